@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Set up what Xixia Map needs on a Debian machine, then start the app or the tests.
+#
+#   bash installer/dev.sh app [xixia-map args]   # the map window on the bundled data
+#   bash installer/dev.sh test [pytest args]     # the whole test suite, headless
+#
+# Each step is skipped when already done, so repeated runs start in seconds.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+STAMP="$VENV/.xixia-installed"
+PYTHON="${PYTHON:-python3.11}"
+command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
+
+# Shared libraries QtWebEngine loads (offscreen and X11), the X11 platform plugin's
+# xcb libraries, a CJK font (without one Chinese renders as empty boxes), and
+# poppler-utils for the PDF export tests.
+DEBIAN_PACKAGES=(
+  libnss3 libnspr4 libxkbcommon0 libxkbcommon-x11-0 libxcomposite1 libxdamage1 libxrandr2
+  libxtst6 libxkbfile1 libasound2 libgbm1 libegl1 libgl1 libfontconfig1 libdbus-1-3
+  libxshmfence1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+  libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1
+  fonts-noto-cjk poppler-utils
+)
+
+say() { printf '[xixia-map] %s\n' "$*" >&2; }
+
+install_debian_packages() {
+  command -v dpkg-query >/dev/null 2>&1 || { say "not Debian: install the Qt WebEngine libraries and a CJK font yourself"; return; }
+  local missing=()
+  for pkg in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { say "need root to install: ${missing[*]}"; exit 1; }
+    sudo="sudo"
+  fi
+  say "installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_python_packages() {
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "creating $VENV"
+    "$PYTHON" -m venv "$VENV" || { say "python venv failed: apt-get install python3-venv"; exit 1; }
+  fi
+  local want
+  want="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
+  if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$want" ]; then
+    say "installing Python packages into .venv"
+    # The filter drops pip's notes about unreachable local mirrors; errors still show.
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[test]" 2>&1 \
+      | { grep -v "^WARNING: Location .* is ignored" || true; }
+    echo "$want" > "$STAMP"
+  fi
+}
+
+has_display() { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }
+
+main() {
+  local what="${1:-}"
+  shift || true
+  case "$what" in
+    app|test) ;;
+    *) echo "usage: bash installer/dev.sh app|test [args]" >&2; exit 2 ;;
+  esac
+  install_debian_packages
+  install_python_packages
+  cd "$ROOT"
+  if [ "$what" = test ]; then
+    exec "$VENV/bin/python" -m pytest "$@"
+  fi
+  if ! has_display && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+    mkdir -p "$ROOT/out"
+    say "no display (DISPLAY unset): drawing the window offscreen to out/xixia-window.png instead"
+    export QT_QPA_PLATFORM=offscreen
+    exec "$VENV/bin/xixia-map" run --screenshot "$ROOT/out/xixia-window.png" "$@"
+  fi
+  exec "$VENV/bin/xixia-map" "$@"
+}
+
+main "$@"

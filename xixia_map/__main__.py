@@ -1,0 +1,3 @@
+from xixia_map.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Command line: `xixia-map` (window), `layers`, `check`, `export`."""

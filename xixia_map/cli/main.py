@@ -1,0 +1,39 @@
+"""Entry point for `xixia-map`. Subcommands that need no display import no Qt."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..data.errors import DataError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="xixia-map", description="西峡项目地图 Xixia project map")
+    sub = parser.add_subparsers(dest="command")
+    run = sub.add_parser("run", help="open the map window (default)")
+    run.add_argument("--lang", choices=["zh", "en"], help="interface language")
+    run.add_argument("--screenshot", metavar="PNG", help="save a window screenshot once drawn, then quit")
+    sub.add_parser("layers", help="list the bundled layers with counts and bounds")
+    check = sub.add_parser("check", help="validate a vector file")
+    check.add_argument("path")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    command = args.command or "run"
+    try:
+        if command == "layers":
+            from .inspect import print_layers
+            return print_layers()
+        if command == "check":
+            from .inspect import check_file
+            return check_file(args.path)
+        from .gui import run_gui
+        return run_gui(lang=getattr(args, "lang", None), screenshot=getattr(args, "screenshot", None))
+    except DataError as exc:
+        print(f"error: {exc.one_line()}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

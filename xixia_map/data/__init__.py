@@ -1,0 +1,1 @@
+"""Data layer: loading, validation, CRS and the layer catalog. Pure Python, no Qt."""

@@ -1,0 +1,32 @@
+"""Coordinate reference systems used by Chinese planning data."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pyproj import Transformer
+
+WGS84 = "EPSG:4326"
+CGCS2000 = "EPSG:4490"
+# CGCS2000 3-degree Gauss-Krüger zone 37 (central meridian 111°E, zone-prefixed
+# eastings). Xixia (110.99–111.83°E) lies wholly inside it.
+CGCS2000_GK3_ZONE37 = "EPSG:4525"
+CGCS2000_GK3_CM111 = "EPSG:4546"  # the same zone without the "37" prefix
+
+
+@lru_cache(maxsize=None)
+def _transformer(source: str, target: str) -> Transformer:
+    return Transformer.from_crs(source, target, always_xy=True)
+
+
+def to_gk_zone37(lon: float, lat: float) -> tuple[float, float]:
+    """WGS84 lon/lat to CGCS2000 GK zone 37 (easting, northing) in metres.
+
+    WGS84 and CGCS2000 differ by centimetres, below any accuracy we hold.
+    """
+    return _transformer(WGS84, CGCS2000_GK3_ZONE37).transform(lon, lat)
+
+
+def format_coordinates(lon: float, lat: float) -> str:
+    easting, northing = to_gk_zone37(lon, lat)
+    return (f"WGS84: {lon:.6f}, {lat:.6f}\n"
+            f"CGCS2000 3° GK zone 37 (EPSG:4525): X={northing:.1f} Y={easting:.1f}")

@@ -1,0 +1,133 @@
+"""The layer model: loaded layers and their view state, with plain-Python events.
+
+The Qt side (ui) adapts this with a thin model; the map side renders it. Like
+napari's LayerList, this knows nothing about either.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import geopandas as gpd
+
+from .catalog import Catalog, LayerSpec
+from .reader import ReadReport, read_vector
+from .validate import validate_layer
+
+
+@dataclass
+class Layer:
+    spec: LayerSpec
+    frame: gpd.GeoDataFrame
+    report: ReadReport = field(default_factory=ReadReport)
+    visible: bool = True
+    opacity: float = 1.0
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def record(self, feature_id: str) -> dict:
+        match = self.frame[self.frame["id"].astype(str) == str(feature_id)]
+        if match.empty:
+            raise KeyError(f"{self.id}:{feature_id}")
+        row = match.iloc[0]
+        record = {k: _plain(v) for k, v in row.items() if k != self.frame.geometry.name}
+        record["_layer"] = self.id
+        record["_lonlat"] = _representative_lonlat(row.geometry)
+        return record
+
+    def bounds(self):
+        return tuple(float(v) for v in self.frame.total_bounds)
+
+
+def _plain(value):
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def _representative_lonlat(geometry):
+    point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
+    return (round(point.x, 6), round(point.y, 6))
+
+
+def load_layer(spec: LayerSpec) -> Layer:
+    frame, report = read_vector(spec.path)
+    validate_layer(spec, frame)
+    frame["id"] = frame["id"].astype(str)
+    return Layer(spec=spec, frame=frame, report=report)
+
+
+class LayerList:
+    """Ordered layers (bottom first) with change callbacks."""
+
+    def __init__(self, layers: list[Layer] | None = None):
+        self._layers: list[Layer] = list(layers or [])
+        self._listeners: list[Callable[[str, Layer], None]] = []
+
+    @classmethod
+    def from_catalog(cls, catalog: Catalog) -> "LayerList":
+        return cls([load_layer(spec) for spec in catalog.layers])
+
+    def __iter__(self):
+        return iter(self._layers)
+
+    def __len__(self):
+        return len(self._layers)
+
+    def __getitem__(self, layer_id: str) -> Layer:
+        for layer in self._layers:
+            if layer.id == layer_id:
+                return layer
+        raise KeyError(layer_id)
+
+    def __contains__(self, layer_id: str) -> bool:
+        return any(layer.id == layer_id for layer in self._layers)
+
+    def ids(self) -> list[str]:
+        return [layer.id for layer in self._layers]
+
+    def subscribe(self, listener: Callable[[str, Layer], None]) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, event: str, layer: Layer) -> None:
+        for listener in list(self._listeners):
+            listener(event, layer)
+
+    def append(self, layer: Layer) -> None:
+        if layer.id in self:
+            raise ValueError(f"layer id already used: {layer.id}")
+        self._layers.append(layer)
+        self._emit("added", layer)
+
+    def remove(self, layer_id: str) -> None:
+        layer = self[layer_id]
+        self._layers.remove(layer)
+        self._emit("removed", layer)
+
+    def set_visible(self, layer_id: str, visible: bool) -> None:
+        layer = self[layer_id]
+        if layer.visible != visible:
+            layer.visible = visible
+            self._emit("visibility", layer)
+
+    def set_opacity(self, layer_id: str, opacity: float) -> None:
+        layer = self[layer_id]
+        opacity = min(1.0, max(0.0, float(opacity)))
+        if layer.opacity != opacity:
+            layer.opacity = opacity
+            self._emit("opacity", layer)
+
+    def find_feature(self, feature_id: str) -> tuple[Layer, dict]:
+        """Look a feature up by 'layer:id' or by a bare id unique across layers."""
+        if ":" in feature_id:
+            layer_id, fid = feature_id.split(":", 1)
+            layer = self[layer_id]
+            return layer, layer.record(fid)
+        hits = [layer for layer in self._layers if (layer.frame["id"] == feature_id).any()]
+        if len(hits) != 1:
+            raise KeyError(feature_id)
+        return hits[0], hits[0].record(feature_id)
