@@ -1,0 +1,47 @@
+"""`xixia-map run`: the window on the bundled data."""
+from __future__ import annotations
+
+import sys
+import time
+
+
+def save_screenshot(window, path: str, app) -> None:
+    from ..map.capture import stable_grab
+
+    stable_grab(window.map_view)
+    window.grab().save(path)
+    print(f"saved {path}", file=sys.stderr)
+    app.quit()
+
+
+def run_gui(lang: str | None = None, screenshot: str | None = None) -> int:
+    started = time.perf_counter()
+    from ..map.runtime import prepare_web_engine
+
+    prepare_web_engine()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ..data.catalog import load_catalog
+    from ..data.layers import LayerList
+    from ..paths import CATALOG_PATH
+    from ..ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Xixia Map")
+    app.setOrganizationName("Xixia County")
+    layers = LayerList.from_catalog(load_catalog(CATALOG_PATH))
+    window = MainWindow(layers, lang=lang or "zh")
+    window.show()
+    first_idle = {"done": False}
+
+    def on_idle(_view):
+        if first_idle["done"]:
+            return
+        first_idle["done"] = True
+        print(f"map drawn {time.perf_counter() - started:.2f} s after start", file=sys.stderr)
+        if screenshot:
+            QTimer.singleShot(0, lambda: save_screenshot(window, screenshot, app))
+
+    window.map_view.idle.connect(on_idle)
+    return app.exec()

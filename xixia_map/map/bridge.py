@@ -1,0 +1,42 @@
+"""The QWebChannel object the page calls; it turns page events into Qt signals."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+
+class MapBridge(QObject):
+    feature_clicked = Signal(str, str)
+    selection_cleared = Signal()
+    page_ready = Signal(dict)
+    map_idle = Signal(dict)
+    view_changed = Signal(dict)
+    mouse_moved = Signal(float, float)
+    js_error = Signal(str)
+
+    @Slot(str, str)
+    def featureClicked(self, layer_id: str, feature_id: str) -> None:  # noqa: N802 (JS name)
+        self.feature_clicked.emit(layer_id, feature_id)
+
+    @Slot()
+    def selectionCleared(self) -> None:  # noqa: N802
+        self.selection_cleared.emit()
+
+    @Slot("QVariantMap")
+    def pageReady(self, view: dict) -> None:  # noqa: N802
+        self.page_ready.emit(dict(view))
+
+    @Slot("QVariantMap")
+    def mapIdle(self, view: dict) -> None:  # noqa: N802
+        self.map_idle.emit(dict(view))
+
+    @Slot("QVariantMap")
+    def viewChanged(self, view: dict) -> None:  # noqa: N802
+        self.view_changed.emit(dict(view))
+
+    @Slot(float, float)
+    def mouseMoved(self, lat: float, lng: float) -> None:  # noqa: N802
+        self.mouse_moved.emit(lat, lng)
+
+    @Slot(str)
+    def jsError(self, message: str) -> None:  # noqa: N802
+        self.js_error.emit(message)

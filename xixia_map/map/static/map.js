@@ -1,0 +1,353 @@
+/* Xixia Map client: builds Leaflet layers from the catalog config, talks to
+ * Python over QWebChannel, and exposes a small API (window.xixia) that Python
+ * calls with runJavaScript. Attribute text only ever reaches the DOM through
+ * textContent, never innerHTML.
+ */
+(function () {
+  "use strict";
+
+  var HEX = /^#[0-9a-fA-F]{3,8}$/;
+  var SELECT_COLOR = "#00b8d4";
+  var PANES = { Polygon: ["xm-areas", 410], LineString: ["xm-lines", 420], Point: ["xm-points", 640] };
+
+  var state = {
+    map: null, config: null, bridge: null, layers: {}, features: {}, pending: 0,
+    moving: false, selected: null, highlighted: [], tilesLoading: 0,
+  };
+
+  function color(value, fallback) { return HEX.test(value || "") ? value : fallback; }
+
+  function textElement(tag, text, className) {
+    var el = document.createElement(tag);
+    el.textContent = text == null ? "" : String(text);
+    if (className) { el.className = className; }
+    return el;
+  }
+
+  function fillFor(spec, props) {
+    var style = spec.style || {};
+    var by = style.color_by;
+    if (by && props && Object.prototype.hasOwnProperty.call(by.values, props[by.field])) {
+      return color(by.values[props[by.field]].color, "#888888");
+    }
+    return color(style.fill, "#888888");
+  }
+
+  function pathStyle(spec, props, opacity) {
+    var s = spec.style || {};
+    var style = {
+      color: color(s.stroke, "#555555"), weight: s.weight || 2,
+      opacity: (s.opacity == null ? 1 : s.opacity) * opacity,
+      fillColor: fillFor(spec, props), fillOpacity: (s.fill_opacity == null ? 0.3 : s.fill_opacity) * opacity,
+      dashArray: s.dash || null, pane: PANES[spec.geometry][0],
+    };
+    if (spec.geometry === "LineString") { style.fill = false; }
+    return style;
+  }
+
+  var SHAPES = {
+    circle: function (r) { return '<circle cx="' + r + '" cy="' + r + '" r="' + (r - 1.5) + '"/>'; },
+    square: function (r) { return '<rect x="1.5" y="1.5" width="' + (2 * r - 3) + '" height="' + (2 * r - 3) + '"/>'; },
+    diamond: function (r) { return '<polygon points="' + r + ',1 ' + (2 * r - 1) + ',' + r + ' ' + r + ',' + (2 * r - 1) + ' 1,' + r + '"/>'; },
+    triangle: function (r) { return '<polygon points="' + r + ',1 ' + (2 * r - 1) + ',' + (2 * r - 2) + ' 1,' + (2 * r - 2) + '"/>'; },
+    star: function (r) {
+      var pts = [];
+      for (var i = 0; i < 10; i++) {
+        var rad = i % 2 ? r * 0.45 : r - 1, a = Math.PI / 5 * i - Math.PI / 2;
+        pts.push((r + rad * Math.cos(a)).toFixed(1) + "," + (r + rad * Math.sin(a)).toFixed(1));
+      }
+      return '<polygon points="' + pts.join(" ") + '"/>';
+    },
+  };
+
+  function markerIcon(spec, props) {
+    var s = spec.style || {}, r = s.radius || 6, shape = SHAPES[s.marker] || SHAPES.circle;
+    var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="' + 2 * r + '" height="' + 2 * r + '">' +
+      '<g fill="' + fillFor(spec, props) + '" stroke="' + color(s.stroke, "#222222") + '" stroke-width="1.5">' +
+      shape(r) + "</g></svg>";
+    return L.divIcon({ html: svg, className: "xm-marker xm-marker-" + spec.id, iconSize: [2 * r, 2 * r],
+                       iconAnchor: [r, r], tooltipAnchor: [r, 0] });
+  }
+
+  // Shields sit mid-way along the longest segment, away from the towns at vertices.
+  function shieldPoint(layer) {
+    var latlngs = layer.getLatLngs(), best = 0, at = null;
+    if (latlngs.length && Array.isArray(latlngs[0])) { latlngs = latlngs[0]; }
+    for (var i = 1; i < latlngs.length; i++) {
+      var d = latlngs[i - 1].distanceTo(latlngs[i]);
+      if (d > best) {
+        best = d;
+        at = L.latLng((latlngs[i - 1].lat + latlngs[i].lat) / 2, (latlngs[i - 1].lng + latlngs[i].lng) / 2);
+      }
+    }
+    return at || latlngs[0];
+  }
+
+  // Scale-dependent labels: style.label_min_zoom = {field, values: {value: minZoom}}.
+  function labelMinZoom(spec, props) {
+    var rule = spec.style && spec.style.label_min_zoom;
+    if (!rule || !props) { return 0; }
+    return rule.values[props[rule.field]] || 0;
+  }
+
+  function updateLabelVisibility() {
+    var zoom = state.map.getZoom();
+    Object.keys(state.features).forEach(function (layerId) {
+      var byId = state.features[layerId];
+      Object.keys(byId).forEach(function (fid) {
+        var layer = byId[fid], tip = layer.getTooltip && layer.getTooltip();
+        if (!tip || !layer.xmMinZoom) { return; }
+        var el = tip.getElement && tip.getElement();
+        if (el) { el.style.display = zoom >= layer.xmMinZoom ? "" : "none"; }
+      });
+    });
+  }
+
+  function send(method) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    if (state.bridge && state.bridge[method]) { state.bridge[method].apply(state.bridge, args); }
+  }
+
+  function onFeatureClick(spec, fid, event) {
+    if (event && event.originalEvent) { L.DomEvent.stopPropagation(event.originalEvent); }
+    if (event) { L.DomEvent.stopPropagation(event); }
+    select(spec.id, fid, false);
+    send("featureClicked", spec.id, fid);
+  }
+
+  function bindFeature(spec, feature, layer) {
+    var props = feature.properties || {}, fid = String(props.id), label = props[spec.label_field];
+    state.features[spec.id][fid] = layer;
+    layer.xmMinZoom = labelMinZoom(spec, props);
+    if (spec.label_mode === "permanent") {
+      var centred = spec.geometry !== "Point";
+      layer.bindTooltip(textElement("span", label), {
+        permanent: true, direction: centred ? "center" : "right", offset: centred ? [0, 0] : [4, 0],
+        className: "xm-label" + (spec.style.label_class ? " " + spec.style.label_class : "") });
+    } else if (spec.label_mode === "shield" && layer.getLatLngs) {
+      layer.bindTooltip(textElement("span", label), { sticky: true, className: "xm-tooltip" });
+      L.tooltip({ permanent: true, direction: "center", className: "xm-shield", interactive: false })
+        .setLatLng(shieldPoint(layer)).setContent(textElement("span", label)).addTo(state.layers[spec.id]);
+    } else {
+      layer.bindTooltip(textElement("span", label), { sticky: spec.geometry !== "Point", className: "xm-tooltip" });
+    }
+    layer.on("click", function (e) { onFeatureClick(spec, fid, e); });
+  }
+
+  function buildLayer(spec, data) {
+    var group = state.layers[spec.id];
+    var geo = L.geoJSON(data, {
+      style: function (f) { return pathStyle(spec, f.properties, spec.opacity); },
+      pointToLayer: function (f, latlng) {
+        return L.marker(latlng, { icon: markerIcon(spec, f.properties), pane: PANES.Point[0],
+                                  opacity: spec.opacity, riseOnHover: true });
+      },
+      onEachFeature: function (f, layer) { bindFeature(spec, f, layer); },
+    });
+    group.addLayer(geo);
+    group.xmGeo = geo;
+    updateLabelVisibility();
+  }
+
+  function loadLayer(spec) {
+    state.layers[spec.id] = L.featureGroup();
+    state.features[spec.id] = {};
+    if (spec.visible) { state.layers[spec.id].addTo(state.map); }
+    state.pending += 1;
+    var data = spec.data ? Promise.resolve(spec.data) : fetch(spec.url).then(function (r) {
+      if (!r.ok) { throw new Error(spec.url + ": HTTP " + r.status); }
+      return r.json();
+    });
+    return data.then(function (json) { buildLayer(spec, json); })
+      .catch(function (err) { send("jsError", String(err)); })
+      .then(function () { state.pending -= 1; maybeIdle(); });
+  }
+
+  function isIdle() { return state.pending === 0 && !state.moving && state.tilesLoading === 0 && state.ready; }
+
+  // Idle is reported two animation frames after the last change, when the
+  // compositor has drawn it, so a capture taken on this signal is complete.
+  function maybeIdle() {
+    if (!isIdle()) { return; }
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { if (isIdle()) { send("mapIdle", viewState()); } });
+    });
+  }
+
+  function viewState() {
+    var b = state.map.getBounds(), c = state.map.getCenter();
+    return { west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth(),
+             zoom: state.map.getZoom(), lat: c.lat, lng: c.lng,
+             width: state.map.getSize().x, height: state.map.getSize().y };
+  }
+
+  function styleOf(specId) { return state.config.layers.filter(function (l) { return l.id === specId; })[0]; }
+
+  function applyOpacity(specId) {
+    var spec = styleOf(specId), group = state.layers[specId];
+    if (!group || !group.xmGeo) { return; }
+    group.xmGeo.eachLayer(function (layer) {
+      if (layer.setOpacity) { layer.setOpacity(spec.opacity); }
+      else if (layer.setStyle) { layer.setStyle(pathStyle(spec, layer.feature.properties, spec.opacity)); }
+    });
+    restoreSelectionStyle();
+  }
+
+  function markSelected(layer, on) {
+    if (layer.setStyle) {
+      var spec = styleOf(layer.xmLayerId), base = pathStyle(spec, layer.feature.properties, spec.opacity);
+      layer.setStyle(on ? { color: SELECT_COLOR, weight: base.weight + 3, opacity: 1 } : base);
+      if (on && layer.bringToFront && state.map.hasLayer(layer)) { layer.bringToFront(); }
+    } else if (layer._icon) {
+      L.DomUtil[on ? "addClass" : "removeClass"](layer._icon, "xm-selected");
+    }
+    layer.xmSelected = on;
+  }
+
+  function featureLayer(layerId, fid) {
+    var byId = state.features[layerId];
+    var layer = byId && byId[String(fid)];
+    if (layer) { layer.xmLayerId = layerId; }
+    return layer || null;
+  }
+
+  function restoreSelectionStyle() {
+    state.highlighted.forEach(function (l) { markSelected(l, true); });
+    if (state.selected) { markSelected(state.selected, true); }
+  }
+
+  function clearSelection() {
+    if (state.selected) { markSelected(state.selected, false); state.selected = null; }
+    state.highlighted.forEach(function (l) { markSelected(l, false); });
+    state.highlighted = [];
+  }
+
+  function select(layerId, fid, zoom) {
+    var layer = featureLayer(layerId, fid);
+    if (!layer) { return false; }
+    clearSelection();
+    state.selected = layer;
+    markSelected(layer, true);
+    if (zoom) { zoomToFeature(layerId, fid); }
+    return true;
+  }
+
+  function highlight(pairs) {
+    clearSelection();
+    var found = [];
+    pairs.forEach(function (p) {
+      var layer = featureLayer(p[0], p[1]);
+      if (layer) { markSelected(layer, true); found.push(layer); }
+    });
+    state.highlighted = found;
+    return found.length;
+  }
+
+  function zoomToFeature(layerId, fid) {
+    var layer = featureLayer(layerId, fid);
+    if (!layer) { return false; }
+    if (layer.getLatLng) { state.map.setView(layer.getLatLng(), Math.max(state.map.getZoom(), 13)); }
+    else { state.map.fitBounds(layer.getBounds(), { padding: [30, 30], maxZoom: 14 }); }
+    return true;
+  }
+
+  function zoomToLayer(layerId) {
+    var group = state.layers[layerId];
+    if (!group || !group.xmGeo) { return false; }
+    var bounds = group.xmGeo.getBounds();
+    if (!bounds.isValid()) { return false; }
+    state.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 14 });
+    return true;
+  }
+
+  function setVisible(layerId, visible) {
+    var group = state.layers[layerId], spec = styleOf(layerId);
+    if (!group) { return false; }
+    spec.visible = !!visible;
+    if (visible && !state.map.hasLayer(group)) { group.addTo(state.map); restoreSelectionStyle(); }
+    if (!visible && state.map.hasLayer(group)) { state.map.removeLayer(group); }
+    return true;
+  }
+
+  function setOpacity(layerId, opacity) {
+    var spec = styleOf(layerId);
+    if (!spec) { return false; }
+    spec.opacity = Math.max(0, Math.min(1, Number(opacity)));
+    applyOpacity(layerId);
+    return true;
+  }
+
+  function featureCount(layerId) {
+    var group = state.layers[layerId];
+    return group && group.xmGeo ? group.xmGeo.getLayers().length : -1;
+  }
+
+  function connectBridge() {
+    if (typeof qt === "undefined" || typeof QWebChannel === "undefined") { return; }
+    new QWebChannel(qt.webChannelTransport, function (channel) {
+      state.bridge = channel.objects.bridge;
+      state.bridgeReady = true;
+      announceReady();
+    });
+  }
+
+  function announceReady() {
+    if (state.ready && (state.bridgeReady || typeof qt === "undefined")) {
+      send("pageReady", viewState());
+      maybeIdle();
+    }
+  }
+
+  var lastMove = 0;
+  function init(map, config) {
+    state.map = map;
+    state.config = config;
+    Object.keys(PANES).forEach(function (kind) {
+      var pane = map.createPane(PANES[kind][0]);
+      pane.style.zIndex = PANES[kind][1];
+    });
+    map.on("movestart zoomstart", function () { state.moving = true; });
+    map.on("moveend zoomend", function () {
+      state.moving = false;
+      updateLabelVisibility();
+      send("viewChanged", viewState());
+      maybeIdle();
+    });
+    map.on("click", function () { clearSelection(); send("selectionCleared"); });
+    map.on("mousemove", function (e) {
+      var now = Date.now();
+      if (now - lastMove > 50) { lastMove = now; send("mouseMoved", e.latlng.lat, e.latlng.lng); }
+    });
+    if (config.bounds) { map.fitBounds([[config.bounds[1], config.bounds[0]], [config.bounds[3], config.bounds[2]]]); }
+    connectBridge();
+    Promise.all(config.layers.map(loadLayer)).then(function () {
+      state.ready = true;
+      announceReady();
+    });
+  }
+
+  window.xixia = {
+    init: init, setVisible: setVisible, setOpacity: setOpacity, zoomToLayer: zoomToLayer,
+    zoomToFeature: zoomToFeature, select: select, highlight: highlight, clearSelection: clearSelection,
+    featureCount: featureCount, isIdle: isIdle, viewState: viewState,
+    fitBounds: function (w, s, e, n) { state.map.fitBounds([[s, w], [n, e]]); return true; },
+    selectedId: function () { return state.selected ? state.selected.feature.properties.id : null; },
+    visibleLayers: function () {
+      return Object.keys(state.layers).filter(function (k) { return state.map.hasLayer(state.layers[k]); });
+    },
+    featurePoint: function (layerId, fid) {
+      var layer = featureLayer(layerId, fid);
+      if (!layer) { return null; }
+      var ll = layer.getLatLng ? layer.getLatLng() : layer.getCenter();
+      var p = state.map.latLngToContainerPoint(ll);
+      return [p.x, p.y];
+    },
+    clickFeature: function (layerId, fid) {
+      var layer = featureLayer(layerId, fid);
+      if (!layer) { return false; }
+      layer.fire("click", { latlng: layer.getLatLng ? layer.getLatLng() : layer.getCenter() });
+      return true;
+    },
+    _state: state,
+  };
+})();

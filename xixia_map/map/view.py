@@ -1,0 +1,172 @@
+"""MapView: the QWebEngineView showing the Leaflet page, driven from Python.
+
+It mirrors the LayerList model into the page (visibility, opacity) without
+reloading, and turns page events into Qt signals carrying full records.
+"""
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QEventLoop, QTimer, QUrl, Signal
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from ..data.layers import Layer, LayerList
+from .assets import ORIGIN, SCHEME
+from .bridge import MapBridge
+from .interceptor import OfflineGuard, OfflineInterceptor
+from .page import build_page, feature_collection
+from .scheme import XixiaSchemeHandler
+
+PAGE_URL = f"{ORIGIN}/page/map.html"
+
+
+class _Page(QWebEnginePage):
+    """Routes page console messages to a signal so errors are not silent."""
+
+    console = Signal(str)
+
+    def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802 (Qt API)
+        self.console.emit(f"{source}:{line}: {message}")
+
+
+class MapView(QWebEngineView):
+    feature_selected = Signal(dict)
+    selection_cleared = Signal()
+    ready = Signal()
+    idle = Signal(dict)
+    view_changed = Signal(dict)
+    mouse_moved = Signal(float, float)
+
+    def __init__(self, layers: LayerList, parent=None):
+        super().__init__(parent)
+        self.layers = layers
+        self.is_ready = False
+        self.last_view: dict = {}
+        self.console_messages: list[str] = []
+        self._profile = QWebEngineProfile(self)  # off the record: no disk cache, no cookies
+        self.handler = XixiaSchemeHandler(self._profile)
+        self._profile.installUrlSchemeHandler(SCHEME.encode(), self.handler)
+        self.guard = OfflineGuard(self)
+        self._interceptor = OfflineInterceptor(self.guard, self._profile)
+        self._profile.setUrlRequestInterceptor(self._interceptor)
+        page = _Page(self._profile, self)
+        page.console.connect(self.console_messages.append)
+        settings = page.settings()
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        self.setPage(page)
+        self.bridge = MapBridge(self)
+        self._channel = QWebChannel(page)
+        self._channel.registerObject("bridge", self.bridge)
+        page.setWebChannel(self._channel)
+        self._connect_bridge()
+        layers.subscribe(self._on_model_event)
+        self.reload_page()
+
+    # -- page lifecycle -------------------------------------------------------
+    def _connect_bridge(self) -> None:
+        b = self.bridge
+        b.feature_clicked.connect(self._on_feature_clicked)
+        b.selection_cleared.connect(self.selection_cleared)
+        b.page_ready.connect(self._on_ready)
+        b.map_idle.connect(self._on_idle)
+        b.view_changed.connect(self._on_view)
+        b.mouse_moved.connect(self.mouse_moved)
+        b.js_error.connect(self.console_messages.append)
+
+    def reload_page(self, bounds=None) -> None:
+        self.is_ready = False
+        for layer in self.layers:
+            self._serve(layer)
+        self.handler.set_page("map.html", build_page(self.layers, bounds=bounds))
+        self.load(QUrl(PAGE_URL))
+
+    def _serve(self, layer: Layer) -> None:
+        self.handler.set_data(layer.id, lambda layer=layer: json.dumps(
+            feature_collection(layer), ensure_ascii=False).encode("utf-8"))
+
+    def _on_ready(self, view: dict) -> None:
+        self.is_ready = True
+        self.last_view = view
+        self.ready.emit()
+
+    def _on_idle(self, view: dict) -> None:
+        self.last_view = view
+        self.idle.emit(view)
+
+    def _on_view(self, view: dict) -> None:
+        self.last_view = view
+        self.view_changed.emit(view)
+
+    def _on_feature_clicked(self, layer_id: str, feature_id: str) -> None:
+        try:
+            record = self.layers[layer_id].record(feature_id)
+        except KeyError:
+            return
+        self.feature_selected.emit(record)
+
+    # -- model → page ----------------------------------------------------------
+    def _on_model_event(self, event: str, layer: Layer) -> None:
+        if event == "visibility":
+            self.call("setVisible", layer.id, layer.visible)
+        elif event == "opacity":
+            self.call("setOpacity", layer.id, layer.opacity)
+
+    def call(self, function: str, *args, callback=None) -> None:
+        """Call window.xixia.<function>(*args); arguments travel as JSON, never as code."""
+        script = f"window.xixia && window.xixia.{function}(...{json.dumps(list(args), ensure_ascii=False)})"
+        if callback is None:
+            self.page().runJavaScript(script)
+        else:
+            self.page().runJavaScript(script, 0, callback)
+
+    def evaluate(self, script: str, timeout_ms: int = 10000):
+        """Run JS and wait for its result (tests, export). Returns None on timeout."""
+        loop = QEventLoop()
+        box = {}
+
+        def done(value):
+            box["value"] = value
+            loop.quit()
+
+        self.page().runJavaScript(script, 0, done)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        if "value" not in box:
+            loop.exec()
+        return box.get("value")
+
+    def call_sync(self, function: str, *args, timeout_ms: int = 10000):
+        payload = json.dumps(list(args), ensure_ascii=False)
+        return self.evaluate(f"window.xixia.{function}(...{payload})", timeout_ms)
+
+    # -- public API --------------------------------------------------------------
+    def set_visible(self, layer_id: str, visible: bool) -> None:
+        self.layers.set_visible(layer_id, visible)
+
+    def set_opacity(self, layer_id: str, opacity: float) -> None:
+        self.layers.set_opacity(layer_id, opacity)
+
+    def zoom_to_layer(self, layer_id: str) -> None:
+        self.call("zoomToLayer", layer_id)
+
+    def zoom_to_feature(self, layer_id: str, feature_id: str) -> None:
+        self.call("zoomToFeature", layer_id, feature_id)
+
+    def fit_bounds(self, west: float, south: float, east: float, north: float) -> None:
+        self.call("fitBounds", west, south, east, north)
+
+    def select_feature(self, layer_id: str, feature_id: str, zoom: bool = True) -> None:
+        """Select as if clicked: highlight, optionally zoom, and emit the record."""
+        self.call("select", layer_id, feature_id, zoom)
+        self._on_feature_clicked(layer_id, feature_id)
+
+    def highlight(self, pairs: list[tuple[str, str]]) -> None:
+        self.call("highlight", [list(p) for p in pairs])
+
+    def clear_selection(self) -> None:
+        self.call("clearSelection")
+
+    @property
+    def blocked_requests(self) -> int:
+        return self.guard.blocked_count

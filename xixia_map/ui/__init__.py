@@ -1,0 +1,1 @@
+"""Qt widgets, kept thin: they adapt the data model and the map view."""

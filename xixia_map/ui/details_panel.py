@@ -1,0 +1,95 @@
+"""Details of the selected feature: every catalog field with its Chinese label.
+
+Values go into QLabels set to plain text, so attribute strings are never
+interpreted as markup.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from ..data.crs import format_coordinates
+from ..data.layers import LayerList
+
+
+def plain_label(text: str, *, bold: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        label.setFont(font)
+    return label
+
+
+class DetailsPanel(QWidget):
+    zoom_requested = Signal(str, str)
+
+    def __init__(self, layers: LayerList, lang: str = "zh", parent=None):
+        super().__init__(parent)
+        self.layers = layers
+        self.lang = lang
+        self.record: dict | None = None
+        self.title = plain_label("", bold=True)
+        self.subtitle = plain_label("")
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        body = QWidget()
+        body.setLayout(self.form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.zoom_button = QPushButton(self.tr("缩放至"))
+        self.copy_button = QPushButton(self.tr("复制坐标"))
+        self.zoom_button.clicked.connect(self._zoom)
+        self.copy_button.clicked.connect(self._copy)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.zoom_button)
+        buttons.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.show_record(None)
+
+    def show_record(self, record: dict | None) -> None:
+        self.record = record
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        enabled = record is not None
+        self.zoom_button.setEnabled(enabled)
+        self.copy_button.setEnabled(enabled)
+        if record is None:
+            self.title.setText(self.tr("未选择要素"))
+            self.subtitle.setText(self.tr("在地图上点击要素查看详情"))
+            return
+        spec = self.layers[record["_layer"]].spec
+        self.title.setText(str(record.get("name_zh") or record.get("id")))
+        self.subtitle.setText(spec.title(self.lang))
+        for detail in spec.detail_fields:
+            value = record.get(detail.field)
+            if value is None or value == "":
+                continue
+            self.form.addRow(plain_label(detail.label(self.lang) + ":"), plain_label(str(value)))
+        lon, lat = record["_lonlat"]
+        self.form.addRow(plain_label(self.tr("坐标") + ":"), plain_label(format_coordinates(lon, lat)))
+
+    def coordinates_text(self) -> str:
+        if self.record is None:
+            return ""
+        return format_coordinates(*self.record["_lonlat"])
+
+    def _zoom(self) -> None:
+        if self.record:
+            self.zoom_requested.emit(self.record["_layer"], str(self.record["id"]))
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.coordinates_text())
