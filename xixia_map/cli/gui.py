@@ -22,14 +22,21 @@ def run_gui(lang: str | None = None, screenshot: str | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Xixia Map")
+    app.setOrganizationName("Xixia County")
+    # Chromium's processes start asynchronously on the first page load; starting
+    # them now lets them boot while Python imports the data stack and reads the data.
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineCore import QWebEnginePage
+
+    warm_up = QWebEnginePage(app)
+    warm_up.load(QUrl("about:blank"))
     from ..data.catalog import load_catalog
     from ..data.layers import LayerList
     from ..paths import CATALOG_PATH
     from ..ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Xixia Map")
-    app.setOrganizationName("Xixia County")
     layers = LayerList.from_catalog(load_catalog(CATALOG_PATH))
     window = MainWindow(layers, lang=lang or "zh")
     window.show()
@@ -44,4 +51,6 @@ def run_gui(lang: str | None = None, screenshot: str | None = None) -> int:
             QTimer.singleShot(0, lambda: save_screenshot(window, screenshot, app))
 
     window.map_view.idle.connect(on_idle)
-    return app.exec()
+    code = app.exec()
+    warm_up.deleteLater()
+    return code

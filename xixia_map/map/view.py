@@ -137,8 +137,11 @@ class MapView(QWebEngineView):
         return box.get("value")
 
     def call_sync(self, function: str, *args, timeout_ms: int = 10000):
+        """Call window.xixia.<function> and wait; results travel back as JSON
+        (runJavaScript's own conversion loses arrays of strings)."""
         payload = json.dumps(list(args), ensure_ascii=False)
-        return self.evaluate(f"window.xixia.{function}(...{payload})", timeout_ms)
+        text = self.evaluate(f"JSON.stringify(window.xixia.{function}(...{payload}))", timeout_ms)
+        return json.loads(text) if isinstance(text, str) and text else None
 
     # -- public API --------------------------------------------------------------
     def set_visible(self, layer_id: str, visible: bool) -> None:
