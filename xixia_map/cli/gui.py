@@ -14,7 +14,7 @@ def save_screenshot(window, path: str, app) -> None:
     app.quit()
 
 
-def run_gui(lang: str | None = None, screenshot: str | None = None) -> int:
+def run_gui(lang: str | None = None, screenshot: str | None = None, select: str | None = None) -> int:
     started = time.perf_counter()
     from ..map.runtime import prepare_web_engine
 
@@ -40,10 +40,14 @@ def run_gui(lang: str | None = None, screenshot: str | None = None) -> int:
     layers = LayerList.from_catalog(load_catalog(CATALOG_PATH))
     window = MainWindow(layers, lang=lang or "zh")
     window.show()
+    if select:
+        layer_id, _, feature_id = select.partition(":")
+        layers.find_feature(select)  # unknown ids fail here, with a clear message
+        window.map_view.ready.connect(lambda: window.map_view.select_feature(layer_id, feature_id))
     first_idle = {"done": False}
 
     def on_idle(_view):
-        if first_idle["done"]:
+        if first_idle["done"] or (select and window.details.record is None):
             return
         first_idle["done"] = True
         print(f"map drawn {time.perf_counter() - started:.2f} s after start", file=sys.stderr)

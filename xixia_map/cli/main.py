@@ -13,6 +13,7 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="open the map window (default)")
     run.add_argument("--lang", choices=["zh", "en"], help="interface language")
     run.add_argument("--screenshot", metavar="PNG", help="save a window screenshot once drawn, then quit")
+    run.add_argument("--select", metavar="LAYER:ID", help="select and zoom to a feature at start")
     sub.add_parser("layers", help="list the bundled layers with counts and bounds")
     check = sub.add_parser("check", help="validate a vector file")
     check.add_argument("path")
@@ -31,9 +32,13 @@ def main(argv: list[str] | None = None) -> int:
             from .inspect import check_file
             return check_file(args.path)
         from .gui import run_gui
-        return run_gui(lang=getattr(args, "lang", None), screenshot=getattr(args, "screenshot", None))
+        return run_gui(lang=getattr(args, "lang", None), screenshot=getattr(args, "screenshot", None),
+                       select=getattr(args, "select", None))
     except DataError as exc:
         print(f"error: {exc.one_line()}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0

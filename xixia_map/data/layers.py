@@ -11,6 +11,7 @@ from typing import Callable
 import geopandas as gpd
 
 from .catalog import Catalog, LayerSpec
+from .errors import DataError
 from .reader import ReadReport, read_vector
 from .validate import validate_layer
 
@@ -125,8 +126,13 @@ class LayerList:
         """Look a feature up by 'layer:id' or by a bare id unique across layers."""
         if ":" in feature_id:
             layer_id, fid = feature_id.split(":", 1)
+            if layer_id not in self:
+                raise DataError(None, f"unknown layer '{layer_id}' (known: {', '.join(self.ids())})")
             layer = self[layer_id]
-            return layer, layer.record(fid)
+            try:
+                return layer, layer.record(fid)
+            except KeyError:
+                raise DataError(None, f"layer '{layer_id}' has no feature '{fid}'") from None
         hits = [layer for layer in self._layers if (layer.frame["id"] == feature_id).any()]
         if len(hits) != 1:
             raise KeyError(feature_id)

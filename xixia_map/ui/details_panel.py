@@ -80,7 +80,9 @@ class DetailsPanel(QWidget):
                 continue
             self.form.addRow(plain_label(detail.label(self.lang) + ":"), plain_label(str(value)))
         lon, lat = record["_lonlat"]
-        self.form.addRow(plain_label(self.tr("坐标") + ":"), plain_label(format_coordinates(lon, lat)))
+        accuracy = record.get("accuracy_m")
+        suffix = f"\n(±{accuracy:g} m{self.tr('，推定') if record.get('estimated') else ''})" if accuracy else ""
+        self.form.addRow(plain_label(self.tr("坐标") + ":"), plain_label(format_coordinates(lon, lat) + suffix))
 
     def coordinates_text(self) -> str:
         if self.record is None:

@@ -1,0 +1,66 @@
+"""The window: a map click fills the details panel with catalog fields and coordinates."""
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from xixia_map.data.crs import to_gk_zone37
+from xixia_map.map.capture import wait_until_idle
+
+
+@pytest.fixture
+def window(qtbot, bundled_layers):
+    from xixia_map.ui.main_window import MainWindow
+
+    win = MainWindow(bundled_layers)
+    qtbot.addWidget(win)
+    win.show()
+    wait_until_idle(win.map_view)
+    yield win
+    win.map_view.page().deleteLater()
+
+
+def panel_texts(panel):
+    return [w.text() for w in panel.findChildren(QLabel)]
+
+
+def test_click_shows_every_catalog_field_with_chinese_labels(qtbot, window, bundled_layers):
+    with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000):
+        window.map_view.call_sync("clickFeature", "projects", "zhengwei_tcm")
+    texts = panel_texts(window.details)
+    assert "正威(南阳)国家级中医药新经济产业园" in texts
+    spec = bundled_layers["projects"].spec
+    record = bundled_layers["projects"].record("zhengwei_tcm")
+    for detail in spec.detail_fields:
+        if record.get(detail.field) not in (None, ""):
+            assert f"{detail.label_zh}:" in texts, detail.field
+    assert "已签约·前期" in texts
+    assert any("±6000 m" in t for t in texts)
+
+
+def test_empty_click_clears_details(qtbot, window):
+    window.map_view.call_sync("clickFeature", "townships", "huiche")
+    qtbot.waitUntil(lambda: window.details.record is not None, timeout=5000)
+    with qtbot.waitSignal(window.map_view.selection_cleared, timeout=5000):
+        window.map_view.evaluate("window.xixia._state.map.fire('click', {latlng: L.latLng(33.1, 111.0)}); true")
+    assert window.details.record is None and "未选择要素" in panel_texts(window.details)
+
+
+def test_copy_coordinates_gives_wgs84_and_gk_zone37(qtbot, window):
+    window.map_view.select_feature("townships", "huiche", zoom=False)
+    qtbot.waitUntil(lambda: window.details.record is not None, timeout=5000)
+    window.details.copy_button.click()
+    text = QApplication.clipboard().text()
+    easting, northing = to_gk_zone37(111.37, 33.30)
+    assert "111.370000, 33.300000" in text
+    assert f"X={northing:.1f} Y={easting:.1f}" in text
+    assert str(round(easting)).startswith("37")  # zone-prefixed easting
+
+
+def test_status_bar_reports_scale_and_no_blocked_requests(window):
+    assert window.blocked_label.text().endswith(": 0")
+    assert window.scale_label.text().startswith("1:")
+
+
+def test_tooltips_carry_the_name_as_text(window):
+    text = window.map_view.evaluate(
+        "window.xixia._state.features.parks.laojieling.getTooltip().getContent().textContent")
+    assert text == "老界岭景区"
