@@ -41,4 +41,7 @@ def map_view(qtbot, bundled_layers):
     view.show()
     wait_until_idle(view)
     yield view
-    view.page().deleteLater()
+    view.close()
+    view.deleteLater()
+    qtbot.wait(10)
+

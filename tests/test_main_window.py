@@ -15,7 +15,7 @@ def window(qtbot, bundled_layers):
     win.show()
     wait_until_idle(win.map_view)
     yield win
-    win.map_view.page().deleteLater()
+
 
 
 def panel_texts(panel):

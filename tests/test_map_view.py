@@ -117,7 +117,7 @@ def test_hostile_attribute_text_does_not_execute(qtbot, tmp_path):
     label = view.evaluate("document.querySelector('.xm-label').textContent")
     assert label == HOSTILE
     assert view.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
-    view.page().deleteLater()
+
 
 
 def test_scheme_answers_only_known_get_paths(qtbot, map_view):

@@ -56,5 +56,11 @@ def run_gui(lang: str | None = None, screenshot: str | None = None, select: str 
 
     window.map_view.idle.connect(on_idle)
     code = app.exec()
+    # Pages before profiles: destroy the window now, then let the profile go.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.deleteLater()
     warm_up.deleteLater()
+    for _ in range(2):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return code

@@ -21,6 +21,26 @@ from .scheme import XixiaSchemeHandler
 
 PAGE_URL = f"{ORIGIN}/page/map.html"
 
+# A profile must outlive its page. Profiles are parentless, kept here, and
+# released only after their view (and with it the page) has been destroyed.
+_LIVE_PROFILES: set = set()
+
+
+def _new_profile(view) -> QWebEngineProfile:
+    profile = QWebEngineProfile()  # off the record: no disk cache, no cookies
+    _LIVE_PROFILES.add(profile)
+
+    def release(_obj=None):
+        if profile in _LIVE_PROFILES:
+            _LIVE_PROFILES.discard(profile)
+            try:
+                profile.deleteLater()
+            except RuntimeError:  # already gone at interpreter shutdown
+                pass
+
+    view.destroyed.connect(release)
+    return profile
+
 
 class _Page(QWebEnginePage):
     """Routes page console messages to a signal so errors are not silent."""
@@ -45,7 +65,7 @@ class MapView(QWebEngineView):
         self.is_ready = False
         self.last_view: dict = {}
         self.console_messages: list[str] = []
-        self._profile = QWebEngineProfile(self)  # off the record: no disk cache, no cookies
+        self._profile = _new_profile(self)
         self.handler = XixiaSchemeHandler(self._profile)
         self._profile.installUrlSchemeHandler(SCHEME.encode(), self.handler)
         self.guard = OfflineGuard(self)
