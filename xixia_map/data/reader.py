@@ -106,14 +106,6 @@ def _short(exc: Exception) -> str:
     return text if len(text) < 200 else text[:200] + "…"
 
 
-def list_layers(path: Path) -> list[str]:
-    """Layer names inside a multi-layer source (GeoPackage, KML)."""
-    try:
-        return [str(name) for name, _ in pyogrio.list_layers(_vsi_path(Path(path)))]
-    except Exception as exc:
-        raise DataError(path, f"cannot list layers ({_short(exc)})") from None
-
-
 def _raw_frame(path: Path, layer=None) -> gpd.GeoDataFrame:
     suffix = path.suffix.lower()
     if suffix in (".csv", ".xlsx", ".xls", ".txt"):

@@ -37,9 +37,10 @@ def stable_grab(view, timeout_s: float = 10.0, interval_ms: int = 60) -> QImage:
     while time.monotonic() < deadline:
         QCoreApplication.processEvents()
         image = view.grab().toImage()
-        if _has_web_content(image, background) and previous is not None and image == previous:
+        painted = _has_web_content(image, background)
+        if painted and previous is not None and image == previous:
             return image
-        previous = image if _has_web_content(image, background) else None
+        previous = image if painted else None
         _pause(interval_ms)
     raise TimeoutError("the map view did not produce a settled frame")
 

@@ -32,16 +32,11 @@ def register_scheme() -> None:
     _registered = True
 
 
-# A route maps the rest of the path to (bytes, content type), or None for 404.
-Route = Callable[[str], "tuple[bytes, str] | None"]
-
-
 class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._pages: dict[str, bytes] = {}
         self._data: dict[str, Callable[[], bytes]] = {}
-        self._routes: dict[str, Route] = {}
         self.served = 0
 
     def set_page(self, name: str, html: str) -> None:
@@ -49,12 +44,6 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
 
     def set_data(self, layer_id: str, producer: Callable[[], bytes]) -> None:
         self._data[layer_id] = producer
-
-    def remove_data(self, layer_id: str) -> None:
-        self._data.pop(layer_id, None)
-
-    def add_route(self, prefix: str, route: Route) -> None:
-        self._routes[prefix] = route
 
     def _lookup(self, path: str) -> tuple[bytes, str] | None:
         kind, _, rest = path.lstrip("/").partition("/")
@@ -65,8 +54,6 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
             return (file.read_bytes(), content_type(rest)) if file else None
         if kind == "data" and rest.endswith(".geojson") and rest[:-8] in self._data:
             return self._data[rest[:-8]](), "application/geo+json"
-        if kind in self._routes:
-            return self._routes[kind](rest)
         return None
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)

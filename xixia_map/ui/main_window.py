@@ -54,5 +54,4 @@ class MainWindow(QMainWindow):
             self.scale_label.setText(f"1:{scale_denominator(view['lat'], view['zoom']):,.0f}")
 
     def _show_blocked(self) -> None:
-        self.blocked_label.setText(self.tr("已拦截外网请求: %n", "", self.map_view.blocked_requests)
-                                   .replace("%n", str(self.map_view.blocked_requests)))
+        self.blocked_label.setText(f"{self.tr('已拦截外网请求')}: {self.map_view.blocked_requests}")
