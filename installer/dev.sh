@@ -59,6 +59,17 @@ install_python_packages() {
   fi
 }
 
+build_translations() {
+  # Qt translations: .ts sources are committed, .qm files are built here.
+  local ts qm
+  for ts in "$ROOT"/resources/i18n/*.ts; do
+    qm="${ts%.ts}.qm"
+    if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+      "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
+    fi
+  done
+}
+
 has_display() { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }
 
 main() {
@@ -70,6 +81,7 @@ main() {
   esac
   install_debian_packages
   install_python_packages
+  build_translations
   cd "$ROOT"
   if [ "$what" = test ]; then
     exec "$VENV/bin/python" -m pytest "$@"

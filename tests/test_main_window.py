@@ -10,7 +10,10 @@ from xixia_map.map.capture import wait_until_idle
 def window(qtbot, bundled_layers):
     from xixia_map.ui.main_window import MainWindow
 
-    win = MainWindow(bundled_layers)
+    from xixia_map.data.indicators import load_indicators
+    from xixia_map.paths import INDICATORS_PATH
+
+    win = MainWindow(bundled_layers, indicators=load_indicators(INDICATORS_PATH))
     qtbot.addWidget(win)
     win.show()
     wait_until_idle(win.map_view)
@@ -53,6 +56,14 @@ def test_copy_coordinates_gives_wgs84_and_gk_zone37(qtbot, window):
     assert "111.370000, 33.300000" in text
     assert f"X={northing:.1f} Y={easting:.1f}" in text
     assert str(round(easting)).startswith("37")  # zone-prefixed easting
+
+
+def test_gk_zone37_matches_the_epsg_definition():
+    from pyproj import Transformer
+
+    epsg = Transformer.from_crs("EPSG:4326", "EPSG:4525", always_xy=True)
+    for lon, lat in [(110.99, 33.09), (111.48, 33.305), (111.83, 33.80)]:
+        assert to_gk_zone37(lon, lat) == pytest.approx(epsg.transform(lon, lat), abs=0.001)
 
 
 def test_status_bar_reports_scale_and_no_blocked_requests(window):

@@ -33,12 +33,20 @@ def run_gui(lang: str | None = None, screenshot: str | None = None, select: str 
     warm_up = QWebEnginePage(app)
     warm_up.load(QUrl("about:blank"))
     from ..data.catalog import load_catalog
+    from ..data.indicators import load_indicators
     from ..data.layers import LayerList
-    from ..paths import CATALOG_PATH
+    from ..paths import CATALOG_PATH, INDICATORS_PATH
     from ..ui.main_window import MainWindow
+    from ..ui.settings import saved_extent, saved_language, saved_visible_layers
 
-    layers = LayerList.from_catalog(load_catalog(CATALOG_PATH))
-    window = MainWindow(layers, lang=lang or "zh")
+    catalog = load_catalog(CATALOG_PATH)
+    layers = LayerList.from_catalog(catalog)
+    visible = saved_visible_layers()
+    if visible is not None:
+        for layer in layers:
+            layer.visible = layer.id in visible
+    window = MainWindow(layers, lang=lang or saved_language(), groups=catalog.groups,
+                        indicators=load_indicators(INDICATORS_PATH), extent=saved_extent())
     window.show()
     if select:
         layer_id, _, feature_id = select.partition(":")

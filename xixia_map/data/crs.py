@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pyproj import Transformer
+from pyproj import Proj
 
 WGS84 = "EPSG:4326"
 CGCS2000 = "EPSG:4490"
@@ -13,9 +13,15 @@ CGCS2000_GK3_ZONE37 = "EPSG:4525"
 CGCS2000_GK3_CM111 = "EPSG:4546"  # the same zone without the "37" prefix
 
 
+# EPSG:4525 written out as its PROJ definition (CGCS2000 uses the GRS80
+# ellipsoid). Building it skips the EPSG database search, which costs ~150 ms on
+# first use; tests pin it to the EPSG:4525 transformation.
+GK3_ZONE37_PROJ = "+proj=tmerc +lat_0=0 +lon_0=111 +k=1 +x_0=37500000 +y_0=0 +ellps=GRS80 +units=m +no_defs"
+
+
 @lru_cache(maxsize=None)
-def _transformer(source: str, target: str) -> Transformer:
-    return Transformer.from_crs(source, target, always_xy=True)
+def _gk_zone37() -> Proj:
+    return Proj(GK3_ZONE37_PROJ)
 
 
 def to_gk_zone37(lon: float, lat: float) -> tuple[float, float]:
@@ -23,7 +29,7 @@ def to_gk_zone37(lon: float, lat: float) -> tuple[float, float]:
 
     WGS84 and CGCS2000 differ by centimetres, below any accuracy we hold.
     """
-    return _transformer(WGS84, CGCS2000_GK3_ZONE37).transform(lon, lat)
+    return _gk_zone37()(lon, lat)
 
 
 def format_coordinates(lon: float, lat: float) -> str:

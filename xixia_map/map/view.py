@@ -59,7 +59,7 @@ class MapView(QWebEngineView):
     view_changed = Signal(dict)
     mouse_moved = Signal(float, float)
 
-    def __init__(self, layers: LayerList, parent=None):
+    def __init__(self, layers: LayerList, parent=None, *, bounds=None):
         super().__init__(parent)
         self.layers = layers
         self.is_ready = False
@@ -82,7 +82,7 @@ class MapView(QWebEngineView):
         page.setWebChannel(self._channel)
         self._connect_bridge()
         layers.subscribe(self._on_model_event)
-        self.reload_page()
+        self.reload_page(bounds)
 
     # -- page lifecycle -------------------------------------------------------
     def _connect_bridge(self) -> None:

@@ -46,8 +46,8 @@ class DetailsPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        self.zoom_button = QPushButton(self.tr("缩放至"))
-        self.copy_button = QPushButton(self.tr("复制坐标"))
+        self.zoom_button = QPushButton()
+        self.copy_button = QPushButton()
         self.zoom_button.clicked.connect(self._zoom)
         self.copy_button.clicked.connect(self._copy)
         buttons = QHBoxLayout()
@@ -58,7 +58,13 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.subtitle)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
-        self.show_record(None)
+        self.retranslate(lang)
+
+    def retranslate(self, lang: str) -> None:
+        self.lang = lang
+        self.zoom_button.setText(self.tr("缩放至"))
+        self.copy_button.setText(self.tr("复制坐标"))
+        self.show_record(self.record)
 
     def show_record(self, record: dict | None) -> None:
         self.record = record
@@ -81,7 +87,8 @@ class DetailsPanel(QWidget):
             self.form.addRow(plain_label(detail.label(self.lang) + ":"), plain_label(str(value)))
         lon, lat = record["_lonlat"]
         accuracy = record.get("accuracy_m")
-        suffix = f"\n(±{accuracy:g} m{self.tr('，推定') if record.get('estimated') else ''})" if accuracy else ""
+        estimated = self.tr("，推定") if record.get("estimated") else ""
+        suffix = f"\n(±{accuracy:g} m{estimated})" if accuracy else ""
         self.form.addRow(plain_label(self.tr("坐标") + ":"), plain_label(format_coordinates(lon, lat) + suffix))
 
     def coordinates_text(self) -> str:

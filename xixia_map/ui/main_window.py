@@ -1,39 +1,148 @@
-"""The main window: the map in the centre, panels docked around it."""
+"""The main window: the map in the centre, dockable panels around it, linked both ways."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
 
+from ..data.catalog import Group
+from ..data.indicators import Indicator
 from ..data.layers import LayerList
+from ..data.search_index import SearchIndex
+from ..map.scale import scale_denominator
 from ..map.view import MapView
+from .attribute_table import AttributeTables
 from .details_panel import DetailsPanel
+from .i18n import install_language
+from .indicators_panel import IndicatorsPanel
+from .layer_tree import LayersPanel
+from .search_box import SearchBox
+from .settings import open_settings
+
+LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, layers: LayerList, lang: str = "zh", parent=None):
+    def __init__(self, layers: LayerList, lang: str = "zh", *, groups: list[Group] | None = None,
+                 indicators: list[Indicator] | None = None, extent=None, parent=None):
         super().__init__(parent)
         self.layers = layers
+        self.groups = groups or []
+        self.indicators = indicators or []
         self.lang = lang
-        self.setWindowTitle(self.tr("西峡项目地图") if lang == "zh" else "Xixia Project Map")
-        self.map_view = MapView(layers, self)
+        install_language(lang)
+        self.map_view = MapView(layers, self, bounds=extent)
         self.setCentralWidget(self.map_view)
-        self.details = DetailsPanel(layers, lang, self)
-        self.details_dock = self._dock(self.details, self.tr("要素详情"), "details",
-                                       Qt.DockWidgetArea.RightDockWidgetArea)
-        self.map_view.feature_selected.connect(self.details.show_record)
-        self.map_view.selection_cleared.connect(lambda: self.details.show_record(None))
-        self.details.zoom_requested.connect(self.map_view.zoom_to_feature)
+        self.docks: dict[str, QDockWidget] = {}
         self._build_status_bar()
-        self.resize(1400, 900)
+        self._build_ui()
+        self.map_view.feature_selected.connect(self._on_feature_selected)
+        self.map_view.selection_cleared.connect(lambda: self.details.show_record(None))
+        self.resize(1500, 950)
+        self._restore_layout()
 
-    def _dock(self, widget, title: str, name: str, area) -> QDockWidget:
-        dock = QDockWidget(title, self)
+    # -- construction ------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.layers_panel = LayersPanel(self.layers, self.groups, self.lang, self)
+        self.layers_panel.zoom_requested.connect(self.map_view.zoom_to_layer)
+        self.details = DetailsPanel(self.layers, self.lang, self)
+        self.details.zoom_requested.connect(self.map_view.zoom_to_feature)
+        self.tables = AttributeTables(self.layers, self.lang, self)
+        self.tables.feature_chosen.connect(self.map_view.select_feature)
+        self.search = SearchBox(SearchIndex(self.layers), self.lang, self)
+        self.search.chosen.connect(self.map_view.select_feature)
+        self._dock("layers", self.layers_panel, LEFT)
+        self._dock("details", self.details, RIGHT)
+        self._dock("indicators", self._new_indicators_panel(), RIGHT)
+        self._dock("table", self.tables, BOTTOM)
+        self.tabifyDockWidget(self.docks["details"], self.docks["indicators"])
+        self.docks["details"].raise_()
+        self._build_toolbar()
+        self._retranslate_chrome()
+
+    def _new_indicators_panel(self) -> IndicatorsPanel:
+        self.indicators_panel = IndicatorsPanel(self.indicators, self.layers, self.lang, self)
+        self.indicators_panel.highlight_requested.connect(self.map_view.highlight)
+        self.indicators_panel.township_chosen.connect(
+            lambda fid: self.map_view.select_feature("townships", fid))
+        return self.indicators_panel
+
+    def _dock(self, name: str, widget, area) -> None:
+        dock = QDockWidget(self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
-        dock.setMinimumWidth(300)
+        dock.setMinimumWidth({RIGHT: 340, LEFT: 290}.get(area, 260))
         self.addDockWidget(area, dock)
-        return dock
+        self.docks[name] = dock
 
+    def _retranslate_chrome(self) -> None:
+        self.setWindowTitle(self.tr("西峡项目地图"))
+        titles = {"layers": self.tr("图层"), "details": self.tr("要素详情"),
+                  "indicators": self.tr("指标驾驶舱"), "table": self.tr("属性表")}
+        for name, title in titles.items():
+            self.docks[name].setWindowTitle(title)
+        self.toolbar.setWindowTitle(self.tr("工具栏"))
+        self.home_action.setText(self.tr("全县视图"))
+        self.find_action.setText(self.tr("查找"))
+        self._build_menus()
+        self._show_blocked()
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("toolbar_main")
+        self.toolbar.setMovable(False)
+        self.home_action = self.toolbar.addAction("")
+        self.home_action.triggered.connect(lambda: self.map_view.zoom_to_layer("county"))
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.search)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.addAction(self.find_action)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("文件"))
+        quit_action = file_menu.addAction(self.tr("退出"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        edit_menu = bar.addMenu(self.tr("编辑"))
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(self.tr("视图"))
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        lang_menu = bar.addMenu(self.tr("语言"))
+        group = QActionGroup(lang_menu)
+        for code, label in (("zh", "中文"), ("en", "English")):
+            action = lang_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == self.lang)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked, c=code: self.set_language(c))
+
+    def set_language(self, lang: str) -> None:
+        """Retranslate every panel in place: rebuilding them would stall the UI thread."""
+        if lang == self.lang:
+            return
+        self.lang = lang
+        install_language(lang)
+        self.layers_panel.retranslate(lang)
+        self.details.retranslate(lang)
+        self.tables.retranslate(lang)
+        self.search.retranslate(lang)
+        self.indicators_panel.retranslate(lang)
+        self._retranslate_chrome()
+
+    # -- linking ---------------------------------------------------------------------
+    def _on_feature_selected(self, record: dict) -> None:
+        self.details.show_record(record)
+        self.tables.select_feature(record["_layer"], str(record["id"]))
+
+    # -- status bar -------------------------------------------------------------------
     def _build_status_bar(self) -> None:
         self.cursor_label = QLabel()
         self.scale_label = QLabel()
@@ -48,10 +157,34 @@ class MainWindow(QMainWindow):
         self._show_blocked()
 
     def _show_scale(self, view: dict) -> None:
-        from ..map.scale import scale_denominator
-
         if view:
             self.scale_label.setText(f"1:{scale_denominator(view['lat'], view['zoom']):,.0f}")
 
     def _show_blocked(self) -> None:
-        self.blocked_label.setText(f"{self.tr('已拦截外网请求')}: {self.map_view.blocked_requests}")
+        prefix = self.tr("已拦截外网请求")
+        self.blocked_label.setText(f"{prefix}: {self.map_view.blocked_requests}")
+
+    # -- persistence ------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        settings = open_settings()
+        geometry = settings.value("window/geometry")
+        state = settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def save_settings(self) -> None:
+        settings = open_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("language", self.lang)
+        settings.setValue("visible_layers", [layer.id for layer in self.layers if layer.visible])
+        view = self.map_view.last_view
+        if view:
+            settings.setValue("extent", [view["west"], view["south"], view["east"], view["north"]])
+        settings.sync()
+
+    def closeEvent(self, event):  # noqa: N802 (Qt API)
+        self.save_settings()
+        super().closeEvent(event)

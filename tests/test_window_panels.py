@@ -1,0 +1,166 @@
+"""The main window's panels, driven both ways against the real map."""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from xixia_map.data.indicators import load_indicators
+from xixia_map.map.capture import wait_until_idle
+from xixia_map.paths import INDICATORS_PATH
+
+
+@pytest.fixture
+def settings_file(tmp_path, monkeypatch):
+    path = tmp_path / "settings.ini"
+    monkeypatch.setenv("XIXIA_SETTINGS", str(path))
+    return path
+
+
+def make_window(qtbot, catalog, lang="zh", **kwargs):
+    from xixia_map.data.layers import LayerList
+    from xixia_map.ui.main_window import MainWindow
+
+    layers = kwargs.pop("layers", None) or LayerList.from_catalog(catalog)
+    win = MainWindow(layers, lang, groups=catalog.groups, indicators=load_indicators(INDICATORS_PATH), **kwargs)
+    qtbot.addWidget(win)
+    win.show()
+    wait_until_idle(win.map_view)
+    return win
+
+
+@pytest.fixture
+def window(qtbot, catalog, settings_file):
+    return make_window(qtbot, catalog)
+
+
+def test_unchecking_a_layer_in_the_tree_hides_it_on_the_map(qtbot, window):
+    item = window.layers_panel.model.item_for("roads")
+    item.setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: "roads" not in window.map_view.call_sync("visibleLayers"), timeout=5000)
+    window.map_view.set_visible("roads", True)  # and back from the model side
+    assert item.checkState() == Qt.CheckState.Checked
+
+
+def test_tree_shows_counts_and_legend_classes(window):
+    item = window.layers_panel.model.item_for("projects")
+    assert item.text() == "重点项目 (11)" and not item.icon().isNull()
+    assert item.rowCount() == 9  # one legend row per status class
+
+
+def test_map_click_fills_details_and_selects_the_table_row(qtbot, window):
+    with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000):
+        window.map_view.call_sync("clickFeature", "projects", "huning_steel")
+    assert window.details.record["name_zh"] == "沪宁钢构"
+    table = window.tables.tables["projects"]
+    assert window.tables.currentWidget() is table
+    row = table.view.currentIndex()
+    assert table.model.feature_id(table.proxy.mapToSource(row).row()) == "huning_steel"
+
+
+def test_table_row_selects_and_zooms_on_the_map(qtbot, window):
+    table = window.tables.tables["facilities"]
+    window.tables.setCurrentWidget(table)
+    row = table.model.row_of("museum")
+    with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000):
+        table.view.selectRow(table.proxy.mapFromSource(table.model.index(row, 0)).row())
+    qtbot.waitUntil(lambda: window.map_view.call_sync("selectedId") == "museum", timeout=5000)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("viewState")["zoom"] >= 13, timeout=5000)
+
+
+def test_project_table_filters_by_status_and_category(window):
+    table = window.tables.tables["projects"]
+    status = table.combos["status_zh"]
+    status.setCurrentIndex(status.findData("力争签约"))
+    assert sorted(table.visible_ids()) == ["lekai_capsicum", "xinru_carbon", "zhongye_steel"]
+    kind = table.combos["kind"]
+    kind.setCurrentIndex(kind.findData("开发区"))
+    assert table.visible_ids() == []
+    status.setCurrentIndex(0)
+    assert table.visible_ids() == ["dev_zone"]
+    table.filter_edit.setText("钢构")
+    assert table.visible_ids() == []
+
+
+def test_search_huiche_selects_huiche_town(qtbot, window):
+    window.search.setFocus()
+    QTest.keyClicks(window.search, "huiche")
+    assert window.search.suggestions()[0].startswith("回车镇")
+    with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000) as blocker:
+        QTest.keyClick(window.search, Qt.Key.Key_Return)
+    assert blocker.args[0]["name_zh"] == "回车镇"
+    qtbot.waitUntil(lambda: window.map_view.call_sync("selectedId") == "huiche", timeout=5000)
+
+
+def test_ctrl_f_focuses_the_search_box(qtbot, window):
+    window.activateWindow()
+    window.map_view.setFocus()
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.search.hasFocus, timeout=2000)
+
+
+def test_indicator_highlights_related_features(qtbot, window):
+    window.indicators_panel.cards["water_attainment"].clicked.emit("water_attainment")
+    qtbot.waitUntil(lambda: window.map_view.evaluate(
+        "document.querySelectorAll('.xm-marker.xm-selected').length") == 7, timeout=5000)
+    window.indicators_panel.choose("zone_enterprises")
+    qtbot.waitUntil(lambda: window.map_view.evaluate(
+        "window.xixia._state.highlighted.map(l => l.feature.properties.id).join()") == "dev_zone", timeout=5000)
+
+
+def test_choosing_a_township_shows_its_entries(qtbot, window):
+    panel = window.indicators_panel
+    with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000):
+        panel.township_combo.setCurrentIndex(panel.township_combo.findData("miping"))
+    assert "全国山茱萸集散中心" in panel.township_entries.text()
+    panel.township_combo.setCurrentIndex(panel.township_combo.findData("taiping"))
+    text = panel.township_entries.text()
+    assert "文旅强镇" in text and "老界岭景区" in text
+
+
+def test_dashboard_figures_come_from_the_table(window):
+    panel = window.indicators_panel
+    assert panel.cards["gdp_growth"].findChild(type(panel.township_entries), "value").text() == "9.3%"
+    assert "当年前三季度" in panel.cards["gdp_growth"].toolTip()
+    slices = {s.label(): s.value() for s in panel.structure_series.slices()}
+    assert slices == {"第一产业 13.2%": 13.2, "第二产业 38.6%": 38.6, "第三产业 48.2%": 48.2}
+    assert "80.35%" in panel.cards["forest_cover"].findChild(type(panel.township_entries), "value").text()
+
+
+def test_language_switch_changes_visible_strings(qtbot, window):
+    assert window.windowTitle() == "西峡项目地图"
+    window.set_language("en")
+    assert window.windowTitle() == "Xixia Project Map"
+    assert window.docks["layers"].windowTitle() == "Layers"
+    assert window.layers_panel.model.item_for("roads").text() == "National roads (2)"
+    assert "Search places" in window.search.placeholderText()
+    tabs = [window.tables.tabText(i) for i in range(window.tables.count())]
+    assert "Urban facilities && works (22)" in tabs  # shown as "&", not as a mnemonic
+    assert window.indicators_panel.headings["核心指标"].text() == "Headline figures"
+    window.set_language("zh")
+    assert window.docks["layers"].windowTitle() == "图层"
+
+
+def test_settings_are_restored_on_restart(qtbot, catalog, settings_file):
+    from xixia_map.ui.settings import saved_extent, saved_language, saved_visible_layers
+
+    first = make_window(qtbot, catalog)
+    first.set_language("en")
+    first.map_view.set_visible("parks", False)
+    first.map_view.fit_bounds(111.3, 33.2, 111.6, 33.4)
+    qtbot.waitUntil(lambda: first.map_view.last_view.get("zoom", 0) > 10.5, timeout=5000)
+    wait_until_idle(first.map_view)
+    first.close()
+    assert saved_language() == "en"
+    assert "parks" not in saved_visible_layers() and "roads" in saved_visible_layers()
+    west, south, east, north = saved_extent()
+    assert west == pytest.approx(111.3, abs=0.05) and north == pytest.approx(33.4, abs=0.05)
+
+    from xixia_map.data.layers import LayerList
+
+    layers = LayerList.from_catalog(catalog)
+    for layer in layers:
+        layer.visible = layer.id in saved_visible_layers()
+    second = make_window(qtbot, catalog, lang=saved_language(), layers=layers, extent=saved_extent())
+    assert second.windowTitle() == "Xixia Project Map"
+    assert "parks" not in second.map_view.call_sync("visibleLayers")
+    view = second.map_view.call_sync("viewState")
+    assert view["west"] <= 111.31 and view["east"] >= 111.59

@@ -1,0 +1,55 @@
+"""Find features by name: hanzi, full pinyin, or pinyin initials (`huiche`, `hcz` → 回车镇)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pypinyin import Style, lazy_pinyin
+
+from .layers import LayerList
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    layer_id: str
+    feature_id: str
+    name: str
+    layer_titles: tuple[str, str]  # zh, en
+    keys: tuple[str, ...]
+
+    def label(self, lang: str = "zh") -> str:
+        return f"{self.name}  ·  {self.layer_titles[0 if lang == 'zh' else 1]}"
+
+
+def _keys(name: str, english: str) -> tuple[str, ...]:
+    syllables = lazy_pinyin(name, errors="ignore")
+    initials = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")
+    return (name.lower(), "".join(syllables).lower(), "".join(initials).lower(),
+            " ".join(syllables).lower(), english.lower())
+
+
+class SearchIndex:
+    def __init__(self, layers: LayerList):
+        self.entries: list[SearchEntry] = []
+        for layer in layers:
+            frame = layer.frame
+            if "name_zh" not in frame.columns:
+                continue
+            english = frame["name_en"] if "name_en" in frame.columns else [""] * len(frame)
+            for fid, name, name_en in zip(frame["id"], frame["name_zh"], english):
+                titles = (layer.spec.title_zh, layer.spec.title_en)
+                self.entries.append(SearchEntry(layer.id, str(fid), str(name), titles,
+                                                _keys(str(name), str(name_en or ""))))
+
+    def search(self, text: str, limit: int = 20) -> list[SearchEntry]:
+        query = text.strip().lower().replace(" ", "")
+        if not query:
+            return []
+        scored = []
+        for entry in self.entries:
+            compact = [k.replace(" ", "") for k in entry.keys]
+            if any(k.startswith(query) for k in compact):
+                scored.append((0, len(entry.name), entry))
+            elif any(query in k for k in compact):
+                scored.append((1, len(entry.name), entry))
+        scored.sort(key=lambda item: (item[0], item[1], item[2].name))
+        return [entry for _, _, entry in scored[:limit]]

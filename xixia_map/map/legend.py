@@ -1,0 +1,78 @@
+"""Legend swatches painted from catalog styles, matching what map.js draws."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
+
+from ..data.catalog import LayerSpec
+
+
+def _polygon(shape: str, r: float, cx: float, cy: float) -> QPolygonF:
+    if shape == "diamond":
+        pts = [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)]
+    elif shape == "triangle":
+        pts = [(cx, cy - r), (cx + r, cy + r * 0.8), (cx - r, cy + r * 0.8)]
+    elif shape == "star":
+        pts = []
+        for i in range(10):
+            rad = r if i % 2 == 0 else r * 0.45
+            a = math.pi / 5 * i - math.pi / 2
+            pts.append((cx + rad * math.cos(a), cy + rad * math.sin(a)))
+    else:
+        return QPolygonF()
+    return QPolygonF([QPointF(x, y) for x, y in pts])
+
+
+def paint_swatch(painter: QPainter, rect: QRectF, spec: LayerSpec, fill: str | None = None) -> None:
+    style = spec.style
+    stroke = QColor(style.get("stroke", "#555555"))
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if spec.geometry == "LineString":
+        pen = QPen(stroke, max(2.0, style.get("weight", 2)))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        y = rect.center().y()
+        painter.drawLine(QPointF(rect.left() + 2, y + 3), QPointF(rect.right() - 2, y - 3))
+    elif spec.geometry == "Polygon":
+        color = QColor(fill or style.get("fill", "#cccccc"))
+        color.setAlphaF(max(0.35, style.get("fill_opacity", 0.3)))
+        pen = QPen(stroke, 1.5)
+        if style.get("dash"):
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(color)
+        painter.drawRect(rect.adjusted(2, 3, -2, -3))
+    else:
+        painter.setPen(QPen(stroke, 1.2))
+        painter.setBrush(QColor(fill or style.get("fill", "#888888")))
+        r = min(rect.width(), rect.height()) / 2 - 1.5
+        cx, cy = rect.center().x(), rect.center().y()
+        shape = style.get("marker", "circle")
+        if shape == "circle":
+            painter.drawEllipse(QPointF(cx, cy), r, r)
+        elif shape == "square":
+            painter.drawRect(QRectF(cx - r * 0.85, cy - r * 0.85, r * 1.7, r * 1.7))
+        else:
+            painter.drawPolygon(_polygon(shape, r, cx, cy))
+    painter.restore()
+
+
+def swatch_icon(spec: LayerSpec, fill: str | None = None, size: int = 18) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    paint_swatch(painter, QRectF(0, 0, size, size), spec, fill)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def legend_entries(spec: LayerSpec, lang: str) -> list[tuple[str, str | None]]:
+    """(label, fill override) rows: one per layer, or one per class when coloured by a field."""
+    rule = spec.style.get("color_by")
+    if not rule:
+        return [(spec.title(lang), None)]
+    key = "label_zh" if lang == "zh" else "label_en"
+    return [(f"{spec.title(lang)}: {v[key]}", v["color"]) for v in rule["values"].values()]

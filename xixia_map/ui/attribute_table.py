@@ -1,0 +1,189 @@
+"""Attribute tables: one sortable, filterable tab per layer, linked to the map."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from ..data.layers import Layer, LayerList
+
+HIDDEN_COLUMNS = {"note", "source", "estimated"}
+COMMON_HEADERS = {"zh": {"id": "编号", "category": "类别", "status": "状态代码"},
+                  "en": {"id": "ID", "category": "Category", "status": "Status code"}}
+
+
+class FrameTableModel(QAbstractTableModel):
+    """Read-only view of a layer's attributes; headers use the catalog's labels."""
+
+    def __init__(self, layer: Layer, lang: str, parent=None):
+        super().__init__(parent)
+        self.layer = layer
+        frame = layer.frame
+        self.columns = [c for c in frame.columns if c != frame.geometry.name and c not in HIDDEN_COLUMNS]
+        self.set_language(lang)
+        self._rows = frame[self.columns].astype(object).where(frame[self.columns].notna(), None).values.tolist()
+
+    def set_language(self, lang: str) -> None:
+        labels = {**COMMON_HEADERS.get(lang, {}),
+                  **{d.field: d.label(lang) for d in self.layer.spec.detail_fields}}
+        self.headers = [labels.get(c, c) for c in self.columns]
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        value = self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.UserRole:  # sort numbers as numbers
+            return value if isinstance(value, (int, float)) else ("" if value is None else str(value))
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return super().headerData(section, orientation, role)
+
+    def feature_id(self, row: int) -> str:
+        return str(self._rows[row][self.columns.index("id")])
+
+    def row_of(self, feature_id: str) -> int:
+        col = self.columns.index("id")
+        for row, values in enumerate(self._rows):
+            if str(values[col]) == str(feature_id):
+                return row
+        return -1
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Free text over all columns, plus exact-value filters (status, kind)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.exact: dict[int, str] = {}
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def set_exact(self, column: int, value: str) -> None:
+        self.beginFilterChange()
+        if value:
+            self.exact[column] = value
+        else:
+            self.exact.pop(column, None)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row, parent):  # noqa: N802 (Qt API)
+        model = self.sourceModel()
+        for column, value in self.exact.items():
+            if model.index(row, column, parent).data() != value:
+                return False
+        return super().filterAcceptsRow(row, parent)
+
+
+class LayerTable(QWidget):
+    feature_chosen = Signal(str, str)
+
+    def __init__(self, layer: Layer, lang: str, parent=None):
+        super().__init__(parent)
+        self.layer = layer
+        self.model = FrameTableModel(layer, lang, self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.resizeColumnsToContents()
+        self.view.selectionModel().currentRowChanged.connect(self._on_row)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        self.combos: dict[str, QComboBox] = {}
+        for field in ("status_zh", "kind"):
+            if field in self.model.columns and layer.spec.category in ("project", "facility"):
+                combo = QComboBox()
+                combo.addItem("", "")
+                for value in sorted(set(layer.frame[field].dropna().astype(str))):
+                    combo.addItem(value, value)
+                column = self.model.columns.index(field)
+                combo.currentIndexChanged.connect(
+                    lambda _i, c=combo, col=column: self.proxy.set_exact(col, c.currentData()))
+                self.combos[field] = combo
+                top.addWidget(combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.retranslate(lang)
+
+    def retranslate(self, lang: str) -> None:
+        self.model.set_language(lang)
+        self.filter_edit.setPlaceholderText(self.tr("筛选…"))
+        for field, combo in self.combos.items():
+            header = self.model.headers[self.model.columns.index(field)]
+            combo.setItemText(0, self.tr("全部") + f" ({header})")
+
+    def _on_row(self, current, _previous) -> None:
+        if current.isValid() and not self.signalsBlocked():
+            source = self.proxy.mapToSource(current)
+            self.feature_chosen.emit(self.layer.id, self.model.feature_id(source.row()))
+
+    def select_feature(self, feature_id: str) -> bool:
+        row = self.model.row_of(feature_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # filtered out: clear filters so the row can show
+            self.filter_edit.clear()
+            for combo in self.combos.values():
+                combo.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.blockSignals(True)
+        self.view.selectRow(index.row())
+        self.view.scrollTo(index)
+        self.blockSignals(False)
+        return True
+
+    def visible_ids(self) -> list[str]:
+        return [self.model.feature_id(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+                for r in range(self.proxy.rowCount())]
+
+
+class AttributeTables(QTabWidget):
+    feature_chosen = Signal(str, str)
+
+    def __init__(self, layers: LayerList, lang: str, parent=None):
+        super().__init__(parent)
+        self.tables: dict[str, LayerTable] = {}
+        for layer in reversed(list(layers)):
+            table = LayerTable(layer, lang, self)
+            table.feature_chosen.connect(self.feature_chosen)
+            self.tables[layer.id] = table
+            self.addTab(table, "")
+        self.retranslate(lang)
+
+    def retranslate(self, lang: str) -> None:
+        for index in range(self.count()):
+            table = self.widget(index)
+            table.retranslate(lang)
+            title = table.layer.spec.title(lang).replace("&", "&&")  # "&" would be a mnemonic
+            self.setTabText(index, f"{title} ({len(table.layer.frame)})")
+
+    def select_feature(self, layer_id: str, feature_id: str) -> None:
+        table = self.tables.get(layer_id)
+        if table and table.select_feature(feature_id):
+            self.setCurrentWidget(table)

@@ -1,0 +1,300 @@
+"""Indicators dashboard (驾驶舱): headline cards, plan completion, industrial structure,
+ecology, every figure by theme, and a township's own entries. All built from
+geodata/indicators.csv; choosing an indicator highlights the features it concerns.
+"""
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QPieSeries, QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QComboBox, QFrame, QGridLayout, QLabel, QScrollArea, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from ..data.indicators import Indicator
+from ..data.layers import LayerList
+
+HEADLINES = ["gdp_growth", "fai_growth", "industrial_va_growth", "loan_growth", "budget_revenue",
+             "key_project_plan_completion", "major_projects_total", "major_projects_annual"]
+ECOLOGY = ["forest_cover", "water_sections", "water_attainment", "afforestation", "soil_erosion_treated",
+           "eco_premium"]
+THEMES_ZH = {"economy": "经济运行", "projects": "项目建设", "structure": "产业结构", "industry": "工业与企业",
+             "innovation": "科技创新", "urban": "城市建设", "transport": "交通", "ecology": "生态环保",
+             "governance": "治理与营商", "opening": "对外开放", "land": "土地", "towns": "乡镇定位"}
+STRUCTURE_SECTORS = [("第一产业", "Primary"), ("第二产业", "Secondary"), ("第三产业", "Tertiary")]
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def resolve_related(indicator: Indicator, layers: LayerList) -> list[tuple[str, str]]:
+    """'layer:projects' means every feature of a layer; 'projects:dev_zone' one feature."""
+    pairs: list[tuple[str, str]] = []
+    for ref in indicator.related:
+        head, _, tail = ref.partition(":")
+        if head == "layer" and tail in layers:
+            pairs += [(tail, fid) for fid in layers[tail].frame["id"]]
+        elif head in layers:
+            pairs += [(head, fid) for fid in tail.split(",") if fid]
+    return pairs
+
+
+def tooltip_for(ind: Indicator, lang: str) -> str:
+    kind = {"actual": "实绩", "target": "目标"}[ind.kind] if lang == "zh" else ind.kind
+    return f"{ind.title(lang)}: {ind.value_text}\n{ind.period} · {kind}\n{ind.seed}\n“{ind.source_sentence}”"
+
+
+class Card(QFrame):
+    clicked = Signal(str)
+
+    def __init__(self, ind: Indicator, lang: str, parent=None):
+        super().__init__(parent)
+        self.indicator_id = ind.id
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("card")
+        self.setStyleSheet("#card { background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; }")
+        self.indicator = ind
+        title = QLabel(ind.title(lang))
+        self.title_label = title
+        title.setWordWrap(True)
+        title.setStyleSheet("color: #57606a;")
+        value = QLabel(ind.value_text)
+        value.setObjectName("value")
+        value.setStyleSheet("font-size: 18px; font-weight: 600; color: #0b4f8a;")
+        period = QLabel(ind.period)
+        period.setStyleSheet("color: #8c959f; font-size: 11px;")
+        for label in (title, value, period):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(2)
+        layout.addWidget(title)
+        layout.addWidget(value)
+        layout.addWidget(period)
+        self.setToolTip(tooltip_for(ind, lang))
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def retranslate(self, lang: str) -> None:
+        self.title_label.setText(self.indicator.title(lang))
+        self.setToolTip(tooltip_for(self.indicator, lang))
+
+    def mousePressEvent(self, event):  # noqa: N802 (Qt API)
+        self.clicked.emit(self.indicator_id)
+        super().mousePressEvent(event)
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setBackgroundRoundness(4)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def _chart_view(chart: QChart, height: int) -> QChartView:
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(height)
+    return view
+
+
+class IndicatorsPanel(QWidget):
+    highlight_requested = Signal(list)
+    township_chosen = Signal(str)
+
+    def __init__(self, indicators: list[Indicator], layers: LayerList, lang: str = "zh", parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        self.layers = layers
+        self.indicators = {i.id: i for i in indicators}
+        self.cards: dict[str, Card] = {}
+        self.headings: dict[str, QLabel] = {}
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        self._section("核心指标", self._cards(HEADLINES))
+        if "key_project_plan_completion" in self.indicators:
+            self._section("计划完成情况", self._plan_chart())
+        if "industry_structure" in self.indicators:
+            self._section("三次产业结构", self._structure_chart())
+        self._section("生态指标", self._cards(ECOLOGY))
+        self._section("乡镇", self._township_box())
+        self._section("全部指标", self._all_tree())
+        self.body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.retranslate(lang)
+
+    def section_titles(self) -> dict[str, str]:
+        return {"核心指标": self.tr("核心指标"), "计划完成情况": self.tr("计划完成情况"),
+                "三次产业结构": self.tr("三次产业结构"), "生态指标": self.tr("生态指标"),
+                "乡镇": self.tr("乡镇"), "全部指标": self.tr("全部指标")}
+
+    def retranslate(self, lang: str) -> None:
+        """Re-label in place; rebuilding the charts would stall the UI thread."""
+        self.lang = lang
+        for key, text in self.section_titles().items():
+            if key in self.headings:
+                self.headings[key].setText(text)
+        for card in self.cards.values():
+            card.retranslate(lang)
+        if hasattr(self, "plan_chart"):
+            ind = self.indicators["key_project_plan_completion"]
+            self.plan_chart.setTitle(ind.title(lang))
+            plan, actual = self.plan_series.barSets()
+            plan.setLabel(self.tr("年度计划"))
+            actual.setLabel(self.tr("实际完成"))
+            self.plan_axis.setCategories([self.tr("省市重点项目")])
+        if hasattr(self, "structure_series"):
+            ind = self.indicators["industry_structure"]
+            self.structure_chart.setTitle(f"{ind.title(lang)} {ind.value_text} ({ind.period})")
+            for (zh, en), slice_ in zip(STRUCTURE_SECTORS, self.structure_series.slices()):
+                slice_.setLabel(f"{zh if lang == 'zh' else en} {slice_.value():g}%")
+        self.township_combo.setItemText(0, self.tr("选择乡镇…"))
+        if self.township_combo.currentData():
+            self.township_entries.setText(self.township_text(self.township_combo.currentData()))
+        self._fill_tree()
+
+    def _section(self, key: str, widget: QWidget) -> None:
+        heading = QLabel()
+        self.headings[key] = heading
+        heading.setStyleSheet("font-weight: 600; margin-top: 6px;")
+        self.body_layout.addWidget(heading)
+        self.body_layout.addWidget(widget)
+
+    def _cards(self, ids: list[str]) -> QWidget:
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for n, ind_id in enumerate(i for i in ids if i in self.indicators):
+            card = Card(self.indicators[ind_id], self.lang)
+            card.clicked.connect(self.choose)
+            self.cards[ind_id] = card
+            grid.addWidget(card, n // 2, n % 2)
+        return box
+
+    def _plan_chart(self) -> QWidget:
+        ind = self.indicators["key_project_plan_completion"]
+        actual = QBarSet("")
+        actual.append(ind.value)
+        actual.setColor(QColor("#2166ac"))
+        plan = QBarSet("")
+        plan.append(100.0)
+        plan.setColor(QColor("#bdbdbd"))
+        series = QHorizontalBarSeries()
+        series.append(plan)
+        series.append(actual)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value%")
+        chart = _chart(ind.title(self.lang))
+        chart.addSeries(series)
+        axis_y = QBarCategoryAxis()
+        axis_y.append([""])
+        self.plan_axis = axis_y
+        self.plan_series = series
+        axis_x = QValueAxis()
+        axis_x.setRange(0, 160)
+        axis_x.setLabelFormat("%d%%")
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_y)
+        series.attachAxis(axis_x)
+        self.plan_chart = chart
+        view = _chart_view(chart, 170)
+        view.setToolTip(tooltip_for(ind, self.lang))
+        return view
+
+    def _structure_chart(self) -> QWidget:
+        ind = self.indicators["industry_structure"]
+        shares = [float(x) for x in ind.value_text.split(":")]
+        series = QPieSeries()
+        colors = ["#66bd63", "#f46d43", "#4393c3"]
+        for (zh, en), share, color in zip(STRUCTURE_SECTORS, shares, colors):
+            slice_ = series.append(f"{zh if self.lang == 'zh' else en} {share:g}%", share)
+            slice_.setColor(QColor(color))
+            slice_.setLabelVisible(True)
+        series.setPieSize(0.6)
+        chart = _chart(f"{ind.title(self.lang)} {ind.value_text} ({ind.period})")
+        chart.addSeries(series)
+        chart.legend().hide()
+        self.structure_series = series
+        self.structure_chart = chart
+        view = _chart_view(chart, 230)
+        view.setToolTip(tooltip_for(ind, self.lang))
+        return view
+
+    def _township_box(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.township_combo = QComboBox()
+        self.township_combo.addItem("", "")
+        towns = self.layers["townships"].frame if "townships" in self.layers else None
+        if towns is not None:
+            for fid, name in zip(towns["id"], towns["name_zh"]):
+                self.township_combo.addItem(str(name), str(fid))
+        self.township_entries = QLabel()
+        self.township_entries.setTextFormat(Qt.TextFormat.PlainText)
+        self.township_entries.setWordWrap(True)
+        self.township_combo.currentIndexChanged.connect(self._on_township)
+        layout.addWidget(self.township_combo)
+        layout.addWidget(self.township_entries)
+        return box
+
+    def _all_tree(self) -> QWidget:
+        tree = QTreeWidget()
+        tree.setMinimumHeight(260)
+        tree.itemClicked.connect(lambda item, _col: item.data(0, ITEM_ID_ROLE) and self.choose(
+            item.data(0, ITEM_ID_ROLE)))
+        self.all_tree = tree
+        return tree
+
+    def _fill_tree(self) -> None:
+        tree = self.all_tree
+        tree.clear()
+        tree.setHeaderLabels([self.tr("指标"), self.tr("数值"), self.tr("时期")])
+        themes: dict[str, QTreeWidgetItem] = {}
+        for ind in self.indicators.values():
+            if ind.theme not in themes:
+                themes[ind.theme] = QTreeWidgetItem(tree, [THEMES_ZH.get(ind.theme, ind.theme)
+                                                           if self.lang == "zh" else ind.theme])
+            item = QTreeWidgetItem(themes[ind.theme], [ind.title(self.lang), ind.value_text, ind.period])
+            item.setData(0, ITEM_ID_ROLE, ind.id)
+            item.setToolTip(0, tooltip_for(ind, self.lang))
+        tree.resizeColumnToContents(1)
+
+    def township_text(self, town_id: str) -> str:
+        lines = []
+        record = self.layers["townships"].record(town_id)
+        for ind in self.indicators.values():
+            if ind.scope == "town" and ind.scope_ref == town_id:
+                lines.append(f"• {ind.title(self.lang)}: {ind.value_text} ({ind.period})\n  “{ind.source_sentence}”")
+        for layer_id in ("parks",):
+            frame = self.layers[layer_id].frame if layer_id in self.layers else None
+            if frame is not None and "town" in frame.columns:
+                for name in frame.loc[frame["town"] == town_id, "name_zh"]:
+                    within = self.tr("境内")
+                    lines.append(f"• {within}: {name}")
+        if not lines:
+            lines.append(self.tr("县文件中没有该乡镇的专项内容。"))
+        header = f"{record['name_zh']} ({record['kind']}) · ±{record['accuracy_m']:g} m"
+        return header + "\n" + "\n".join(lines)
+
+    def _on_township(self, _index: int) -> None:
+        town_id = self.township_combo.currentData()
+        if not town_id:
+            self.township_entries.setText("")
+            return
+        self.township_entries.setText(self.township_text(town_id))
+        self.township_chosen.emit(town_id)
+
+    def choose(self, indicator_id: str) -> None:
+        pairs = resolve_related(self.indicators[indicator_id], self.layers)
+        if pairs:
+            self.highlight_requested.emit([list(p) for p in pairs])

@@ -1,0 +1,156 @@
+"""Layers panel: a checkable tree grouped by category, over the pure LayerList.
+
+The Qt model is only an adapter: checking an item sets visibility on the
+LayerList, and LayerList events update the checks, so the map, the tree and any
+other view stay in step without talking to each other.
+"""
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QTreeView, QVBoxLayout, QWidget
+
+from ..data.catalog import Group
+from ..data.layers import Layer, LayerList
+from ..map.legend import legend_entries, swatch_icon
+
+LAYER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class LayerTreeModel(QStandardItemModel):
+    def __init__(self, layers: LayerList, groups: list[Group], lang: str, parent=None):
+        super().__init__(parent)
+        self.layers = layers
+        self.groups = groups
+        self.lang = lang
+        self._items: dict[str, QStandardItem] = {}
+        self._syncing = False
+        self.rebuild()
+        self.itemChanged.connect(self._on_item_changed)
+        layers.subscribe(self._on_model_event)
+
+    def rebuild(self) -> None:
+        self._syncing = True
+        self.clear()
+        self._items.clear()
+        titles = {g.id: g.title(self.lang) for g in self.groups}
+        group_items: dict[str, QStandardItem] = {}
+        # Top of the tree = top of the map, as in QGIS.
+        for layer in reversed(list(self.layers)):
+            group_id = layer.spec.group or "user"
+            if group_id not in group_items:
+                title = titles.get(group_id, "我的图层" if self.lang == "zh" else "My layers")
+                group_item = QStandardItem(title)
+                group_item.setEditable(False)
+                group_items[group_id] = group_item
+                self.appendRow(group_item)
+            group_items[group_id].appendRow(self._layer_item(layer))
+        self._syncing = False
+
+    def _layer_item(self, layer: Layer) -> QStandardItem:
+        spec = layer.spec
+        item = QStandardItem(swatch_icon(spec), f"{spec.title(self.lang)} ({len(layer.frame)})")
+        item.setEditable(False)
+        item.setCheckable(True)
+        item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
+        item.setData(spec.id, LAYER_ID_ROLE)
+        item.setToolTip(spec.title("en" if self.lang == "zh" else "zh"))
+        entries = legend_entries(spec, self.lang)
+        if len(entries) > 1:  # classes as legend rows under the layer
+            for label, fill in entries:
+                child = QStandardItem(swatch_icon(spec, fill), label.split(": ", 1)[-1])
+                child.setEditable(False)
+                child.setSelectable(False)
+                item.appendRow(child)
+        self._items[spec.id] = item
+        return item
+
+    def item_for(self, layer_id: str) -> QStandardItem:
+        return self._items[layer_id]
+
+    def _on_item_changed(self, item: QStandardItem) -> None:
+        layer_id = item.data(LAYER_ID_ROLE)
+        if self._syncing or not layer_id:
+            return
+        self.layers.set_visible(layer_id, item.checkState() == Qt.CheckState.Checked)
+
+    def _on_model_event(self, event: str, layer: Layer) -> None:
+        if event == "visibility" and layer.id in self._items:
+            self._syncing = True
+            self._items[layer.id].setCheckState(
+                Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
+            self._syncing = False
+        elif event in ("added", "removed"):
+            self.rebuild()
+
+
+class LayersPanel(QWidget):
+    zoom_requested = Signal(str)
+
+    def __init__(self, layers: LayerList, groups: list[Group], lang: str, parent=None):
+        super().__init__(parent)
+        self.layers = layers
+        self.model = LayerTreeModel(layers, groups, lang, self)
+        self.tree = QTreeView()
+        self.tree.setHeaderHidden(True)
+        self.tree.setModel(self.model)
+        self.tree.expandToDepth(0)
+        self.tree.doubleClicked.connect(self._zoom_current)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.opacity_label = QLabel()
+        self.opacity = QSlider(Qt.Orientation.Horizontal)
+        self.opacity.setRange(0, 100)
+        self.opacity.setValue(100)
+        self.opacity.valueChanged.connect(self._set_opacity)
+        self.zoom_button = QPushButton()
+        self.zoom_button.clicked.connect(self._zoom_current)
+        row = QHBoxLayout()
+        row.addWidget(self.opacity_label)
+        row.addWidget(self.opacity, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.zoom_button)
+        self.retranslate(lang)
+        self._on_current()
+
+    def retranslate(self, lang: str) -> None:
+        current = self.current_layer_id()
+        self.model.lang = lang
+        self.model.rebuild()
+        self.tree.expandToDepth(0)
+        if current:
+            self.select_layer(current)
+        self.opacity_label.setText(self.tr("不透明度"))
+        self.zoom_button.setText(self.tr("缩放至图层"))
+
+    def current_layer_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        return index.data(LAYER_ID_ROLE) if index.isValid() else None
+
+    def select_layer(self, layer_id: str) -> None:
+        self.tree.setCurrentIndex(self.model.indexFromItem(self.model.item_for(layer_id)))
+
+    def _on_current(self, *_args) -> None:
+        if not shiboken6.isValid(self.opacity):  # tree signals while the panel is torn down
+            return
+        layer_id = self.current_layer_id()
+        enabled = layer_id is not None
+        self.opacity.setEnabled(enabled)
+        self.zoom_button.setEnabled(enabled)
+        if enabled:
+            self.opacity.blockSignals(True)
+            self.opacity.setValue(round(self.layers[layer_id].opacity * 100))
+            self.opacity.blockSignals(False)
+
+    def _set_opacity(self, value: int) -> None:
+        layer_id = self.current_layer_id()
+        if layer_id:
+            self.layers.set_opacity(layer_id, value / 100)
+
+    def _zoom_current(self, *_args) -> None:
+        layer_id = self.current_layer_id()
+        if layer_id:
+            self.zoom_requested.emit(layer_id)
