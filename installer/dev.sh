@@ -21,7 +21,7 @@ DEBIAN_PACKAGES=(
   libxtst6 libxkbfile1 libasound2 libgbm1 libegl1 libgl1 libfontconfig1 libdbus-1-3
   libxshmfence1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1
-  fonts-noto-cjk poppler-utils
+  fonts-noto-cjk fonts-wqy-microhei poppler-utils
 )
 
 say() { printf '[xixia-map] %s\n' "$*" >&2; }

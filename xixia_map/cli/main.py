@@ -5,11 +5,19 @@ import argparse
 import sys
 
 from ..data.errors import DataError
+from .export_command import add_export_parser, run_export
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Argument mistakes in one line (exit 2), not a usage dump."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="xixia-map", description="西峡项目地图 Xixia project map")
-    sub = parser.add_subparsers(dest="command")
+    parser = OneLineParser(prog="xixia-map", description="西峡项目地图 Xixia project map")
+    sub = parser.add_subparsers(dest="command", parser_class=OneLineParser)
     run = sub.add_parser("run", help="open the map window (default)")
     run.add_argument("--lang", choices=["zh", "en"], help="interface language")
     run.add_argument("--screenshot", metavar="PNG", help="save a window screenshot once drawn, then quit")
@@ -17,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("layers", help="list the bundled layers with counts and bounds")
     check = sub.add_parser("check", help="validate a vector file")
     check.add_argument("path")
+    add_export_parser(sub)
     return parser
 
 
@@ -28,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         if command == "layers":
             from .inspect import print_layers
             return print_layers()
+        if command == "export":
+            return run_export(args)
         if command == "check":
             from .inspect import check_file
             return check_file(args.path)

@@ -69,10 +69,19 @@ def swatch_icon(spec: LayerSpec, fill: str | None = None, size: int = 18) -> QIc
     return QIcon(pixmap)
 
 
-def legend_entries(spec: LayerSpec, lang: str) -> list[tuple[str, str | None]]:
-    """(label, fill override) rows: one per layer, or one per class when coloured by a field."""
+def legend_entries(spec: LayerSpec, lang: str, present=None) -> list[tuple[str, str | None]]:
+    """(label, fill override) rows: one per layer, or one per class when coloured by a
+    field. With `present` (the values in the data), classes nobody uses are left out."""
     rule = spec.style.get("color_by")
     if not rule:
         return [(spec.title(lang), None)]
     key = "label_zh" if lang == "zh" else "label_en"
-    return [(f"{spec.title(lang)}: {v[key]}", v["color"]) for v in rule["values"].values()]
+    return [(f"{spec.title(lang)}: {v[key]}", v["color"]) for value, v in rule["values"].items()
+            if present is None or value in present]
+
+
+def present_values(layer) -> set | None:
+    rule = layer.spec.style.get("color_by")
+    if not rule or rule["field"] not in layer.frame.columns:
+        return None
+    return set(layer.frame[rule["field"]].dropna().astype(str))

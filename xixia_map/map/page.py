@@ -43,10 +43,13 @@ def data_url(layer_id: str) -> str:
     return f"{ORIGIN}/data/{layer_id}.geojson"
 
 
-def feature_collection(layer: Layer) -> dict:
-    """The minimum the page needs: id, label and style fields. Details stay in Python."""
+def feature_collection(layer: Layer, with_details: bool = False) -> dict:
+    """The minimum the page needs: id, label and style fields. Details stay in
+    Python, except in a standalone export, which carries them for its popups."""
     spec = layer.spec
     keep = ["id", spec.label_field]
+    if with_details:
+        keep += [d.field for d in spec.detail_fields]
     for rule in ("color_by", "label_min_zoom"):
         if spec.style.get(rule):
             keep.append(spec.style[rule]["field"])
@@ -54,7 +57,7 @@ def feature_collection(layer: Layer) -> dict:
     return json.loads(layer.frame[columns + [layer.frame.geometry.name]].to_json(drop_id=True))
 
 
-def layer_config(layer: Layer, inline: bool) -> dict:
+def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
     spec = layer.spec
     entry = {
         "id": spec.id, "title": spec.title_zh, "geometry": spec.geometry, "style": spec.style,
@@ -62,18 +65,20 @@ def layer_config(layer: Layer, inline: bool) -> dict:
         "visible": layer.visible, "opacity": layer.opacity,
     }
     if inline:
-        entry["data"] = feature_collection(layer)
+        entry["data"] = feature_collection(layer, with_details=True)
+        entry["details"] = [[d.field, d.label(lang)] for d in spec.detail_fields
+                            if d.field in layer.frame.columns]
     else:
         entry["url"] = data_url(spec.id)
     return entry
 
 
-def build_page(layers: LayerList, *, bounds=None, inline: bool = False) -> str:
+def build_page(layers: LayerList, *, bounds=None, inline: bool = False, lang: str = "zh") -> str:
     if bounds is None:
         bounds = layers["county"].bounds() if "county" in layers else None
     center = [(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2] if bounds else [33.3, 111.48]
     fmap = OfflineMap(location=center, zoom_start=9, tiles=None, control_scale=True,
                       fade_animation=False, zoom_snap=0.25, prefer_canvas=False)
     fmap.add_child(LayerClient({"bounds": list(bounds) if bounds else None,
-                                "layers": [layer_config(layer, inline) for layer in layers]}))
+                                "layers": [layer_config(layer, inline, lang) for layer in layers]}))
     return fmap.get_root().render()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QTreeVi
 
 from ..data.catalog import Group
 from ..data.layers import Layer, LayerList
-from ..map.legend import legend_entries, swatch_icon
+from ..map.legend import legend_entries, present_values, swatch_icon
 
 LAYER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -56,7 +56,7 @@ class LayerTreeModel(QStandardItemModel):
         item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
         item.setData(spec.id, LAYER_ID_ROLE)
         item.setToolTip(spec.title("en" if self.lang == "zh" else "zh"))
-        entries = legend_entries(spec, self.lang)
+        entries = legend_entries(spec, self.lang, present_values(layer))
         if len(entries) > 1:  # classes as legend rows under the layer
             for label, fill in entries:
                 child = QStandardItem(swatch_icon(spec, fill), label.split(": ", 1)[-1])

@@ -132,6 +132,21 @@
       layer.bindTooltip(textElement("span", label), { sticky: spec.geometry !== "Point", className: "xm-tooltip" });
     }
     layer.on("click", function (e) { onFeatureClick(spec, fid, e); });
+    if (spec.details && !state.bridge) { layer.bindPopup(function () { return detailsTable(spec, props); }); }
+  }
+
+  // Standalone pages (HTML export) have no Python to ask, so they show details in a popup.
+  function detailsTable(spec, props) {
+    var table = document.createElement("table");
+    table.className = "xm-popup";
+    spec.details.forEach(function (pair) {
+      var value = props[pair[0]];
+      if (value === null || value === undefined || value === "") { return; }
+      var row = table.insertRow();
+      row.appendChild(textElement("th", pair[1]));
+      row.appendChild(textElement("td", value));
+    });
+    return table;
   }
 
   function buildLayer(spec, data) {
@@ -330,6 +345,11 @@
     init: init, setVisible: setVisible, setOpacity: setOpacity, zoomToLayer: zoomToLayer,
     zoomToFeature: zoomToFeature, select: select, highlight: highlight, clearSelection: clearSelection,
     featureCount: featureCount, isIdle: isIdle, viewState: viewState,
+    // Snapshots carry their own scale bar and no interactive controls.
+    setPrintMode: function (on) {
+      L.DomUtil[on ? "addClass" : "removeClass"](state.map.getContainer(), "xm-print");
+      return true;
+    },
     fitBounds: function (w, s, e, n) { state.map.fitBounds([[s, w], [n, e]]); return true; },
     selectedId: function () { return state.selected ? state.selected.feature.properties.id : null; },
     visibleLayers: function () {

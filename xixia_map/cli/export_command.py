@@ -1,0 +1,188 @@
+"""`xixia-map export`: snapshots and data without a display.
+
+Every argument is checked before Qt starts, so mistakes fail fast with one
+line and exit code 2.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..data.errors import DataError
+
+MAP_FORMATS = {".png", ".pdf", ".html", ".htm"}
+DATA_FORMATS = {".geojson", ".json", ".gpkg", ".csv"}
+FEATURE_PAD_DEG = 0.03  # ~3 km around a point feature
+
+
+class UsageError(Exception):
+    """A bad argument: reported in one line, exit code 2."""
+
+
+def add_export_parser(sub) -> None:
+    p = sub.add_parser("export", help="export a map snapshot (PNG/PDF/HTML) or data, headless")
+    p.add_argument("--out", required=True, help="output file; format from the extension "
+                                                "(.png .pdf .html, or .geojson .gpkg .csv for data)")
+    p.add_argument("--layers", help="comma-separated layer ids to show (default: all)")
+    p.add_argument("--add-layer", action="append", default=[], metavar="PATH", help="add a vector file")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--bbox", help="MINLON,MINLAT,MAXLON,MAXLAT")
+    where.add_argument("--feature", help="LAYER:ID (or a unique ID) to centre on and highlight")
+    p.add_argument("--size", help="PNG size in pixels, e.g. 1600x1000")
+    p.add_argument("--paper", choices=["A4", "A3", "a4", "a3"], help="paper size (PDF, or PNG print size)")
+    p.add_argument("--landscape", action="store_true")
+    p.add_argument("--dpi", type=int, default=150)
+    p.add_argument("--title", default="西峡县项目分布图")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--csv-geometry", choices=["wkt", "lonlat"], default="wkt")
+
+
+@dataclass
+class ExportPlan:
+    out: Path
+    kind: str
+    size: tuple[int, int] | None
+    bounds: tuple[float, float, float, float] | None
+    select: tuple[str, str] | None
+
+
+def _parse_bbox(text: str) -> tuple[float, float, float, float]:
+    try:
+        west, south, east, north = (float(v) for v in text.split(","))
+    except ValueError:
+        raise UsageError(f"--bbox needs four numbers MINLON,MINLAT,MAXLON,MAXLAT, got '{text}'") from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise UsageError(f"--bbox {text} is not a lon/lat box (need minlon<maxlon, minlat<maxlat)")
+    return west, south, east, north
+
+
+def _check_output(out: Path) -> str:
+    suffix = out.suffix.lower()
+    if suffix not in MAP_FORMATS | DATA_FORMATS:
+        raise UsageError(f"cannot tell the format of '{out}': use .png, .pdf, .html, .geojson, .gpkg or .csv")
+    parent = out.resolve().parent
+    if not parent.is_dir():
+        raise UsageError(f"cannot write {out}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise UsageError(f"cannot write {out}: permission denied")
+    return "html" if suffix == ".htm" else suffix.lstrip(".")
+
+
+def _apply_layer_choice(layers, args) -> None:
+    from ..data.user_layers import layer_from_file
+
+    for path in args.add_layer:
+        try:
+            layers.append(layer_from_file(path, taken=layers.ids()))
+        except DataError as exc:
+            raise UsageError(f"--add-layer: {exc.one_line()}") from None
+    if args.layers:
+        wanted = [v.strip() for v in args.layers.split(",") if v.strip()]
+        unknown = [w for w in wanted if w not in layers]
+        if unknown:
+            raise UsageError(f"unknown layer id(s): {', '.join(unknown)} (known: {', '.join(layers.ids())})")
+        keep = set(wanted) | {layer.id for layer in layers if layer.spec.category == "user"}
+        for layer in layers:
+            layer.visible = layer.id in keep
+
+
+def _feature_bounds(layers, ref: str):
+    try:
+        layer, record = layers.find_feature(ref)
+    except (KeyError, DataError):
+        raise UsageError(f"unknown feature '{ref}' (use LAYER:ID, e.g. townships:huiche)") from None
+    geom = layer.frame.loc[layer.frame["id"] == str(record["id"])].geometry.iloc[0]
+    west, south, east, north = geom.bounds
+    pad = FEATURE_PAD_DEG
+    return (west - pad, south - pad, east + pad, north + pad), (layer.id, str(record["id"]))
+
+
+def plan_export(args, layers) -> ExportPlan:
+    out = Path(args.out)
+    kind = _check_output(out)
+    _apply_layer_choice(layers, args)
+    if args.dpi < 50 or args.dpi > 600:
+        raise UsageError(f"--dpi {args.dpi} is outside 50…600")
+    bounds = _parse_bbox(args.bbox) if args.bbox else None
+    select = None
+    if args.feature:
+        bounds, select = _feature_bounds(layers, args.feature)
+    size = None
+    if kind == "png":
+        from ..export.paper import paper_px, parse_size
+
+        if args.size:
+            try:
+                size = parse_size(args.size)
+            except ValueError as exc:
+                raise UsageError(f"--size: {exc}") from None
+        elif args.paper:
+            size = paper_px(args.paper, args.landscape, args.dpi)
+        else:
+            size = (1600, 1000)
+    elif args.size and kind != "png":
+        raise UsageError("--size applies to PNG only; for PDF use --paper and --dpi")
+    return ExportPlan(out, kind, size, bounds, select)
+
+
+def run_export(args) -> int:
+    started = time.perf_counter()
+    try:
+        from ..data.catalog import load_catalog
+        from ..data.layers import LayerList
+        from ..paths import CATALOG_PATH
+
+        layers = LayerList.from_catalog(load_catalog(CATALOG_PATH))
+        plan = plan_export(args, layers)
+    except UsageError as exc:
+        print(f"xixia-map export: error: {exc}", file=sys.stderr)
+        return 2
+    if plan.kind in ("geojson", "json", "gpkg", "csv"):
+        from ..export.data_export import selection_frame, write_features
+
+        visible = [layer for layer in layers if layer.visible]
+        ids = {plan.select[0]: [plan.select[1]]} if plan.select else None
+        write_features(selection_frame(visible, ids), plan.out, args.csv_geometry)
+        print(f"wrote {plan.out} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+        return 0
+    if plan.kind == "html":
+        from ..export.html_export import write_html
+
+        write_html(layers, plan.out, plan.bounds, args.lang, args.title)
+        print(f"wrote {plan.out} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+        return 0
+    return _render(plan, layers, args, started)
+
+
+def _render(plan: ExportPlan, layers, args, started: float) -> int:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, whatever the session has
+    from ..map.runtime import prepare_web_engine
+
+    prepare_web_engine()
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - must exist
+    from ..export.atomic import atomic_path
+
+    if plan.kind == "png":
+        from ..export.snapshot import SnapshotRequest, render_map
+
+        image, state = render_map(layers, SnapshotRequest(*plan.size, plan.bounds, plan.select))
+        with atomic_path(plan.out) as tmp:
+            if not image.save(str(tmp), "PNG"):
+                print(f"xixia-map export: error: could not encode {plan.out}", file=sys.stderr)
+                return 1
+    else:
+        from ..export.report import ReportRequest, write_report
+
+        request = ReportRequest(args.title, (args.paper or "A4").upper(), args.landscape, args.dpi,
+                                plan.bounds, plan.select)
+        with atomic_path(plan.out) as tmp:
+            state = write_report(layers, request, tmp, args.lang)
+    blocked = state.get("blocked_requests", 0)
+    print(f"wrote {plan.out} in {time.perf_counter() - started:.2f} s "
+          f"(blocked outside requests: {blocked})", file=sys.stderr)
+    return 0

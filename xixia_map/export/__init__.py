@@ -1,0 +1,1 @@
+"""Export: map snapshots (PNG, PDF report, offline HTML) and data files."""
