@@ -164,3 +164,21 @@ def test_settings_are_restored_on_restart(qtbot, catalog, settings_file):
     assert "parks" not in second.map_view.call_sync("visibleLayers")
     view = second.map_view.call_sync("viewState")
     assert view["west"] <= 111.31 and view["east"] >= 111.59
+
+
+def test_export_dialog_writes_current_view(qtbot, window, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from xixia_map.ui.export_dialog import MapExportDialog, run_map_export
+
+    window.map_view.select_feature("townships", "huiche", zoom=False)
+    qtbot.waitUntil(lambda: window.details.record is not None, timeout=5000)
+    dialog = MapExportDialog((800, 500), window)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("png_window"))
+    out = tmp_path / "view.png"
+    run_map_export(dialog, window.layers, out, window.current_extent(), window.current_selection(), "zh", window)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (800, 500)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("png_paper"))
+    assert dialog.pixel_size() == (1754, 1240)  # A4 landscape at 150 dpi
+    assert dialog.suffix() == ".png"

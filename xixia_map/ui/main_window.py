@@ -107,6 +107,11 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu(self.tr("文件"))
+        export_map = file_menu.addAction(self.tr("导出地图…"))
+        export_map.setShortcut(QKeySequence("Ctrl+E"))
+        export_map.triggered.connect(self.export_map)
+        file_menu.addAction(self.tr("导出数据…")).triggered.connect(self.export_data)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("退出"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -136,6 +141,31 @@ class MainWindow(QMainWindow):
         self.search.retranslate(lang)
         self.indicators_panel.retranslate(lang)
         self._retranslate_chrome()
+
+    # -- export ------------------------------------------------------------------------
+    def current_extent(self):
+        view = self.map_view.last_view
+        return (view["west"], view["south"], view["east"], view["north"]) if view else None
+
+    def current_selection(self) -> tuple[str, str] | None:
+        record = self.details.record
+        return (record["_layer"], str(record["id"])) if record else None
+
+    def export_map(self) -> None:
+        from .export_dialog import ask_map_export
+
+        out = ask_map_export(self, self.layers, self.current_extent(), self.current_selection(), self.lang)
+        if out:
+            done = self.tr("已导出")
+            self.statusBar().showMessage(f"{done}: {out}", 8000)
+
+    def export_data(self) -> None:
+        from .export_dialog import ask_data_export
+
+        out = ask_data_export(self, self.layers, self.current_selection())
+        if out:
+            done = self.tr("已导出")
+            self.statusBar().showMessage(f"{done}: {out}", 8000)
 
     # -- linking ---------------------------------------------------------------------
     def _on_feature_selected(self, record: dict) -> None:

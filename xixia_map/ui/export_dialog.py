@@ -1,0 +1,163 @@
+"""Export dialogs: map snapshots (PNG/PDF/HTML) and data, from the current view."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit,
+    QMessageBox, QProgressDialog, QSpinBox,
+)
+
+from ..data.layers import LayerList
+from ..export.atomic import atomic_path
+from ..export.data_export import selection_frame, write_features
+from ..export.html_export import write_html
+from ..export.paper import paper_px
+from ..export.report import ReportRequest, write_report
+from ..export.snapshot import SnapshotRequest, render_map
+
+MAP_KINDS = ["png_window", "png_pixels", "png_paper", "pdf", "html"]
+
+
+class MapExportDialog(QDialog):
+    def __init__(self, window_size: tuple[int, int], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导出地图"))
+        self.window_size = window_size
+        self.kind = QComboBox()
+        labels = [self.tr("PNG · 当前窗口尺寸"), self.tr("PNG · 指定像素"), self.tr("PNG · 打印尺寸"),
+                  self.tr("PDF 报告版式"), self.tr("交互式 HTML")]
+        for kind, label in zip(MAP_KINDS, labels):
+            self.kind.addItem(label, kind)
+        self.title = QLineEdit(self.tr("西峡县重点项目分布图"))
+        self.width_px = QSpinBox()
+        self.height_px = QSpinBox()
+        for spin, value in ((self.width_px, 1600), (self.height_px, 1000)):
+            spin.setRange(16, 16000)
+            spin.setValue(value)
+        self.paper = QComboBox()
+        self.paper.addItems(["A4", "A3"])
+        self.landscape = QCheckBox(self.tr("横向"))
+        self.landscape.setChecked(True)
+        self.dpi = QComboBox()
+        for dpi in (150, 300):
+            self.dpi.addItem(f"{dpi} dpi", dpi)
+        form = QFormLayout(self)
+        form.addRow(self.tr("格式"), self.kind)
+        form.addRow(self.tr("标题"), self.title)
+        form.addRow(self.tr("宽 (像素)"), self.width_px)
+        form.addRow(self.tr("高 (像素)"), self.height_px)
+        form.addRow(self.tr("纸张"), self.paper)
+        form.addRow("", self.landscape)
+        form.addRow(self.tr("分辨率"), self.dpi)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.kind.currentIndexChanged.connect(self._update_enabled)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        kind = self.kind.currentData()
+        self.width_px.setEnabled(kind == "png_pixels")
+        self.height_px.setEnabled(kind == "png_pixels")
+        for widget in (self.paper, self.landscape, self.dpi):
+            widget.setEnabled(kind in ("png_paper", "pdf"))
+        self.title.setEnabled(kind in ("pdf", "html"))
+
+    def suffix(self) -> str:
+        return {"pdf": ".pdf", "html": ".html"}.get(self.kind.currentData(), ".png")
+
+    def pixel_size(self) -> tuple[int, int]:
+        kind = self.kind.currentData()
+        if kind == "png_window":
+            return self.window_size
+        if kind == "png_paper":
+            return paper_px(self.paper.currentText(), self.landscape.isChecked(), self.dpi.currentData())
+        return self.width_px.value(), self.height_px.value()
+
+
+def run_map_export(dialog: MapExportDialog, layers: LayerList, out: Path, bounds, select, lang: str,
+                   parent=None) -> None:
+    kind = dialog.kind.currentData()
+    progress = QProgressDialog(parent.tr("正在导出…") if parent else "…", None, 0, 100, parent)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    progress.setValue(5)
+
+    def step(value: int, _label: str = "") -> None:
+        progress.setValue(value)
+
+    try:
+        if kind == "html":
+            write_html(layers, out, bounds, lang, dialog.title.text())
+        elif kind == "pdf":
+            request = ReportRequest(dialog.title.text(), dialog.paper.currentText(), dialog.landscape.isChecked(),
+                                    dialog.dpi.currentData(), bounds, select)
+            with atomic_path(out) as tmp:
+                write_report(layers, request, tmp, lang, progress=step)
+        else:
+            step(20)
+            scale = dialog.dpi.currentData() / 96.0 if kind == "png_paper" else None
+            image, _state = render_map(layers, SnapshotRequest(*dialog.pixel_size(), bounds, select, scale=scale))
+            step(85)
+            with atomic_path(out) as tmp:
+                if not image.save(str(tmp), "PNG"):
+                    raise OSError(f"could not write {out}")
+    finally:
+        progress.setValue(100)
+        progress.close()
+
+
+def ask_map_export(parent, layers: LayerList, bounds, select, lang: str) -> Path | None:
+    size = parent.map_view.size()
+    dialog = MapExportDialog((size.width(), size.height()), parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出地图"), f"西峡地图{dialog.suffix()}",
+                                          f"*{dialog.suffix()}")
+    if not path:
+        return None
+    out = Path(path)
+    if out.suffix.lower() != dialog.suffix():
+        out = out.with_suffix(dialog.suffix())
+    try:
+        run_map_export(dialog, layers, out, bounds, select, lang, parent)
+    except Exception as exc:  # show the cause; the old file is untouched (atomic writes)
+        QMessageBox.critical(parent, parent.tr("导出失败"), f"{out}: {exc}")
+        return None
+    return out
+
+
+def ask_data_export(parent, layers: LayerList, selected: tuple[str, str] | None) -> Path | None:
+    choice = QComboBox()
+    choice.addItem(parent.tr("可见图层的全部要素"), "visible")
+    if selected:
+        choice.addItem(parent.tr("当前选中的要素"), "selected")
+    geometry = QComboBox()
+    geometry.addItem("CSV: WKT", "wkt")
+    geometry.addItem(parent.tr("CSV: 经纬度"), "lonlat")
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(parent.tr("导出数据"))
+    form = QFormLayout(dialog)
+    form.addRow(parent.tr("范围"), choice)
+    form.addRow(parent.tr("CSV 几何"), geometry)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出数据"), "西峡数据.gpkg",
+                                          "GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV (*.csv)")
+    if not path:
+        return None
+    visible = [layer for layer in layers if layer.visible]
+    ids = {selected[0]: [selected[1]]} if choice.currentData() == "selected" and selected else None
+    try:
+        write_features(selection_frame(visible, ids), Path(path), geometry.currentData())
+    except Exception as exc:
+        QMessageBox.critical(parent, parent.tr("导出失败"), f"{path}: {exc}")
+        return None
+    return Path(path)
