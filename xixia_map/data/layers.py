@@ -23,6 +23,8 @@ class Layer:
     report: ReadReport = field(default_factory=ReadReport)
     visible: bool = True
     opacity: float = 1.0
+    offset: str = "wgs84"  # the offset system the source coordinates were in
+    source_frame: gpd.GeoDataFrame | None = None  # as read, before any offset correction
 
     @property
     def id(self) -> str:
@@ -114,6 +116,22 @@ class LayerList:
         if layer.visible != visible:
             layer.visible = visible
             self._emit("visibility", layer)
+
+    def set_offset(self, layer_id: str, system: str) -> None:
+        """Declare a layer's source coordinates GCJ-02 or BD-09 (or WGS84) and re-derive
+        its WGS84 geometry from the coordinates as read."""
+        from .chinese_offsets import OFFSET_SYSTEMS, transform_geometry_to_wgs84
+
+        if system not in OFFSET_SYSTEMS:
+            raise ValueError(f"unknown offset system {system}")
+        layer = self[layer_id]
+        if layer.source_frame is None:
+            layer.source_frame = layer.frame
+        frame = layer.source_frame.copy()
+        frame[frame.geometry.name] = [transform_geometry_to_wgs84(g, system) for g in frame.geometry]
+        layer.frame = frame
+        layer.offset = system
+        self._emit("data", layer)
 
     def set_opacity(self, layer_id: str, opacity: float) -> None:
         layer = self[layer_id]

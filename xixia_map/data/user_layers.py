@@ -40,9 +40,11 @@ def layer_id_for(path: Path, taken) -> str:
     return candidate
 
 
-def layer_from_file(path, taken=(), layer: str | None = None) -> Layer:
+def layer_from_file(path, taken=(), layer: str | None = None, *, assume_crs=None, progress=None,
+                    cancelled=None, title: str | None = None) -> Layer:
     path = Path(path)
-    frame, report = read_vector(path, layer=layer, id_field=None)
+    frame, report = read_vector(path, layer=layer, id_field=None, assume_crs=assume_crs,
+                                progress=progress, cancelled=cancelled)
     frame = frame.reset_index(drop=True)
     if "id" not in frame.columns:
         frame.insert(0, "id", [str(i + 1) for i in range(len(frame))])
@@ -51,7 +53,9 @@ def layer_from_file(path, taken=(), layer: str | None = None) -> Layer:
     kind = _geometry_kind(frame)
     color = PALETTE[next(_counter) % len(PALETTE)]
     fields = tuple(DetailField(str(c), str(c), str(c)) for c in frame.columns if c != frame.geometry.name)
-    spec = LayerSpec(id=layer_id_for(path, taken), title_zh=path.stem, title_en=path.stem, path=path,
+    name = title or (f"{path.stem} · {layer}" if layer else path.stem)
+    spec = LayerSpec(id=layer_id_for(Path(f"{path.stem}_{layer}") if layer else path, taken),
+                     title_zh=name, title_en=name, path=path,
                      geometry=kind, category="user", style=auto_style(kind, color), label_field=label,
                      detail_fields=fields, group="user")
     return Layer(spec=spec, frame=frame, report=report)
