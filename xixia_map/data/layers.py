@@ -25,6 +25,8 @@ class Layer:
     opacity: float = 1.0
     offset: str = "wgs84"  # the offset system the source coordinates were in
     source_frame: gpd.GeoDataFrame | None = None  # as read, before any offset correction
+    source_layer: str | None = None  # layer name inside a multi-layer file
+    assume_crs: int | None = None  # CRS the user confirmed for a file without one
 
     @property
     def id(self) -> str:

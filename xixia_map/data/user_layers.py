@@ -45,6 +45,25 @@ def layer_from_file(path, taken=(), layer: str | None = None, *, assume_crs=None
     path = Path(path)
     frame, report = read_vector(path, layer=layer, id_field=None, assume_crs=assume_crs,
                                 progress=progress, cancelled=cancelled)
+    built = _layer(path, frame, report, taken, layer, title)
+    built.source_layer = layer
+    built.assume_crs = assume_crs
+    return built
+
+
+def layer_from_table(path, frame, columns: tuple[str, str], taken=()) -> Layer:
+    """A table whose coordinate columns the user named."""
+    from .reader import ReadReport, _normalise_crs
+    from .tabular import table_to_points
+
+    path = Path(path)
+    points = table_to_points(path, frame, columns)
+    report = ReadReport()
+    points = _normalise_crs(path, points, report)
+    return _layer(path, points, report, taken, None, None)
+
+
+def _layer(path: Path, frame, report, taken, layer: str | None, title: str | None) -> Layer:
     frame = frame.reset_index(drop=True)
     if "id" not in frame.columns:
         frame.insert(0, "id", [str(i + 1) for i in range(len(frame))])

@@ -1,6 +1,8 @@
 """The QWebChannel object the page calls; it turns page events into Qt signals."""
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QObject, Signal, Slot
 
 
@@ -12,6 +14,7 @@ class MapBridge(QObject):
     view_changed = Signal(dict)
     mouse_moved = Signal(float, float)
     js_error = Signal(str)
+    measured = Signal(str, list)
 
     @Slot(str, str)
     def featureClicked(self, layer_id: str, feature_id: str) -> None:  # noqa: N802 (JS name)
@@ -40,3 +43,7 @@ class MapBridge(QObject):
     @Slot(str)
     def jsError(self, message: str) -> None:  # noqa: N802
         self.js_error.emit(message)
+
+    @Slot(str, str)
+    def measureChanged(self, kind: str, points_json: str) -> None:  # noqa: N802
+        self.measured.emit(kind, [tuple(p) for p in json.loads(points_json)])

@@ -45,6 +45,9 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
     def set_data(self, layer_id: str, producer: Callable[[], bytes]) -> None:
         self._data[layer_id] = producer
 
+    def remove_data(self, layer_id: str) -> None:
+        self._data.pop(layer_id, None)
+
     def _lookup(self, path: str) -> tuple[bytes, str] | None:
         kind, _, rest = path.lstrip("/").partition("/")
         if kind == "page" and rest in self._pages:

@@ -16,7 +16,7 @@ from ..data.layers import Layer, LayerList
 from .assets import ORIGIN, SCHEME
 from .bridge import MapBridge
 from .interceptor import OfflineGuard, OfflineInterceptor
-from .page import build_page, feature_collection
+from .page import build_page, feature_collection, layer_config
 from .scheme import XixiaSchemeHandler
 
 PAGE_URL = f"{ORIGIN}/page/map.html"
@@ -58,6 +58,7 @@ class MapView(QWebEngineView):
     idle = Signal(dict)
     view_changed = Signal(dict)
     mouse_moved = Signal(float, float)
+    measured = Signal(str, list)
 
     def __init__(self, layers: LayerList, parent=None, *, bounds=None):
         super().__init__(parent)
@@ -94,6 +95,7 @@ class MapView(QWebEngineView):
         b.view_changed.connect(self._on_view)
         b.mouse_moved.connect(self.mouse_moved)
         b.js_error.connect(self.console_messages.append)
+        b.measured.connect(self.measured)
 
     def reload_page(self, bounds=None) -> None:
         self.is_ready = False
@@ -132,6 +134,15 @@ class MapView(QWebEngineView):
             self.call("setVisible", layer.id, layer.visible)
         elif event == "opacity":
             self.call("setOpacity", layer.id, layer.opacity)
+        elif event == "added":
+            self._serve(layer)
+            self.call("addLayer", layer_config(layer, inline=False))
+        elif event == "removed":
+            self.handler.remove_data(layer.id)
+            self.call("removeLayer", layer.id)
+        elif event == "data":
+            self._serve(layer)
+            self.call("reloadLayer", layer.id)
 
     def call(self, function: str, *args, callback=None) -> None:
         """Call window.xixia.<function>(*args); arguments travel as JSON, never as code."""

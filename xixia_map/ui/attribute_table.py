@@ -168,15 +168,34 @@ class AttributeTables(QTabWidget):
 
     def __init__(self, layers: LayerList, lang: str, parent=None):
         super().__init__(parent)
+        self.lang = lang
         self.tables: dict[str, LayerTable] = {}
         for layer in reversed(list(layers)):
-            table = LayerTable(layer, lang, self)
-            table.feature_chosen.connect(self.feature_chosen)
-            self.tables[layer.id] = table
-            self.addTab(table, "")
+            self._add(layer, self.count())
         self.retranslate(lang)
+        layers.subscribe(self._on_model_event)
+
+    def _add(self, layer, index: int) -> None:
+        table = LayerTable(layer, self.lang, self)
+        table.feature_chosen.connect(self.feature_chosen)
+        self.tables[layer.id] = table
+        self.insertTab(index, table, "")
+
+    def _on_model_event(self, event: str, layer) -> None:
+        if event in ("removed", "data") and layer.id in self.tables:
+            table = self.tables.pop(layer.id)
+            index = self.indexOf(table)
+            self.removeTab(index)
+            table.deleteLater()
+            if event == "data":
+                self._add(layer, index)
+                self.retranslate(self.lang)
+        elif event == "added":
+            self._add(layer, 0)  # newest on top, as in the layer tree
+            self.retranslate(self.lang)
 
     def retranslate(self, lang: str) -> None:
+        self.lang = lang
         for index in range(self.count()):
             table = self.widget(index)
             table.retranslate(lang)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSlider, QTreeView, QVBoxLayout, QWidget
 
 from ..data.catalog import Group
 from ..data.layers import Layer, LayerList
@@ -97,6 +97,8 @@ class LayersPanel(QWidget):
         self.tree.setModel(self.model)
         self.tree.expandToDepth(0)
         self.tree.doubleClicked.connect(self._zoom_current)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.opacity_label = QLabel()
         self.opacity = QSlider(Qt.Orientation.Horizontal)
@@ -144,6 +146,25 @@ class LayersPanel(QWidget):
             self.opacity.blockSignals(True)
             self.opacity.setValue(round(self.layers[layer_id].opacity * 100))
             self.opacity.blockSignals(False)
+
+    def _context_menu(self, pos) -> None:
+        layer_id = self.tree.indexAt(pos).data(LAYER_ID_ROLE)
+        if not layer_id:
+            return
+        layer = self.layers[layer_id]
+        menu = QMenu(self)
+        menu.addAction(self.tr("缩放至图层")).triggered.connect(lambda: self.zoom_requested.emit(layer_id))
+        if layer.spec.category == "user":
+            offsets = menu.addMenu(self.tr("坐标偏移"))
+            for system, label in (("wgs84", self.tr("WGS84 / CGCS2000 (无偏移)")),
+                                  ("gcj02", self.tr("GCJ-02 (高德、腾讯)")), ("bd09", self.tr("BD-09 (百度)"))):
+                action = offsets.addAction(label)
+                action.setCheckable(True)
+                action.setChecked(layer.offset == system)
+                action.triggered.connect(lambda _c=False, s=system: self.layers.set_offset(layer_id, s))
+            menu.addSeparator()
+            menu.addAction(self.tr("移除图层")).triggered.connect(lambda: self.layers.remove(layer_id))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def _set_opacity(self, value: int) -> None:
         layer_id = self.current_layer_id()

@@ -1,13 +1,16 @@
 """The main window: the map in the centre, dockable panels around it, linked both ways."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QToolBar
 
 from ..data.catalog import Group
 from ..data.indicators import Indicator
 from ..data.layers import LayerList
+from ..data.measure import format_area, format_length, geodesic_area_m2, geodesic_length_m
 from ..data.search_index import SearchIndex
 from ..map.scale import scale_denominator
 from ..map.view import MapView
@@ -16,6 +19,8 @@ from .details_panel import DetailsPanel
 from .i18n import install_language
 from .indicators_panel import IndicatorsPanel
 from .layer_tree import LayersPanel
+from .open_data import DataOpener
+from .project_io import add_bookmark, open_project, recent_projects, save_project_as
 from .search_box import SearchBox
 from .settings import open_settings
 
@@ -36,6 +41,11 @@ class MainWindow(QMainWindow):
         self.map_view = MapView(layers, self, bounds=extent)
         self.setCentralWidget(self.map_view)
         self.docks: dict[str, QDockWidget] = {}
+        self.bookmarks: list = []
+        self.project_path = None
+        self.opener = DataOpener(self)
+        self.setAcceptDrops(True)
+        self.map_view.setAcceptDrops(False)  # drops land on the window, which opens them
         self._build_status_bar()
         self._build_ui()
         self.map_view.feature_selected.connect(self._on_feature_selected)
@@ -85,6 +95,8 @@ class MainWindow(QMainWindow):
             self.docks[name].setWindowTitle(title)
         self.toolbar.setWindowTitle(self.tr("工具栏"))
         self.home_action.setText(self.tr("全县视图"))
+        self.measure_actions["line"].setText(self.tr("测距"))
+        self.measure_actions["area"].setText(self.tr("测面积"))
         self.find_action.setText(self.tr("查找"))
         self._build_menus()
         self._show_blocked()
@@ -97,6 +109,14 @@ class MainWindow(QMainWindow):
         self.home_action.triggered.connect(lambda: self.map_view.zoom_to_layer("county"))
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search)
+        self.toolbar.addSeparator()
+        self.measure_actions = {}
+        for kind in ("line", "area"):
+            action = self.toolbar.addAction("")
+            action.setCheckable(True)
+            action.toggled.connect(lambda on, k=kind: self.set_measuring(k if on else None))
+            self.measure_actions[kind] = action
+        self.map_view.measured.connect(self._show_measure)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
@@ -107,6 +127,18 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu(self.tr("文件"))
+        open_data = file_menu.addAction(self.tr("打开数据…"))
+        open_data.setShortcut(QKeySequence.StandardKey.Open)
+        open_data.triggered.connect(self.open_data_dialog)
+        file_menu.addSeparator()
+        file_menu.addAction(self.tr("打开项目…")).triggered.connect(lambda: open_project(self))
+        save = file_menu.addAction(self.tr("保存项目"))
+        save.setShortcut(QKeySequence.StandardKey.Save)
+        save.triggered.connect(lambda: save_project_as(self, self.project_path))
+        file_menu.addAction(self.tr("项目另存为…")).triggered.connect(lambda: save_project_as(self))
+        recent_menu = file_menu.addMenu(self.tr("最近的项目"))
+        recent_menu.aboutToShow.connect(lambda: self._fill_recent(recent_menu))
+        file_menu.addSeparator()
         export_map = file_menu.addAction(self.tr("导出地图…"))
         export_map.setShortcut(QKeySequence("Ctrl+E"))
         export_map.triggered.connect(self.export_map)
@@ -120,6 +152,9 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("视图"))
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
+        bookmark_menu = bar.addMenu(self.tr("书签"))
+        bookmark_menu.aboutToShow.connect(lambda: self._fill_bookmarks(bookmark_menu))
+        self._fill_bookmarks(bookmark_menu)
         lang_menu = bar.addMenu(self.tr("语言"))
         group = QActionGroup(lang_menu)
         for code, label in (("zh", "中文"), ("en", "English")):
@@ -141,6 +176,57 @@ class MainWindow(QMainWindow):
         self.search.retranslate(lang)
         self.indicators_panel.retranslate(lang)
         self._retranslate_chrome()
+
+    # -- the planner's own data, projects, bookmarks, measuring -------------------------
+    def open_data_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("打开数据"), "",
+            self.tr("矢量数据") + " (*.gpkg *.geojson *.json *.shp *.zip *.kml *.csv *.xlsx);;* (*)")
+        self.opener.open_paths(paths)
+
+    def dragEnterEvent(self, event):  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):  # noqa: N802 (Qt API)
+        self.opener.open_paths([u.toLocalFile() for u in event.mimeData().urls()])
+        event.acceptProposedAction()
+
+    def _fill_recent(self, menu) -> None:
+        menu.clear()
+        for path in recent_projects():
+            menu.addAction(path).triggered.connect(lambda _c=False, p=path: open_project(self, Path(p)))
+        if menu.isEmpty():
+            menu.addAction(self.tr("(无)")).setEnabled(False)
+
+    def _fill_bookmarks(self, menu) -> None:
+        menu.clear()
+        menu.addAction(self.tr("添加书签…")).triggered.connect(lambda: add_bookmark(self))
+        if self.bookmarks:
+            menu.addSeparator()
+        for bookmark in self.bookmarks:
+            menu.addAction(bookmark.name).triggered.connect(
+                lambda _c=False, b=bookmark: self.map_view.fit_bounds(*b.extent))
+
+    def set_measuring(self, kind: str | None) -> None:
+        for other, action in self.measure_actions.items():
+            if other != kind and action.isChecked():
+                action.blockSignals(True)
+                action.setChecked(False)
+                action.blockSignals(False)
+        if kind:
+            self.map_view.call("startMeasure", kind)
+            self.measure_label.setText(self.tr("单击地图添加点"))
+        else:
+            self.map_view.call("stopMeasure")
+            self.measure_label.setText("")
+
+    def _show_measure(self, kind: str, points: list) -> None:
+        if kind == "area":
+            text = f"{self.tr('面积')}: {format_area(geodesic_area_m2(points))}"
+        else:
+            text = f"{self.tr('距离')}: {format_length(geodesic_length_m(points))}"
+        self.measure_label.setText(text)
 
     # -- export ------------------------------------------------------------------------
     def current_extent(self):
@@ -174,10 +260,11 @@ class MainWindow(QMainWindow):
 
     # -- status bar -------------------------------------------------------------------
     def _build_status_bar(self) -> None:
+        self.measure_label = QLabel()
         self.cursor_label = QLabel()
         self.scale_label = QLabel()
         self.blocked_label = QLabel()
-        for label in (self.cursor_label, self.scale_label, self.blocked_label):
+        for label in (self.measure_label, self.cursor_label, self.scale_label, self.blocked_label):
             self.statusBar().addPermanentWidget(label)
         self.map_view.mouse_moved.connect(
             lambda lat, lng: self.cursor_label.setText(f"{lng:.5f}°E, {lat:.5f}°N"))

@@ -328,7 +328,11 @@
       send("viewChanged", viewState());
       maybeIdle();
     });
-    map.on("click", function () { clearSelection(); send("selectionCleared"); });
+    map.on("click", function (e) {
+      if (state.measure) { measureClick(e.latlng); return; }
+      clearSelection();
+      send("selectionCleared");
+    });
     map.on("mousemove", function (e) {
       var now = Date.now();
       if (now - lastMove > 50) { lastMove = now; send("mouseMoved", e.latlng.lat, e.latlng.lng); }
@@ -341,8 +345,66 @@
     });
   }
 
+  // Measuring: clicks add vertices; Python does the geodesic maths.
+  function startMeasure(kind) {
+    stopMeasure();
+    state.measure = { kind: kind, points: [], shape: null };
+    state.map.doubleClickZoom.disable();
+    L.DomUtil.addClass(state.map.getContainer(), "xm-measuring");
+    return true;
+  }
+
+  function measureClick(latlng) {
+    var m = state.measure;
+    m.points.push(latlng);
+    if (m.shape) { state.map.removeLayer(m.shape); }
+    var style = { color: "#ff6f00", weight: 3, dashArray: "6 4", fillOpacity: 0.15, interactive: false };
+    m.shape = (m.kind === "area" ? L.polygon(m.points, style) : L.polyline(m.points, style)).addTo(state.map);
+    send("measureChanged", m.kind, JSON.stringify(m.points.map(function (p) { return [p.lng, p.lat]; })));
+  }
+
+  function stopMeasure() {
+    if (state.measure && state.measure.shape) { state.map.removeLayer(state.measure.shape); }
+    state.measure = null;
+    if (state.map) {
+      state.map.doubleClickZoom.enable();
+      L.DomUtil.removeClass(state.map.getContainer(), "xm-measuring");
+    }
+    return true;
+  }
+
+  // Layers added after start-up (the user's files), removed, or whose data changed.
+  function addLayer(spec) {
+    if (state.layers[spec.id]) { removeLayer(spec.id); }
+    state.config.layers.push(spec);
+    return loadLayer(spec).then(function () { return featureCount(spec.id); });
+  }
+
+  function removeLayer(layerId) {
+    var group = state.layers[layerId];
+    if (!group) { return false; }
+    if (state.selected && state.selected.xmLayerId === layerId) { state.selected = null; }
+    state.highlighted = state.highlighted.filter(function (l) { return l.xmLayerId !== layerId; });
+    state.map.removeLayer(group);
+    delete state.layers[layerId];
+    delete state.features[layerId];
+    state.config.layers = state.config.layers.filter(function (l) { return l.id !== layerId; });
+    return true;
+  }
+
+  function reloadLayer(layerId) {
+    var spec = styleOf(layerId);
+    if (!spec) { return false; }
+    removeLayer(layerId);
+    delete spec.data;
+    addLayer(spec);
+    return true;
+  }
+
   window.xixia = {
-    init: init, setVisible: setVisible, setOpacity: setOpacity, zoomToLayer: zoomToLayer,
+    init: init, startMeasure: startMeasure, stopMeasure: stopMeasure,
+    measureClickAt: function (lng, lat) { measureClick(L.latLng(lat, lng)); return true; },
+    addLayer: addLayer, removeLayer: removeLayer, reloadLayer: reloadLayer, setVisible: setVisible, setOpacity: setOpacity, zoomToLayer: zoomToLayer,
     zoomToFeature: zoomToFeature, select: select, highlight: highlight, clearSelection: clearSelection,
     featureCount: featureCount, isIdle: isIdle, viewState: viewState,
     // Snapshots carry their own scale bar and no interactive controls.

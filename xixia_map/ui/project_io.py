@@ -1,0 +1,126 @@
+"""Project files in the window: save/open, recent projects, spatial bookmarks."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from ..data.errors import DataError
+from ..data.project import Bookmark, LayerEntry, Project, load_project, relative_path, resolve, save_project
+from ..data.user_layers import layer_from_file
+from .settings import open_settings
+
+RECENT_KEY = "recent_projects"
+RECENT_MAX = 8
+PROJECT_FILTER = "Xixia Map project (*.xixia.json *.json)"
+
+
+def project_from_window(window, project_file: Path) -> Project:
+    entries, bundled = [], {}
+    for layer in window.layers:
+        if layer.spec.category == "user":
+            entries.append(LayerEntry(
+                path=relative_path(layer.spec.path, project_file), layer=layer.source_layer,
+                title=layer.spec.title_zh, style=dict(layer.spec.style), visible=layer.visible,
+                opacity=layer.opacity, assume_crs=layer.assume_crs, offset=layer.offset))
+        else:
+            bundled[layer.id] = {"visible": layer.visible, "opacity": layer.opacity}
+    return Project(layers=entries, bundled=bundled, extent=window.current_extent(),
+                   bookmarks=list(window.bookmarks))
+
+
+def apply_project(window, project: Project, project_file: Path) -> list[str]:
+    """Load a project into the window; returns one line per layer that could not be loaded."""
+    layers = window.layers
+    for layer in [lyr for lyr in layers if lyr.spec.category == "user"]:
+        layers.remove(layer.id)
+    for layer_id, state in project.bundled.items():
+        if layer_id in layers:
+            layers.set_visible(layer_id, bool(state.get("visible", True)))
+            layers.set_opacity(layer_id, float(state.get("opacity", 1.0)))
+    problems = []
+    for entry in project.layers:
+        path = resolve(entry, project_file)
+        if not path.exists():
+            problems.append(f"{entry.title or entry.path}: {window.tr('文件已移动或删除')} ({path})")
+            continue
+        try:
+            layer = layer_from_file(path, layers.ids(), entry.layer, assume_crs=entry.assume_crs,
+                                    title=entry.title or None)
+        except DataError as exc:
+            problems.append(exc.one_line())
+            continue
+        if entry.style:
+            layer.spec = dataclasses.replace(layer.spec, style=entry.style)
+        layer.visible, layer.opacity = entry.visible, entry.opacity
+        layers.append(layer)
+        if entry.offset != "wgs84":
+            layers.set_offset(layer.id, entry.offset)
+    window.bookmarks = list(project.bookmarks)
+    if project.extent:
+        window.map_view.fit_bounds(*project.extent)
+    return problems
+
+
+def remember_recent(path: Path) -> list[str]:
+    settings = open_settings()
+    recent = [str(p) for p in (settings.value(RECENT_KEY) or []) if p]
+    if isinstance(recent, str):
+        recent = [recent]
+    recent = [str(path)] + [p for p in recent if p != str(path)]
+    settings.setValue(RECENT_KEY, recent[:RECENT_MAX])
+    return recent[:RECENT_MAX]
+
+
+def recent_projects() -> list[str]:
+    value = open_settings().value(RECENT_KEY) or []
+    return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+def save_project_as(window, path: Path | None = None) -> Path | None:
+    if path is None:
+        chosen, _ = QFileDialog.getSaveFileName(window, window.tr("保存项目"), "西峡项目.xixia.json", PROJECT_FILTER)
+        if not chosen:
+            return None
+        path = Path(chosen)
+    try:
+        save_project(project_from_window(window, path), path)
+    except OSError as exc:
+        QMessageBox.critical(window, window.tr("保存失败"), f"{path}: {exc}")
+        return None
+    remember_recent(path)
+    window.project_path = path
+    return path
+
+
+def open_project(window, path: Path | None = None) -> list[str] | None:
+    if path is None:
+        chosen, _ = QFileDialog.getOpenFileName(window, window.tr("打开项目"), "", PROJECT_FILTER)
+        if not chosen:
+            return None
+        path = Path(chosen)
+    try:
+        project = load_project(path)
+    except DataError as exc:
+        QMessageBox.warning(window, window.tr("无法打开项目"), exc.one_line())
+        return None
+    problems = apply_project(window, project, path)
+    remember_recent(path)
+    window.project_path = path
+    if problems:
+        QMessageBox.warning(window, window.tr("部分图层缺失"), "\n".join(problems))
+    return problems
+
+
+def add_bookmark(window, name: str | None = None) -> Bookmark | None:
+    if name is None:
+        name, ok = QInputDialog.getText(window, window.tr("添加书签"), window.tr("名称"))
+        if not ok or not name.strip():
+            return None
+    extent = window.current_extent()
+    if extent is None:
+        return None
+    bookmark = Bookmark(name.strip(), tuple(extent))
+    window.bookmarks.append(bookmark)
+    return bookmark
