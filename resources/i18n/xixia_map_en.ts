@@ -1,6 +1,54 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DataOpener</name>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="55" />
+        <source>选择图层</source>
+        <translation>Choose a layer</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="61" />
+        <source>无法识别坐标系</source>
+        <translation>Unknown coordinate system</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="63" />
+        <source>确认坐标系</source>
+        <translation>Confirm the coordinate system</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="64" />
+        <source>文件没有坐标系，请确认：</source>
+        <translation>The file has no coordinate system. Please confirm:</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="68" />
+        <source>经度(X)列</source>
+        <translation>Longitude (X) column</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="71" />
+        <source>纬度(Y)列</source>
+        <translation>Latitude (Y) column</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="76" />
+        <source>无法打开文件</source>
+        <translation>Cannot open the file</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="137" />
+        <source>几何已修复</source>
+        <translation>Geometries repaired</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="138" />
+        <source>以下要素的几何无效，已用 make_valid 修复：</source>
+        <translation>These features had invalid geometry and were repaired with make_valid:</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <location filename="../../xixia_map/ui/details_panel.py" line="65" />
@@ -127,101 +175,202 @@
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="126" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="128" />
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="127" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="129" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="156" />
         <source>缩放至图层</source>
         <translation>Zoom to layer</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="158" />
+        <source>坐标偏移</source>
+        <translation>Coordinate offset</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="159" />
+        <source>WGS84 / CGCS2000 (无偏移)</source>
+        <translation>WGS84 / CGCS2000 (no offset)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="160" />
+        <source>GCJ-02 (高德、腾讯)</source>
+        <translation>GCJ-02 (Amap, Tencent)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="160" />
+        <source>BD-09 (百度)</source>
+        <translation>BD-09 (Baidu)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="166" />
+        <source>移除图层</source>
+        <translation>Remove layer</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="81" />
+        <location filename="../../xixia_map/ui/main_window.py" line="91" />
         <source>西峡项目地图</source>
         <translation>Xixia Project Map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="82" />
+        <location filename="../../xixia_map/ui/main_window.py" line="92" />
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="82" />
+        <location filename="../../xixia_map/ui/main_window.py" line="92" />
         <source>要素详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="83" />
+        <location filename="../../xixia_map/ui/main_window.py" line="93" />
         <source>指标驾驶舱</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="83" />
+        <location filename="../../xixia_map/ui/main_window.py" line="93" />
         <source>属性表</source>
         <translation>Attribute table</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="86" />
+        <location filename="../../xixia_map/ui/main_window.py" line="96" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="87" />
+        <location filename="../../xixia_map/ui/main_window.py" line="97" />
         <source>全县视图</source>
         <translation>Whole county</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="109" />
+        <location filename="../../xixia_map/ui/main_window.py" line="98" />
+        <source>测距</source>
+        <translation>Measure distance</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="99" />
+        <source>测面积</source>
+        <translation>Measure area</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="129" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="110" />
+        <location filename="../../xixia_map/ui/main_window.py" line="130" />
+        <source>打开数据…</source>
+        <translation>Open data…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="134" />
+        <source>打开项目…</source>
+        <translation>Open project…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="135" />
+        <source>保存项目</source>
+        <translation>Save project</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="138" />
+        <source>项目另存为…</source>
+        <translation>Save project as…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="139" />
+        <source>最近的项目</source>
+        <translation>Recent projects</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="142" />
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="113" />
+        <location filename="../../xixia_map/ui/main_window.py" line="145" />
         <source>导出数据…</source>
         <translation>Export data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="115" />
+        <location filename="../../xixia_map/ui/main_window.py" line="147" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="88" />
+        <location filename="../../xixia_map/ui/main_window.py" line="100" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="118" />
+        <location filename="../../xixia_map/ui/main_window.py" line="150" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="120" />
+        <location filename="../../xixia_map/ui/main_window.py" line="152" />
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="123" />
+        <location filename="../../xixia_map/ui/main_window.py" line="155" />
+        <source>书签</source>
+        <translation>Bookmarks</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="158" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="159" />
-        <location filename="../../xixia_map/ui/main_window.py" line="167" />
+        <location filename="../../xixia_map/ui/main_window.py" line="183" />
+        <source>打开数据</source>
+        <translation>Open data</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="184" />
+        <source>矢量数据</source>
+        <translation>Vector data</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="200" />
+        <source>(无)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="204" />
+        <source>添加书签…</source>
+        <translation>Add bookmark…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="219" />
+        <source>单击地图添加点</source>
+        <translation>Click the map to add points</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="226" />
+        <source>面积</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="228" />
+        <source>距离</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="246" />
+        <location filename="../../xixia_map/ui/main_window.py" line="254" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="194" />
+        <location filename="../../xixia_map/ui/main_window.py" line="282" />
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>
@@ -308,6 +457,19 @@
     </message>
 </context>
 <context>
+    <name>opener</name>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="156" />
+        <source>正在读取</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="156" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
         <location filename="../../xixia_map/ui/export_dialog.py" line="84" />
@@ -355,6 +517,49 @@
         <location filename="../../xixia_map/ui/export_dialog.py" line="145" />
         <source>CSV 几何</source>
         <translation>CSV geometry</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../xixia_map/ui/project_io.py" line="46" />
+        <source>文件已移动或删除</source>
+        <translation>file moved or deleted</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_io.py" line="84" />
+        <source>保存项目</source>
+        <translation>Save project</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_io.py" line="91" />
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_io.py" line="100" />
+        <source>打开项目</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_io.py" line="107" />
+        <source>无法打开项目</source>
+        <translation>Cannot open the project</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_io.py" line="113" />
+        <source>部分图层缺失</source>
+        <translation>Some layers are missing</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_io.py" line="119" />
+        <source>添加书签</source>
+        <translation>Add bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_io.py" line="119" />
+        <source>名称</source>
+        <translation>Name</translation>
     </message>
 </context>
 </TS>

@@ -33,7 +33,11 @@ def auto_style(kind: str, color: str) -> dict:
 
 
 def layer_id_for(path: Path, taken) -> str:
-    base = re.sub(r"[^0-9a-zA-Z_]+", "_", Path(path).stem).strip("_").lower() or "layer"
+    from pypinyin import lazy_pinyin
+
+    stem = "_".join(lazy_pinyin(Path(path).stem))  # 三调图斑 -> san_diao_tu_ban
+    base = re.sub(r"[^0-9a-zA-Z_]+", "_", stem).strip("_").lower() or "layer"
+    base = re.sub(r"_+", "_", base)
     candidate, n = f"user_{base}", 2
     while candidate in taken:
         candidate, n = f"user_{base}_{n}", n + 1

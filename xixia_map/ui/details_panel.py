@@ -78,7 +78,7 @@ class DetailsPanel(QWidget):
             self.subtitle.setText(self.tr("在地图上点击要素查看详情"))
             return
         spec = self.layers[record["_layer"]].spec
-        self.title.setText(str(record.get("name_zh") or record.get("id")))
+        self.title.setText(str(record.get("name_zh") or record.get(spec.label_field) or record.get("id")))
         self.subtitle.setText(spec.title(self.lang))
         for detail in spec.detail_fields:
             value = record.get(detail.field)

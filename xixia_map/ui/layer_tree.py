@@ -117,6 +117,8 @@ class LayersPanel(QWidget):
         layout.addWidget(self.zoom_button)
         self.retranslate(lang)
         self._on_current()
+        # after the model's own handler has rebuilt the tree
+        layers.subscribe(lambda event, _layer: event in ("added", "removed") and self.tree.expandToDepth(0))
 
     def retranslate(self, lang: str) -> None:
         current = self.current_layer_id()

@@ -223,9 +223,10 @@ class MainWindow(QMainWindow):
 
     def _show_measure(self, kind: str, points: list) -> None:
         if kind == "area":
-            text = f"{self.tr('面积')}: {format_area(geodesic_area_m2(points))}"
+            label, value = self.tr("面积"), format_area(geodesic_area_m2(points))
         else:
-            text = f"{self.tr('距离')}: {format_length(geodesic_length_m(points))}"
+            label, value = self.tr("距离"), format_length(geodesic_length_m(points))
+        text = f"{label}: {value}"
         self.measure_label.setText(text)
 
     # -- export ------------------------------------------------------------------------

@@ -43,7 +43,8 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
     for entry in project.layers:
         path = resolve(entry, project_file)
         if not path.exists():
-            problems.append(f"{entry.title or entry.path}: {window.tr('文件已移动或删除')} ({path})")
+            moved = window.tr("文件已移动或删除")
+            problems.append(f"{entry.title or entry.path}: {moved} ({path})")
             continue
         try:
             layer = layer_from_file(path, layers.ids(), entry.layer, assume_crs=entry.assume_crs,
