@@ -1,9 +1,9 @@
 """Capture what the view really shows.
 
 The page reports idle once Leaflet has drawn, but the frame still has to
-travel from Chromium's compositor to the widget. So after idle we grab until
-two consecutive frames are identical and hold web content (not the bare
-widget background). No fixed sleeps.
+travel from Chromium's compositor to the widget, and a stale frame can look
+settled. So a grab waits for a marker pixel the page paints after idle (see
+stable_grab). No fixed sleeps.
 """
 from __future__ import annotations
 
@@ -29,20 +29,37 @@ def _pause(ms: int) -> None:
     loop.exec()
 
 
-def stable_grab(view, timeout_s: float = 10.0, interval_ms: int = 60) -> QImage:
-    """Grab `view` once its frame has settled; raises TimeoutError otherwise."""
-    background = view.palette().color(QPalette.ColorRole.Window)
-    deadline = time.monotonic() + timeout_s
-    previous = None
+FENCE_RGB = (254, 1, 253)
+
+
+def _grab_until(view, condition, deadline: float, interval_ms: int) -> QImage:
     while time.monotonic() < deadline:
         QCoreApplication.processEvents()
         image = view.grab().toImage()
-        painted = _has_web_content(image, background)
-        if painted and previous is not None and image == previous:
+        if condition(image):
             return image
-        previous = image if painted else None
         _pause(interval_ms)
-    raise TimeoutError("the map view did not produce a settled frame")
+    raise TimeoutError("the map view did not produce the expected frame")
+
+
+def _fence_visible(image: QImage) -> bool:
+    c = image.pixelColor(0, 0)
+    return (c.red(), c.green(), c.blue()) == FENCE_RGB
+
+
+def stable_grab(view, timeout_s: float = 10.0, interval_ms: int = 40) -> QImage:
+    """Grab `view` showing everything drawn before this call.
+
+    A marker pixel is painted after the page's idle state; once a grab shows it,
+    the compositor has delivered a frame newer than idle. The marker is then
+    removed and the first grab without it is returned. Raises TimeoutError.
+    """
+    deadline = time.monotonic() + timeout_s
+    background = view.palette().color(QPalette.ColorRole.Window)
+    view.call_sync("fence", "rgb(%d,%d,%d)" % FENCE_RGB)
+    _grab_until(view, lambda img: _fence_visible(img) and _has_web_content(img, background), deadline, interval_ms)
+    view.call_sync("fence", None)
+    return _grab_until(view, lambda img: not _fence_visible(img), deadline, interval_ms)
 
 
 def wait_until_idle(view, timeout_s: float = 20.0) -> dict:

@@ -41,9 +41,13 @@ class OfflineInterceptor(QWebEngineUrlRequestInterceptor):
     def __init__(self, guard: OfflineGuard, parent=None):
         super().__init__(parent)
         self.guard = guard
+        # Hosts of online basemaps the user explicitly enabled; empty by default.
+        self.allowed_hosts: frozenset[str] = frozenset()
 
     def interceptRequest(self, info) -> None:  # noqa: N802 (Qt API)
         url = info.requestUrl()
+        if url.scheme() == "https" and url.host() in self.allowed_hosts:
+            return
         if url.scheme() not in LOCAL_SCHEMES:
             info.block(True)
             self.guard.record(url.toString())

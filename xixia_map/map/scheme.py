@@ -37,6 +37,7 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
         super().__init__(parent)
         self._pages: dict[str, bytes] = {}
         self._data: dict[str, Callable[[], bytes]] = {}
+        self.tiles = None  # a TileRegistry, when basemaps are in use
         self.served = 0
 
     def set_page(self, name: str, html: str) -> None:
@@ -57,6 +58,8 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
             return (file.read_bytes(), content_type(rest)) if file else None
         if kind == "data" and rest.endswith(".geojson") and rest[:-8] in self._data:
             return self._data[rest[:-8]](), "application/geo+json"
+        if kind == "tiles" and self.tiles is not None:
+            return self.tiles.lookup(rest)
         return None
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)

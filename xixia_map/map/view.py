@@ -60,9 +60,13 @@ class MapView(QWebEngineView):
     mouse_moved = Signal(float, float)
     measured = Signal(str, list)
 
-    def __init__(self, layers: LayerList, parent=None, *, bounds=None):
+    def __init__(self, layers: LayerList, parent=None, *, bounds=None, basemaps=None, basemap: str = "none"):
         super().__init__(parent)
         self.layers = layers
+        from .basemaps import Basemaps
+
+        self.basemaps = basemaps or Basemaps()
+        self.basemap = basemap if basemap in {c.name for c in self.basemaps.choices()} else "none"
         self.is_ready = False
         self.last_view: dict = {}
         self.console_messages: list[str] = []
@@ -71,7 +75,9 @@ class MapView(QWebEngineView):
         self._profile.installUrlSchemeHandler(SCHEME.encode(), self.handler)
         self.guard = OfflineGuard(self)
         self._interceptor = OfflineInterceptor(self.guard, self._profile)
+        self._interceptor.allowed_hosts = frozenset(self.basemaps.allowed_hosts())
         self._profile.setUrlRequestInterceptor(self._interceptor)
+        self.handler.tiles = self.basemaps.registry
         page = _Page(self._profile, self)
         page.console.connect(self.console_messages.append)
         settings = page.settings()
@@ -101,7 +107,8 @@ class MapView(QWebEngineView):
         self.is_ready = False
         for layer in self.layers:
             self._serve(layer)
-        self.handler.set_page("map.html", build_page(self.layers, bounds=bounds))
+        self.handler.set_page("map.html", build_page(self.layers, bounds=bounds,
+                                                     basemap=self.basemaps.page_config(self.basemap)))
         self.load(QUrl(PAGE_URL))
 
     def _serve(self, layer: Layer) -> None:
@@ -175,6 +182,13 @@ class MapView(QWebEngineView):
         return json.loads(text) if isinstance(text, str) and text else None
 
     # -- public API --------------------------------------------------------------
+    def set_basemap(self, name: str) -> None:
+        """Switch the basemap without reloading; unknown names raise DataError."""
+        config = self.basemaps.page_config(name)
+        self._interceptor.allowed_hosts = frozenset(self.basemaps.allowed_hosts())
+        self.basemap = name
+        self.call("setBasemap", config)
+
     def set_visible(self, layer_id: str, visible: bool) -> None:
         self.layers.set_visible(layer_id, visible)
 

@@ -15,6 +15,7 @@ from ..data.search_index import SearchIndex
 from ..map.scale import scale_denominator
 from ..map.view import MapView
 from .attribute_table import AttributeTables
+from .basemap_control import BasemapBox, basemaps_from_settings
 from .details_panel import DetailsPanel
 from .i18n import install_language
 from .indicators_panel import IndicatorsPanel
@@ -38,7 +39,8 @@ class MainWindow(QMainWindow):
         self.indicators = indicators or []
         self.lang = lang
         install_language(lang)
-        self.map_view = MapView(layers, self, bounds=extent)
+        basemaps, basemap, self.basemap_problems = basemaps_from_settings()
+        self.map_view = MapView(layers, self, bounds=extent, basemaps=basemaps, basemap=basemap)
         self.setCentralWidget(self.map_view)
         self.docks: dict[str, QDockWidget] = {}
         self.bookmarks: list = []
@@ -110,6 +112,9 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search)
         self.toolbar.addSeparator()
+        self.basemap_box = BasemapBox(self, self.lang)
+        self.toolbar.addWidget(self.basemap_box)
+        self.toolbar.addSeparator()
         self.measure_actions = {}
         for kind in ("line", "area"):
             action = self.toolbar.addAction("")
@@ -152,6 +157,13 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("视图"))
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self.tr("添加底图文件…")).triggered.connect(lambda: self.basemap_box.add_archive())
+        online = view_menu.addAction(self.tr("允许在线底图"))
+        online.setCheckable(True)
+        online.setChecked(self.map_view.basemaps.online_enabled)
+        online.triggered.connect(lambda on: self.basemap_box.set_online_enabled(on) or
+                                 online.setChecked(self.map_view.basemaps.online_enabled))
         bookmark_menu = bar.addMenu(self.tr("书签"))
         bookmark_menu.aboutToShow.connect(lambda: self._fill_bookmarks(bookmark_menu))
         self._fill_bookmarks(bookmark_menu)
@@ -174,6 +186,7 @@ class MainWindow(QMainWindow):
         self.details.retranslate(lang)
         self.tables.retranslate(lang)
         self.search.retranslate(lang)
+        self.basemap_box.retranslate(lang)
         self.indicators_panel.retranslate(lang)
         self._retranslate_chrome()
 

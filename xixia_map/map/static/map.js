@@ -339,6 +339,7 @@
     });
     if (config.bounds) { map.fitBounds([[config.bounds[1], config.bounds[0]], [config.bounds[3], config.bounds[2]]]); }
     connectBridge();
+    if (config.basemap) { setBasemap(config.basemap); }
     Promise.all(config.layers.map(loadLayer)).then(function () {
       state.ready = true;
       announceReady();
@@ -373,6 +374,27 @@
     return true;
   }
 
+  // The basemap: a tile layer under every data pane; its loading counts against idle.
+  function setBasemap(cfg) {
+    if (state.basemap) {
+      state.map.removeLayer(state.basemap);
+      state.basemap = null;
+      state.tilesLoading = 0;
+    }
+    if (cfg) {
+      var layer = L.tileLayer(cfg.url, {
+        maxNativeZoom: cfg.maxNativeZoom, minNativeZoom: cfg.minNativeZoom || 0, maxZoom: 19,
+        attribution: cfg.attribution || "", keepBuffer: 1,
+      });
+      layer.on("loading", function () { state.tilesLoading = 1; });
+      layer.on("load", function () { state.tilesLoading = 0; maybeIdle(); });
+      layer.addTo(state.map);
+      state.basemap = layer;
+    }
+    maybeIdle();
+    return true;
+  }
+
   // Layers added after start-up (the user's files), removed, or whose data changed.
   function addLayer(spec) {
     if (state.layers[spec.id]) { removeLayer(spec.id); }
@@ -402,7 +424,21 @@
   }
 
   window.xixia = {
-    init: init, startMeasure: startMeasure, stopMeasure: stopMeasure,
+    // A 2x2 px marker in the corner, above everything: Python waits to see it appear
+    // and disappear, which proves the compositor delivered a frame newer than idle.
+    fence: function (color) {
+      var el = document.getElementById("xm-fence");
+      if (!color) { if (el) { el.remove(); } return true; }
+      if (!el) {
+        el = document.createElement("div");
+        el.id = "xm-fence";
+        el.style.cssText = "position:fixed;left:0;top:0;width:2px;height:2px;z-index:100000;pointer-events:none";
+        document.body.appendChild(el);
+      }
+      el.style.background = color;
+      return true;
+    },
+    init: init, setBasemap: setBasemap, startMeasure: startMeasure, stopMeasure: stopMeasure,
     measureClickAt: function (lng, lat) { measureClick(L.latLng(lat, lng)); return true; },
     addLayer: addLayer, removeLayer: removeLayer, reloadLayer: reloadLayer, setVisible: setVisible, setOpacity: setOpacity, zoomToLayer: zoomToLayer,
     zoomToFeature: zoomToFeature, select: select, highlight: highlight, clearSelection: clearSelection,

@@ -1,0 +1,106 @@
+"""The basemap switcher: none, bundled, the user's archives, and (only when
+explicitly enabled) online sources, with GCJ-02 ones flagged."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox
+
+from ..data.errors import DataError
+from ..map.basemaps import BUNDLED, Basemaps
+from .settings import open_settings
+
+ARCHIVES_KEY = "basemap_archives"
+
+
+def _as_list(value) -> list[str]:
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+def basemaps_from_settings() -> tuple[Basemaps, str, list[str]]:
+    """(basemaps, initial choice, problems with remembered archives)."""
+    settings = open_settings()
+    online = str(settings.value("online_basemaps", "false")).lower() == "true"
+    basemaps = Basemaps(online_enabled=online)
+    problems = []
+    for path in _as_list(settings.value(ARCHIVES_KEY)):
+        try:
+            basemaps.add_archive(path)
+        except DataError as exc:
+            problems.append(exc.one_line())
+    default = BUNDLED if BUNDLED in {c.name for c in basemaps.choices()} else "none"
+    chosen = str(settings.value("basemap", default))
+    if chosen not in {c.name for c in basemaps.choices()}:
+        chosen = default
+    return basemaps, chosen, problems
+
+
+class BasemapBox(QComboBox):
+    def __init__(self, window, lang: str):
+        super().__init__(window)
+        self.window = window
+        self.lang = lang
+        self.setMinimumWidth(200)
+        self.refill()
+        self.activated.connect(self._on_activated)
+
+    @property
+    def basemaps(self) -> Basemaps:
+        return self.window.map_view.basemaps
+
+    def refill(self) -> None:
+        self.blockSignals(True)
+        self.clear()
+        for choice in self.basemaps.choices():
+            self.addItem(choice.title(self.lang), choice.name)
+            if choice.gcj02:
+                self.setItemData(self.count() - 1, choice.title(self.lang), 3)  # tooltip role
+        self.setCurrentIndex(max(0, self.findData(self.window.map_view.basemap)))
+        self.blockSignals(False)
+
+    def retranslate(self, lang: str) -> None:
+        self.lang = lang
+        self.refill()
+
+    def choose(self, name: str) -> None:
+        self.window.map_view.set_basemap(name)
+        open_settings().setValue("basemap", name)
+        self.setCurrentIndex(self.findData(name))
+        choice = self.basemaps.get(name)
+        if choice.gcj02:
+            self.window.statusBar().showMessage(self.tr("注意：该底图为 GCJ-02 坐标，WGS84 数据叠加会偏移约 500 米"), 15000)
+
+    def _on_activated(self, index: int) -> None:
+        self.choose(self.itemData(index))
+
+    def add_archive(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("添加底图"), "",
+                                                  self.tr("瓦片包") + " (*.mbtiles *.pmtiles);;* (*)")
+            if not path:
+                return False
+        try:
+            choice = self.basemaps.add_archive(path)
+        except DataError as exc:  # the current basemap stays as it was
+            QMessageBox.warning(self.window, self.tr("无法使用该底图"), exc.one_line())
+            return False
+        settings = open_settings()
+        settings.setValue(ARCHIVES_KEY, _as_list(settings.value(ARCHIVES_KEY)) + [str(path)])
+        self.refill()
+        self.choose(choice.name)
+        return True
+
+    def set_online_enabled(self, enabled: bool, confirm: bool = True) -> bool:
+        if enabled and confirm and QMessageBox.question(
+                self.window, self.tr("在线底图"),
+                self.tr("在线底图会向互联网发送请求，离线环境下不可用。确定启用？")) != QMessageBox.StandardButton.Yes:
+            return False
+        current = self.window.map_view.basemap
+        self.basemaps.online_enabled = enabled
+        open_settings().setValue("online_basemaps", "true" if enabled else "false")
+        if current in {c.name for c in self.basemaps.choices()}:
+            self.window.map_view.set_basemap(current)  # refreshes the allowed hosts
+        else:  # an online basemap was showing and online is now off
+            self.choose(BUNDLED if self.findData(BUNDLED) >= 0 else "none")
+        self.refill()
+        return True
