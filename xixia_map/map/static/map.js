@@ -448,6 +448,7 @@
       L.DomUtil[on ? "addClass" : "removeClass"](state.map.getContainer(), "xm-print");
       return true;
     },
+    setViewNoAnim: function (lng, lat, zoom) { state.map.setView([lat, lng], zoom, { animate: false }); return true; },
     fitBounds: function (w, s, e, n) { state.map.fitBounds([[s, w], [n, e]]); return true; },
     selectedId: function () { return state.selected ? state.selected.feature.properties.id : null; },
     visibleLayers: function () {
