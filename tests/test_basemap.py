@@ -207,3 +207,33 @@ def test_switcher_keeps_the_previous_basemap_on_a_bad_archive(qtbot, catalog, tm
 
     basemaps, chosen, problems = basemaps_from_settings()  # remembered for next time
     assert chosen == "none" and problems == [] and "user1" in {c.name for c in basemaps.choices()}
+
+
+LABEL_OFFSETS = """
+JSON.stringify(Object.values(window.xixia._state.features.townships).map(function (m) {
+  var tip = m.getTooltip().getElement(), p = window.xixia._state.map.latLngToContainerPoint(m.getLatLng());
+  var r = tip.getBoundingClientRect(), c = window.xixia._state.map.getContainer().getBoundingClientRect();
+  if (tip.style.display === "none") { return 0; }
+  return Math.max(Math.abs(r.left - c.left - p.x), Math.abs(r.top + r.height / 2 - c.top - p.y));
+}))
+"""
+
+
+def test_labels_stay_beside_their_markers_after_zooms_with_a_basemap(qtbot, bundled_layers):
+    import json
+
+    from xixia_map.map.capture import wait_until_idle
+    from xixia_map.map.view import MapView
+
+    view = MapView(bundled_layers, basemap="xixia")
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    wait_until_idle(view)
+    for bounds in [(111.3, 33.2, 111.6, 33.4), (110.9, 33.0, 111.9, 33.9), (111.45, 33.28, 111.52, 33.33)]:
+        view.call_sync("fitBounds", *bounds)
+        view.resize(800 + int(bounds[0] * 10) % 200, 700)  # a resize between zooms, as docking does
+        wait_until_idle(view)
+        offsets = json.loads(view.evaluate(LABEL_OFFSETS))
+        assert max(offsets) < 25, offsets  # a label starts right of its marker, vertically centred
+    view.close()

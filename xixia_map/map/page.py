@@ -79,7 +79,8 @@ def build_page(layers: LayerList, *, bounds=None, inline: bool = False, lang: st
         bounds = layers["county"].bounds() if "county" in layers else None
     center = [(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2] if bounds else [33.3, 111.48]
     fmap = OfflineMap(location=center, zoom_start=9, tiles=None, control_scale=True,
-                      fade_animation=False, zoom_snap=0.25, prefer_canvas=False)
+                      fade_animation=False, zoom_animation=False, marker_zoom_animation=False,
+                      zoom_snap=0.25, prefer_canvas=False)
     fmap.add_child(LayerClient({"bounds": list(bounds) if bounds else None, "basemap": basemap,
                                 "layers": [layer_config(layer, inline, lang) for layer in layers]}))
     return fmap.get_root().render()
