@@ -63,6 +63,12 @@ def test_mbtiles_rows_are_flipped_from_xyz(tmp_path):
     assert reg.lookup("t/1/0/0")[1] == "image/png"
 
 
+def test_the_empty_tile_is_fully_transparent():
+    image = Image.open(io.BytesIO(EMPTY_PNG))
+    assert image.mode == "RGBA" and image.size == (256, 256)
+    assert image.getextrema()[3] == (0, 0)
+
+
 def test_missing_tiles_are_transparent_not_errors(tmp_path):
     path = make_mbtiles(tmp_path / "t.mbtiles", {(1, 0, 1): png((255, 0, 0))})
     reg = registry_with("t", open_tile_source(path))

@@ -15,6 +15,9 @@ class MapBridge(QObject):
     mouse_moved = Signal(float, float)
     js_error = Signal(str)
     measured = Signal(str, list)
+    map_clicked = Signal(float, float, float)
+    feature_clicked_at = Signal(str, str, float, float, float)
+    zoom_to_layer_requested = Signal(str)
 
     @Slot(str, str)
     def featureClicked(self, layer_id: str, feature_id: str) -> None:  # noqa: N802 (JS name)
@@ -47,3 +50,15 @@ class MapBridge(QObject):
     @Slot(str, str)
     def measureChanged(self, kind: str, points_json: str) -> None:  # noqa: N802
         self.measured.emit(kind, [tuple(p) for p in json.loads(points_json)])
+
+    @Slot(float, float, float)
+    def mapClicked(self, lat: float, lng: float, zoom: float) -> None:  # noqa: N802
+        self.map_clicked.emit(lat, lng, zoom)
+
+    @Slot(str)
+    def zoomToLayerRequested(self, layer_id: str) -> None:  # noqa: N802
+        self.zoom_to_layer_requested.emit(layer_id)
+
+    @Slot(str, str, float, float, float)
+    def featureClickedAt(self, layer_id: str, feature_id: str, lat: float, lng: float, zoom: float) -> None:  # noqa: N802
+        self.feature_clicked_at.emit(layer_id, feature_id, lat, lng, zoom)

@@ -57,6 +57,10 @@ def feature_collection(layer: Layer, with_details: bool = False) -> dict:
     return json.loads(layer.frame[columns + [layer.frame.geometry.name]].to_json(drop_id=True))
 
 
+def layer_tiles_url(layer_id: str) -> str:
+    return f"{ORIGIN}/layertiles/{layer_id}/{{z}}/{{x}}/{{y}}"
+
+
 def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
     spec = layer.spec
     entry = {
@@ -64,7 +68,12 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
         "label_field": spec.label_field, "label_mode": spec.label_mode,
         "visible": layer.visible, "opacity": layer.opacity,
     }
-    if inline:
+    from .layer_tiles import TILE_THRESHOLD
+
+    if len(layer.frame) > TILE_THRESHOLD and not inline:
+        entry["tiles"] = layer_tiles_url(spec.id)  # drawn in Python, see layer_tiles.py
+        entry["count"] = len(layer.frame)
+    elif inline:
         entry["data"] = feature_collection(layer, with_details=True)
         entry["details"] = [[d.field, d.label(lang)] for d in spec.detail_fields
                             if d.field in layer.frame.columns]

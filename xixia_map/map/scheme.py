@@ -38,6 +38,7 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
         self._pages: dict[str, bytes] = {}
         self._data: dict[str, Callable[[], bytes]] = {}
         self.tiles = None  # a TileRegistry, when basemaps are in use
+        self.layer_tiles = None  # callable(rest) -> (bytes, mime) | None, for large layers
         self.served = 0
 
     def set_page(self, name: str, html: str) -> None:
@@ -60,6 +61,8 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
             return self._data[rest[:-8]](), "application/geo+json"
         if kind == "tiles" and self.tiles is not None:
             return self.tiles.lookup(rest)
+        if kind == "layertiles" and self.layer_tiles is not None:
+            return self.layer_tiles(rest)
         return None
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)

@@ -7,7 +7,7 @@ error, so Leaflet draws nothing there instead of a broken image.
 """
 from __future__ import annotations
 
-import base64
+import io
 import re
 import sqlite3
 import threading
@@ -15,8 +15,15 @@ from pathlib import Path
 
 from ..data.errors import DataError
 
-EMPTY_PNG = base64.b64decode(  # 1x1 transparent; browsers scale it to the tile
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+def _empty_png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGBA", (256, 256), (0, 0, 0, 0)).save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+EMPTY_PNG = _empty_png()  # fully transparent 256x256
 MAGIC = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg", b"RIFF": "image/webp"}
 FORMATS = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp"}
 

@@ -78,6 +78,8 @@ class MapView(QWebEngineView):
         self._interceptor.allowed_hosts = frozenset(self.basemaps.allowed_hosts())
         self._profile.setUrlRequestInterceptor(self._interceptor)
         self.handler.tiles = self.basemaps.registry
+        self._layer_tiles: dict = {}
+        self.handler.layer_tiles = self._serve_layer_tile
         page = _Page(self._profile, self)
         page.console.connect(self.console_messages.append)
         settings = page.settings()
@@ -102,6 +104,9 @@ class MapView(QWebEngineView):
         b.mouse_moved.connect(self.mouse_moved)
         b.js_error.connect(self.console_messages.append)
         b.measured.connect(self.measured)
+        b.map_clicked.connect(self._on_map_clicked)
+        b.feature_clicked_at.connect(self._on_feature_clicked_at)
+        b.zoom_to_layer_requested.connect(lambda layer_id: self.fit_bounds(*self.layers[layer_id].bounds()))
 
     def reload_page(self, bounds=None) -> None:
         self.is_ready = False
@@ -135,6 +140,55 @@ class MapView(QWebEngineView):
             return
         self.feature_selected.emit(record)
 
+    # -- large layers: tiles and identify in Python --------------------------------
+    def is_tiled(self, layer_id: str) -> bool:
+        from .layer_tiles import TILE_THRESHOLD
+
+        return len(self.layers[layer_id].frame) > TILE_THRESHOLD
+
+    def layer_tiles(self, layer_id: str):
+        from .layer_tiles import LayerTiles
+
+        if layer_id not in self._layer_tiles:
+            self._layer_tiles[layer_id] = LayerTiles(self.layers[layer_id])
+        return self._layer_tiles[layer_id]
+
+    def _serve_layer_tile(self, rest: str):
+        from .tiles import EMPTY_PNG
+
+        parts = rest.split("/")
+        if len(parts) != 4 or parts[0] not in self.layers or not all(p.isdigit() for p in parts[1:]):
+            return None
+        z, x, y = (int(p) for p in parts[1:])
+        data = self.layer_tiles(parts[0]).render(z, x, y)
+        return (data or EMPTY_PNG), "image/png"
+
+    def _on_feature_clicked_at(self, layer_id: str, feature_id: str, lat: float, lng: float, zoom: float) -> None:
+        """A vector feature was clicked under a tiled layer: the tiled layer wins if it has something there."""
+        if not self._identify_tiled(lat, lng, zoom, above=layer_id):
+            self.select_feature(layer_id, feature_id, zoom=False)
+
+    def _on_map_clicked(self, lat: float, lng: float, zoom: float) -> None:
+        if not self._identify_tiled(lat, lng, zoom):
+            self.selection_cleared.emit()
+
+    def _identify_tiled(self, lat: float, lng: float, zoom: float, above: str | None = None) -> bool:
+        ordered = list(self.layers)
+        start = next((i + 1 for i, lyr in enumerate(ordered) if lyr.id == above), 0)
+        for layer in reversed(ordered[start:]):
+            if layer.visible and self.is_tiled(layer.id):
+                fid = self.layer_tiles(layer.id).identify(lng, lat, zoom)
+                if fid is not None:
+                    self._show_tiled_selection(layer.id, fid)
+                    self._on_feature_clicked(layer.id, fid)
+                    return True
+        return False
+
+    def _show_tiled_selection(self, layer_id: str, feature_id: str) -> None:
+        frame = self.layers[layer_id].frame
+        row = frame[frame["id"] == str(feature_id)]
+        self.call("showGeometry", json.loads(row[[row.geometry.name]].to_json(drop_id=True)))
+
     # -- model → page ----------------------------------------------------------
     def _on_model_event(self, event: str, layer: Layer) -> None:
         if event == "visibility":
@@ -146,10 +200,13 @@ class MapView(QWebEngineView):
             self.call("addLayer", layer_config(layer, inline=False))
         elif event == "removed":
             self.handler.remove_data(layer.id)
+            self._layer_tiles.pop(layer.id, None)
             self.call("removeLayer", layer.id)
         elif event == "data":
             self._serve(layer)
-            self.call("reloadLayer", layer.id)
+            self._layer_tiles.pop(layer.id, None)
+            self.call("removeLayer", layer.id)
+            self.call("addLayer", layer_config(layer, inline=False))
 
     def call(self, function: str, *args, callback=None) -> None:
         """Call window.xixia.<function>(*args); arguments travel as JSON, never as code."""
@@ -199,6 +256,12 @@ class MapView(QWebEngineView):
         self.call("zoomToLayer", layer_id)
 
     def zoom_to_feature(self, layer_id: str, feature_id: str) -> None:
+        if self.is_tiled(layer_id):
+            frame = self.layers[layer_id].frame
+            west, south, east, north = frame.loc[frame["id"] == str(feature_id)].total_bounds
+            pad = max(east - west, north - south, 0.002)
+            self.fit_bounds(west - pad, south - pad, east + pad, north + pad)
+            return
         self.call("zoomToFeature", layer_id, feature_id)
 
     def fit_bounds(self, west: float, south: float, east: float, north: float) -> None:
@@ -206,7 +269,13 @@ class MapView(QWebEngineView):
 
     def select_feature(self, layer_id: str, feature_id: str, zoom: bool = True) -> None:
         """Select as if clicked: highlight, optionally zoom, and emit the record."""
-        self.call("select", layer_id, feature_id, zoom)
+        if self.is_tiled(layer_id):
+            self.call("clearSelection")
+            self._show_tiled_selection(layer_id, feature_id)
+            if zoom:
+                self.zoom_to_feature(layer_id, feature_id)
+        else:
+            self.call("select", layer_id, feature_id, zoom)
         self._on_feature_clicked(layer_id, feature_id)
 
     def highlight(self, pairs: list[tuple[str, str]]) -> None:

@@ -108,9 +108,25 @@
     if (state.bridge && state.bridge[method]) { state.bridge[method].apply(state.bridge, args); }
   }
 
+  // Is a visible tiled (Python-drawn) layer above this one? Then Python decides
+  // what the click hit, so the topmost layer wins as in any GIS.
+  function tiledAbove(layerId) {
+    var ids = state.config.layers.map(function (l) { return l.id; }), at = ids.indexOf(layerId);
+    return ids.slice(at + 1).some(function (id) {
+      var layer = state.layers[id];
+      return layer && layer.xmTiled && state.map.hasLayer(layer);
+    });
+  }
+
   function onFeatureClick(spec, fid, event) {
     if (event && event.originalEvent) { L.DomEvent.stopPropagation(event.originalEvent); }
     if (event) { L.DomEvent.stopPropagation(event); }
+    if (state.measure && event && event.latlng) { measureClick(event.latlng); return; }
+    if (event && event.latlng && state.bridge && tiledAbove(spec.id)) {
+      clearSelection();
+      send("featureClickedAt", spec.id, fid, event.latlng.lat, event.latlng.lng, state.map.getZoom());
+      return;
+    }
     select(spec.id, fid, false);
     send("featureClicked", spec.id, fid);
   }
@@ -164,7 +180,22 @@
     updateLabelVisibility();
   }
 
+  // Large layers arrive as image tiles drawn in Python; clicks are identified there.
+  function loadTiledLayer(spec) {
+    var layer = L.tileLayer(spec.tiles, { pane: PANES[spec.geometry][0], opacity: spec.opacity,
+                                          maxNativeZoom: 19, maxZoom: 19, keepBuffer: 0 });
+    layer.on("loading", function () { state.tilesLoading += 1; });
+    layer.on("load", function () { state.tilesLoading = Math.max(0, state.tilesLoading - 1); maybeIdle(); });
+    layer.xmTiled = true;
+    layer.xmCount = spec.count;
+    state.layers[spec.id] = layer;
+    state.features[spec.id] = {};
+    if (spec.visible) { layer.addTo(state.map); }
+    return Promise.resolve();
+  }
+
   function loadLayer(spec) {
+    if (spec.tiles) { return loadTiledLayer(spec); }
     state.layers[spec.id] = L.featureGroup();
     state.features[spec.id] = {};
     if (spec.visible) { state.layers[spec.id].addTo(state.map); }
@@ -200,6 +231,7 @@
 
   function applyOpacity(specId) {
     var spec = styleOf(specId), group = state.layers[specId];
+    if (group && group.xmTiled) { group.setOpacity(spec.opacity); return; }
     if (!group || !group.xmGeo) { return; }
     group.xmGeo.eachLayer(function (layer) {
       if (layer.setOpacity) { layer.setOpacity(spec.opacity); }
@@ -231,7 +263,19 @@
     if (state.selected) { markSelected(state.selected, true); }
   }
 
+  // The selected feature of a tiled layer, drawn from geometry Python sends.
+  function showGeometry(geojson) {
+    if (state.geometryHighlight) { state.map.removeLayer(state.geometryHighlight); }
+    state.geometryHighlight = geojson ? L.geoJSON(geojson, {
+      style: function () { return { color: SELECT_COLOR, weight: 4, fillOpacity: 0.15, pane: "xm-points" }; },
+      pointToLayer: function (f, ll) { return L.circleMarker(ll, { radius: 9, color: SELECT_COLOR, weight: 3 }); },
+      interactive: false,
+    }).addTo(state.map) : null;
+    return true;
+  }
+
   function clearSelection() {
+    showGeometry(null);
     if (state.selected) { markSelected(state.selected, false); state.selected = null; }
     state.highlighted.forEach(function (l) { markSelected(l, false); });
     state.highlighted = [];
@@ -268,6 +312,7 @@
 
   function zoomToLayer(layerId) {
     var group = state.layers[layerId];
+    if (group && group.xmTiled) { send("zoomToLayerRequested", layerId); return true; }
     if (!group || !group.xmGeo) { return false; }
     var bounds = group.xmGeo.getBounds();
     if (!bounds.isValid()) { return false; }
@@ -294,6 +339,7 @@
 
   function featureCount(layerId) {
     var group = state.layers[layerId];
+    if (group && group.xmTiled) { return group.xmCount; }
     return group && group.xmGeo ? group.xmGeo.getLayers().length : -1;
   }
 
@@ -331,7 +377,7 @@
     map.on("click", function (e) {
       if (state.measure) { measureClick(e.latlng); return; }
       clearSelection();
-      send("selectionCleared");
+      if (state.bridge) { send("mapClicked", e.latlng.lat, e.latlng.lng, state.map.getZoom()); }
     });
     map.on("mousemove", function (e) {
       var now = Date.now();
@@ -377,17 +423,17 @@
   // The basemap: a tile layer under every data pane; its loading counts against idle.
   function setBasemap(cfg) {
     if (state.basemap) {
+      if (state.basemap.isLoading && state.basemap.isLoading()) { state.tilesLoading = Math.max(0, state.tilesLoading - 1); }
       state.map.removeLayer(state.basemap);
       state.basemap = null;
-      state.tilesLoading = 0;
     }
     if (cfg) {
       var layer = L.tileLayer(cfg.url, {
         maxNativeZoom: cfg.maxNativeZoom, minNativeZoom: cfg.minNativeZoom || 0, maxZoom: 19,
         attribution: cfg.attribution || "", keepBuffer: 1,
       });
-      layer.on("loading", function () { state.tilesLoading = 1; });
-      layer.on("load", function () { state.tilesLoading = 0; maybeIdle(); });
+      layer.on("loading", function () { state.tilesLoading += 1; });
+      layer.on("load", function () { state.tilesLoading = Math.max(0, state.tilesLoading - 1); maybeIdle(); });
       layer.addTo(state.map);
       state.basemap = layer;
     }
@@ -437,6 +483,11 @@
       }
       el.style.background = color;
       return true;
+    },
+    showGeometry: showGeometry,
+    tileCount: function (layerId) {
+      var layer = state.layers[layerId];
+      return layer && layer.xmTiled ? Object.keys(layer._tiles || {}).length : -1;
     },
     init: init, setBasemap: setBasemap, startMeasure: startMeasure, stopMeasure: stopMeasure,
     measureClickAt: function (lng, lat) { measureClick(L.latLng(lat, lng)); return true; },

@@ -1,0 +1,130 @@
+"""Large layers take the tile path: drawn, identified and freed correctly (not timed)."""
+import json
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+
+from xixia_map.data.catalog import LayerSpec
+from xixia_map.data.layers import Layer
+from xixia_map.map.capture import stable_grab, wait_until_idle
+from xixia_map.map.layer_tiles import TILE_THRESHOLD, LayerTiles
+
+STYLE = {"stroke": "#333333", "fill": "#888888", "fill_opacity": 0.7,
+         "color_by": {"field": "DLBM", "values": {"01": {"color": "#ff0000", "label_zh": "耕地", "label_en": "Crop"},
+                                                  "03": {"color": "#00aa00", "label_zh": "林地", "label_en": "Forest"}}}}
+
+
+def big_layer(n=50_000, seed=2):
+    rng = np.random.default_rng(seed)
+    # a red block (01) in the west half, a green block (03) in the east half of the county seat area
+    x = rng.uniform(111.30, 111.70, n)
+    y = rng.uniform(33.20, 33.45, n)
+    codes = np.where(x < 111.5, "01", "03")
+    frame = gpd.GeoDataFrame({"id": [f"p{i}" for i in range(n)], "DLBM": codes, "DLMC": np.where(codes == "01", "耕地", "林地")},
+                             geometry=shapely.box(x, y, x + 0.0015, y + 0.001), crs=4326)
+    spec = LayerSpec(id="sandiao", title_zh="三调", title_en="Land use", path=None, geometry="Polygon",
+                     category="user", style=STYLE, label_field="DLMC", detail_fields=(), group="user")
+    return Layer(spec=spec, frame=frame)
+
+
+def test_threshold_sends_big_layers_to_tiles():
+    layer = big_layer(TILE_THRESHOLD + 1)
+    from xixia_map.map.page import layer_config
+
+    config = layer_config(layer, inline=False)
+    assert "tiles" in config and "url" not in config and config["count"] == TILE_THRESHOLD + 1
+
+
+def test_tiles_are_styled_by_category():
+    from io import BytesIO
+
+    import mercantile
+    from PIL import Image
+
+    tiles = LayerTiles(big_layer())
+    west = mercantile.tile(111.38, 33.33, 12)
+    east = mercantile.tile(111.62, 33.33, 12)
+    def share(image, rgb):
+        pixels = [c for n, c in image.getcolors(65536) for _ in range(n)]
+        return sum(1 for c in pixels if c[3] > 0 and c[:3] == rgb) / len(pixels)
+
+    for tile, want, other in ((west, (255, 0, 0), (0, 170, 0)), (east, (0, 170, 0), (255, 0, 0))):
+        image = Image.open(BytesIO(tiles.render(tile.z, tile.x, tile.y))).convert("RGBA")
+        assert share(image, want) > 0.05 and share(image, other) == 0
+    assert tiles.render(12, 0, 0) is None  # nothing there
+
+
+def test_identify_returns_the_feature_under_the_point():
+    layer = big_layer()
+    tiles = LayerTiles(layer)
+    for i in (0, 123, 49_999):
+        geom = layer.frame.geometry.iloc[i]
+        inside = geom.representative_point()
+        fid = tiles.identify(inside.x, inside.y, 16)
+        hit = layer.frame.set_index("id").geometry[fid]
+        assert hit.contains(inside)
+    assert tiles.identify(110.5, 32.8, 16) is None
+
+
+@pytest.fixture
+def view_with_big_layer(qtbot, bundled_layers):
+    from xixia_map.map.view import MapView
+
+    view = MapView(bundled_layers)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    wait_until_idle(view)
+    layer = big_layer()
+    bundled_layers.append(layer)
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", "sandiao") == len(layer.frame), timeout=10000)
+    view.fit_bounds(111.28, 33.18, 111.72, 33.47)
+    qtbot.waitUntil(lambda: view.call_sync("tileCount", "sandiao") > 0, timeout=10000)
+    wait_until_idle(view)
+    yield view, layer
+    view.close()
+
+
+def test_large_layer_is_drawn_where_its_features_are(view_with_big_layer):
+    view, _layer = view_with_big_layer
+    image = stable_grab(view)
+    reds = greens = 0
+    for x in range(0, image.width(), 6):
+        for y in range(0, image.height(), 6):
+            c = image.pixelColor(x, y)
+            reds += c.red() > 200 and c.green() < 120 and c.blue() < 120
+            greens += c.green() > 120 and c.red() < 120 and c.blue() < 120
+    assert reds > 200 and greens > 200
+    assert view.blocked_requests == 0
+
+
+def test_click_on_a_large_layer_identifies_the_record(qtbot, view_with_big_layer):
+    view, layer = view_with_big_layer
+    target = layer.frame.geometry.iloc[777].representative_point()
+    view.call_sync("setViewNoAnim", target.x, target.y, 17)
+    wait_until_idle(view)
+    point = json.loads(view.evaluate("JSON.stringify(window.xixia._state.map.latLngToContainerPoint([%f, %f]))"
+                                     % (target.y, target.x)))
+    x, y = point["x"], point["y"]
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    with qtbot.waitSignal(view.feature_selected, timeout=5000) as blocker:
+        QTest.mouseClick(view.focusProxy(), Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
+    record = blocker.args[0]
+    hit = layer.frame.set_index("id").geometry[record["id"]]
+    assert hit.contains(target) and record["_layer"] == "sandiao" and record["DLMC"] in ("耕地", "林地")
+    assert view.evaluate("window.xixia._state.geometryHighlight !== null")
+
+
+def test_hiding_a_large_layer_frees_its_tiles(qtbot, view_with_big_layer):
+    view, layer = view_with_big_layer
+    assert view.call_sync("tileCount", "sandiao") > 0
+    assert view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane img.leaflet-tile').length") > 0
+    view.set_visible("sandiao", False)
+    qtbot.waitUntil(lambda: view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane img.leaflet-tile').length") == 0,
+                    timeout=5000)
+    view.set_visible("sandiao", True)
+    qtbot.waitUntil(lambda: view.call_sync("tileCount", "sandiao") > 0, timeout=5000)
