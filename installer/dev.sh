@@ -44,13 +44,20 @@ install_debian_packages() {
 }
 
 install_python_packages() {
+  local want
+  want="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
+  # Changed dependencies get a new venv: installing over the old one leaves
+  # wheels the new pins no longer ask for (PySide6 6.12's split WebEngine wheel
+  # stayed beside 6.11's Addons, both owning the same files).
+  if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" != "$want" ]; then
+    say "pyproject.toml changed: recreating $VENV"
+    rm -rf "$VENV"
+  fi
   if [ ! -x "$VENV/bin/python" ]; then
     say "creating $VENV"
     "$PYTHON" -m venv "$VENV" || { say "python venv failed: apt-get install python3-venv"; exit 1; }
   fi
-  local want
-  want="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
-  if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$want" ]; then
+  if [ ! -f "$STAMP" ]; then
     say "installing Python packages into .venv"
     # The filter drops pip's notes about unreachable local mirrors; errors still show.
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[test]" 2>&1 \
