@@ -128,3 +128,75 @@ def test_hiding_a_large_layer_frees_its_tiles(qtbot, view_with_big_layer):
                     timeout=5000)
     view.set_visible("sandiao", True)
     qtbot.waitUntil(lambda: view.call_sync("tileCount", "sandiao") > 0, timeout=5000)
+
+
+def _layer(geoms, kind, style=None):
+    frame = gpd.GeoDataFrame({"id": [f"f{i}" for i in range(len(geoms))]}, geometry=list(geoms), crs=4326)
+    spec = LayerSpec(id="t", title_zh="t", title_en="t", path=None, geometry=kind, category="user",
+                     style=style or {"stroke": "#000000", "fill": "#0000ff", "fill_opacity": 1.0},
+                     label_field="id", detail_fields=(), group="user")
+    return Layer(spec=spec, frame=frame)
+
+
+def _tile_image(tiles, lon, lat, z):
+    from io import BytesIO
+
+    import mercantile
+    from PIL import Image
+
+    tile = mercantile.tile(lon, lat, z)
+    data = tiles.render(tile.z, tile.x, tile.y)
+    return (Image.open(BytesIO(data)).convert("RGBA") if data else None), tile
+
+
+def _pixel_of(tile, lon, lat):
+    import mercantile
+
+    west, south, east, north = mercantile.xy_bounds(tile)
+    x, y = mercantile.xy(lon, lat)
+    return int((x - west) / (east - west) * 256), int((north - y) / (north - south) * 256)
+
+
+def test_polygon_holes_stay_empty_and_multipolygon_parts_are_drawn():
+    outer = shapely.box(111.40, 33.30, 111.42, 33.32)
+    donut = outer.difference(shapely.box(111.405, 33.305, 111.415, 33.315))
+    twin = shapely.MultiPolygon([shapely.box(111.43, 33.30, 111.435, 33.305),
+                                 shapely.box(111.44, 33.30, 111.445, 33.305)])
+    tiles = LayerTiles(_layer([donut, twin], "Polygon"))
+    image, tile = _tile_image(tiles, 111.41, 33.31, 13)
+    assert image.getpixel(_pixel_of(tile, 111.41, 33.31))[3] == 0  # the hole
+    assert image.getpixel(_pixel_of(tile, 111.402, 33.31))[:3] == (0, 0, 255)  # the ring
+    for lon in (111.4325, 111.4425):  # both parts of the multipolygon
+        assert image.getpixel(_pixel_of(tile, lon, 33.3025))[:3] == (0, 0, 255)
+
+
+def test_fast_and_general_paths_draw_simple_polygons_alike():
+    rng = np.random.default_rng(5)
+    x, y = rng.uniform(111.40, 111.44, 400), rng.uniform(33.30, 33.34, 400)
+    boxes = list(shapely.box(x, y, x + 0.0008, y + 0.0006))
+    far = shapely.MultiPolygon([shapely.box(110.0, 32.0, 110.01, 32.01)])  # forces the general path
+    simple, general = LayerTiles(_layer(boxes, "Polygon")), LayerTiles(_layer(boxes + [far], "Polygon"))
+    assert simple.geoms is simple._rings()[0]  # the fast path was taken
+    for z in (11, 13, 15):
+        a, _ = _tile_image(simple, 111.42, 33.32, z)
+        b, _ = _tile_image(general, 111.42, 33.32, z)
+        assert a.tobytes() == b.tobytes()
+
+
+def test_lines_and_points_are_drawn():
+    road = shapely.LineString([(111.40, 33.30), (111.42, 33.32)])
+    image, tile = _tile_image(LayerTiles(_layer([road], "LineString", {"stroke": "#ff0000"})), 111.41, 33.31, 13)
+    assert image.getpixel(_pixel_of(tile, 111.41, 33.31))[:3] == (255, 0, 0)
+    assert image.getpixel(_pixel_of(tile, 111.405, 33.315))[3] == 0  # off the line
+    points = [shapely.Point(111.41, 33.31), shapely.Point(111.411, 33.31)]
+    image, tile = _tile_image(LayerTiles(_layer(points, "Point", {"fill": "#00ff00"})), 111.41, 33.31, 14)
+    assert image.getpixel(_pixel_of(tile, 111.41, 33.31))[:3] == (0, 255, 0)
+
+
+def test_tiles_are_cached():
+    tiles = LayerTiles(big_layer(6000))
+    import mercantile
+
+    tile = mercantile.tile(111.4, 33.3, 12)
+    first = tiles.render(tile.z, tile.x, tile.y)
+    assert tiles.render(tile.z, tile.x, tile.y) is first

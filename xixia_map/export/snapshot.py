@@ -50,7 +50,12 @@ def render_map(layers: LayerList, request: SnapshotRequest, timeout_s: float = 6
             view.call_sync("fitBounds", *request.bounds)  # synchronous, so idle waits for the move
             wait_until_idle(view, timeout_s)
         if request.select:
-            view.call_sync("select", request.select[0], request.select[1], False)
+            layer_id, feature_id = request.select
+            if view.is_tiled(layer_id):  # drawn in Python: its highlight comes from Python
+                view.select_feature(layer_id, feature_id, zoom=False)
+                view.call_sync("isIdle")  # runs after the highlight script: the page has it
+            else:
+                view.call_sync("select", layer_id, feature_id, False)
             wait_until_idle(view, timeout_s)
         image = stable_grab(view, timeout_s)
         state = dict(view.call_sync("viewState") or view.last_view)

@@ -1,29 +1,52 @@
 """Large layers drawn as raster tiles in Python, served through xixia://.
 
-Pushing 200 000 polygons through a web page costs seconds (folium's inline
-GeoJSON path: ~17 s in SVG). Instead each 256 px tile is rendered on request
-from a shapely STRtree: features smaller than a pixel at that zoom are splatted
-as dots with numpy, larger ones are filled with Pillow. Clicks are identified
-in Python with the same index, so the page never holds the features at all.
+Pushing 200 000 polygons through a web page costs tens of seconds (folium's
+inline GeoJSON path). Instead each 256 px tile is rendered on request:
+
+* once per layer, every vertex is projected to Web Mercator with numpy and the
+  rings are laid out as flat arrays with offsets, so no tile ever touches a
+  shapely geometry object or calls pyproj;
+* per tile, an STRtree query finds the features; those smaller than a few
+  pixels are splatted as dots in one numpy operation, the rest are gathered
+  into pixel coordinates in one operation and handed to Pillow as flat lists;
+* rendered tiles are kept in a small LRU cache, so panning back costs nothing.
+
+Clicks are identified in Python with the same index, so the page never holds
+the features. Instances are read-only after construction apart from the
+locked cache, so tiles can be rendered on worker threads.
 """
 from __future__ import annotations
 
 import io
 import math
+import threading
+from collections import OrderedDict
 
 import mercantile
 import numpy as np
 import shapely
-from PIL import Image, ImageDraw, ImageColor
-from pyproj import Transformer
+from PIL import Image, ImageColor, ImageDraw
 
 from ..data.layers import Layer
 
-# Above this many features a layer takes the tile path; below it stays vector.
-TILE_THRESHOLD = 20_000
+# Above this many features a layer takes the tile path; below it stays vector
+# (tooltips, labels, per-feature highlighting in the page). Measured with
+# benchmarks/large_layer.py: at 10 000 polygons the vector path already takes
+# ~2 s to draw and ~0.7 s per zoom.
+TILE_THRESHOLD = 5_000
 DOT_BELOW_PX = 3.0  # features smaller than this on screen are drawn as dots
-_TO_MERC = Transformer.from_crs(4326, 3857, always_xy=True)
-_HALF = 20037508.342789244
+OUTLINE_FROM_PX = 8.0  # below this an outline would hide the fill
+CACHE_TILES = 768
+_R = 6378137.0
+_MAX_LAT = 85.0511287798066
+
+
+def to_mercator(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Spherical Web Mercator (EPSG:3857) in metres, vectorised."""
+    lat = np.clip(lat, -_MAX_LAT, _MAX_LAT)
+    x = np.radians(lon) * _R
+    y = np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)) * _R
+    return x, y
 
 
 def _rgb(value: str, fallback=(136, 136, 136)) -> tuple[int, int, int]:
@@ -33,90 +56,183 @@ def _rgb(value: str, fallback=(136, 136, 136)) -> tuple[int, int, int]:
         return fallback
 
 
+def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Concatenation of arange(s, e) for each pair, without a Python loop."""
+    lengths = ends - starts
+    total = int(lengths.sum())
+    if total == 0:
+        return np.empty(0, dtype=np.int64)
+    offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    return np.arange(total) + offsets
+
+
 class LayerTiles:
     def __init__(self, layer: Layer):
         self.layer = layer
         frame = layer.frame
-        self.geoms = frame.geometry.values
+        self.ids = frame["id"].astype(str).to_numpy()
+        self.geoms = np.asarray(frame.geometry.values, dtype=object)
+        self.kind = layer.spec.geometry
         self.tree = shapely.STRtree(self.geoms)
-        style = layer.spec.style
+        self._style(layer.spec.style, frame)
+
+        bounds = shapely.bounds(self.geoms)
+        x0, y0 = to_mercator(bounds[:, 0], bounds[:, 1])
+        x1, y1 = to_mercator(bounds[:, 2], bounds[:, 3])
+        self.extent_m = np.maximum(x1 - x0, y1 - y0)
+        self.x0, self.y1, self.x1, self.y0 = x0, y1, x1, y0
+        self.cx, self.cy = (x0 + x1) / 2, (y0 + y1) / 2
+
+        rings, ring_feature, self.ring_is_hole = self._rings()
+        coords, coord_ring = shapely.get_coordinates(rings, return_index=True)
+        self.vx, self.vy = to_mercator(coords[:, 0], coords[:, 1])
+        self.ring_start = np.searchsorted(coord_ring, np.arange(len(rings) + 1))
+        # Rings come out in feature order, so each feature's rings are contiguous.
+        self.feature_ring_start = np.searchsorted(ring_feature, np.arange(len(self.geoms) + 1))
+        self._cache: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _rings(self):
+        """Flat rings (polygon rings, line strings): the geometries holding them,
+        the feature each belongs to, and whether it is a hole."""
+        n = len(self.geoms)
+        types = shapely.get_type_id(self.geoms)
+        simple_type = {"Polygon": 3, "LineString": 1}.get(self.kind)
+        if simple_type is not None and n and (types == simple_type).all() and (
+                simple_type == 1 or shapely.get_num_interior_rings(self.geoms).max() == 0):
+            # The common case (single parcels without holes): each feature is
+            # its own one ring, with no per-ring objects to create.
+            return self.geoms, np.arange(n), np.zeros(n, dtype=bool)
+        if self.kind == "Point":
+            return np.empty(0, dtype=object), np.empty(0, dtype=np.int64), np.zeros(0, dtype=bool)
+        parts, part_feature = shapely.get_parts(self.geoms, return_index=True)
+        if self.kind != "Polygon":
+            return parts, part_feature, np.zeros(len(parts), dtype=bool)
+        rings, ring_part = shapely.get_rings(parts, return_index=True)
+        first_of_part = np.r_[True, ring_part[1:] != ring_part[:-1]] if len(ring_part) else np.zeros(0, bool)
+        return rings, part_feature[ring_part], ~first_of_part
+
+    def _style(self, style: dict, frame) -> None:
         default = _rgb(style.get("fill", style.get("stroke", "#888888")))
         self.stroke = _rgb(style.get("stroke", "#555555"))
         rule = style.get("color_by")
+        self.colors = np.tile(np.array(default, dtype=np.uint8), (len(frame), 1))
         if rule and rule["field"] in frame.columns:
-            palette = {str(k): _rgb(v["color"], default) for k, v in rule["values"].items()}
             keys = frame[rule["field"]].astype(str).to_numpy()
-            self.colors = np.array([palette.get(k, default) for k in keys], dtype=np.uint8)
-        else:
-            self.colors = np.tile(np.array(default, dtype=np.uint8), (len(frame), 1))
+            for key, entry in rule["values"].items():
+                self.colors[keys == str(key)] = _rgb(entry.get("color"), default)
         self.fill_alpha = int(255 * float(style.get("fill_opacity", 0.6)))
-        points = shapely.get_coordinates(shapely.centroid(self.geoms))
-        self.cx, self.cy = _TO_MERC.transform(points[:, 0], points[:, 1])
-        bounds = shapely.bounds(self.geoms)
-        x0, y0 = _TO_MERC.transform(bounds[:, 0], bounds[:, 1])
-        x1, y1 = _TO_MERC.transform(bounds[:, 2], bounds[:, 3])
-        self.extent_m = np.maximum(np.asarray(x1) - np.asarray(x0), np.asarray(y1) - np.asarray(y0))
-        self.kind = layer.spec.geometry
 
     # -- rendering ---------------------------------------------------------------
     def render(self, z: int, x: int, y: int) -> bytes | None:
+        """PNG bytes of tile z/x/y, or None where the layer has nothing."""
+        key = (z, x, y)
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        data = self._render(z, x, y)
+        with self._lock:
+            self._cache[key] = data
+            while len(self._cache) > CACHE_TILES:
+                self._cache.popitem(last=False)
+        return data
+
+    def _render(self, z: int, x: int, y: int) -> bytes | None:
         west, south, east, north = mercantile.bounds(x, y, z)
-        hits = self.tree.query(shapely.box(west, south, east, north))
+        # A margin of a few pixels, so dots and outlines that straddle the
+        # tile edge are drawn on both tiles.
+        pad = (east - west) * 4 / 256
+        hits = self.tree.query(shapely.box(west - pad, south - pad, east + pad, north + pad))
         if len(hits) == 0:
             return None
+        hits.sort()  # draw in layer order, so the topmost feature is drawn last
         tile_m = mercantile.xy_bounds(x, y, z)
         scale = 256 / (tile_m.right - tile_m.left)
-        image = Image.new("RGBA", (256, 256), (0, 0, 0, 0))
-        small = hits[self.extent_m[hits] * scale < DOT_BELOW_PX] if self.kind != "Point" else hits
-        large = np.setdiff1d(hits, small, assume_unique=True)
-        if len(small):
-            self._dots(image, small, tile_m.left, tile_m.top, scale)
-        if len(large):
-            self._shapes(image, large, tile_m.left, tile_m.top, scale)
+        size_px = self.extent_m[hits] * scale
+        pixels = np.zeros((256, 256, 4), dtype=np.uint8)
+        if self.kind == "Point":
+            self._dots(pixels, hits, tile_m.left, tile_m.top, scale, radius=3 if z >= 14 else 2)
+            image = Image.fromarray(pixels, "RGBA")
+        else:
+            self._footprints(pixels, hits[size_px < DOT_BELOW_PX], tile_m.left, tile_m.top, scale)
+            image = Image.fromarray(pixels, "RGBA")
+            large = hits[size_px >= DOT_BELOW_PX]
+            if len(large):
+                self._shapes(image, large, size_px[size_px >= DOT_BELOW_PX], tile_m.left, tile_m.top, scale)
         out = io.BytesIO()
         image.save(out, "PNG", compress_level=1)
         return out.getvalue()
 
-    def _dots(self, image, idx, left, top, scale) -> None:
-        px = ((self.cx[idx] - left) * scale).astype(np.int32)
-        py = ((top - self.cy[idx]) * scale).astype(np.int32)
-        pixels = np.zeros((256, 256, 4), dtype=np.uint8)
-        size = 3 if self.kind == "Point" else 2
-        for dx in range(size):
-            for dy in range(size):
-                ok = (px + dx >= 0) & (px + dx < 256) & (py + dy >= 0) & (py + dy < 256)
-                pixels[py[ok] + dy, px[ok] + dx, :3] = self.colors[idx[ok]]
-                pixels[py[ok] + dy, px[ok] + dx, 3] = 230
-        image.alpha_composite(Image.fromarray(pixels, "RGBA"))
+    def _dots(self, pixels: np.ndarray, idx: np.ndarray, left: float, top: float, scale: float,
+              radius: int) -> None:
+        if len(idx) == 0:
+            return
+        px = np.floor((self.cx[idx] - left) * scale).astype(np.int64)
+        py = np.floor((top - self.cy[idx]) * scale).astype(np.int64)
+        rgba = np.concatenate([self.colors[idx], np.full((len(idx), 1), 235, dtype=np.uint8)], axis=1)
+        for dx in range(-radius + 1, radius):
+            for dy in range(-radius + 1, radius):
+                if dx * dx + dy * dy > (radius - 0.5) ** 2:
+                    continue  # round dots
+                qx, qy = px + dx, py + dy
+                ok = (qx >= 0) & (qx < 256) & (qy >= 0) & (qy < 256)
+                pixels[qy[ok], qx[ok]] = rgba[ok]
 
-    def _shapes(self, image, idx, left, top, scale) -> None:
-        overlay = Image.new("RGBA", image.size, (0, 0, 0, 0))
-        draw = ImageDraw.Draw(overlay)
+    def _footprints(self, pixels: np.ndarray, idx: np.ndarray, left: float, top: float, scale: float) -> None:
+        """Features under DOT_BELOW_PX: their pixel bounding box, 1 to 3 pixels a side."""
+        if len(idx) == 0:
+            return
+        px0 = np.floor((self.x0[idx] - left) * scale).astype(np.int64)
+        py0 = np.floor((top - self.y1[idx]) * scale).astype(np.int64)
+        width = np.clip(np.ceil((self.x1[idx] - left) * scale).astype(np.int64) - px0, 1, 3)
+        height = np.clip(np.ceil((top - self.y0[idx]) * scale).astype(np.int64) - py0, 1, 3)
+        rgba = np.concatenate([self.colors[idx], np.full((len(idx), 1), self.fill_alpha, dtype=np.uint8)], axis=1)
+        for dx in range(3):
+            for dy in range(3):
+                qx, qy = px0 + dx, py0 + dy
+                ok = (dx < width) & (dy < height) & (qx >= 0) & (qx < 256) & (qy >= 0) & (qy < 256)
+                pixels[qy[ok], qx[ok]] = rgba[ok]
+
+    def _shapes(self, image: Image.Image, idx: np.ndarray, size_px: np.ndarray, left: float, top: float,
+                scale: float) -> None:
+        rings = _ranges(self.feature_ring_start[idx], self.feature_ring_start[idx + 1])
+        ring_owner = np.repeat(np.arange(len(idx)), np.diff(self.feature_ring_start)[idx])
+        vertex = _ranges(self.ring_start[rings], self.ring_start[rings + 1])
+        flat = np.empty(2 * len(vertex))
+        flat[0::2] = (self.vx[vertex] - left) * scale
+        flat[1::2] = (top - self.vy[vertex]) * scale
+        # One conversion to a Python list, then slices of it: far cheaper than
+        # a numpy split and a tolist per ring.
+        ends = (2 * np.cumsum(np.diff(self.ring_start)[rings])).tolist()
+        values = flat.tolist()
+        pieces = [values[a:b] for a, b in zip([0] + ends[:-1], ends)]
+        draw = ImageDraw.Draw(image)
         outline = (*self.stroke, 255)
-        for i in idx:
-            color = tuple(int(c) for c in self.colors[i])
-            geom = self.geoms[i]
-            for part in getattr(geom, "geoms", [geom]):
-                if part.geom_type == "Polygon":
-                    ring = self._pixels(part.exterior.coords, left, top, scale)
-                    draw.polygon(ring, fill=(*color, self.fill_alpha), outline=outline)
-                elif part.geom_type == "LineString":
-                    draw.line(self._pixels(part.coords, left, top, scale), fill=(*color, 255), width=2)
-                elif part.geom_type == "Point":
-                    px, py = self._pixels(part.coords, left, top, scale)[0]
-                    draw.ellipse((px - 3, py - 3, px + 3, py + 3), fill=(*color, 255), outline=outline)
-        image.alpha_composite(overlay)
-
-    @staticmethod
-    def _pixels(coords, left, top, scale):
-        arr = np.asarray(coords)
-        mx, my = _TO_MERC.transform(arr[:, 0], arr[:, 1])
-        return list(zip(((np.asarray(mx) - left) * scale).tolist(), ((top - np.asarray(my)) * scale).tolist()))
+        colors = self.colors[idx].tolist()
+        outlined = (size_px >= OUTLINE_FROM_PX).tolist()
+        holes = self.ring_is_hole[rings].tolist()
+        owners = ring_owner.tolist()
+        if self.kind == "Polygon":
+            # Holes are cleared after their own exterior, so an island listed
+            # later in the layer is drawn over its surrounding parcel's hole.
+            for piece, owner, hole in zip(pieces, owners, holes):
+                if len(piece) < 6:
+                    continue
+                if hole:
+                    draw.polygon(piece, fill=(0, 0, 0, 0), outline=outline if outlined[owner] else None)
+                else:
+                    draw.polygon(piece, fill=(*colors[owner], self.fill_alpha),
+                                 outline=outline if outlined[owner] else None)
+        else:
+            for piece, owner in zip(pieces, owners):
+                if len(piece) >= 4:
+                    draw.line(piece, fill=(*colors[owner], 255), width=2)
 
     # -- identify ------------------------------------------------------------------
     def identify(self, lon: float, lat: float, zoom: float, tolerance_px: float = 4.0) -> str | None:
         """The id of the feature under (lon, lat), topmost (last drawn) first."""
-        metres_per_px = 2 * _HALF / (256 * 2 ** zoom) * math.cos(math.radians(lat))
+        metres_per_px = 2 * math.pi * _R / (256 * 2 ** zoom) * math.cos(math.radians(lat))
         tolerance_deg = tolerance_px * metres_per_px / 111_320
         point = shapely.Point(lon, lat)
         if self.kind == "Polygon":
@@ -128,4 +244,4 @@ class LayerTiles:
         if len(hits) == 0:
             return None
         best = hits.max() if self.kind == "Polygon" else hits[np.argmin(shapely.distance(self.geoms[hits], point))]
-        return str(self.layer.frame["id"].iloc[int(best)])
+        return str(self.ids[int(best)])

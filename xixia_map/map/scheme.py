@@ -6,9 +6,10 @@ first thing.
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
 from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestJob, QWebEngineUrlScheme, QWebEngineUrlSchemeHandler,
 )
@@ -32,14 +33,38 @@ def register_scheme() -> None:
     _registered = True
 
 
+class _Results(QObject):
+    """Carries worker results back to the UI thread (a queued signal)."""
+
+    done = Signal(int, object)
+
+
 class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
+    WORKERS = 2  # this machine class has 2 cores; Chromium needs the rest
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._pages: dict[str, bytes] = {}
         self._data: dict[str, Callable[[], bytes]] = {}
         self.tiles = None  # a TileRegistry, when basemaps are in use
-        self.layer_tiles = None  # callable(rest) -> (bytes, mime) | None, for large layers
+        # callable(rest) -> (bytes, mime) | None, for large layers. It runs on a
+        # worker thread, because rendering a tile takes milliseconds and
+        # Leaflet asks for dozens at once: the UI thread only dispatches.
+        self.layer_tiles = None
         self.served = 0
+        self._pool = ThreadPoolExecutor(self.WORKERS, thread_name_prefix="xixia-tiles")
+        self._jobs: dict[int, QWebEngineUrlRequestJob] = {}
+        self._next_token = 0
+        self._results = _Results()
+        self._results.done.connect(self._finish)
+
+    def submit(self, work: Callable, *args):
+        """Run `work` on the tile workers (also used to build layer indexes)."""
+        return self._pool.submit(work, *args)
+
+    def shutdown(self) -> None:
+        self._jobs.clear()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def set_page(self, name: str, html: str) -> None:
         self._pages[name] = html.encode("utf-8")
@@ -61,8 +86,6 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
             return self._data[rest[:-8]](), "application/geo+json"
         if kind == "tiles" and self.tiles is not None:
             return self.tiles.lookup(rest)
-        if kind == "layertiles" and self.layer_tiles is not None:
-            return self.layer_tiles(rest)
         return None
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)
@@ -73,15 +96,51 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
         if url.host() != "app":
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
+        path = url.path()
+        if path.startswith("/layertiles/") and self.layer_tiles is not None:
+            self._start_async(job, self.layer_tiles, path[len("/layertiles/"):])
+            return
         try:
-            found = self._lookup(url.path())
+            found = self._lookup(path)
         except Exception:  # a data producer failed: fail the request, keep the view alive
             job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
             return
+        self._answer(job, found)
+
+    def _answer(self, job, found) -> None:
         if found is None:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
-            return
-        self._reply(job, *found)
+        elif isinstance(found, Exception):
+            job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
+        else:
+            self._reply(job, *found)
+
+    def _start_async(self, job, work: Callable, rest: str) -> None:
+        token = self._next_token
+        self._next_token += 1
+        self._jobs[token] = job
+        # Chromium drops a request when Leaflet discards its tile (a fast pan
+        # or zoom): the job is deleted, and must be neither rendered nor answered.
+        def forget(_obj=None) -> None:
+            self._jobs.pop(token, None)
+
+        job.destroyed.connect(forget)
+
+        def run():
+            if token not in self._jobs:
+                return
+            try:
+                result = work(rest)
+            except Exception as error:  # noqa: BLE001 (a failed tile must not kill the worker)
+                result = error
+            self._results.done.emit(token, result)
+
+        self._pool.submit(run)
+
+    def _finish(self, token: int, found) -> None:
+        job = self._jobs.pop(token, None)
+        if job is not None:
+            self._answer(job, found)
 
     def _reply(self, job, body: bytes, mime: str) -> None:
         buffer = QBuffer(parent=job)

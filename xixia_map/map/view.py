@@ -16,8 +16,10 @@ from ..data.layers import Layer, LayerList
 from .assets import ORIGIN, SCHEME
 from .bridge import MapBridge
 from .interceptor import OfflineGuard, OfflineInterceptor
+from .layer_tiles import TILE_THRESHOLD, LayerTiles
 from .page import build_page, feature_collection, layer_config
 from .scheme import XixiaSchemeHandler
+from .tiles import EMPTY_PNG
 
 PAGE_URL = f"{ORIGIN}/page/map.html"
 
@@ -80,6 +82,7 @@ class MapView(QWebEngineView):
         self.handler.tiles = self.basemaps.registry
         self._layer_tiles: dict = {}
         self.handler.layer_tiles = self._serve_layer_tile
+        self.destroyed.connect(self.handler.shutdown)
         page = _Page(self._profile, self)
         page.console.connect(self.console_messages.append)
         settings = page.settings()
@@ -112,6 +115,8 @@ class MapView(QWebEngineView):
         self.is_ready = False
         for layer in self.layers:
             self._serve(layer)
+            if layer.id not in self._layer_tiles:
+                self._index_tiles(layer)
         self.handler.set_page("map.html", build_page(self.layers, bounds=bounds,
                                                      basemap=self.basemaps.page_config(self.basemap)))
         self.load(QUrl(PAGE_URL))
@@ -142,25 +147,27 @@ class MapView(QWebEngineView):
 
     # -- large layers: tiles and identify in Python --------------------------------
     def is_tiled(self, layer_id: str) -> bool:
-        from .layer_tiles import TILE_THRESHOLD
-
         return len(self.layers[layer_id].frame) > TILE_THRESHOLD
 
-    def layer_tiles(self, layer_id: str):
-        from .layer_tiles import LayerTiles
+    def _index_tiles(self, layer: Layer) -> None:
+        """Start building a large layer's tile index on the workers, at once,
+        so the first tiles Leaflet asks for only wait for what is left of it."""
+        if len(layer.frame) > TILE_THRESHOLD:
+            self._layer_tiles[layer.id] = self.handler.submit(LayerTiles, layer)
 
+    def layer_tiles(self, layer_id: str) -> LayerTiles:
         if layer_id not in self._layer_tiles:
-            self._layer_tiles[layer_id] = LayerTiles(self.layers[layer_id])
-        return self._layer_tiles[layer_id]
+            self._index_tiles(self.layers[layer_id])
+        return self._layer_tiles[layer_id].result()
 
     def _serve_layer_tile(self, rest: str):
-        from .tiles import EMPTY_PNG
-
+        """Runs on a tile worker thread (see XixiaSchemeHandler.layer_tiles)."""
         parts = rest.split("/")
-        if len(parts) != 4 or parts[0] not in self.layers or not all(p.isdigit() for p in parts[1:]):
+        future = self._layer_tiles.get(parts[0])
+        if len(parts) != 4 or future is None or not all(p.isdigit() for p in parts[1:]):
             return None
         z, x, y = (int(p) for p in parts[1:])
-        data = self.layer_tiles(parts[0]).render(z, x, y)
+        data = future.result().render(z, x, y)
         return (data or EMPTY_PNG), "image/png"
 
     def _on_feature_clicked_at(self, layer_id: str, feature_id: str, lat: float, lng: float, zoom: float) -> None:
@@ -197,6 +204,7 @@ class MapView(QWebEngineView):
             self.call("setOpacity", layer.id, layer.opacity)
         elif event == "added":
             self._serve(layer)
+            self._index_tiles(layer)
             self.call("addLayer", layer_config(layer, inline=False))
         elif event == "removed":
             self.handler.remove_data(layer.id)
@@ -205,6 +213,7 @@ class MapView(QWebEngineView):
         elif event == "data":
             self._serve(layer)
             self._layer_tiles.pop(layer.id, None)
+            self._index_tiles(layer)
             self.call("removeLayer", layer.id)
             self.call("addLayer", layer_config(layer, inline=False))
 

@@ -182,8 +182,10 @@
 
   // Large layers arrive as image tiles drawn in Python; clicks are identified there.
   function loadTiledLayer(spec) {
+    // zIndex above the pane's SVG (200): a large layer is added on top of the
+    // bundled areas, so it must not be washed out under the county's fill.
     var layer = L.tileLayer(spec.tiles, { pane: PANES[spec.geometry][0], opacity: spec.opacity,
-                                          maxNativeZoom: 19, maxZoom: 19, keepBuffer: 0 });
+                                          maxNativeZoom: 19, maxZoom: 19, keepBuffer: 0, zIndex: 201 });
     layer.on("loading", function () { state.tilesLoading += 1; });
     layer.on("load", function () { state.tilesLoading = Math.max(0, state.tilesLoading - 1); maybeIdle(); });
     layer.xmTiled = true;
@@ -498,6 +500,10 @@
     setPrintMode: function (on) {
       L.DomUtil[on ? "addClass" : "removeClass"](state.map.getContainer(), "xm-print");
       return true;
+    },
+    featurePointAt: function (lat, lng) {
+      var p = state.map.latLngToContainerPoint([lat, lng]);
+      return [p.x, p.y];
     },
     setViewNoAnim: function (lng, lat, zoom) { state.map.setView([lat, lng], zoom, { animate: false }); return true; },
     fitBounds: function (w, s, e, n) { state.map.fitBounds([[s, w], [n, e]]); return true; },

@@ -1,0 +1,244 @@
+"""Large layers: the tile path against folium's inline-GeoJSON page, same data, same run.
+
+Generates 10k, 50k and 200k five-vertex polygons and 500k points over Xixia
+(GeoPackage), then measures in the real QtWebEngine view (offscreen, 1600x1000):
+  read       file read time (layer_from_file)
+  first      layer handed to the view (data in memory) -> first drawn frame, i.e.
+             the map's idle signal: every tile loaded and two frames painted
+  zoom, pan  median (and worst) of 4 zooms and 4 half-view pans, each to the
+             next drawn frame
+  click      identify latency: a real mouse click -> record in Python
+  rss, pss   this process + its QtWebEngine children (summed RSS, and PSS)
+  pixels     (not timed) samples of the settled frame in the layer's colours
+and the naive path: folium.GeoJson inline in one page (SVG, and canvas), timed
+from building the page (data in memory) to its first settled frame (a grab
+showing the frame; its polling adds at most ~80 ms, nothing at that scale).
+
+    .venv/bin/python benchmarks/large_layer.py [--quick]
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from xixia_map.map.runtime import prepare_web_engine  # noqa: E402
+
+prepare_web_engine()
+
+import geopandas as gpd  # noqa: E402
+import numpy as np  # noqa: E402
+import shapely  # noqa: E402
+from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer, QUrl  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+app = QApplication([])
+
+from xixia_map.data.catalog import load_catalog  # noqa: E402
+from xixia_map.data.layers import LayerList  # noqa: E402
+from xixia_map.data.user_layers import layer_from_file  # noqa: E402
+from xixia_map.map.capture import stable_grab, wait_until_idle  # noqa: E402
+from xixia_map.map.view import MapView  # noqa: E402
+from xixia_map.paths import CATALOG_PATH  # noqa: E402
+
+SIZE = (1600, 1000)
+CLASSES = {"01": "#e6550d", "02": "#fdae6b", "03": "#31a354", "07": "#9e9ac8", "11": "#3182bd"}
+
+
+def generate(count: int, points: bool, seed: int = 7) -> gpd.GeoDataFrame:
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(111.0, 111.8, count)
+    y = rng.uniform(33.1, 33.8, count)
+    if points:
+        geoms = shapely.points(x, y)
+    else:  # 5-vertex polygons (closed boxes), 100-200 m across like land-use parcels
+        w, h = rng.uniform(0.001, 0.002, count), rng.uniform(0.001, 0.002, count)
+        geoms = shapely.box(x, y, x + w, y + h)
+    codes = rng.choice(list(CLASSES), count)
+    return gpd.GeoDataFrame({"DLBM": codes, "DLMC": [f"类{c}" for c in codes]}, geometry=geoms, crs=4326)
+
+
+def _family() -> set[int]:
+    """This process and all its descendants (the QtWebEngineProcess family)."""
+    me = os.getpid()
+    parents = {}
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                parents[int(pid)] = int(fields[1])
+            except (OSError, IndexError):
+                pass
+    family, frontier = {me}, [me]
+    while frontier:
+        kids = [p for p, pp in parents.items() if pp in frontier and p not in family]
+        family.update(kids)
+        frontier = kids
+    return family
+
+
+def memory_mb(field: str, source: str) -> float:
+    """Sum of one /proc field over the family. VmRSS counts the shared Qt and
+    Chromium libraries once per process; Pss (smaps_rollup) shares them out,
+    so its sum is what the app really costs."""
+    total = 0
+    for pid in _family():
+        try:
+            for line in Path(f"/proc/{pid}/{source}").read_text().splitlines():
+                if line.startswith(field + ":"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def settle(view) -> None:
+    wait_until_idle(view, 120)
+    stable_grab(view, 120)
+
+
+def drawn(view) -> None:
+    """The map's own idle signal: every tile loaded and two animation frames
+    painted after it (map.js maybeIdle). No polling, so no grab overhead."""
+    wait_until_idle(view, 120)
+
+
+def styled(layer):
+    import dataclasses
+
+    rule = {"field": "DLBM", "values": {k: {"color": v, "label_zh": k, "label_en": k} for k, v in CLASSES.items()}}
+    layer.spec = dataclasses.replace(layer.spec, style={**layer.spec.style, "color_by": rule})
+    return layer
+
+
+def ours(path: Path, count: int) -> dict:
+    layers = LayerList.from_catalog(load_catalog(CATALOG_PATH))
+    view = MapView(layers)
+    view.resize(*SIZE)
+    view.show()
+    settle(view)
+    started = time.perf_counter()
+    layer = styled(layer_from_file(path, layers.ids()))
+    read = time.perf_counter() - started
+    started = time.perf_counter()
+    layers.append(layer)
+    while view.call_sync("featureCount", layer.id) != count:
+        app.processEvents()
+    drawn(view)
+    first = time.perf_counter() - started
+    image = stable_grab(view, 120)  # not timed: proves the frame shows the layer
+    coloured = sum(image.pixelColor(x, y).red() > 200 and image.pixelColor(x, y).green() < 140
+                   for x in range(0, image.width(), 8) for y in range(0, image.height(), 8))
+    # Zooms in and out and pans by half a view, each to the next drawn frame.
+    zooms, pans = [], []
+    for step in (1, 1, -1, 1):
+        state = view.call_sync("viewState")
+        started = time.perf_counter()
+        view.call_sync("setViewNoAnim", state["lng"], state["lat"], state["zoom"] + step)
+        drawn(view)
+        zooms.append(time.perf_counter() - started)
+    for dx, dy in ((0.5, 0), (0, 0.5), (-0.5, 0), (0, -0.5)):
+        state = view.call_sync("viewState")
+        started = time.perf_counter()
+        view.call_sync("setViewNoAnim", state["lng"] + dx * (state["east"] - state["west"]),
+                       state["lat"] + dy * (state["north"] - state["south"]), state["zoom"])
+        drawn(view)
+        pans.append(time.perf_counter() - started)
+    clicks = []
+    for i in (11, 222, 3333):
+        target = layer.frame.geometry.iloc[i % count]
+        point = target if target.geom_type == "Point" else target.representative_point()
+        view.call_sync("setViewNoAnim", point.x, point.y, 17)
+        settle(view)
+        xy = view.call_sync("featurePointAt", point.y, point.x)
+        got = {}
+        loop = QEventLoop()
+
+        def on_selected(_record, got=got, loop=loop):  # records the time, returns nothing
+            got.setdefault("at", time.perf_counter())
+            loop.quit()
+
+        view.feature_selected.connect(on_selected)
+        QTimer.singleShot(5000, loop.quit)
+        started = time.perf_counter()
+        QTest.mouseClick(view.focusProxy(), Qt.MouseButton.LeftButton, pos=QPoint(round(xy[0]), round(xy[1])))
+        if "at" not in got:
+            loop.exec()
+        clicks.append(got.get("at", float("nan")) - started)
+        view.feature_selected.disconnect(on_selected)
+    result = {"read": read, "first": first, "zoom": float(np.median(zooms)), "zoom_max": max(zooms),
+              "pan": float(np.median(pans)), "pan_max": max(pans), "click": float(np.nanmedian(clicks)),
+              "click_max": float(np.nanmax(clicks)), "rss": memory_mb("VmRSS", "status"),
+              "pss": memory_mb("Pss", "smaps_rollup"), "blocked": view.blocked_requests,
+              "coloured": coloured}
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return result
+
+
+def naive(frame: gpd.GeoDataFrame, canvas: bool) -> tuple[float, float]:
+    """folium's default: every feature inline in the page (our offline assets, same view size)."""
+    import folium
+
+    from xixia_map.map.assets import ORIGIN
+    from xixia_map.map.page import OfflineMap
+
+    layers = LayerList([])
+    view = MapView(layers)
+    view.resize(*SIZE)
+    view.show()
+    settle(view)
+    started = time.perf_counter()
+    fmap = OfflineMap(location=[33.45, 111.4], zoom_start=10, tiles=None, prefer_canvas=canvas,
+                      fade_animation=False, zoom_animation=False)
+    folium.GeoJson(frame, style_function=lambda f: {"color": CLASSES[f["properties"]["DLBM"]], "weight": 1}).add_to(fmap)
+    view.handler.set_page("naive.html", fmap.get_root().render())
+    built = time.perf_counter() - started
+    loop = QEventLoop()  # wait without spinning: a busy loop would take a core from Chromium
+    view.loadFinished.connect(loop.quit)
+    QTimer.singleShot(600_000, loop.quit)
+    view.load(QUrl(f"{ORIGIN}/page/naive.html"))
+    loop.exec()
+    stable_grab(view, 600)
+    elapsed = time.perf_counter() - started
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return elapsed, built
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    cases = [("10k polygons", 10_000, False), ("50k polygons", 50_000, False), ("200k polygons", 200_000, False),
+             ("500k points", 500_000, True)]
+    if quick:
+        cases = cases[:1]
+    work = Path(tempfile.mkdtemp(prefix="xixia-large-"))
+    print(f"view {SIZE[0]}x{SIZE[1]}, offscreen QtWebEngine, {os.cpu_count()} CPUs; data in {work}")
+    for name, count, points in cases:
+        frame = generate(count, points)
+        path = work / f"{name.replace(' ', '_')}.gpkg"
+        frame.to_file(path, driver="GPKG")
+        r = ours(path, count)
+        line = (f"{name:>14}: read {r['read']:.2f} s | first frame {r['first']:.2f} s"
+                f" | zoom {r['zoom'] * 1000:.0f} ms (worst {r['zoom_max'] * 1000:.0f})"
+                f" | pan {r['pan'] * 1000:.0f} ms (worst {r['pan_max'] * 1000:.0f})"
+                f" | click {r['click'] * 1000:.0f} ms (worst {r['click_max'] * 1000:.0f})"
+                f" | RSS {r['rss']:.0f} MB (PSS {r['pss']:.0f} MB) | blocked {r['blocked']} | layer pixels {r['coloured']}")
+        if not points:
+            svg, svg_built = naive(frame, canvas=False)
+            cnv, cnv_built = naive(frame, canvas=True)
+            line += (f"\n{'':>14}  naive SVG {svg:.2f} s ({svg / r['first']:.1f}x slower; page built in "
+                     f"{svg_built:.2f} s), naive canvas {cnv:.2f} s ({cnv / r['first']:.1f}x slower; built in "
+                     f"{cnv_built:.2f} s)")
+        print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()
