@@ -9,7 +9,7 @@ import shapely
 from xixia_map.data.catalog import LayerSpec
 from xixia_map.data.layers import Layer
 from xixia_map.map.capture import stable_grab, wait_until_idle
-from xixia_map.map.layer_tiles import TILE_THRESHOLD, LayerTiles
+from xixia_map.map.layer_tiles import TILE_PX, TILE_THRESHOLD, LayerTiles
 
 STYLE = {"stroke": "#333333", "fill": "#888888", "fill_opacity": 0.7,
          "color_by": {"field": "DLBM", "values": {"01": {"color": "#ff0000", "label_zh": "耕地", "label_en": "Crop"},
@@ -154,7 +154,7 @@ def _pixel_of(tile, lon, lat):
 
     west, south, east, north = mercantile.xy_bounds(tile)
     x, y = mercantile.xy(lon, lat)
-    return int((x - west) / (east - west) * 256), int((north - y) / (north - south) * 256)
+    return int((x - west) / (east - west) * TILE_PX), int((north - y) / (north - south) * TILE_PX)
 
 
 def test_polygon_holes_stay_empty_and_multipolygon_parts_are_drawn():

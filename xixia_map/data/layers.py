@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import geopandas as gpd
+import numpy as np
+import pandas as pd
 
 from .catalog import Catalog, LayerSpec
 from .errors import DataError
@@ -27,16 +29,32 @@ class Layer:
     source_frame: gpd.GeoDataFrame | None = None  # as read, before any offset correction
     source_layer: str | None = None  # layer name inside a multi-layer file
     assume_crs: int | None = None  # CRS the user confirmed for a file without one
+    _id_index: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
         return self.spec.id
 
+    def position(self, feature_id: str) -> int:
+        """Row of a feature id: a hash lookup, not a scan (a click on a
+        200 000-row layer must not compare every id). Built once per frame."""
+        cached = self._id_index
+        if cached is None or cached[0] is not self.frame:
+            index = pd.Index(self.frame["id"].astype(str))
+            cached = self._id_index = (self.frame, index if index.is_unique else None)
+        index = cached[1]
+        if index is None:  # duplicate ids (a user file): the first match, as before
+            hits = np.flatnonzero(self.frame["id"].astype(str).to_numpy() == str(feature_id))
+            if len(hits) == 0:
+                raise KeyError(f"{self.id}:{feature_id}")
+            return int(hits[0])
+        try:
+            return int(index.get_loc(str(feature_id)))
+        except KeyError:
+            raise KeyError(f"{self.id}:{feature_id}") from None
+
     def record(self, feature_id: str) -> dict:
-        match = self.frame[self.frame["id"].astype(str) == str(feature_id)]
-        if match.empty:
-            raise KeyError(f"{self.id}:{feature_id}")
-        row = match.iloc[0]
+        row = self.frame.iloc[self.position(feature_id)]
         record = {k: _plain(v) for k, v in row.items() if k != self.frame.geometry.name}
         record["_layer"] = self.id
         record["_lonlat"] = _representative_lonlat(row.geometry)

@@ -1,7 +1,7 @@
 """Large layers drawn as raster tiles in Python, served through xixia://.
 
 Pushing 200 000 polygons through a web page costs tens of seconds (folium's
-inline GeoJSON path). Instead each 256 px tile is rendered on request:
+inline GeoJSON path). Instead each tile (TILE_PX square) is rendered on request:
 
 * once per layer, every vertex is projected to Web Mercator with numpy and the
   rings are laid out as flat arrays with offsets, so no tile ever touches a
@@ -36,7 +36,11 @@ from ..data.layers import Layer
 TILE_THRESHOLD = 5_000
 DOT_BELOW_PX = 3.0  # features smaller than this on screen are drawn as dots
 OUTLINE_FROM_PX = 8.0  # below this an outline would hide the fill
-CACHE_TILES = 768
+# Tiles of 512 px (requested one zoom level up, Leaflet's zoomOffset -1):
+# each tile request through QtWebEngine costs ~7 ms on this machine whatever
+# its content, so a view in a quarter of the requests draws sooner.
+TILE_PX = 512
+CACHE_TILES = 200
 _R = 6378137.0
 _MAX_LAT = 85.0511287798066
 
@@ -91,6 +95,8 @@ class LayerTiles:
         self.feature_ring_start = np.searchsorted(ring_feature, np.arange(len(self.geoms) + 1))
         self._cache: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
+        if len(self.ids):
+            layer.position(self.ids[0])  # builds the layer's id index here, off the UI thread
 
     def _rings(self):
         """Flat rings (polygon rings, line strings): the geometries holding them,
@@ -142,17 +148,17 @@ class LayerTiles:
         west, south, east, north = mercantile.bounds(x, y, z)
         # A margin of a few pixels, so dots and outlines that straddle the
         # tile edge are drawn on both tiles.
-        pad = (east - west) * 4 / 256
+        pad = (east - west) * 4 / TILE_PX
         hits = self.tree.query(shapely.box(west - pad, south - pad, east + pad, north + pad))
         if len(hits) == 0:
             return None
         hits.sort()  # draw in layer order, so the topmost feature is drawn last
         tile_m = mercantile.xy_bounds(x, y, z)
-        scale = 256 / (tile_m.right - tile_m.left)
+        scale = TILE_PX / (tile_m.right - tile_m.left)
         size_px = self.extent_m[hits] * scale
-        pixels = np.zeros((256, 256, 4), dtype=np.uint8)
+        pixels = np.zeros((TILE_PX, TILE_PX, 4), dtype=np.uint8)
         if self.kind == "Point":
-            self._dots(pixels, hits, tile_m.left, tile_m.top, scale, radius=3 if z >= 14 else 2)
+            self._dots(pixels, hits, tile_m.left, tile_m.top, scale, radius=3 if z >= 13 else 2)
             image = Image.fromarray(pixels, "RGBA")
         else:
             self._footprints(pixels, hits[size_px < DOT_BELOW_PX], tile_m.left, tile_m.top, scale)
@@ -176,7 +182,7 @@ class LayerTiles:
                 if dx * dx + dy * dy > (radius - 0.5) ** 2:
                     continue  # round dots
                 qx, qy = px + dx, py + dy
-                ok = (qx >= 0) & (qx < 256) & (qy >= 0) & (qy < 256)
+                ok = (qx >= 0) & (qx < TILE_PX) & (qy >= 0) & (qy < TILE_PX)
                 pixels[qy[ok], qx[ok]] = rgba[ok]
 
     def _footprints(self, pixels: np.ndarray, idx: np.ndarray, left: float, top: float, scale: float) -> None:
@@ -191,7 +197,7 @@ class LayerTiles:
         for dx in range(3):
             for dy in range(3):
                 qx, qy = px0 + dx, py0 + dy
-                ok = (dx < width) & (dy < height) & (qx >= 0) & (qx < 256) & (qy >= 0) & (qy < 256)
+                ok = (dx < width) & (dy < height) & (qx >= 0) & (qx < TILE_PX) & (qy >= 0) & (qy < TILE_PX)
                 pixels[qy[ok], qx[ok]] = rgba[ok]
 
     def _shapes(self, image: Image.Image, idx: np.ndarray, size_px: np.ndarray, left: float, top: float,

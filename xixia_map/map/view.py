@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+import shapely.geometry
 from PySide6.QtCore import QEventLoop, QTimer, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
@@ -192,9 +193,9 @@ class MapView(QWebEngineView):
         return False
 
     def _show_tiled_selection(self, layer_id: str, feature_id: str) -> None:
-        frame = self.layers[layer_id].frame
-        row = frame[frame["id"] == str(feature_id)]
-        self.call("showGeometry", json.loads(row[[row.geometry.name]].to_json(drop_id=True)))
+        layer = self.layers[layer_id]
+        geometry = layer.frame.geometry.iloc[layer.position(feature_id)]
+        self.call("showGeometry", {"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(geometry)})
 
     # -- model → page ----------------------------------------------------------
     def _on_model_event(self, event: str, layer: Layer) -> None:
@@ -266,8 +267,8 @@ class MapView(QWebEngineView):
 
     def zoom_to_feature(self, layer_id: str, feature_id: str) -> None:
         if self.is_tiled(layer_id):
-            frame = self.layers[layer_id].frame
-            west, south, east, north = frame.loc[frame["id"] == str(feature_id)].total_bounds
+            layer = self.layers[layer_id]
+            west, south, east, north = layer.frame.geometry.iloc[layer.position(feature_id)].bounds
             pad = max(east - west, north - south, 0.002)
             self.fit_bounds(west - pad, south - pad, east + pad, north + pad)
             return
