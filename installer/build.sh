@@ -18,7 +18,7 @@ started=$(date +%s)
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN --distpath "$ROOT/dist" --workpath "$ROOT/build/pyinstaller" \
   installer/xixia_map.spec
 "$PY" installer/collect_licenses.py "$ROOT/dist/XixiaMap/THIRD_PARTY_LICENSES"
-cp installer/xixia-map.desktop installer/xixia-map.svg "$ROOT/dist/XixiaMap/"
+cp installer/xixia-map.desktop installer/xixia-map.svg installer/install-desktop-entry.sh "$ROOT/dist/XixiaMap/"
 elapsed=$(( $(date +%s) - started ))
 size=$(du -sh "$ROOT/dist/XixiaMap" | cut -f1)
 echo "[build] dist/XixiaMap: $size, built in ${elapsed}s"

@@ -45,7 +45,10 @@ install_debian_packages() {
 
 install_python_packages() {
   local want
-  want="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
+  # Keyed on the dependency lists only, so a pytest or packaging option does
+  # not cost a reinstall.
+  want="$(sed -n -e '/^dependencies = \[/,/^\]/p' -e '/^\[project.optional-dependencies\]/,/^\[/p' \
+    "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
   # Changed dependencies get a new venv: installing over the old one leaves
   # wheels the new pins no longer ask for (PySide6 6.12's split WebEngine wheel
   # stayed beside 6.11's Addons, both owning the same files).

@@ -72,6 +72,15 @@ def main(bundle: Path) -> int:
     bad = problems(proc.stderr)
     if bad:
         failures.append("gui printed errors:\n" + "\n".join(bad[:20]))
+    data_home = work / "xdg"
+    proc = subprocess.run(["bash", str(bundle / "install-desktop-entry.sh")], capture_output=True, text=True,
+                          env={**clean_env(), "XDG_DATA_HOME": str(data_home)}, timeout=30)
+    entry = data_home / "applications" / "xixia-map.desktop"
+    exec_line = next((line for line in entry.read_text().splitlines() if line.startswith("Exec=")), "") \
+        if entry.exists() else ""
+    print(f"[smoke] desktop entry: {exec_line or proc.stderr.strip()}")
+    if proc.returncode != 0 or exec_line != f'Exec="{bundle.resolve() / "XixiaMap"}" run':
+        failures.append(f"desktop entry: rc={proc.returncode} {exec_line!r} {proc.stderr}")
     if failures:
         print("[smoke] FAILED\n" + "\n\n".join(failures), file=sys.stderr)
         return 1
