@@ -213,3 +213,14 @@ def test_cli_unwritable_path(tmp_path):
         assert proc.returncode == 2 and "permission denied" in proc.stderr
     finally:
         locked.chmod(0o700)
+
+
+def test_cli_path_under_a_file_is_refused(tmp_path):
+    """Unwritable even for root (the permission test above cannot run as root)."""
+    blocker = tmp_path / "report.txt"
+    blocker.write_text("not a folder")
+    proc = run_cli("--out", str(blocker / "x.png"))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "is a file, not a folder" in lines[0], proc.stderr
+    assert blocker.read_text() == "not a folder"

@@ -64,6 +64,8 @@ def _check_output(out: Path) -> str:
     if suffix not in MAP_FORMATS | DATA_FORMATS:
         raise UsageError(f"cannot tell the format of '{out}': use .png, .pdf, .html, .geojson, .gpkg or .csv")
     parent = out.resolve().parent
+    if parent.exists() and not parent.is_dir():
+        raise UsageError(f"cannot write {out}: {parent} is a file, not a folder")
     if not parent.is_dir():
         raise UsageError(f"cannot write {out}: folder {parent} does not exist")
     if not os.access(parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):

@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 import time
 
+SCREENSHOT_SIZE = (1600, 1000)
+
 
 def save_screenshot(window, path: str, app) -> None:
     from ..map.capture import stable_grab
@@ -47,6 +49,10 @@ def run_gui(lang: str | None = None, screenshot: str | None = None, select: str 
             layer.visible = layer.id in visible
     window = MainWindow(layers, lang=lang or saved_language(), groups=catalog.groups,
                         indicators=load_indicators(INDICATORS_PATH), extent=saved_extent())
+    if screenshot:
+        # Offscreen, the only "screen" is 800 px wide: draw what a planner sees
+        # on a desktop monitor (the README's screenshots are this size).
+        window.resize(*SCREENSHOT_SIZE)
     window.show()
     if select:
         layer_id, _, feature_id = select.partition(":")
