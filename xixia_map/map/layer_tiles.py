@@ -70,6 +70,12 @@ def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return np.arange(total) + offsets
 
 
+def _stamp(pixels: np.ndarray, qx: np.ndarray, qy: np.ndarray, rgba: np.ndarray, wanted) -> None:
+    """Set the pixels (qx, qy) that are wanted and inside the tile to rgba."""
+    ok = wanted & (qx >= 0) & (qx < TILE_PX) & (qy >= 0) & (qy < TILE_PX)
+    pixels[qy[ok], qx[ok]] = rgba[ok]
+
+
 class LayerTiles:
     def __init__(self, layer: Layer):
         self.layer = layer
@@ -159,13 +165,12 @@ class LayerTiles:
         pixels = np.zeros((TILE_PX, TILE_PX, 4), dtype=np.uint8)
         if self.kind == "Point":
             self._dots(pixels, hits, tile_m.left, tile_m.top, scale, radius=3 if z >= 13 else 2)
-            image = Image.fromarray(pixels, "RGBA")
         else:
             self._footprints(pixels, hits[size_px < DOT_BELOW_PX], tile_m.left, tile_m.top, scale)
-            image = Image.fromarray(pixels, "RGBA")
-            large = hits[size_px >= DOT_BELOW_PX]
-            if len(large):
-                self._shapes(image, large, size_px[size_px >= DOT_BELOW_PX], tile_m.left, tile_m.top, scale)
+        image = Image.fromarray(pixels, "RGBA")
+        large = hits[size_px >= DOT_BELOW_PX] if self.kind != "Point" else hits[:0]
+        if len(large):
+            self._shapes(image, large, size_px[size_px >= DOT_BELOW_PX], tile_m.left, tile_m.top, scale)
         out = io.BytesIO()
         image.save(out, "PNG", compress_level=1)
         return out.getvalue()
@@ -181,9 +186,7 @@ class LayerTiles:
             for dy in range(-radius + 1, radius):
                 if dx * dx + dy * dy > (radius - 0.5) ** 2:
                     continue  # round dots
-                qx, qy = px + dx, py + dy
-                ok = (qx >= 0) & (qx < TILE_PX) & (qy >= 0) & (qy < TILE_PX)
-                pixels[qy[ok], qx[ok]] = rgba[ok]
+                _stamp(pixels, px + dx, py + dy, rgba, True)
 
     def _footprints(self, pixels: np.ndarray, idx: np.ndarray, left: float, top: float, scale: float) -> None:
         """Features under DOT_BELOW_PX: their pixel bounding box, 1 to 3 pixels a side."""
@@ -196,9 +199,7 @@ class LayerTiles:
         rgba = np.concatenate([self.colors[idx], np.full((len(idx), 1), self.fill_alpha, dtype=np.uint8)], axis=1)
         for dx in range(3):
             for dy in range(3):
-                qx, qy = px0 + dx, py0 + dy
-                ok = (dx < width) & (dy < height) & (qx >= 0) & (qx < TILE_PX) & (qy >= 0) & (qy < TILE_PX)
-                pixels[qy[ok], qx[ok]] = rgba[ok]
+                _stamp(pixels, px0 + dx, py0 + dy, rgba, (dx < width) & (dy < height))
 
     def _shapes(self, image: Image.Image, idx: np.ndarray, size_px: np.ndarray, left: float, top: float,
                 scale: float) -> None:
