@@ -205,3 +205,21 @@ def test_every_number_in_the_seeds_is_tabled(indicators):
                  "74.5平方公里", "96宗", "2342万元", "94.97%", "65个以上", "400万美元以上", "750座",
                  "1000亩以上", "2000亩", "1150亩", "10亿元以上", "28个", "17个", "12条"]:
         assert text in values, text
+
+
+def test_search_index_is_built_lazily_and_follows_the_layers(bundled_layers):
+    from xixia_map.data.search_index import SearchIndex
+
+    index = SearchIndex(bundled_layers)
+    assert index._entries is None  # nothing built (no pinyin loaded) until asked
+    index.build_in_background().join(30)
+    assert index._entries is not None
+    assert index.search("huiche")[0].name == "回车镇"
+    assert index.search("hcz")[0].name == "回车镇"
+    bundled_layers.set_visible("townships", False)  # a view change: no rebuild
+    assert index._entries is not None
+    town = bundled_layers["townships"]
+    bundled_layers.remove("townships")
+    assert index._entries is None
+    assert not [e for e in index.search("huiche") if e.layer_id == "townships"]
+    bundled_layers.append(town)

@@ -1,9 +1,8 @@
 """Find features by name: hanzi, full pinyin, or pinyin initials (`huiche`, `hcz` → 回车镇)."""
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-
-from pypinyin import Style, lazy_pinyin
 
 from .layers import LayerList
 
@@ -21,6 +20,10 @@ class SearchEntry:
 
 
 def _keys(name: str, english: str) -> tuple[str, ...]:
+    # Imported here: pypinyin's phrase dictionary takes ~0.35 s to load, which
+    # start-up should not wait for (see SearchIndex.build_in_background).
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(name, errors="ignore")
     initials = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")
     return (name.lower(), "".join(syllables).lower(), "".join(initials).lower(),
@@ -32,15 +35,35 @@ MAX_INDEXED_FEATURES = 5000
 
 
 class SearchIndex:
+    """Built on first use, or ahead of it by build_in_background()."""
+
     def __init__(self, layers: LayerList):
         self.layers = layers
-        self.entries: list[SearchEntry] = []
-        self.rebuild()
-        layers.subscribe(lambda event, _layer: event in ("added", "removed", "data") and self.rebuild())
+        self._entries: list[SearchEntry] | None = None
+        self._lock = threading.Lock()
+        layers.subscribe(self._on_layers_changed)
 
-    def rebuild(self) -> None:
-        self.entries = []
-        for layer in self.layers:
+    def _on_layers_changed(self, event: str, _layer) -> None:
+        if event in ("added", "removed", "data"):
+            with self._lock:
+                self._entries = None
+
+    @property
+    def entries(self) -> list[SearchEntry]:
+        with self._lock:
+            if self._entries is None:
+                self._entries = self._build()
+            return self._entries
+
+    def build_in_background(self) -> threading.Thread:
+        """Build on a worker thread now, so the first keystroke finds it ready."""
+        thread = threading.Thread(target=lambda: self.entries, name="xixia-search-index", daemon=True)
+        thread.start()
+        return thread
+
+    def _build(self) -> list[SearchEntry]:
+        entries = []
+        for layer in list(self.layers):
             frame = layer.frame
             field = "name_zh" if "name_zh" in frame.columns else layer.spec.label_field
             if field not in frame.columns or len(frame) > MAX_INDEXED_FEATURES:
@@ -48,8 +71,9 @@ class SearchIndex:
             english = frame["name_en"] if "name_en" in frame.columns else [""] * len(frame)
             for fid, name, name_en in zip(frame["id"], frame[field].astype(str), english):
                 titles = (layer.spec.title_zh, layer.spec.title_en)
-                self.entries.append(SearchEntry(layer.id, str(fid), str(name), titles,
-                                                _keys(str(name), str(name_en or ""))))
+                entries.append(SearchEntry(layer.id, str(fid), str(name), titles,
+                                           _keys(str(name), str(name_en or ""))))
+        return entries
 
     def search(self, text: str, limit: int = 20) -> list[SearchEntry]:
         query = text.strip().lower().replace(" ", "")

@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         self.tables.feature_chosen.connect(self.map_view.select_feature)
         self.search = SearchBox(SearchIndex(self.layers), self.lang, self)
         self.search.chosen.connect(self.map_view.select_feature)
+        # The pinyin index is built once the map is drawn, not before it.
+        self.map_view.idle.connect(self._build_search_index)
         self._dock("layers", self.layers_panel, LEFT)
         self._dock("details", self.details, RIGHT)
         self._dock("indicators", self._new_indicators_panel(), RIGHT)
@@ -286,6 +288,10 @@ class MainWindow(QMainWindow):
         self.map_view.idle.connect(self._show_scale)
         self.map_view.guard.blocked.connect(lambda _url: self._show_blocked())
         self._show_blocked()
+
+    def _build_search_index(self, _view: dict) -> None:
+        self.map_view.idle.disconnect(self._build_search_index)
+        self.search.index.build_in_background()
 
     def _show_scale(self, view: dict) -> None:
         if view:
