@@ -200,3 +200,27 @@ def test_tiles_are_cached():
     tile = mercantile.tile(111.4, 33.3, 12)
     first = tiles.render(tile.z, tile.x, tile.y)
     assert tiles.render(tile.z, tile.x, tile.y) is first
+
+
+def test_prefetch_plan_covers_zoom_in_zoom_out_and_a_ring():
+    import mercantile
+
+    from xixia_map.map.layer_tiles import tiles_to_prefetch
+
+    view = {"west": 111.3, "east": 111.7, "south": 33.2, "north": 33.45, "zoom": 12}
+    plan = tiles_to_prefetch(view)
+    url_zoom = 12 - (1 if TILE_PX == 512 else 0)
+    assert {z for z, _, _ in plan} == {url_zoom - 1, url_zoom, url_zoom + 1}
+    here = {(t.z, t.x, t.y) for t in mercantile.tiles(111.3, 33.2, 111.7, 33.45, zooms=url_zoom)}
+    assert here <= set(plan)  # the ring includes the view itself
+    assert len(plan) == len(set(plan))
+
+
+def test_settled_view_prefetches_large_layer_tiles(qtbot, view_with_big_layer):
+    view, layer = view_with_big_layer
+    qtbot.waitUntil(lambda: view.prefetched > 0, timeout=10000)
+    tiles = view.layer_tiles(layer.id)
+    state = view.call_sync("viewState")
+    from xixia_map.map.layer_tiles import tiles_to_prefetch
+
+    assert any(tiles.is_cached(*tile) for tile in tiles_to_prefetch(state))

@@ -70,6 +70,23 @@ def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return np.arange(total) + offsets
 
 
+def tiles_to_prefetch(view: dict) -> list[tuple[int, int, int]]:
+    """The tiles a planner is likely to ask for next, from a settled view
+    (west/south/east/north/zoom, as map.js reports it): the next zoom in on the
+    centre, the next zoom out, then a ring of half a view around this one."""
+    offset = 1 if TILE_PX == 512 else 0  # 512 px tiles are asked one zoom up
+    base = round(view["zoom"]) - offset
+    cx, cy = (view["west"] + view["east"]) / 2, (view["south"] + view["north"]) / 2
+    half_w, half_h = (view["east"] - view["west"]) / 2, (view["north"] - view["south"]) / 2
+    wanted = []
+    for z, grow in ((base + 1, 0.5), (base - 1, 2.0), (base, 2.0)):
+        if 1 <= z <= 18:
+            west, east = max(cx - half_w * grow, -180.0), min(cx + half_w * grow, 180.0)
+            south, north = max(cy - half_h * grow, -_MAX_LAT), min(cy + half_h * grow, _MAX_LAT)
+            wanted += [(t.z, t.x, t.y) for t in mercantile.tiles(west, south, east, north, zooms=z)]
+    return list(dict.fromkeys(wanted))
+
+
 def _stamp(pixels: np.ndarray, qx: np.ndarray, qy: np.ndarray, rgba: np.ndarray, wanted) -> None:
     """Set the pixels (qx, qy) that are wanted and inside the tile to rgba."""
     ok = wanted & (qx >= 0) & (qx < TILE_PX) & (qy >= 0) & (qy < TILE_PX)
@@ -136,6 +153,10 @@ class LayerTiles:
         self.fill_alpha = int(255 * float(style.get("fill_opacity", 0.6)))
 
     # -- rendering ---------------------------------------------------------------
+    def is_cached(self, z: int, x: int, y: int) -> bool:
+        with self._lock:
+            return (z, x, y) in self._cache
+
     def render(self, z: int, x: int, y: int) -> bytes | None:
         """PNG bytes of tile z/x/y, or None where the layer has nothing."""
         key = (z, x, y)

@@ -17,7 +17,7 @@ from ..data.layers import Layer, LayerList
 from .assets import ORIGIN, SCHEME
 from .bridge import MapBridge
 from .interceptor import OfflineGuard, OfflineInterceptor
-from .layer_tiles import TILE_THRESHOLD, LayerTiles
+from .layer_tiles import TILE_THRESHOLD, LayerTiles, tiles_to_prefetch
 from .page import build_page, feature_collection, layer_config
 from .scheme import XixiaSchemeHandler
 from .tiles import EMPTY_PNG
@@ -82,6 +82,8 @@ class MapView(QWebEngineView):
         self._profile.setUrlRequestInterceptor(self._interceptor)
         self.handler.tiles = self.basemaps.registry
         self._layer_tiles: dict = {}
+        self._prefetch_generation = 0
+        self.prefetched = 0  # tiles rendered ahead of being asked for
         self.handler.layer_tiles = self._serve_layer_tile
         self.destroyed.connect(self.handler.shutdown)
         page = _Page(self._profile, self)
@@ -133,10 +135,12 @@ class MapView(QWebEngineView):
 
     def _on_idle(self, view: dict) -> None:
         self.last_view = view
+        self._prefetch(view)
         self.idle.emit(view)
 
     def _on_view(self, view: dict) -> None:
         self.last_view = view
+        self._prefetch_generation += 1  # the view moved: what was planned is stale
         self.view_changed.emit(view)
 
     def _on_feature_clicked(self, layer_id: str, feature_id: str) -> None:
@@ -170,6 +174,28 @@ class MapView(QWebEngineView):
         z, x, y = (int(p) for p in parts[1:])
         data = future.result().render(z, x, y)
         return (data or EMPTY_PNG), "image/png"
+
+    def _prefetch(self, view: dict) -> None:
+        """While the planner looks at a settled map, render the tiles of large
+        layers they are likely to ask for next (see tiles_to_prefetch), so a
+        zoom or pan is answered from the cache. Each tile yields to real
+        requests and is dropped once the view has moved on."""
+        self._prefetch_generation += 1
+        generation = self._prefetch_generation
+        for layer in self.layers:
+            future = self._layer_tiles.get(layer.id)
+            if layer.visible and future is not None:
+                for tile in tiles_to_prefetch(view):
+                    self.handler.submit(self._prefetch_tile, generation, future, *tile)
+
+    def _prefetch_tile(self, generation: int, future, z: int, x: int, y: int) -> None:
+        """Runs on a tile worker."""
+        if generation != self._prefetch_generation or self.handler.busy():
+            return
+        tiles = future.result()
+        if not tiles.is_cached(z, x, y):
+            tiles.render(z, x, y)
+            self.prefetched += 1
 
     def _on_feature_clicked_at(self, layer_id: str, feature_id: str, lat: float, lng: float, zoom: float) -> None:
         """A vector feature was clicked under a tiled layer: the tiled layer wins if it has something there."""
