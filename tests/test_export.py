@@ -224,3 +224,24 @@ def test_cli_path_under_a_file_is_refused(tmp_path):
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "is a file, not a folder" in lines[0], proc.stderr
     assert blocker.read_text() == "not a folder"
+
+
+def test_cli_html_refuses_a_layer_too_large_for_one_page(tmp_path):
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    from xixia_map.map.layer_tiles import TILE_THRESHOLD
+
+    n = TILE_THRESHOLD + 1
+    x = np.linspace(111.3, 111.6, n)
+    big = tmp_path / "parcels.gpkg"
+    gpd.GeoDataFrame({"name": [f"p{i}" for i in range(n)]}, geometry=shapely.points(x, 33.3), crs=4326).to_file(big)
+    out = tmp_path / "map.html"
+    proc = run_cli("--out", str(out), "--add-layer", str(big))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and f"{n:,} features" in lines[0] and "PNG/PDF" in lines[0], proc.stderr
+    assert not out.exists()
+    small = run_cli("--out", str(out), "--layers", "townships")
+    assert small.returncode == 0 and out.exists()

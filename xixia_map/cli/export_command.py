@@ -151,9 +151,13 @@ def run_export(args) -> int:
         print(f"wrote {plan.out} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
         return 0
     if plan.kind == "html":
-        from ..export.html_export import write_html
+        from ..export.html_export import TooLargeForHtml, write_html
 
-        write_html(layers, plan.out, plan.bounds, args.lang, args.title)
+        try:
+            write_html(layers, plan.out, plan.bounds, args.lang, args.title)
+        except TooLargeForHtml as exc:
+            print(f"xixia-map export: error: {exc}", file=sys.stderr)
+            return 2
         print(f"wrote {plan.out} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
         return 0
     return _render(plan, layers, args, started)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..data.layers import LayerList
 from ..map.assets import ASSET_PREFIX, QWEBCHANNEL_JS, resolve_asset
+from ..map.layer_tiles import TILE_THRESHOLD
 from ..map.page import build_page
 from .atomic import atomic_write_bytes
 
@@ -42,7 +43,24 @@ def _inline_css(match: re.Match) -> str:
     return "<style>" + _CSS_URL.sub(data_uri, _asset_text(url)) + "</style>"
 
 
+class TooLargeForHtml(ValueError):
+    """A visible layer too big to inline in one page."""
+
+
+def check_html_size(layers: LayerList) -> None:
+    """A standalone page carries every feature inline, as folium does; past the
+    tile threshold that page takes from seconds to minutes to draw
+    (benchmarks/large_layer.py), so refuse rather than write a file that
+    will not open."""
+    for layer in layers:
+        if layer.visible and len(layer.frame) > TILE_THRESHOLD:
+            raise TooLargeForHtml(
+                f"layer '{layer.id}' has {len(layer.frame):,} features, more than a standalone HTML page can "
+                f"carry ({TILE_THRESHOLD:,}); hide it, or export a PNG/PDF, or its data as GeoPackage")
+
+
 def standalone_html(layers: LayerList, bounds=None, lang: str = "zh", title: str = "") -> str:
+    check_html_size(layers)
     visible = LayerList([layer for layer in layers if layer.visible])
     html = build_page(visible, bounds=bounds, inline=True, lang=lang)
     html = _SCRIPT.sub(_inline_script, html)
