@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,10 +40,38 @@ def problems(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.strip() and not HARMLESS.search(line)]
 
 
+# Libraries the bundle itself must provide. Others (GTK, PulseAudio, Wayland)
+# belong to the desktop, and only the plugins needing them load them.
+BUNDLED_PREFIXES = ("libQt6", "libpyside6", "libshiboken6", "libpython3")
+
+
+def unresolved_libraries(bundle: Path) -> list[str]:
+    """Qt/PySide libraries that something in the bundle links to but the
+    bundle lacks: what trimming the bundle must never cause."""
+    if os.name == "nt" or not shutil.which("ldd"):
+        return []
+    internal = bundle / "_internal"
+    libdirs = sorted({str(p.parent) for p in internal.rglob("*.so*") if p.is_file()})
+    env = {**clean_env(), "LD_LIBRARY_PATH": ":".join(libdirs)}
+    missing = []
+    for lib in sorted(internal.rglob("*.so*")):
+        if not lib.is_file() or "/qml/" in str(lib):
+            continue
+        out = subprocess.run(["ldd", str(lib)], capture_output=True, text=True, env=env).stdout
+        missing += [f"{lib.relative_to(bundle)}: {line.split()[0]}" for line in out.splitlines()
+                    if "not found" in line and line.split()[0].startswith(BUNDLED_PREFIXES)]
+    return missing
+
+
 def main(bundle: Path) -> int:
     exe = bundle / ("XixiaMap.exe" if os.name == "nt" else "XixiaMap")
     work = Path(tempfile.mkdtemp(prefix="xixia-smoke-"))
     failures = []
+
+    missing = unresolved_libraries(bundle)
+    print(f"[smoke] shared libraries: {len(missing)} unresolved")
+    if missing:
+        failures.append("libraries the bundle needs but lacks:\n" + "\n".join(missing[:20]))
 
     proc, secs = run(exe, ["layers"], work)
     if proc.returncode != 0 or len(proc.stdout.splitlines()) != 9:
