@@ -162,6 +162,7 @@ def test_cli_png_pdf_html(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert (QImage(str(png)).width(), QImage(str(png)).height()) == (640, 400)
     assert "blocked outside requests: 0" in proc.stderr
+    assert "still not deleted" not in proc.stderr  # the view is torn down before exit, page before profile
     pdf = tmp_path / "r.pdf"
     proc = run_cli("--out", str(pdf), "--paper", "A4", "--landscape", "--dpi", "72", "--title", "西峡县重点项目分布图",
                    "--layers", "county,townships,projects")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QImage
 
 from ..data.layers import LayerList
@@ -65,3 +66,7 @@ def render_map(layers: LayerList, request: SnapshotRequest, timeout_s: float = 6
     finally:
         view.close()
         view.deleteLater()
+        # Page before profile: run the deletion now (the view's profile goes
+        # with it), not at interpreter exit, where Qt warns of a live page.
+        for _ in range(2):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
