@@ -45,3 +45,17 @@ def map_view(qtbot, bundled_layers):
     view.deleteLater()
     qtbot.wait(10)
 
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Delete the views tests left to deleteLater now, pages before their
+    profiles, as the app does on exit; otherwise Qt warns at interpreter exit."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is None:
+        return
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
