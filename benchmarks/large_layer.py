@@ -204,7 +204,7 @@ def naive(frame: gpd.GeoDataFrame, canvas: bool, limit_s: float) -> tuple[float,
     import folium
 
     from xixia_map.map.assets import ORIGIN
-    from xixia_map.map.page import OfflineMap
+    from xixia_map.map.folium_page import OfflineMap
 
     layers = LayerList([])
     view = MapView(layers)

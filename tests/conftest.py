@@ -7,6 +7,10 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --disable-background-networking")
+# The page skeleton cache (map/page_skeleton.py) goes to a fresh folder, not the user's.
+import tempfile  # noqa: E402
+
+os.environ["XIXIA_MAP_CACHE"] = tempfile.mkdtemp(prefix="xixia-cache-")
 
 from xixia_map.map.runtime import prepare_web_engine  # noqa: E402
 

@@ -66,6 +66,20 @@ def test_table_row_selects_and_zooms_on_the_map(qtbot, window):
     qtbot.waitUntil(lambda: window.map_view.call_sync("viewState")["zoom"] >= 13, timeout=5000)
 
 
+def test_tables_are_built_when_first_needed_not_at_start(window):
+    tables = window.tables
+    shown = tables.currentWidget()
+    others = [t for t in tables.tables.values() if t is not shown]
+    assert shown.is_built and not any(t.is_built for t in others)
+    facilities = tables.tables["facilities"]
+    tables.select_feature("facilities", "museum")  # selecting builds it, then shows it
+    assert facilities.is_built and tables.currentWidget() is facilities
+    assert facilities.model.feature_id(facilities.proxy.mapToSource(facilities.view.currentIndex()).row()) == "museum"
+    window.set_language("en")
+    roads = tables.tables["roads"]
+    assert not roads.is_built and roads.model.headers[0] == "ID"  # a late build speaks the current language
+
+
 def test_project_table_filters_by_status_and_category(window):
     table = window.tables.tables["projects"]
     status = table.combos["status_zh"]

@@ -130,7 +130,9 @@ def plan_export(args, layers) -> ExportPlan:
     return ExportPlan(out, kind, size, bounds, select)
 
 
-def run_export(args) -> int:
+def run_export(args, *, whole_process: bool = False) -> int:
+    """`whole_process`: this export is the process's only task, so a map export
+    may end the process itself once written (see _end_process)."""
     started = time.perf_counter()
     try:
         from ..data.catalog import load_catalog
@@ -160,7 +162,25 @@ def run_export(args) -> int:
             return 2
         print(f"wrote {plan.out} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
         return 0
-    return _render(plan, layers, args, started)
+    code = _render(plan, layers, args, started)
+    if whole_process:
+        _end_process(code)
+    return code
+
+
+def _end_process(code: int) -> None:
+    """Leave without the interpreter's and Chromium's teardown.
+
+    After a map export the output is written (renamed into place) and closed,
+    the view is deleted, and every profile is off the record, so there is
+    nothing left to save. Yet a normal exit takes ~0.3 s more: Python tears
+    down pandas' and numpy's modules, then Qt's shutdown waits ~0.2 s on a
+    Chromium thread. For a batch script exporting many maps that is a sixth of
+    each export. Chromium's helper processes see their pipe close and end.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _render(plan: ExportPlan, layers, args, started: float) -> int:

@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
             from .inspect import print_layers
             return print_layers()
         if command == "export":
-            return run_export(args)
+            return run_export(args, whole_process=argv is None)
         if command == "check":
             from .inspect import check_file
             return check_file(args.path)

@@ -1,4 +1,4 @@
-"""Build the map page with folium/branca: an offline Leaflet map plus our layer client.
+"""The map page's layer config, and the page itself (folium's element tree is in folium_page.py).
 
 Layer data is not inlined: the page fetches `xixia://app/data/<id>.geojson`, so the
 page stays a few kilobytes whatever the data size. `inline=True` embeds the data
@@ -8,35 +8,9 @@ from __future__ import annotations
 
 import json
 
-import folium
-from branca.element import MacroElement
-from jinja2 import Template
-
 from ..data.layers import Layer, LayerList
-from .assets import ORIGIN, asset_url, page_css, page_js
-
-
-class OfflineMap(folium.Map):
-    """folium.Map whose assets are local files, never CDN links."""
-
-    default_js = page_js() + [("xixia_map", asset_url("xixia/map.js"))]
-    default_css = page_css()
-
-
-class LayerClient(MacroElement):
-    """Hands the layer config to map.js once the Leaflet map exists."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        window.xixia.init({{ this._parent.get_name() }}, {{ this.config_json }});
-        {% endmacro %}
-    """)
-
-    def __init__(self, config: dict):
-        super().__init__()
-        self._name = "XixiaLayers"
-        # "<" escaped so no attribute text can close the <script> element.
-        self.config_json = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+from .assets import ORIGIN
+from .page_skeleton import CONFIG_PLACEHOLDER, DEFAULT_CENTER, page_skeleton
 
 
 def data_url(layer_id: str) -> str:
@@ -83,14 +57,23 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
     return entry
 
 
+def config_to_js(config: dict) -> str:
+    # "<" escaped so no attribute text can close the <script> element.
+    return json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+
+
 def build_page(layers: LayerList, *, bounds=None, inline: bool = False, lang: str = "zh",
                basemap: dict | None = None) -> str:
+    """The app's page fetches its data and comes from the cached skeleton (see
+    page_skeleton.py); the self-contained export inlines its data and is rendered
+    by folium each time."""
     if bounds is None:
         bounds = layers["county"].bounds() if "county" in layers else None
-    center = [(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2] if bounds else [33.3, 111.48]
-    fmap = OfflineMap(location=center, zoom_start=9, tiles=None, control_scale=True,
-                      fade_animation=False, zoom_animation=False, marker_zoom_animation=False,
-                      zoom_snap=0.25, prefer_canvas=False)
-    fmap.add_child(LayerClient({"bounds": list(bounds) if bounds else None, "basemap": basemap,
-                                "layers": [layer_config(layer, inline, lang) for layer in layers]}))
-    return fmap.get_root().render()
+    config = {"bounds": list(bounds) if bounds else None, "basemap": basemap,
+              "layers": [layer_config(layer, inline, lang) for layer in layers]}
+    if inline:
+        from .folium_page import render_page
+
+        center = [(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2] if bounds else DEFAULT_CENTER
+        return render_page(config_to_js(config), center)
+    return page_skeleton().replace(CONFIG_PLACEHOLDER, config_to_js(config))

@@ -90,47 +90,83 @@ class FilterProxy(QSortFilterProxyModel):
 
 
 class LayerTable(QWidget):
+    """One layer's table. Its widgets are built the first time they are needed
+    (shown, searched or selected in), so nine tables - or one of 200,000 rows -
+    cost nothing while the window starts."""
+
     feature_chosen = Signal(str, str)
 
     def __init__(self, layer: Layer, lang: str, parent=None):
         super().__init__(parent)
         self.layer = layer
-        self.model = FrameTableModel(layer, lang, self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.resizeColumnsToContents()
-        self.view.selectionModel().currentRowChanged.connect(self._on_row)
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.lang = lang
+        self._parts: dict | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(2, 2, 2, 2)
+
+    @property
+    def is_built(self) -> bool:
+        return self._parts is not None
+
+    def _part(self, name: str):
+        if self._parts is None:
+            self._build()
+        return self._parts[name]
+
+    model = property(lambda self: self._part("model"))
+    proxy = property(lambda self: self._part("proxy"))
+    view = property(lambda self: self._part("view"))
+    filter_edit = property(lambda self: self._part("filter_edit"))
+    combos = property(lambda self: self._part("combos"))
+
+    def showEvent(self, event):  # noqa: N802 (Qt API)
+        if self._parts is None:
+            self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        layer = self.layer
+        model = FrameTableModel(layer, self.lang, self)
+        proxy = FilterProxy(self)
+        proxy.setSourceModel(model)
+        view = QTableView()
+        view.setModel(proxy)
+        view.setSortingEnabled(True)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.horizontalHeader().setStretchLastSection(True)
+        # Widths from the first rows only: measuring all 200,000 of a big layer takes seconds.
+        view.horizontalHeader().setResizeContentsPrecision(500)
+        view.resizeColumnsToContents()
+        view.selectionModel().currentRowChanged.connect(self._on_row)
+        filter_edit = QLineEdit()
+        filter_edit.setClearButtonEnabled(True)
+        filter_edit.textChanged.connect(proxy.setFilterFixedString)
         top = QHBoxLayout()
-        top.addWidget(self.filter_edit, 1)
-        self.combos: dict[str, QComboBox] = {}
+        top.addWidget(filter_edit, 1)
+        combos: dict[str, QComboBox] = {}
         for field in ("status_zh", "kind"):
-            if field in self.model.columns and layer.spec.category in ("project", "facility"):
+            if field in model.columns and layer.spec.category in ("project", "facility"):
                 combo = QComboBox()
                 combo.addItem("", "")
                 for value in sorted(set(layer.frame[field].dropna().astype(str))):
                     combo.addItem(value, value)
-                column = self.model.columns.index(field)
+                column = model.columns.index(field)
                 combo.currentIndexChanged.connect(
-                    lambda _i, c=combo, col=column: self.proxy.set_exact(col, c.currentData()))
-                self.combos[field] = combo
+                    lambda _i, c=combo, col=column: proxy.set_exact(col, c.currentData()))
+                combos[field] = combo
                 top.addWidget(combo)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        self.retranslate(lang)
+        self._parts = {"model": model, "proxy": proxy, "view": view, "filter_edit": filter_edit,
+                       "combos": combos}
+        self._layout.addLayout(top)
+        self._layout.addWidget(view, 1)
+        self.retranslate(self.lang)
 
     def retranslate(self, lang: str) -> None:
+        self.lang = lang
+        if self._parts is None:
+            return
         self.model.set_language(lang)
         self.filter_edit.setPlaceholderText(self.tr("筛选…"))
         for field, combo in self.combos.items():

@@ -1,0 +1,80 @@
+"""The app's map page without its layer config, rendered by folium once and kept on disk.
+
+Importing folium costs ~0.3 s on the 2-core target machine, a sixth of the start-up
+budget, yet its output for the app page only changes when our page code or the
+installed folium/branca change. The skeleton is rendered with a placeholder where the
+layer config goes and cached under a key made from exactly those inputs, so a stale
+skeleton cannot be served. Any problem with the cache only means rendering afresh.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .. import __version__
+
+CONFIG_PLACEHOLDER = "__XIXIA_LAYER_CONFIG__"
+DEFAULT_CENTER = [33.3, 111.48]  # map.js fits the view to the county's bounds anyway
+
+
+def cache_dir() -> Path:
+    if os.environ.get("XIXIA_MAP_CACHE"):
+        return Path(os.environ["XIXIA_MAP_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "xixia-map"
+
+
+def _fingerprint(path: str | None) -> str:
+    if not path:
+        return "-"
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return "-"
+    return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def skeleton_key() -> str:
+    here = Path(__file__).resolve().parent
+    parts = [__version__, _fingerprint(sys.executable)]
+    for package in ("folium", "branca", "jinja2"):
+        spec = importlib.util.find_spec(package)
+        parts.append(_fingerprint(spec.origin if spec else None))
+    for name in ("folium_page.py", "assets.py", "page_skeleton.py"):
+        source = here / name
+        parts.append(hashlib.sha1(source.read_bytes()).hexdigest() if source.exists() else "-")
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+def render_skeleton() -> str:
+    from .folium_page import render_page
+
+    html = render_page(CONFIG_PLACEHOLDER, DEFAULT_CENTER)
+    if html.count(CONFIG_PLACEHOLDER) != 1:
+        raise RuntimeError("the page template must hold the layer config exactly once")
+    return html
+
+
+def page_skeleton(cache: Path | None = None) -> str:
+    """The skeleton from the disk cache, rendering and storing it if absent."""
+    path = (cache or cache_dir()) / f"page-{skeleton_key()}.html"
+    try:
+        html = path.read_text(encoding="utf-8")
+        if html.count(CONFIG_PLACEHOLDER) == 1:
+            return html
+    except (OSError, UnicodeDecodeError):
+        pass
+    html = render_skeleton()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp",
+                                         delete=False) as tmp:
+            tmp.write(html)
+        os.replace(tmp.name, path)
+    except OSError:
+        pass  # a read-only home: render each start, as before
+    return html
