@@ -9,7 +9,9 @@ Generates 10k, 50k and 200k five-vertex polygons and 500k points over Xixia
              next drawn frame: straight after the previous frame, and again
              after 1 s of looking (when prefetched tiles are ready)
   click      identify latency: a real mouse click -> record in Python
-  rss, pss   this process + its QtWebEngine children (summed RSS, and PSS)
+  rss, pss   the app's process + its QtWebEngine children (summed RSS, and PSS),
+             and the RSS of the app's own process; each case runs in a fresh
+             process, so the memory is the app's alone
   pixels     (not timed) samples of the settled frame in the layer's colours
 and the naive path: folium.GeoJson inline in one page (SVG, and canvas), timed
 from building the page (data in memory) to its first settled frame (a grab
@@ -20,7 +22,10 @@ showing the frame; its polling adds at most ~80 ms, nothing at that scale).
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -97,6 +102,14 @@ def memory_mb(field: str, source: str) -> float:
         except OSError:
             pass
     return total / 1024
+
+
+def _own_rss_mb() -> float:
+    """VmRSS of the app's own process (Python, Qt and Chromium's browser side)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def settle(view) -> None:
@@ -191,6 +204,7 @@ def ours(path: Path, count: int) -> dict:
         view.feature_selected.disconnect(on_selected)
     result = {"read": read, "first": first, "moves": moves, "click": float(np.nanmedian(clicks)),
               "click_max": float(np.nanmax(clicks)), "rss": memory_mb("VmRSS", "status"),
+              "rss_app": _own_rss_mb(),
               "pss": memory_mb("Pss", "smaps_rollup"), "pss_before": pss_before, "blocked": view.blocked_requests,
               "coloured": coloured}
     view.close()
@@ -239,7 +253,41 @@ def _naive_text(label: str, seconds: float, built: float, ours_s: float, limit_s
     return f"{label} {seconds:.2f} s ({seconds / ours_s:.1f}x slower; page built in {built:.2f} s)"
 
 
+CASES = {"10k": ("10k polygons", 10_000, False), "50k": ("50k polygons", 50_000, False),
+         "200k": ("200k polygons", 200_000, False), "500k-points": ("500k points", 500_000, True)}
+
+
+def _child(*args: str) -> dict:
+    """Run one step in a fresh process and return the JSON it prints last.
+
+    Each measurement gets a process of its own: generating 200k features, or a
+    previous case, leaves freed memory the allocator keeps, which would be
+    counted against the app."""
+    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("RESULT ")]
+    if proc.returncode != 0 or not lines:
+        raise SystemExit(f"step {args} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(lines[-1][len("RESULT "):])
+
+
+def _step(argv: list[str]) -> None:
+    mode, key, path = argv[0], argv[1], Path(argv[2])
+    _name, count, points = CASES[key]
+    if mode == "--generate":
+        generate(count, points).to_file(path, driver="GPKG")
+        result = {}
+    elif mode == "--measure":
+        result = ours(path, count)
+    else:  # --naive-svg / --naive-canvas
+        frame = gpd.read_file(path)  # data in memory before the naive clock starts
+        seconds, built = naive(frame, mode == "--naive-canvas", float(argv[3]))
+        result = {"seconds": seconds, "built": built}
+    print("RESULT " + json.dumps(result), flush=True)
+
+
 def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] in ("--generate", "--measure", "--naive-svg", "--naive-canvas"):
+        return _step(sys.argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", default="10k,50k,200k,500k-points",
                         help="comma-separated subset of 10k,50k,200k,500k-points")
@@ -247,30 +295,30 @@ def main() -> None:
                         help="seconds the naive page may take to draw before it is reported as a bound")
     parser.add_argument("--skip-naive", action="store_true", help="measure only the tile path")
     args = parser.parse_args()
-    cases = {"10k": ("10k polygons", 10_000, False), "50k": ("50k polygons", 50_000, False),
-             "200k": ("200k polygons", 200_000, False), "500k-points": ("500k points", 500_000, True)}
     work = Path(tempfile.mkdtemp(prefix="xixia-large-"))
-    print(f"view {SIZE[0]}x{SIZE[1]}, offscreen QtWebEngine, {os.cpu_count()} CPUs; data in {work}")
+    print(f"view {SIZE[0]}x{SIZE[1]}, offscreen QtWebEngine, {os.cpu_count()} CPUs; data in {work}; "
+          "each measurement in a fresh process")
     for key in args.cases.split(","):
-        name, count, points = cases[key]
+        name, count, points = CASES[key]
         path = work / f"{name.replace(' ', '_')}.gpkg"
-        generate(count, points).to_file(path, driver="GPKG")  # not kept: memory is the app's alone
-        r = ours(path, count)
+        _child("--generate", key, str(path))
+        r = _child("--measure", key, str(path))
         moves = " | ".join(
-            f"{'straight after a frame' if look == 0 else f'after {look:.0f} s looking'}: "
+            f"{'straight after a frame' if float(look) == 0 else f'after {float(look):.0f} s looking'}: "
             f"zoom {np.median(z) * 1000:.0f} ms (worst {max(z) * 1000:.0f}), "
             f"pan {np.median(p) * 1000:.0f} ms (worst {max(p) * 1000:.0f})"
             for look, (z, p) in r["moves"].items())
         print(f"{name:>14}: read {r['read']:.2f} s | first frame {r['first']:.2f} s | {moves}"
               f" | click {r['click'] * 1000:.0f} ms (worst {r['click_max'] * 1000:.0f})"
-              f" | RSS {r['rss']:.0f} MB, PSS {r['pss']:.0f} MB (app before the layer: {r['pss_before']:.0f} MB)"
+              f" | RSS {r['rss']:.0f} MB (this process {r['rss_app']:.0f}), PSS {r['pss']:.0f} MB"
+              f" (app before the layer: {r['pss_before']:.0f} MB)"
               f" | blocked {r['blocked']}"
               f" | layer pixels {r['coloured']}", flush=True)
         if not points and not args.skip_naive:
-            frame = gpd.read_file(path)  # data in memory before the naive clock starts
-            for label, canvas in (("naive SVG", False), ("naive canvas", True)):
-                seconds, built = naive(frame, canvas, args.naive_limit)
-                print(f"{'':>16}{_naive_text(label, seconds, built, r['first'], args.naive_limit)}", flush=True)
+            for label, mode in (("naive SVG", "--naive-svg"), ("naive canvas", "--naive-canvas")):
+                n = _child(mode, key, str(path), str(args.naive_limit))
+                print(f"{'':>16}{_naive_text(label, n['seconds'], n['built'], r['first'], args.naive_limit)}",
+                      flush=True)
 
 
 if __name__ == "__main__":

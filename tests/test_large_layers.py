@@ -9,7 +9,7 @@ import shapely
 from xixia_map.data.catalog import LayerSpec
 from xixia_map.data.layers import Layer
 from xixia_map.map.capture import stable_grab, wait_until_idle
-from xixia_map.map.layer_tiles import TILE_PX, TILE_THRESHOLD, LayerTiles
+from xixia_map.map.layer_tiles import TILE_PX, TILE_THRESHOLD, ZOOM_OFFSET, LayerTiles
 
 STYLE = {"stroke": "#333333", "fill": "#888888", "fill_opacity": 0.7,
          "color_by": {"field": "DLBM", "values": {"01": {"color": "#ff0000", "label_zh": "耕地", "label_en": "Crop"},
@@ -209,11 +209,22 @@ def test_prefetch_plan_covers_zoom_in_zoom_out_and_a_ring():
 
     view = {"west": 111.3, "east": 111.7, "south": 33.2, "north": 33.45, "zoom": 12}
     plan = tiles_to_prefetch(view)
-    url_zoom = 12 - (1 if TILE_PX == 512 else 0)
+    url_zoom = 12 - ZOOM_OFFSET
     assert {z for z, _, _ in plan} == {url_zoom - 1, url_zoom, url_zoom + 1}
     here = {(t.z, t.x, t.y) for t in mercantile.tiles(111.3, 33.2, 111.7, 33.45, zooms=url_zoom)}
     assert here <= set(plan)  # the ring includes the view itself
     assert len(plan) == len(set(plan))
+
+
+def test_prefetch_asks_for_the_tile_zooms_leaflet_will_ask_for():
+    from xixia_map.map.layer_tiles import leaflet_tile_zoom, tiles_to_prefetch
+
+    offset = ZOOM_OFFSET
+    # fitBounds leaves fractional zooms; Leaflet rounds halves up, as Math.round does.
+    assert [leaflet_tile_zoom(z) for z in (10.25, 10.5, 10.75, 11.5)] == [z - offset for z in (10, 11, 11, 12)]
+    view = {"west": 111.0, "east": 111.9, "south": 33.0, "north": 33.6, "zoom": 10.5}
+    zooms = {z for z, _, _ in tiles_to_prefetch(view)}
+    assert {leaflet_tile_zoom(11.5), leaflet_tile_zoom(10.5), leaflet_tile_zoom(9.5)} == zooms
 
 
 def test_settled_view_prefetches_large_layer_tiles(qtbot, view_with_big_layer):

@@ -40,7 +40,9 @@ OUTLINE_FROM_PX = 8.0  # below this an outline would hide the fill
 # each tile request through QtWebEngine costs ~7 ms on this machine whatever
 # its content, so a view in a quarter of the requests draws sooner.
 TILE_PX = 512
-CACHE_TILES = 200
+# Leaflet asks for TILE_PX tiles this many zooms up (its zoomOffset is minus this).
+ZOOM_OFFSET = int(math.log2(TILE_PX // 256))
+CACHE_TILES = 256  # ~70 KB each at 200k parcels: ~18 MB; more than a prefetch plan (~90-150)
 _R = 6378137.0
 _MAX_LAT = 85.0511287798066
 
@@ -70,16 +72,25 @@ def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return np.arange(total) + offsets
 
 
+def leaflet_tile_zoom(view_zoom: float) -> int:
+    """The zoom of the tile URLs Leaflet asks for at a (possibly fractional) map
+    zoom: JavaScript's Math.round, which rounds halves up (Python's round() would
+    send 10.5 to 10), then the zoomOffset of 512 px tiles."""
+    return math.floor(view_zoom + 0.5) - ZOOM_OFFSET
+
+
 def tiles_to_prefetch(view: dict) -> list[tuple[int, int, int]]:
     """The tiles a planner is likely to ask for next, from a settled view
-    (west/south/east/north/zoom, as map.js reports it): the next zoom in on the
-    centre, the next zoom out, then a ring of half a view around this one."""
-    offset = 1 if TILE_PX == 512 else 0  # 512 px tiles are asked one zoom up
-    base = round(view["zoom"]) - offset
+    (west/south/east/north/zoom, as map.js reports it), most likely first: the
+    next zoom in on the centre, the next zoom out, a ring of half a view around
+    this one, then the next zoom in over the rest of the view (a wheel zooms in
+    where the mouse is, not only at the centre)."""
+    zoom = view["zoom"]
     cx, cy = (view["west"] + view["east"]) / 2, (view["south"] + view["north"]) / 2
     half_w, half_h = (view["east"] - view["west"]) / 2, (view["north"] - view["south"]) / 2
     wanted = []
-    for z, grow in ((base + 1, 0.5), (base - 1, 2.0), (base, 2.0)):
+    for z, grow in ((leaflet_tile_zoom(zoom + 1), 0.5), (leaflet_tile_zoom(zoom - 1), 2.0),
+                    (leaflet_tile_zoom(zoom), 2.0), (leaflet_tile_zoom(zoom + 1), 1.0)):
         if 1 <= z <= 18:
             west, east = max(cx - half_w * grow, -180.0), min(cx + half_w * grow, 180.0)
             south, north = max(cy - half_h * grow, -_MAX_LAT), min(cy + half_h * grow, _MAX_LAT)

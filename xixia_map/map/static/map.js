@@ -186,7 +186,7 @@
     // bundled areas, so it must not be washed out under the county's fill.
     // tileSize/zoomOffset: see TILE_PX in layer_tiles.py.
     var layer = L.tileLayer(spec.tiles, { pane: PANES[spec.geometry][0], opacity: spec.opacity,
-                                          tileSize: spec.tile_px, zoomOffset: spec.tile_px === 512 ? -1 : 0,
+                                          tileSize: spec.tile_px, zoomOffset: spec.zoom_offset || 0,
                                           minNativeZoom: 1, maxNativeZoom: 19, maxZoom: 19, keepBuffer: 0,
                                           zIndex: 201 });
     layer.on("loading", function () { state.tilesLoading += 1; });
