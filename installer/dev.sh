@@ -65,6 +65,9 @@ install_python_packages() {
     # The filter drops pip's notes about unreachable local mirrors; errors still show.
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[test]" 2>&1 \
       | { grep -v "^WARNING: Location .* is ignored" || true; }
+    # Render the map page's folium skeleton now, so the first start does not
+    # (map/page_skeleton.py; ~0.3 s). Harmless if it fails: the app renders it.
+    "$VENV/bin/python" -c "from xixia_map.map.page_skeleton import page_skeleton; page_skeleton()" || true
     echo "$want" > "$STAMP"
   fi
 }
