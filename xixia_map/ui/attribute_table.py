@@ -132,6 +132,9 @@ class LayerTable(QWidget):
         view = QTableView()
         view.setModel(proxy)
         view.setSortingEnabled(True)
+        # Enabling sorting sorts by Qt's default indicator (first column, descending);
+        # start in the layer's own order (the catalog's, e.g. the county seat first).
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
