@@ -66,3 +66,16 @@ def test_with_a_warm_cache_the_app_page_is_built_without_importing_folium(tmp_pa
     runs = [subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True,
                            text=True, timeout=120) for _ in range(2)]
     assert [r.stdout.split() for r in runs] == [["True", "True"], ["False", "True"]], runs[-1].stderr
+
+
+def test_skeletons_unused_for_a_month_are_pruned(tmp_path, bundled_layers, monkeypatch):
+    import time
+
+    monkeypatch.setenv("XIXIA_MAP_CACHE", str(tmp_path))
+    stale, recent = tmp_path / "page-0000000000000000.html", tmp_path / "page-1111111111111111.html"
+    for file, days in ((stale, 40), (recent, 3)):
+        file.write_text("old", encoding="utf-8")
+        os.utime(file, (time.time() - days * 86400,) * 2)
+    build_page(bundled_layers)  # renders and stores the current one
+    assert not stale.exists() and recent.exists()
+    assert len(list(tmp_path.glob("page-*.html"))) == 2

@@ -65,6 +65,7 @@ def page_skeleton(cache: Path | None = None) -> str:
     try:
         html = path.read_text(encoding="utf-8")
         if html.count(CONFIG_PLACEHOLDER) == 1:
+            _mark_used(path)
             return html
     except (OSError, UnicodeDecodeError):
         pass
@@ -75,6 +76,31 @@ def page_skeleton(cache: Path | None = None) -> str:
                                          delete=False) as tmp:
             tmp.write(html)
         os.replace(tmp.name, path)
+        _prune(path)
     except OSError:
         pass  # a read-only home: render each start, as before
     return html
+
+
+def _mark_used(path: Path) -> None:
+    """Refresh the mtime (at most daily) so _prune sees the skeleton is in use."""
+    import time
+
+    try:
+        if time.time() - path.stat().st_mtime > 86400:
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def _prune(keep: Path, max_age_s: float = 30 * 86400) -> None:
+    """Skeletons of old versions are a few KB each; drop those unused for a month.
+    (Not all others: two checkouts or an app and its bundle share the folder.)"""
+    import time
+
+    for old in keep.parent.glob("page-*.html"):
+        try:
+            if old != keep and time.time() - old.stat().st_mtime > max_age_s:
+                old.unlink()
+        except OSError:
+            pass
