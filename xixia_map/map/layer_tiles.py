@@ -253,16 +253,25 @@ class LayerTiles:
         holes = self.ring_is_hole[rings].tolist()
         owners = ring_owner.tolist()
         if self.kind == "Polygon":
+            # Pillow's C drawing call (what ImageDraw.polygon makes for a fill,
+            # then a 1 px outline), with each colour's ink resolved once per tile:
+            # ImageDraw.polygon() resolves it again on every call, which cost as
+            # much as the drawing. Same pixels; a tile of ~10,000 of the
+            # benchmark's parcels at tile zoom 11: 68 -> 52 ms.
+            core = draw.draw
+            unique, which = np.unique(self.colors[idx], axis=0, return_inverse=True)
+            unique_inks = [core.draw_ink((*rgb, self.fill_alpha)) for rgb in unique.tolist()]
+            fill_inks = [unique_inks[i] for i in which.reshape(-1).tolist()]
+            clear_ink, outline_ink = core.draw_ink((0, 0, 0, 0)), core.draw_ink(outline)
+            draw_polygon = core.draw_polygon
             # Holes are cleared after their own exterior, so an island listed
             # later in the layer is drawn over its surrounding parcel's hole.
             for piece, owner, hole in zip(pieces, owners, holes):
                 if len(piece) < 6:
                     continue
-                if hole:
-                    draw.polygon(piece, fill=(0, 0, 0, 0), outline=outline if outlined[owner] else None)
-                else:
-                    draw.polygon(piece, fill=(*colors[owner], self.fill_alpha),
-                                 outline=outline if outlined[owner] else None)
+                draw_polygon(piece, clear_ink if hole else fill_inks[owner], 1)
+                if outlined[owner]:
+                    draw_polygon(piece, outline_ink, 0, 1)
         else:
             for piece, owner in zip(pieces, owners):
                 if len(piece) >= 4:
