@@ -58,6 +58,9 @@ def pytest_sessionfinish(session, exitstatus):
 
     from PySide6.QtCore import QCoreApplication, QEvent
 
+    import shutil
+
+    shutil.rmtree(os.environ["XIXIA_MAP_CACHE"], ignore_errors=True)
     if QCoreApplication.instance() is None:
         return
     for _ in range(3):

@@ -248,7 +248,6 @@ class LayerTiles:
         pieces = [values[a:b] for a, b in zip([0] + ends[:-1], ends)]
         draw = ImageDraw.Draw(image)
         outline = (*self.stroke, 255)
-        colors = self.colors[idx].tolist()
         outlined = (size_px >= OUTLINE_FROM_PX).tolist()
         holes = self.ring_is_hole[rings].tolist()
         owners = ring_owner.tolist()
@@ -273,6 +272,7 @@ class LayerTiles:
                 if outlined[owner]:
                     draw_polygon(piece, outline_ink, 0, 1)
         else:
+            colors = self.colors[idx].tolist()
             for piece, owner in zip(pieces, owners):
                 if len(piece) >= 4:
                     draw.line(piece, fill=(*colors[owner], 255), width=2)

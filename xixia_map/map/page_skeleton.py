@@ -13,6 +13,7 @@ import importlib.util
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from .. import __version__
@@ -84,8 +85,6 @@ def page_skeleton(cache: Path | None = None) -> str:
 
 def _mark_used(path: Path) -> None:
     """Refresh the mtime (at most daily) so _prune sees the skeleton is in use."""
-    import time
-
     try:
         if time.time() - path.stat().st_mtime > 86400:
             os.utime(path)
@@ -96,8 +95,6 @@ def _mark_used(path: Path) -> None:
 def _prune(keep: Path, max_age_s: float = 30 * 86400) -> None:
     """Skeletons of old versions are a few KB each; drop those unused for a month.
     (Not all others: two checkouts or an app and its bundle share the folder.)"""
-    import time
-
     for old in keep.parent.glob("page-*.html"):
         try:
             if old != keep and time.time() - old.stat().st_mtime > max_age_s:
