@@ -17,7 +17,6 @@ locked cache, so tiles can be rendered on worker threads.
 """
 from __future__ import annotations
 
-import io
 import math
 import threading
 from collections import OrderedDict
@@ -28,6 +27,7 @@ import shapely
 from PIL import Image, ImageColor, ImageDraw
 
 from ..data.layers import Layer
+from .png_encode import encode_rgba_png
 
 # Above this many features a layer takes the tile path; below it stays vector
 # (tooltips, labels, per-feature highlighting in the page). Measured with
@@ -115,6 +115,7 @@ class LayerTiles:
         self._style(layer.spec.style, frame)
 
         bounds = shapely.bounds(self.geoms)
+        self.total_bounds = shapely.total_bounds(self.geoms)  # lon/lat: west, south, east, north
         x0, y0 = to_mercator(bounds[:, 0], bounds[:, 1])
         x1, y1 = to_mercator(bounds[:, 2], bounds[:, 3])
         self.extent_m = np.maximum(x1 - x0, y1 - y0)
@@ -155,15 +156,29 @@ class LayerTiles:
     def _style(self, style: dict, frame) -> None:
         default = _rgb(style.get("fill", style.get("stroke", "#888888")))
         self.stroke = _rgb(style.get("stroke", "#555555"))
+        # Colours as a small palette and an index per feature: a tile resolves
+        # each palette entry to Pillow's ink once, and sorting colours per tile
+        # (np.unique on rows) cost a fifth of a dense tile.
+        palette = [default]
+        self.color_index = np.zeros(len(frame), dtype=np.int32)
         rule = style.get("color_by")
-        self.colors = np.tile(np.array(default, dtype=np.uint8), (len(frame), 1))
         if rule and rule["field"] in frame.columns:
             keys = frame[rule["field"]].astype(str).to_numpy()
             for key, entry in rule["values"].items():
-                self.colors[keys == str(key)] = _rgb(entry.get("color"), default)
+                palette.append(_rgb(entry.get("color"), default))
+                self.color_index[keys == str(key)] = len(palette) - 1
+        self.palette = np.array(palette, dtype=np.uint8)
+        self.colors = self.palette[self.color_index]
         self.fill_alpha = int(255 * float(style.get("fill_opacity", 0.6)))
 
     # -- rendering ---------------------------------------------------------------
+    def may_cover(self, z: int, x: int, y: int) -> bool:
+        """Can tile z/x/y hold any of the layer? (Its extent against the layer's, with the edge margin.)"""
+        west, south, east, north = mercantile.bounds(x, y, z)
+        pad = (east - west) * 4 / TILE_PX
+        lo_x, lo_y, hi_x, hi_y = self.total_bounds
+        return west - pad <= hi_x and east + pad >= lo_x and south - pad <= hi_y and north + pad >= lo_y
+
     def is_cached(self, z: int, x: int, y: int) -> bool:
         with self._lock:
             return (z, x, y) in self._cache
@@ -203,9 +218,7 @@ class LayerTiles:
         large = hits[size_px >= DOT_BELOW_PX] if self.kind != "Point" else hits[:0]
         if len(large):
             self._shapes(image, large, size_px[size_px >= DOT_BELOW_PX], tile_m.left, tile_m.top, scale)
-        out = io.BytesIO()
-        image.save(out, "PNG", compress_level=1)
-        return out.getvalue()
+        return encode_rgba_png(np.asarray(image))
 
     def _dots(self, pixels: np.ndarray, idx: np.ndarray, left: float, top: float, scale: float,
               radius: int) -> None:
@@ -238,44 +251,47 @@ class LayerTiles:
         rings = _ranges(self.feature_ring_start[idx], self.feature_ring_start[idx + 1])
         ring_owner = np.repeat(np.arange(len(idx)), np.diff(self.feature_ring_start)[idx])
         vertex = _ranges(self.ring_start[rings], self.ring_start[rings + 1])
-        flat = np.empty(2 * len(vertex))
+        # Pixel coordinates as one float32 buffer: Pillow's C drawing calls read
+        # a buffer as float32 pairs, so each ring is a memoryview slice of it,
+        # with no Python float per vertex.
+        flat = np.empty(2 * len(vertex), dtype=np.float32)
         flat[0::2] = (self.vx[vertex] - left) * scale
         flat[1::2] = (top - self.vy[vertex]) * scale
-        # One conversion to a Python list, then slices of it: far cheaper than
-        # a numpy split and a tolist per ring.
-        ends = (2 * np.cumsum(np.diff(self.ring_start)[rings])).tolist()
-        values = flat.tolist()
-        pieces = [values[a:b] for a, b in zip([0] + ends[:-1], ends)]
+        coords = memoryview(flat)
+        ring_len = np.diff(self.ring_start)[rings]
+        ends = 2 * np.cumsum(ring_len)
+        starts = ends - 2 * ring_len
         draw = ImageDraw.Draw(image)
-        outline = (*self.stroke, 255)
-        outlined = (size_px >= OUTLINE_FROM_PX).tolist()
-        holes = self.ring_is_hole[rings].tolist()
-        owners = ring_owner.tolist()
-        if self.kind == "Polygon":
-            # Pillow's C drawing call (what ImageDraw.polygon makes for a fill,
-            # then a 1 px outline), with each colour's ink resolved once per tile:
-            # ImageDraw.polygon() resolves it again on every call, which cost as
-            # much as the drawing. Same pixels; a tile of ~10,000 of the
-            # benchmark's parcels at tile zoom 11: 68 -> 52 ms.
-            core = draw.draw
-            unique, which = np.unique(self.colors[idx], axis=0, return_inverse=True)
-            unique_inks = [core.draw_ink((*rgb, self.fill_alpha)) for rgb in unique.tolist()]
-            fill_inks = [unique_inks[i] for i in which.reshape(-1).tolist()]
-            clear_ink, outline_ink = core.draw_ink((0, 0, 0, 0)), core.draw_ink(outline)
-            draw_polygon = core.draw_polygon
-            # Holes are cleared after their own exterior, so an island listed
-            # later in the layer is drawn over its surrounding parcel's hole.
-            for piece, owner, hole in zip(pieces, owners, holes):
-                if len(piece) < 6:
-                    continue
-                draw_polygon(piece, clear_ink if hole else fill_inks[owner], 1)
-                if outlined[owner]:
-                    draw_polygon(piece, outline_ink, 0, 1)
-        else:
+        if self.kind != "Polygon":
             colors = self.colors[idx].tolist()
-            for piece, owner in zip(pieces, owners):
-                if len(piece) >= 4:
-                    draw.line(piece, fill=(*colors[owner], 255), width=2)
+            for a, b, owner in zip(starts.tolist(), ends.tolist(), ring_owner.tolist()):
+                if b - a >= 4:
+                    draw.line(coords[a:b], fill=(*colors[owner], 255), width=2)
+            return
+        # Pillow's C drawing call (what ImageDraw.polygon makes for a fill, then
+        # a 1 px outline), with each palette colour's ink resolved once per
+        # tile: ImageDraw.polygon() resolves it again on every call, which cost
+        # as much as the drawing.
+        core = draw.draw
+        palette_inks = np.array([core.draw_ink((*rgb, self.fill_alpha)) for rgb in self.palette.tolist()])
+        ink = palette_inks[self.color_index[idx][ring_owner]]
+        # Holes are cleared after their own exterior, so an island listed later
+        # in the layer is drawn over its surrounding parcel's hole.
+        ink[self.ring_is_hole[rings]] = core.draw_ink((0, 0, 0, 0))
+        drawable = ring_len >= 3
+        outlined = (size_px >= OUTLINE_FROM_PX)[ring_owner] & drawable
+        draw_polygon = core.draw_polygon
+        if not outlined.any():  # dense zooms: fills only, the tightest loop
+            for a, b, fill in zip(starts[drawable].tolist(), ends[drawable].tolist(), ink[drawable].tolist()):
+                draw_polygon(coords[a:b], fill, 1)
+            return
+        outline_ink = core.draw_ink((*self.stroke, 255))
+        # Each outline right after its own fill, so a later parcel covers it.
+        for a, b, fill, edge in zip(starts[drawable].tolist(), ends[drawable].tolist(), ink[drawable].tolist(),
+                                    outlined[drawable].tolist()):
+            draw_polygon(coords[a:b], fill, 1)
+            if edge:
+                draw_polygon(coords[a:b], outline_ink, 0, 1)
 
     # -- identify ------------------------------------------------------------------
     def identify(self, lon: float, lat: float, zoom: float, tolerance_px: float = 4.0) -> str | None:
