@@ -227,11 +227,46 @@ def test_prefetch_asks_for_the_tile_zooms_leaflet_will_ask_for():
     assert {leaflet_tile_zoom(11.5), leaflet_tile_zoom(10.5), leaflet_tile_zoom(9.5)} == zooms
 
 
-def test_settled_view_prefetches_large_layer_tiles(qtbot, view_with_big_layer):
-    view, layer = view_with_big_layer
-    qtbot.waitUntil(lambda: view.prefetched > 0, timeout=10000)
-    tiles = view.layer_tiles(layer.id)
-    state = view.call_sync("viewState")
+def test_settled_view_preloads_the_next_tiles_into_the_page(qtbot, view_with_big_layer):
+    """Once the map is idle the page fetches the planned tiles, so a zoom in
+    afterwards is drawn without a single request reaching Python."""
     from xixia_map.map.layer_tiles import tiles_to_prefetch
 
-    assert any(tiles.is_cached(*tile) for tile in tiles_to_prefetch(state))
+    view, layer = view_with_big_layer
+
+    def preload():
+        return view.call_sync("preloadState", "sandiao")
+
+    qtbot.waitUntil(lambda: preload()["loaded"] > 0 and preload()["pending"] == 0, timeout=20000)
+    tiles = view.layer_tiles(layer.id)
+    state = view.call_sync("viewState")
+    planned = [tile for tile in tiles_to_prefetch(state) if tiles.may_cover(*tile)]
+    assert planned and all(tiles.is_cached(*tile) for tile in planned[:8])  # the zoom-in tiles came first
+    served = view.handler.served
+    view.call_sync("setViewNoAnim", state["lng"], state["lat"], state["zoom"] + 1)
+    wait_until_idle(view)
+    assert view.call_sync("tileCount", "sandiao") > 0
+    assert view.handler.served == served
+
+
+def test_a_move_stops_preloading(view_with_big_layer):
+    from xixia_map.map.layer_tiles import tiles_to_prefetch
+
+    view, _layer = view_with_big_layer
+    wait_until_idle(view)
+    state = view.call_sync("viewState")
+    plan = json.dumps(tiles_to_prefetch(state))
+    # One script, so nothing runs in between: plan, move, look.
+    started, left = json.loads(view.evaluate(
+        f"var n = window.xixia.preloadTiles('sandiao', {plan});"
+        f"window.xixia.setViewNoAnim({state['lng'] + 0.2}, {state['lat']}, {state['zoom']});"
+        "JSON.stringify([n, window.xixia.preloadState('sandiao').pending])"))
+    assert started > 0 and left == 0
+
+
+def test_tile_extent_check_skips_tiles_without_the_layer():
+    import mercantile
+
+    tiles = LayerTiles(big_layer(6000))
+    inside, far = mercantile.tile(111.5, 33.3, 12), mercantile.tile(113.0, 35.0, 12)
+    assert tiles.may_cover(inside.z, inside.x, inside.y) and not tiles.may_cover(far.z, far.x, far.y)

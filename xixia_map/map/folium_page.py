@@ -11,7 +11,8 @@ from .assets import asset_url, page_css, page_js
 class OfflineMap(folium.Map):
     """folium.Map whose assets are local files, never CDN links."""
 
-    default_js = page_js() + [("xixia_map", asset_url("xixia/map.js"))]
+    default_js = page_js() + [("xixia_tile_preload", asset_url("xixia/tile_preload.js")),
+                              ("xixia_map", asset_url("xixia/map.js"))]
     default_css = page_css()
 
 

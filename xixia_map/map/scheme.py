@@ -62,10 +62,6 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
         """Run `work` on the tile workers (also used to build layer indexes)."""
         return self._pool.submit(work, *args)
 
-    def busy(self) -> bool:
-        """Are requests waiting for the workers? (Prefetching yields to them.)"""
-        return bool(self._jobs)
-
     def shutdown(self) -> None:
         self._jobs.clear()
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -82,8 +82,6 @@ class MapView(QWebEngineView):
         self._profile.setUrlRequestInterceptor(self._interceptor)
         self.handler.tiles = self.basemaps.registry
         self._layer_tiles: dict = {}
-        self._prefetch_generation = 0
-        self.prefetched = 0  # tiles rendered ahead of being asked for
         self.handler.layer_tiles = self._serve_layer_tile
         self.destroyed.connect(self.handler.shutdown)
         page = _Page(self._profile, self)
@@ -140,7 +138,6 @@ class MapView(QWebEngineView):
 
     def _on_view(self, view: dict) -> None:
         self.last_view = view
-        self._prefetch_generation += 1  # the view moved: what was planned is stale
         self.view_changed.emit(view)
 
     def _on_feature_clicked(self, layer_id: str, feature_id: str) -> None:
@@ -176,26 +173,17 @@ class MapView(QWebEngineView):
         return (data or EMPTY_PNG), "image/png"
 
     def _prefetch(self, view: dict) -> None:
-        """While the planner looks at a settled map, render the tiles of large
-        layers they are likely to ask for next (see tiles_to_prefetch), so a
-        zoom or pan is answered from the cache. Each tile yields to real
-        requests and is dropped once the view has moved on."""
-        self._prefetch_generation += 1
-        generation = self._prefetch_generation
+        """While the planner looks at a settled map, have the page fetch the
+        tiles of large layers they are likely to ask for next (see
+        tiles_to_prefetch and tile_preload.js): the requests render them on the
+        workers, and a zoom or pan then finds them in Chromium's memory cache."""
         for layer in self.layers:
             future = self._layer_tiles.get(layer.id)
-            if layer.visible and future is not None:
-                for tile in tiles_to_prefetch(view):
-                    self.handler.submit(self._prefetch_tile, generation, future, *tile)
-
-    def _prefetch_tile(self, generation: int, future, z: int, x: int, y: int) -> None:
-        """Runs on a tile worker."""
-        if generation != self._prefetch_generation or self.handler.busy():
-            return
-        tiles = future.result()
-        if not tiles.is_cached(z, x, y):
-            tiles.render(z, x, y)
-            self.prefetched += 1
+            if layer.visible and future is not None and future.done() and future.exception() is None:
+                tiles = future.result()
+                plan = [tile for tile in tiles_to_prefetch(view) if tiles.may_cover(*tile)]
+                if plan:
+                    self.call("preloadTiles", layer.id, plan)
 
     def _on_feature_clicked_at(self, layer_id: str, feature_id: str, lat: float, lng: float, zoom: float) -> None:
         """A vector feature was clicked under a tiled layer: the tiled layer wins if it has something there."""

@@ -330,8 +330,21 @@
     if (!group) { return false; }
     spec.visible = !!visible;
     if (visible && !state.map.hasLayer(group)) { group.addTo(state.map); restoreSelectionStyle(); }
-    if (!visible && state.map.hasLayer(group)) { state.map.removeLayer(group); }
+    if (!visible && state.map.hasLayer(group)) { state.map.removeLayer(group); forgetPreload(group); }
     return true;
+  }
+
+  // See tile_preload.js: Python sends, once the map is idle, the tiles of a
+  // large layer worth fetching before they are asked for.
+  function preloadTiles(layerId, tiles) {
+    var layer = state.layers[layerId];
+    if (!layer || !layer.xmTiled || !state.map.hasLayer(layer) || !isIdle()) { return -1; }
+    layer.xmPreload = layer.xmPreload || new window.XixiaTilePreload(state.map);
+    return layer.xmPreload.plan(layer, tiles);
+  }
+
+  function forgetPreload(group) {
+    if (group.xmPreload) { group.xmPreload.detach(); group.xmPreload = null; }
   }
 
   function setOpacity(layerId, opacity) {
@@ -459,6 +472,7 @@
     if (state.selected && state.selected.xmLayerId === layerId) { state.selected = null; }
     state.highlighted = state.highlighted.filter(function (l) { return l.xmLayerId !== layerId; });
     state.map.removeLayer(group);
+    forgetPreload(group);
     delete state.layers[layerId];
     delete state.features[layerId];
     state.config.layers = state.config.layers.filter(function (l) { return l.id !== layerId; });
@@ -490,6 +504,12 @@
       return true;
     },
     showGeometry: showGeometry,
+    preloadTiles: preloadTiles,
+    preloadState: function (layerId) {
+      var preload = state.layers[layerId] && state.layers[layerId].xmPreload;
+      return preload ? { loaded: preload.loaded, pending: preload.queue.length + preload.inFlight.length }
+                     : { loaded: 0, pending: 0 };
+    },
     tileCount: function (layerId) {
       var layer = state.layers[layerId];
       return layer && layer.xmTiled ? Object.keys(layer._tiles || {}).length : -1;
