@@ -122,9 +122,9 @@ def test_click_on_a_large_layer_identifies_the_record(qtbot, view_with_big_layer
 def test_hiding_a_large_layer_frees_its_tiles(qtbot, view_with_big_layer):
     view, layer = view_with_big_layer
     assert view.call_sync("tileCount", "sandiao") > 0
-    assert view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane img.leaflet-tile').length") > 0
+    assert view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane canvas.leaflet-tile').length") > 0
     view.set_visible("sandiao", False)
-    qtbot.waitUntil(lambda: view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane img.leaflet-tile').length") == 0,
+    qtbot.waitUntil(lambda: view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane canvas.leaflet-tile').length") == 0,
                     timeout=5000)
     view.set_visible("sandiao", True)
     qtbot.waitUntil(lambda: view.call_sync("tileCount", "sandiao") > 0, timeout=5000)
@@ -237,7 +237,8 @@ def test_settled_view_preloads_the_next_tiles_into_the_page(qtbot, view_with_big
     def preload():
         return view.call_sync("preloadState", "sandiao")
 
-    qtbot.waitUntil(lambda: preload()["loaded"] > 0 and preload()["pending"] == 0, timeout=20000)
+    qtbot.waitUntil(lambda: preload()["started"] > 0 and preload()["pending"] == 0, timeout=20000)
+    assert 0 < preload()["decoded"] <= 40
     tiles = view.layer_tiles(layer.id)
     state = view.call_sync("viewState")
     planned = [tile for tile in tiles_to_prefetch(state) if tiles.may_cover(*tile)]

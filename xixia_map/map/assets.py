@@ -22,7 +22,7 @@ ASSETS: dict[str, Path] = {
     "leaflet/leaflet.css": _LEAFLET_DIR / "leaflet.css",
     **{f"leaflet/images/{p.name}": p for p in (_LEAFLET_DIR / "images").glob("*.png")},
     "xixia/map.js": _STATIC_DIR / "map.js",
-    "xixia/tile_preload.js": _STATIC_DIR / "tile_preload.js",
+    "xixia/bitmap_tiles.js": _STATIC_DIR / "bitmap_tiles.js",
     "xixia/map.css": _STATIC_DIR / "map.css",
 }
 

@@ -82,3 +82,33 @@ def wait_until_idle(view, timeout_s: float = 20.0) -> dict:
     if "view" not in box:
         raise TimeoutError("the map did not become idle")
     return box["view"]
+
+
+_SHOWN_FENCES = ((1, 254, 2), (2, 1, 254))
+_shown_calls = [0]
+
+
+def wait_until_shown(view, timeout_s: float = 20.0, interval_ms: int = 1) -> None:
+    """Block until the view shows everything the page drew before reporting
+    idle: the idle signal, then a grab showing a fence pixel painted after it.
+
+    The idle signal alone (two animation frames after the last tile loaded)
+    can come before the compositor has rasterised the new tiles; benchmarks
+    time moves to this instead. Successive calls alternate the fence's colour,
+    so a frame still showing the previous fence never counts.
+    """
+    deadline = time.monotonic() + timeout_s
+    wait_until_idle(view, timeout_s)
+    rgb = _SHOWN_FENCES[_shown_calls[0] % 2]
+    _shown_calls[0] += 1
+
+    def fenced(image: QImage) -> bool:
+        c = image.pixelColor(0, 0)
+        return (c.red(), c.green(), c.blue()) == rgb
+
+    view.call_sync("fence", "rgb(%d,%d,%d)" % rgb)
+    try:
+        _grab_until(view, fenced, deadline, interval_ms)
+    finally:
+        view.call_sync("fence", None)
+

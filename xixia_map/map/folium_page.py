@@ -11,7 +11,7 @@ from .assets import asset_url, page_css, page_js
 class OfflineMap(folium.Map):
     """folium.Map whose assets are local files, never CDN links."""
 
-    default_js = page_js() + [("xixia_tile_preload", asset_url("xixia/tile_preload.js")),
+    default_js = page_js() + [("xixia_bitmap_tiles", asset_url("xixia/bitmap_tiles.js")),
                               ("xixia_map", asset_url("xixia/map.js"))]
     default_css = page_css()
 

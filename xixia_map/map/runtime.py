@@ -22,6 +22,20 @@ def limit_malloc_arenas(arenas: int = 2) -> None:
         pass
 
 
+def release_free_memory() -> None:
+    """Hand back to the system the memory glibc keeps after a big build frees
+    its temporaries: building the tile index of a 200k-parcel layer left ~40 MB
+    freed but held (RSS 485 -> 444 MB after malloc_trim). A no-op off glibc."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def prepare_web_engine() -> None:
     """Chromium flags and the xixia:// scheme; call before creating QApplication."""
     limit_malloc_arenas()

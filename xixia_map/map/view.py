@@ -19,6 +19,7 @@ from .bridge import MapBridge
 from .interceptor import OfflineGuard, OfflineInterceptor
 from .layer_tiles import TILE_THRESHOLD, LayerTiles, tiles_to_prefetch
 from .page import build_page, feature_collection, layer_config
+from .runtime import release_free_memory
 from .scheme import XixiaSchemeHandler
 from .tiles import EMPTY_PNG
 
@@ -52,6 +53,13 @@ class _Page(QWebEnginePage):
 
     def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802 (Qt API)
         self.console.emit(f"{source}:{line}: {message}")
+
+
+def _build_tiles(layer: Layer) -> LayerTiles:
+    """Runs on a tile worker: the index, then the temporaries it freed go back to the system."""
+    tiles = LayerTiles(layer)
+    release_free_memory()
+    return tiles
 
 
 class MapView(QWebEngineView):
@@ -155,7 +163,7 @@ class MapView(QWebEngineView):
         """Start building a large layer's tile index on the workers, at once,
         so the first tiles Leaflet asks for only wait for what is left of it."""
         if len(layer.frame) > TILE_THRESHOLD:
-            self._layer_tiles[layer.id] = self.handler.submit(LayerTiles, layer)
+            self._layer_tiles[layer.id] = self.handler.submit(_build_tiles, layer)
 
     def layer_tiles(self, layer_id: str) -> LayerTiles:
         if layer_id not in self._layer_tiles:
@@ -175,8 +183,8 @@ class MapView(QWebEngineView):
     def _prefetch(self, view: dict) -> None:
         """While the planner looks at a settled map, have the page fetch the
         tiles of large layers they are likely to ask for next (see
-        tiles_to_prefetch and tile_preload.js): the requests render them on the
-        workers, and a zoom or pan then finds them in Chromium's memory cache."""
+        tiles_to_prefetch and bitmap_tiles.js): the requests render them on the
+        workers, and a zoom or pan then finds them in the page's tile cache."""
         for layer in self.layers:
             future = self._layer_tiles.get(layer.id)
             if layer.visible and future is not None and future.done() and future.exception() is None:

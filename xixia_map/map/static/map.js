@@ -185,7 +185,7 @@
     // zIndex above the pane's SVG (200): a large layer is added on top of the
     // bundled areas, so it must not be washed out under the county's fill.
     // tileSize/zoomOffset: see TILE_PX in layer_tiles.py.
-    var layer = L.tileLayer(spec.tiles, { pane: PANES[spec.geometry][0], opacity: spec.opacity,
+    var layer = new window.XixiaBitmapTileLayer(spec.tiles, { pane: PANES[spec.geometry][0], opacity: spec.opacity,
                                           tileSize: spec.tile_px, zoomOffset: spec.zoom_offset || 0,
                                           minNativeZoom: 1, maxNativeZoom: 19, maxZoom: 19, keepBuffer: 0,
                                           zIndex: 201 });
@@ -330,21 +330,16 @@
     if (!group) { return false; }
     spec.visible = !!visible;
     if (visible && !state.map.hasLayer(group)) { group.addTo(state.map); restoreSelectionStyle(); }
-    if (!visible && state.map.hasLayer(group)) { state.map.removeLayer(group); forgetPreload(group); }
+    if (!visible && state.map.hasLayer(group)) { state.map.removeLayer(group); }
     return true;
   }
 
-  // See tile_preload.js: Python sends, once the map is idle, the tiles of a
+  // See bitmap_tiles.js: Python sends, once the map is idle, the tiles of a
   // large layer worth fetching before they are asked for.
   function preloadTiles(layerId, tiles) {
     var layer = state.layers[layerId];
     if (!layer || !layer.xmTiled || !state.map.hasLayer(layer) || !isIdle()) { return -1; }
-    layer.xmPreload = layer.xmPreload || new window.XixiaTilePreload(state.map);
-    return layer.xmPreload.plan(layer, tiles);
-  }
-
-  function forgetPreload(group) {
-    if (group.xmPreload) { group.xmPreload.detach(); group.xmPreload = null; }
+    return layer.planPreload(tiles);
   }
 
   function setOpacity(layerId, opacity) {
@@ -472,7 +467,6 @@
     if (state.selected && state.selected.xmLayerId === layerId) { state.selected = null; }
     state.highlighted = state.highlighted.filter(function (l) { return l.xmLayerId !== layerId; });
     state.map.removeLayer(group);
-    forgetPreload(group);
     delete state.layers[layerId];
     delete state.features[layerId];
     state.config.layers = state.config.layers.filter(function (l) { return l.id !== layerId; });
@@ -506,9 +500,8 @@
     showGeometry: showGeometry,
     preloadTiles: preloadTiles,
     preloadState: function (layerId) {
-      var preload = state.layers[layerId] && state.layers[layerId].xmPreload;
-      return preload ? { loaded: preload.loaded, pending: preload.queue.length + preload.inFlight.length }
-                     : { loaded: 0, pending: 0 };
+      var layer = state.layers[layerId];
+      return layer && layer.xmTiled ? layer.preloadState() : null;
     },
     tileCount: function (layerId) {
       var layer = state.layers[layerId];
