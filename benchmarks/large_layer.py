@@ -127,13 +127,45 @@ def pause(seconds: float) -> None:
 
 
 def drawn(view) -> None:
-    """Until the view shows the new frame: the map's idle signal (every tile
-    loaded, two animation frames after), then a grab of the widget showing a
-    fence pixel the page painted after it (capture.wait_until_shown). The idle
-    signal alone can come before Chromium has rasterised the tiles: with <img>
-    tiles it read ~20 ms where the frame took ~70 ms to appear. One grab of the
-    1600x1000 view costs ~4 ms, which bounds the polling error."""
+    """Until the view shows the new frame (see moved)."""
     wait_until_shown(view, 120)
+
+
+def moved(view, started: float) -> tuple[float, float]:
+    """Seconds from `started` to the map's idle signal (every tile loaded, two
+    animation frames after), and to a grab of the widget showing a fence pixel
+    the page painted after it (capture.wait_until_shown). The idle signal alone
+    can come before Chromium has rasterised the tiles: with <img> tiles it read
+    ~20 ms where the frame took ~70 ms to appear. So "shown" is the figure; one
+    grab of the 1600x1000 view costs ~4 ms, which bounds its polling error."""
+    wait_until_idle(view, 120)
+    idle = time.perf_counter() - started
+    wait_until_shown(view, 120)
+    return idle, time.perf_counter() - started
+
+
+def move_times(view, look: float) -> dict:
+    """Zooms in and out and pans by half a view, each to the next frame shown
+    (and to the idle signal), after `look` seconds of the planner looking."""
+    out = {"zoom": [], "pan": [], "zoom_idle": [], "pan_idle": []}
+    for step in (1, 1, -1, 1):
+        pause(look)
+        state = view.call_sync("viewState")
+        started = time.perf_counter()
+        view.call_sync("setViewNoAnim", state["lng"], state["lat"], state["zoom"] + step)
+        idle, shown = moved(view, started)
+        out["zoom"].append(shown)
+        out["zoom_idle"].append(idle)
+    for dx, dy in ((0.5, 0), (0, 0.5), (-0.5, 0), (0, -0.5)):
+        pause(look)
+        state = view.call_sync("viewState")
+        started = time.perf_counter()
+        view.call_sync("setViewNoAnim", state["lng"] + dx * (state["east"] - state["west"]),
+                       state["lat"] + dy * (state["north"] - state["south"]), state["zoom"])
+        idle, shown = moved(view, started)
+        out["pan"].append(shown)
+        out["pan_idle"].append(idle)
+    return out
 
 
 def styled(layer):
@@ -150,6 +182,12 @@ def ours(path: Path, count: int) -> dict:
     view.resize(*SIZE)
     view.show()
     settle(view)
+    # The same moves over the bundled layers alone: what any move costs here
+    # (SVG layers, compositing, the measurement), before the large layer.
+    start = view.call_sync("viewState")
+    base = move_times(view, LOOK_S)
+    view.call_sync("setViewNoAnim", start["lng"], start["lat"], start["zoom"])
+    settle(view)
     pss_before = memory_mb("Pss", "smaps_rollup")  # the app with the bundled data only
     started = time.perf_counter()
     layer = styled(layer_from_file(path, layers.ids()))
@@ -163,28 +201,9 @@ def ours(path: Path, count: int) -> dict:
     image = stable_grab(view, 120)  # not timed: proves the frame shows the layer
     coloured = sum(image.pixelColor(x, y).red() > 200 and image.pixelColor(x, y).green() < 140
                    for x in range(0, image.width(), 8) for y in range(0, image.height(), 8))
-    # Zooms in and out and pans by half a view, each to the next drawn frame:
-    # once straight after the previous frame, once after the planner has
-    # looked at the map for LOOK_S (when the tiles ahead have been prefetched).
-    moves = {}
-    for look in (0.0, LOOK_S):
-        zooms, pans = [], []
-        for step in (1, 1, -1, 1):
-            pause(look)
-            state = view.call_sync("viewState")
-            started = time.perf_counter()
-            view.call_sync("setViewNoAnim", state["lng"], state["lat"], state["zoom"] + step)
-            drawn(view)
-            zooms.append(time.perf_counter() - started)
-        for dx, dy in ((0.5, 0), (0, 0.5), (-0.5, 0), (0, -0.5)):
-            pause(look)
-            state = view.call_sync("viewState")
-            started = time.perf_counter()
-            view.call_sync("setViewNoAnim", state["lng"] + dx * (state["east"] - state["west"]),
-                           state["lat"] + dy * (state["north"] - state["south"]), state["zoom"])
-            drawn(view)
-            pans.append(time.perf_counter() - started)
-        moves[look] = (zooms, pans)
+    # Once straight after the previous frame, once after the planner has
+    # looked at the map for LOOK_S (when the tiles ahead have been preloaded).
+    moves = {look: move_times(view, look) for look in (0.0, LOOK_S)}
     clicks = []
     for i in (11, 222, 3333):
         target = layer.frame.geometry.iloc[i % count]
@@ -207,7 +226,7 @@ def ours(path: Path, count: int) -> dict:
             loop.exec()
         clicks.append(got.get("at", float("nan")) - started)
         view.feature_selected.disconnect(on_selected)
-    result = {"read": read, "first": first, "moves": moves, "click": float(np.nanmedian(clicks)),
+    result = {"read": read, "first": first, "moves": moves, "base": base, "click": float(np.nanmedian(clicks)),
               "click_max": float(np.nanmax(clicks)), "rss": memory_mb("VmRSS", "status"),
               "rss_app": _own_rss_mb(),
               "pss": memory_mb("Pss", "smaps_rollup"), "pss_before": pss_before, "blocked": view.blocked_requests,
@@ -308,11 +327,17 @@ def main() -> None:
         path = work / f"{name.replace(' ', '_')}.gpkg"
         _child("--generate", key, str(path))
         r = _child("--measure", key, str(path))
+        def ms(values):
+            return f"{np.median(values) * 1000:.0f} ms (worst {max(values) * 1000:.0f})"
+
+        def summary(m):
+            return (f"zoom {ms(m['zoom'])}, pan {ms(m['pan'])}; to idle: zoom {ms(m['zoom_idle'])}, "
+                    f"pan {ms(m['pan_idle'])}")
+
         moves = " | ".join(
-            f"{'straight after a frame' if float(look) == 0 else f'after {float(look):.0f} s looking'}: "
-            f"zoom {np.median(z) * 1000:.0f} ms (worst {max(z) * 1000:.0f}), "
-            f"pan {np.median(p) * 1000:.0f} ms (worst {max(p) * 1000:.0f})"
-            for look, (z, p) in r["moves"].items())
+            f"{'straight after a frame' if float(look) == 0 else f'after {float(look):.0f} s looking'}: {summary(m)}"
+            for look, m in r["moves"].items())
+        moves += f" | bundled layers alone, after looking: {summary(r['base'])}"
         print(f"{name:>14}: read {r['read']:.2f} s | first frame {r['first']:.2f} s | {moves}"
               f" | click {r['click'] * 1000:.0f} ms (worst {r['click_max'] * 1000:.0f})"
               f" | RSS {r['rss']:.0f} MB (this process {r['rss_app']:.0f}), PSS {r['pss']:.0f} MB"

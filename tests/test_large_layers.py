@@ -229,7 +229,7 @@ def test_prefetch_asks_for_the_tile_zooms_leaflet_will_ask_for():
 
 def test_settled_view_preloads_the_next_tiles_into_the_page(qtbot, view_with_big_layer):
     """Once the map is idle the page fetches the planned tiles, so a zoom in
-    afterwards is drawn without a single request reaching Python."""
+    afterwards is drawn without a request reaching Python or a tile being decoded."""
     from xixia_map.map.layer_tiles import tiles_to_prefetch
 
     view, layer = view_with_big_layer
@@ -243,11 +243,14 @@ def test_settled_view_preloads_the_next_tiles_into_the_page(qtbot, view_with_big
     state = view.call_sync("viewState")
     planned = [tile for tile in tiles_to_prefetch(state) if tiles.may_cover(*tile)]
     assert planned and all(tiles.is_cached(*tile) for tile in planned[:8])  # the zoom-in tiles came first
-    served = view.handler.served
+    served, before = view.handler.served, preload()
     view.call_sync("setViewNoAnim", state["lng"], state["lat"], state["zoom"] + 1)
     wait_until_idle(view)
+    after = preload()
     assert view.call_sync("tileCount", "sandiao") > 0
-    assert view.handler.served == served
+    assert view.handler.served == served  # no request reached Python
+    assert after["drawnReady"] > before["drawnReady"]  # drawn from tiles decoded ahead
+    assert after["drawnDecoded"] == before["drawnDecoded"]  # none decoded on the way
 
 
 def test_a_move_stops_preloading(view_with_big_layer):

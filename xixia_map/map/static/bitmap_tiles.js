@@ -70,6 +70,7 @@
       // Decoded tiles from the head of the plan, each used once: decoding a
       // dozen tiles was most of a zoom's redraw (~70 of ~110 ms).
       this.decoded = new Map();
+      this.drawn = { ready: 0, decoded: 0 };  // tiles drawn from the decoded set, and decoded on demand
       // A tile leaving the map, or dropped while loading (Leaflet's abort on
       // zoom), gives its pixels back now, not at garbage collection.
       this.on("tileunload tileabort", function (e) { e.tile.width = 0; });
@@ -81,6 +82,7 @@
       canvas.height = size.y;
       var ready = this.decoded.get(url);
       var image;
+      this.drawn[ready ? "ready" : "decoded"] += 1;
       if (ready) {
         this.decoded.delete(url);
         image = Promise.resolve(ready);  // still after return: Leaflet files the tile once createTile returns
@@ -173,7 +175,8 @@
 
     preloadState: function () {
       return { started: this.preload.started, pending: this.preload.queue.length + this.preload.running,
-               cached: cache.tiles.size, decoded: this.decoded.size };
+               cached: cache.tiles.size, decoded: this.decoded.size,
+               drawnReady: this.drawn.ready, drawnDecoded: this.drawn.decoded };
     },
   });
 

@@ -185,10 +185,11 @@
     // zIndex above the pane's SVG (200): a large layer is added on top of the
     // bundled areas, so it must not be washed out under the county's fill.
     // tileSize/zoomOffset: see TILE_PX in layer_tiles.py.
-    var layer = new window.XixiaBitmapTileLayer(spec.tiles, { pane: PANES[spec.geometry][0], opacity: spec.opacity,
-                                          tileSize: spec.tile_px, zoomOffset: spec.zoom_offset || 0,
-                                          minNativeZoom: 1, maxNativeZoom: 19, maxZoom: 19, keepBuffer: 0,
-                                          zIndex: 201 });
+    var layer = new window.XixiaBitmapTileLayer(spec.tiles, {
+      pane: PANES[spec.geometry][0], opacity: spec.opacity, tileSize: spec.tile_px,
+      zoomOffset: spec.zoom_offset || 0, minNativeZoom: 1, maxNativeZoom: 19, maxZoom: 19, keepBuffer: 0,
+      zIndex: 201,
+    });
     layer.on("loading", function () { state.tilesLoading += 1; });
     layer.on("load", function () { state.tilesLoading = Math.max(0, state.tilesLoading - 1); maybeIdle(); });
     layer.xmTiled = true;
