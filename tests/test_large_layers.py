@@ -119,6 +119,35 @@ def test_click_on_a_large_layer_identifies_the_record(qtbot, view_with_big_layer
     assert view.evaluate("window.xixia._state.geometryHighlight !== null")
 
 
+def test_reused_tile_canvases_show_only_their_own_tile(qtbot, view_with_big_layer):
+    """Tile canvases are pooled and reused: after moves back and forth, the
+    red (west) parcels never show east of the class boundary, nor green west."""
+    view, _layer = view_with_big_layer
+    for layer_id in view.layers.ids():  # the bundled roads and parks have reds and greens of their own
+        if layer_id != "sandiao":
+            view.set_visible(layer_id, False)
+    # Moves in quick succession, so tiles leave the map while still loading
+    # and their canvases are reused before the old loads arrive.
+    for _ in range(4):
+        for lng, zoom in ((111.40, 13), (111.60, 13), (111.45, 13.5), (111.55, 12.5), (111.5, 13)):
+            view.call_sync("setViewNoAnim", lng, 33.33, zoom)
+        wait_until_idle(view)
+    image = stable_grab(view)
+    boundary = json.loads(view.evaluate(
+        "JSON.stringify(window.xixia._state.map.latLngToContainerPoint([33.33, 111.5]))"))["x"]
+    strays = reds = greens = 0
+    for x in range(0, image.width(), 4):
+        for y in range(0, image.height(), 4):
+            c = image.pixelColor(x, y)
+            red = c.red() > 200 and c.green() < 120 and c.blue() < 120
+            green = c.green() > 120 and c.red() < 120 and c.blue() < 120
+            reds, greens = reds + red, greens + green
+            if (red and x > boundary + 12) or (green and x < boundary - 12):
+                strays += 1
+    assert reds > 100 and greens > 100 and strays == 0
+    assert view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane canvas.leaflet-tile').length") > 0
+
+
 def test_hiding_a_large_layer_frees_its_tiles(qtbot, view_with_big_layer):
     view, layer = view_with_big_layer
     assert view.call_sync("tileCount", "sandiao") > 0

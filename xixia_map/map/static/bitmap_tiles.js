@@ -19,6 +19,7 @@
   var CACHE_TILES = 320;  // ~40-80 KB each: at most ~25 MB, more than two plans
   var CONCURRENT_PRELOADS = 2;
   var DECODED_TILES = 40;  // 1 MB each once decoded: the next zoom in, the zoom out, some of the pans
+  var POOLED_CANVASES = 40;  // 1 MB each: a view's worth of 512 px tiles at a fractional zoom
 
   // Encoded tiles (ArrayBuffers) by URL, shared by all large layers; a Map
   // iterates in insertion order, so re-inserting on use keeps the oldest first.
@@ -71,15 +72,32 @@
       // dozen tiles was most of a zoom's redraw (~70 of ~110 ms).
       this.decoded = new Map();
       this.drawn = { ready: 0, decoded: 0 };  // tiles drawn from the decoded set, and decoded on demand
-      // A tile leaving the map, or dropped while loading (Leaflet's abort on
-      // zoom), gives its pixels back now, not at garbage collection.
-      this.on("tileunload tileabort", function (e) { e.tile.width = 0; });
+      // Canvases of tiles that left the map are kept for the next tiles:
+      // allocating two dozen 1 MB canvases was most of a zoom's redraw
+      // (benchmarks/large_layer.py, 200k parcels: zoom to the frame shown
+      // ~160-240 ms without the pool, ~105-160 ms with it). Beyond the pool a
+      // tile leaving the map (or dropped while loading, Leaflet's abort on a
+      // zoom) gives its pixels back now, not at garbage collection.
+      var pool = this.pool = [];
+      this.on("tileunload tileabort", function (e) {
+        e.tile.xmUse += 1;  // whatever is still on its way for the old tile is dropped
+        if (pool.length < POOLED_CANVASES && e.tile.width) { pool.push(e.tile); } else { e.tile.width = 0; }
+      });
     },
 
     createTile: function (coords, done) {
-      var canvas = document.createElement("canvas"), size = this.getTileSize(), url = this.getTileUrl(coords);
-      canvas.width = size.x;
-      canvas.height = size.y;
+      var size = this.getTileSize(), url = this.getTileUrl(coords), canvas = this.pool.pop();
+      if (canvas) {
+        canvas.removeAttribute("src");  // Leaflet marks a removed tile so; a reused one is not removed
+        canvas.getContext("2d", { willReadFrequently: true }).clearRect(0, 0, canvas.width, canvas.height);
+      } else {
+        canvas = document.createElement("canvas");
+        canvas.width = size.x;
+        canvas.height = size.y;
+        canvas.xmUse = 0;
+      }
+      var use = canvas.xmUse;
+      function current() { return canvas.xmUse === use; }
       var ready = this.decoded.get(url);
       var image;
       this.drawn[ready ? "ready" : "decoded"] += 1;
@@ -88,7 +106,7 @@
         image = Promise.resolve(ready);  // still after return: Leaflet files the tile once createTile returns
       } else {
         image = tileBytes(url, true).then(function (buffer) {
-          return canvas.width ? decode(buffer) : null;  // removed meanwhile: no decode
+          return current() ? decode(buffer) : null;  // removed meanwhile: no decode
         });
       }
       image.then(function (bitmap) {
@@ -97,11 +115,11 @@
           // drawing for the next frame to rasterise). Handing the bitmap over
           // instead ("bitmaprenderer") redrew as fast, but the renderer kept
           // ~430 MB after 120 moves where this keeps ~200 MB.
-          if (canvas.width) { canvas.getContext("2d", { willReadFrequently: true }).drawImage(bitmap, 0, 0); }
+          if (current()) { canvas.getContext("2d", { willReadFrequently: true }).drawImage(bitmap, 0, 0); }
           bitmap.close();
         }
-        done(null, canvas);
-      }, function (err) { done(err, canvas); });
+        if (current()) { done(null, canvas); }
+      }, function (err) { if (current()) { done(err, canvas); } });
       return canvas;
     },
 
