@@ -148,6 +148,17 @@ def test_reused_tile_canvases_show_only_their_own_tile(qtbot, view_with_big_laye
     assert view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane canvas.leaflet-tile').length") > 0
 
 
+def test_tile_requests_after_the_view_shut_its_workers_fail_quietly(qtbot, view_with_big_layer):
+    """A closing view stops its tile workers while the page may still ask for
+    tiles (a preload in flight): those requests fail, nothing raises."""
+    view, _layer = view_with_big_layer
+    view.handler.shutdown()
+    served = view.handler.served
+    view.call_sync("setViewNoAnim", 111.62, 33.4, 14)  # tiles nobody has asked for yet
+    qtbot.wait(500)  # pytest-qt fails the test if a Qt slot raised meanwhile
+    assert view.handler.served == served
+
+
 def test_hiding_a_large_layer_frees_its_tiles(qtbot, view_with_big_layer):
     view, layer = view_with_big_layer
     assert view.call_sync("tileCount", "sandiao") > 0

@@ -55,6 +55,7 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
         self._pool = ThreadPoolExecutor(self.WORKERS, thread_name_prefix="xixia-tiles")
         self._jobs: dict[int, QWebEngineUrlRequestJob] = {}
         self._next_token = 0
+        self._closed = False  # the view is gone; Chromium may still ask (a preload in flight)
         self._results = _Results()
         self._results.done.connect(self._finish)
 
@@ -63,6 +64,7 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
         return self._pool.submit(work, *args)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._jobs.clear()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
@@ -116,6 +118,9 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
             self._reply(job, *found)
 
     def _start_async(self, job, work: Callable, rest: str) -> None:
+        if self._closed:
+            job.fail(QWebEngineUrlRequestJob.Error.RequestAborted)
+            return
         token = self._next_token
         self._next_token += 1
         self._jobs[token] = job
