@@ -7,6 +7,7 @@ stable_grab). No fixed sleeps.
 """
 from __future__ import annotations
 
+import itertools
 import time
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
@@ -42,9 +43,9 @@ def _grab_until(view, condition, deadline: float, interval_ms: int) -> QImage:
     raise TimeoutError("the map view did not produce the expected frame")
 
 
-def _fence_visible(image: QImage) -> bool:
+def _fence_visible(image: QImage, rgb: tuple[int, int, int] = FENCE_RGB) -> bool:
     c = image.pixelColor(0, 0)
-    return (c.red(), c.green(), c.blue()) == FENCE_RGB
+    return (c.red(), c.green(), c.blue()) == rgb
 
 
 def stable_grab(view, timeout_s: float = 10.0, interval_ms: int = 40) -> QImage:
@@ -84,8 +85,8 @@ def wait_until_idle(view, timeout_s: float = 20.0) -> dict:
     return box["view"]
 
 
-_SHOWN_FENCES = ((1, 254, 2), (2, 1, 254))
-_shown_calls = [0]
+# Colours of wait_until_shown's fence, taken in turn (and unlike stable_grab's).
+_SHOWN_FENCES = itertools.cycle(((1, 254, 2), (2, 1, 254)))
 
 
 def wait_until_shown(view, timeout_s: float = 20.0, interval_ms: int = 1) -> None:
@@ -99,16 +100,9 @@ def wait_until_shown(view, timeout_s: float = 20.0, interval_ms: int = 1) -> Non
     """
     deadline = time.monotonic() + timeout_s
     wait_until_idle(view, timeout_s)
-    rgb = _SHOWN_FENCES[_shown_calls[0] % 2]
-    _shown_calls[0] += 1
-
-    def fenced(image: QImage) -> bool:
-        c = image.pixelColor(0, 0)
-        return (c.red(), c.green(), c.blue()) == rgb
-
+    rgb = next(_SHOWN_FENCES)
     view.call_sync("fence", "rgb(%d,%d,%d)" % rgb)
     try:
-        _grab_until(view, fenced, deadline, interval_ms)
+        _grab_until(view, lambda img: _fence_visible(img, rgb), deadline, interval_ms)
     finally:
         view.call_sync("fence", None)
-

@@ -98,6 +98,14 @@ def tiles_to_prefetch(view: dict) -> list[tuple[int, int, int]]:
     return list(dict.fromkeys(wanted))
 
 
+def _padded_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
+    """Tile z/x/y in lon/lat with a margin of a few pixels, so dots and
+    outlines that straddle the tile edge are drawn on both tiles."""
+    west, south, east, north = mercantile.bounds(x, y, z)
+    pad = (east - west) * 4 / TILE_PX
+    return west - pad, south - pad, east + pad, north + pad
+
+
 def _stamp(pixels: np.ndarray, qx: np.ndarray, qy: np.ndarray, rgba: np.ndarray, wanted) -> None:
     """Set the pixels (qx, qy) that are wanted and inside the tile to rgba."""
     ok = wanted & (qx >= 0) & (qx < TILE_PX) & (qy >= 0) & (qy < TILE_PX)
@@ -174,10 +182,9 @@ class LayerTiles:
     # -- rendering ---------------------------------------------------------------
     def may_cover(self, z: int, x: int, y: int) -> bool:
         """Can tile z/x/y hold any of the layer? (Its extent against the layer's, with the edge margin.)"""
-        west, south, east, north = mercantile.bounds(x, y, z)
-        pad = (east - west) * 4 / TILE_PX
+        west, south, east, north = _padded_bounds(z, x, y)
         lo_x, lo_y, hi_x, hi_y = self.total_bounds
-        return west - pad <= hi_x and east + pad >= lo_x and south - pad <= hi_y and north + pad >= lo_y
+        return west <= hi_x and east >= lo_x and south <= hi_y and north >= lo_y
 
     def is_cached(self, z: int, x: int, y: int) -> bool:
         with self._lock:
@@ -198,11 +205,7 @@ class LayerTiles:
         return data
 
     def _render(self, z: int, x: int, y: int) -> bytes | None:
-        west, south, east, north = mercantile.bounds(x, y, z)
-        # A margin of a few pixels, so dots and outlines that straddle the
-        # tile edge are drawn on both tiles.
-        pad = (east - west) * 4 / TILE_PX
-        hits = self.tree.query(shapely.box(west - pad, south - pad, east + pad, north + pad))
+        hits = self.tree.query(shapely.box(*_padded_bounds(z, x, y)))
         if len(hits) == 0:
             return None
         hits.sort()  # draw in layer order, so the topmost feature is drawn last

@@ -7,33 +7,35 @@ import sys
 from .scheme import register_scheme
 
 
+def _glibc():
+    """The C library's handle on glibc systems, else None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        return ctypes.CDLL("libc.so.6")
+    except OSError:
+        return None
+
+
 def limit_malloc_arenas(arenas: int = 2) -> None:
     """glibc gives every thread that allocates its own malloc arena (up to 8 per
     core) and keeps freed memory in each; with tiles rendered on worker threads
     that held ~25-30 MB more of a 200k-feature layer (benchmarks/large_layer.py).
     Must run before the workers start; a no-op off glibc."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").mallopt(-8, arenas)  # -8: M_ARENA_MAX
-    except (OSError, AttributeError):
-        pass
+    libc = _glibc()
+    if libc is not None and hasattr(libc, "mallopt"):
+        libc.mallopt(-8, arenas)  # -8: M_ARENA_MAX
 
 
 def release_free_memory() -> None:
     """Hand back to the system the memory glibc keeps after a big build frees
     its temporaries: building the tile index of a 200k-parcel layer left ~40 MB
     freed but held (RSS 485 -> 444 MB after malloc_trim). A no-op off glibc."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
+    libc = _glibc()
+    if libc is not None and hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)
 
 
 def prepare_web_engine() -> None:

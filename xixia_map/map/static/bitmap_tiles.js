@@ -40,6 +40,12 @@
     return createImageBitmap(new Blob([buffer], { type: "image/png" }));
   }
 
+  // A canvas drawn at once in memory (willReadFrequently: no deferred drawing
+  // for the next frame to rasterise). Handing the bitmap over instead
+  // ("bitmaprenderer") redrew as fast, but the renderer kept ~430 MB after 120
+  // moves where this keeps ~200 MB.
+  function context2d(canvas) { return canvas.getContext("2d", { willReadFrequently: true }); }
+
   // A Promise of the tile's encoded bytes. `wanted` marks a request the map itself
   // waits for: a preload that a tile has joined is no longer cancelled.
   function tileBytes(url, wanted) {
@@ -89,7 +95,7 @@
       var size = this.getTileSize(), url = this.getTileUrl(coords), canvas = this.pool.pop();
       if (canvas) {
         canvas.removeAttribute("src");  // Leaflet marks a removed tile so; a reused one is not removed
-        canvas.getContext("2d", { willReadFrequently: true }).clearRect(0, 0, canvas.width, canvas.height);
+        context2d(canvas).clearRect(0, 0, canvas.width, canvas.height);
       } else {
         canvas = document.createElement("canvas");
         canvas.width = size.x;
@@ -111,11 +117,7 @@
       }
       image.then(function (bitmap) {
         if (bitmap) {
-          // A canvas drawn at once in memory (willReadFrequently: no deferred
-          // drawing for the next frame to rasterise). Handing the bitmap over
-          // instead ("bitmaprenderer") redrew as fast, but the renderer kept
-          // ~430 MB after 120 moves where this keeps ~200 MB.
-          if (current()) { canvas.getContext("2d", { willReadFrequently: true }).drawImage(bitmap, 0, 0); }
+          if (current()) { context2d(canvas).drawImage(bitmap, 0, 0); }
           bitmap.close();
         }
         if (current()) { done(null, canvas); }
@@ -178,6 +180,7 @@
           self.nextPreload(generation);
         });
     },
+
     // Forgets the queue and cancels the preloads no tile has joined, so the
     // next view's requests go first (the handler skips dropped requests).
     stopPreload: function () {
