@@ -119,15 +119,13 @@ def test_click_on_a_large_layer_identifies_the_record(qtbot, view_with_big_layer
     assert view.evaluate("window.xixia._state.geometryHighlight !== null")
 
 
-def test_reused_tile_canvases_show_only_their_own_tile(qtbot, view_with_big_layer):
-    """Tile canvases are pooled and reused: after moves back and forth, the
-    red (west) parcels never show east of the class boundary, nor green west."""
+def test_late_tiles_land_only_where_the_current_view_wants_them(qtbot, view_with_big_layer):
+    """Tiles arrive after the view that asked for them may have moved on: after
+    quick moves back and forth, the red (west) parcels never show east of the
+    class boundary, nor green west."""
     view, _layer = view_with_big_layer
-    for layer_id in view.layers.ids():  # the bundled roads and parks have reds and greens of their own
-        if layer_id != "sandiao":
-            view.set_visible(layer_id, False)
-    # Moves in quick succession, so tiles leave the map while still loading
-    # and their canvases are reused before the old loads arrive.
+    _only_the_large_layer(view)  # the bundled roads and parks have reds and greens of their own
+    # Moves in quick succession, so tiles of one view arrive after the next.
     for _ in range(4):
         for lng, zoom in ((111.40, 13), (111.60, 13), (111.45, 13.5), (111.55, 12.5), (111.5, 13)):
             view.call_sync("setViewNoAnim", lng, 33.33, zoom)
@@ -145,7 +143,48 @@ def test_reused_tile_canvases_show_only_their_own_tile(qtbot, view_with_big_laye
             if (red and x > boundary + 12) or (green and x < boundary - 12):
                 strays += 1
     assert reds > 100 and greens > 100 and strays == 0
-    assert view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane canvas.leaflet-tile').length") > 0
+    assert view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane canvas.xm-tile-canvas').length") > 0
+
+
+def _only_the_large_layer(view):
+    for layer_id in view.layers.ids():  # no hover tooltips or markers in the pictures compared
+        if layer_id != "sandiao":
+            view.set_visible(layer_id, False)
+
+
+def _settled_at(view, lng, lat, zoom):
+    view.call_sync("setViewNoAnim", lng, lat, zoom)
+    wait_until_idle(view)
+    return stable_grab(view)
+
+
+def test_animated_zoom_and_drag_end_as_a_direct_move_would(qtbot, view_with_big_layer):
+    """The layer's one canvas is scaled while a zoom animates and redrawn while
+    dragged: both end in the same picture as moving there at once."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    view, _layer = view_with_big_layer
+    _only_the_large_layer(view)
+    _settled_at(view, 111.5, 33.33, 13)
+    view.evaluate("window.xixia._state.map.setZoom(14, {animate: true}); 1")
+    qtbot.waitUntil(lambda: view.evaluate("window.xixia._state.map.getZoom()") == 14, timeout=5000)
+    wait_until_idle(view)
+    animated = stable_grab(view)
+    _settled_at(view, 111.5, 33.33, 13)
+    assert _settled_at(view, 111.5, 33.33, 14) == animated
+
+    proxy = view.focusProxy()
+    QTest.mousePress(proxy, Qt.MouseButton.LeftButton, pos=QPoint(500, 350))
+    for step in range(1, 21):
+        QTest.mouseMove(proxy, QPoint(500 - step * 15, 350 - step * 5))
+        qtbot.wait(30)  # the page redraws while dragged, throttled
+    QTest.mouseRelease(proxy, Qt.MouseButton.LeftButton, pos=QPoint(200, 250))
+    wait_until_idle(view)
+    dragged, state = stable_grab(view), view.call_sync("viewState")
+    assert abs(state["lng"] - 111.5) > 0.01  # it did move
+    _settled_at(view, 111.5, 33.33, 13)
+    assert _settled_at(view, state["lng"], state["lat"], state["zoom"]) == dragged
 
 
 def test_tile_requests_after_the_view_shut_its_workers_fail_quietly(qtbot, view_with_big_layer):
@@ -162,9 +201,9 @@ def test_tile_requests_after_the_view_shut_its_workers_fail_quietly(qtbot, view_
 def test_hiding_a_large_layer_frees_its_tiles(qtbot, view_with_big_layer):
     view, layer = view_with_big_layer
     assert view.call_sync("tileCount", "sandiao") > 0
-    assert view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane canvas.leaflet-tile').length") > 0
+    assert view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane canvas.xm-tile-canvas').length") > 0
     view.set_visible("sandiao", False)
-    qtbot.waitUntil(lambda: view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane canvas.leaflet-tile').length") == 0,
+    qtbot.waitUntil(lambda: view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane canvas.xm-tile-canvas').length") == 0,
                     timeout=5000)
     view.set_visible("sandiao", True)
     qtbot.waitUntil(lambda: view.call_sync("tileCount", "sandiao") > 0, timeout=5000)

@@ -42,6 +42,8 @@ OUTLINE_FROM_PX = 8.0  # below this an outline would hide the fill
 TILE_PX = 512
 # Leaflet asks for TILE_PX tiles this many zooms up (its zoomOffset is minus this).
 ZOOM_OFFSET = int(math.log2(TILE_PX // 256))
+# The margin around the view that bitmap_tiles.js draws, as a share of the view per side.
+CANVAS_PADDING = 0.1
 CACHE_TILES = 256  # ~70 KB each at 200k parcels: ~18 MB; more than a prefetch plan (~90-150)
 _R = 6378137.0
 _MAX_LAT = 85.0511287798066
@@ -89,12 +91,20 @@ def tiles_to_prefetch(view: dict) -> list[tuple[int, int, int]]:
     cx, cy = (view["west"] + view["east"]) / 2, (view["south"] + view["north"]) / 2
     half_w, half_h = (view["east"] - view["west"]) / 2, (view["north"] - view["south"]) / 2
     wanted = []
+    # The ring reaches a half-view pan's far edge plus the margin the page's
+    # canvas draws around the view (CANVAS_PADDING, bitmap_tiles.js).
+    ring = 2 * (1 + CANVAS_PADDING)
     for z, grow in ((leaflet_tile_zoom(zoom + 1), 0.5), (leaflet_tile_zoom(zoom - 1), 2.0),
-                    (leaflet_tile_zoom(zoom), 2.0), (leaflet_tile_zoom(zoom + 1), 1.0)):
+                    (leaflet_tile_zoom(zoom), ring), (leaflet_tile_zoom(zoom + 1), 1.0)):
         if 1 <= z <= 18:
             west, east = max(cx - half_w * grow, -180.0), min(cx + half_w * grow, 180.0)
             south, north = max(cy - half_h * grow, -_MAX_LAT), min(cy + half_h * grow, _MAX_LAT)
-            wanted += [(t.z, t.x, t.y) for t in mercantile.tiles(west, south, east, north, zooms=z)]
+            # Nearest the centre first: a pan needs the tiles next to the view
+            # before the far corners, and only the head of the plan is decoded ahead.
+            centre = mercantile.tile(cx, cy, z)
+            near = sorted(mercantile.tiles(west, south, east, north, zooms=z),
+                          key=lambda t: abs(t.x - centre.x) + abs(t.y - centre.y))
+            wanted += [(t.z, t.x, t.y) for t in near]
     return list(dict.fromkeys(wanted))
 
 

@@ -1,11 +1,12 @@
-// Large layers' image tiles, drawn into canvases from a bounded cache of
-// encoded tiles that is also filled ahead of time (a small Leaflet plugin).
+// Large layers' image tiles, drawn into one canvas the size of the view from a
+// bounded cache of encoded tiles that is also filled ahead of time (a small
+// Leaflet plugin).
 //
 // Why not Leaflet's <img> tiles: Chromium keeps every decoded tile image it
 // has shown, and the renderer grew from 140 MB to 680 MB over 120 moves across
-// a 200k-parcel layer. Here each tile is decoded into an ImageBitmap, drawn
-// once and closed, and a canvas that leaves the map gives its pixels back at
-// once; what stays is the encoded tiles in a least-recently-used cache.
+// a 200k-parcel layer. Here each tile is decoded into an ImageBitmap, kept
+// while the view shows it and then closed; what stays is the encoded tiles in
+// a least-recently-used cache.
 //
 // Why fill the cache ahead: a tile that still has to travel through the app's
 // URL scheme handler costs a zoom tens of milliseconds even when Python has it
@@ -18,8 +19,7 @@
 
   var CACHE_TILES = 320;  // ~40-80 KB each: at most ~25 MB, more than two plans
   var CONCURRENT_PRELOADS = 2;
-  var DECODED_TILES = 40;  // 1 MB each once decoded: the next zoom in, the zoom out, some of the pans
-  var POOLED_CANVASES = 40;  // 1 MB each: a view's worth of 512 px tiles at a fractional zoom
+  var DECODED_TILES = 64;  // 1 MB each once decoded: the next zoom in, the zoom out and the tiles around
 
   // Encoded tiles (ArrayBuffers) by URL, shared by all large layers; a Map
   // iterates in insertion order, so re-inserting on use keeps the oldest first.
@@ -40,10 +40,9 @@
     return createImageBitmap(new Blob([buffer], { type: "image/png" }));
   }
 
-  // A canvas drawn at once in memory (willReadFrequently: no deferred drawing
-  // for the next frame to rasterise). Handing the bitmap over instead
-  // ("bitmaprenderer") redrew as fast, but the renderer kept ~430 MB after 120
-  // moves where this keeps ~200 MB.
+  // A canvas in memory (willReadFrequently: no GPU-side copy to keep). Handing
+  // tile bitmaps to "bitmaprenderer" canvases instead redrew as fast, but the
+  // renderer kept ~430 MB after 120 moves where 2D canvases kept ~200 MB.
   function context2d(canvas) { return canvas.getContext("2d", { willReadFrequently: true }); }
 
   // A Promise of the tile's encoded bytes. `wanted` marks a request the map itself
@@ -70,98 +69,226 @@
     return pending.promise;
   }
 
-  var BitmapTileLayer = L.TileLayer.extend({
+  // A large layer drawn into one canvas the size of the view (plus a margin),
+  // as Leaflet's own Canvas renderer draws vectors, not a canvas per tile.
+  // Why: in software compositing (no GPU, as here) Chromium blends every
+  // composited quad for every frame, and two dozen 512 px tile canvases cost
+  // each frame ~15 ms more than the bundled layers alone (Chrome trace,
+  // Display::DrawAndSwap). And a move whose tiles are decoded already is drawn
+  // in the same task as the move, so its first frame is the finished one,
+  // where tile elements arrived over two or three frames.
+  var CanvasTileLayer = L.Layer.extend({
+    options: {
+      pane: "overlayPane", opacity: 1, zIndex: 1, tileSize: 512, zoomOffset: 0,
+      minNativeZoom: 0, maxNativeZoom: 19,
+      padding: 0.1,  // of the view on each side, drawn ahead for a drag (Leaflet's renderers use 0.1)
+      updateInterval: 200,  // ms between redraws while the map is dragged (Leaflet's GridLayer default)
+    },
+
     initialize: function (url, options) {
-      L.TileLayer.prototype.initialize.call(this, url, options);
+      this._url = url;
+      L.setOptions(this, options);
       this.preload = { queue: [], running: 0, started: 0, generation: 0 };
-      // Decoded tiles from the head of the plan, each used once: decoding a
-      // dozen tiles was most of a zoom's redraw (~70 of ~110 ms).
+      // Decoded tiles from the head of the preload plan, each used once:
+      // decoding a dozen tiles was most of a zoom's redraw (~70 of ~110 ms).
       this.decoded = new Map();
-      this.drawn = { ready: 0, decoded: 0 };  // tiles drawn from the decoded set, and decoded on demand
-      // Canvases of tiles that left the map are kept for the next tiles:
-      // allocating two dozen 1 MB canvases was most of a zoom's redraw
-      // (benchmarks/large_layer.py, 200k parcels: zoom to the frame shown
-      // ~160-240 ms without the pool, ~105-160 ms with it). Beyond the pool a
-      // tile leaving the map (or dropped while loading, Leaflet's abort on a
-      // zoom) gives its pixels back now, not at garbage collection.
-      var pool = this.pool = [];
-      this.on("tileunload tileabort", function (e) {
-        e.tile.xmUse += 1;  // whatever is still on its way for the old tile is dropped
-        if (pool.length < POOLED_CANVASES && e.tile.width) { pool.push(e.tile); } else { e.tile.width = 0; }
-      });
-    },
-
-    createTile: function (coords, done) {
-      var size = this.getTileSize(), url = this.getTileUrl(coords), canvas = this.pool.pop();
-      if (canvas) {
-        canvas.removeAttribute("src");  // Leaflet marks a removed tile so; a reused one is not removed
-        context2d(canvas).clearRect(0, 0, canvas.width, canvas.height);
-      } else {
-        canvas = document.createElement("canvas");
-        canvas.width = size.x;
-        canvas.height = size.y;
-        canvas.xmUse = 0;
-      }
-      var use = canvas.xmUse;
-      function current() { return canvas.xmUse === use; }
-      var ready = this.decoded.get(url);
-      var image;
-      this.drawn[ready ? "ready" : "decoded"] += 1;
-      if (ready) {
-        this.decoded.delete(url);
-        image = Promise.resolve(ready);  // still after return: Leaflet files the tile once createTile returns
-      } else {
-        image = tileBytes(url, true).then(function (buffer) {
-          return current() ? decode(buffer) : null;  // removed meanwhile: no decode
-        });
-      }
-      image.then(function (bitmap) {
-        if (bitmap) {
-          if (current()) { context2d(canvas).drawImage(bitmap, 0, 0); }
-          bitmap.close();
-        }
-        if (current()) { done(null, canvas); }
-      }, function (err) { if (current()) { done(err, canvas); } });
-      return canvas;
-    },
-
-    onRemove: function (map) {
-      this.stopPreload();
-      this.dropDecoded();
-      map.off("movestart zoomstart", this.stopPreload, this);
-      L.TileLayer.prototype.onRemove.call(this, map);
+      // The decoded tiles the canvas shows now, by URL: a pan draws most of
+      // them again at another place.
+      this.shown = new Map();
+      this.inFlight = new Map();  // URL -> generation of the load that asked for it
+      this.need = new Map();  // URL -> where the current view wants it: {x, y, size, state}
+      this.generation = 0;
+      this.loading = false;
+      this.drawn = { ready: 0, decoded: 0, kept: 0 };  // from the preloaded set, decoded on demand, already shown
+      this.redrawWhileMoving = L.Util.throttle(this.redraw, this.options.updateInterval, this);
     },
 
     onAdd: function (map) {
-      map.on("movestart zoomstart", this.stopPreload, this);
-      L.TileLayer.prototype.onAdd.call(this, map);
+      var canvas = this.canvas = L.DomUtil.create("canvas", "xm-tile-canvas leaflet-layer");
+      if (map._zoomAnimated) { L.DomUtil.addClass(canvas, "leaflet-zoom-animated"); }
+      canvas.style.zIndex = this.options.zIndex;
+      canvas.style.pointerEvents = "none";
+      L.DomUtil.setOpacity(canvas, this.options.opacity);
+      this.getPane().appendChild(canvas);
+      this.redraw();
+    },
+
+    onRemove: function () {
+      this.stopPreload();
+      this.dropDecoded();
+      this.generation += 1;
+      this.need.clear();
+      this.closeAll(this.shown);
+      this.finishLoading();
+      this.canvas.width = 0;  // gives its pixels back now, not at garbage collection
+      L.DomUtil.remove(this.canvas);
+      this.canvas = null;
+    },
+
+    getEvents: function () {
+      // "drag", not "move": a setView fires "move" too, right before "moveend".
+      var events = { drag: this.redrawWhileMoving, moveend: this.redraw, zoom: this.onZoom,
+                     movestart: this.stopPreload, zoomstart: this.stopPreload };
+      if (this._map && this._map._zoomAnimated) { events.zoomanim = this.onAnimZoom; }
+      return events;
+    },
+
+    setOpacity: function (opacity) {
+      this.options.opacity = opacity;
+      if (this.canvas) { L.DomUtil.setOpacity(this.canvas, opacity); }
+      return this;
+    },
+
+    tileCount: function () { return this.shown.size; },
+
+    // While a zoom animates (or a pinch), the last drawing is scaled about the
+    // map's centre, as L.Renderer does; moveend draws the new zoom.
+    onAnimZoom: function (e) { this.scaleTo(e.center, e.zoom); },
+    onZoom: function () { this.scaleTo(this._map.getCenter(), this._map.getZoom()); },
+    scaleTo: function (center, zoom) {
+      if (!this.drawnAt) { return; }
+      var map = this._map, at = this.drawnAt, scale = map.getZoomScale(zoom, at.zoom),
+          half = map.getSize().multiplyBy(0.5 + this.options.padding),
+          offset = half.multiplyBy(-scale).add(map.project(at.center, zoom))
+            .subtract(map._getNewPixelOrigin(center, zoom));
+      if (L.Browser.any3d) { L.DomUtil.setTransform(this.canvas, offset, scale); } else { L.DomUtil.setPosition(this.canvas, offset); }
+    },
+
+    tileZoom: function () {
+      var o = this.options;
+      return Math.max(o.minNativeZoom, Math.min(o.maxNativeZoom, Math.round(this._map.getZoom())));
     },
 
     urlOf: function (tile) {
       return L.Util.template(this._url, L.extend({}, this.options, { z: tile[0], x: tile[1], y: tile[2] }));
     },
 
-    dropDecoded: function () {
-      this.decoded.forEach(function (bitmap) { bitmap.close(); });
-      this.decoded.clear();
+    // The tiles covering the canvas, nearest the centre first, with where
+    // each goes in it. Tile z/x/y as Leaflet's TileLayer would ask for them.
+    layout: function (origin, size) {
+      var map = this._map, zoom = map.getZoom(), tz = this.tileZoom(), side = this.options.tileSize,
+          scale = map.getZoomScale(zoom, tz), px = side * scale, pixelOrigin = map.getPixelOrigin(),
+          min = origin.add(pixelOrigin).divideBy(side * scale), max = origin.add(size).add(pixelOrigin).divideBy(side * scale),
+          count = Math.round(map.options.crs.scale(tz) / side), z = tz + this.options.zoomOffset, center = min.add(max).divideBy(2), tiles = [];
+      for (var y = Math.max(0, Math.floor(min.y)); y < Math.min(count, Math.ceil(max.y)); y++) {
+        for (var x = Math.max(0, Math.floor(min.x)); x < Math.min(count, Math.ceil(max.x)); x++) {
+          tiles.push({ url: this.urlOf([z, x, y]), x: Math.round(x * px - pixelOrigin.x - origin.x),
+                       y: Math.round(y * px - pixelOrigin.y - origin.y), size: Math.round(px),
+                       distance: Math.abs(x + 0.5 - center.x) + Math.abs(y + 0.5 - center.y) });
+        }
+      }
+      return tiles.sort(function (a, b) { return a.distance - b.distance; });
     },
 
-    // A new plan replaces the old one. Tiles on the map already are skipped;
-    // the first DECODED_TILES of the rest are decoded too. Returns how many
-    // are planned.
+    // Draws the view: tiles decoded already (shown, or preloaded) in this same
+    // task, the others as they arrive. Late tiles of an earlier view are drawn
+    // only where the current view wants them, so a quick succession of moves
+    // never leaves a tile in the wrong place.
+    redraw: function () {
+      var map = this._map;
+      if (!map || !this.canvas || map._animatingZoom) { return; }
+      this.generation += 1;
+      var canvas = this.canvas, size = map.getSize(), pad = size.multiplyBy(this.options.padding).round(),
+          origin = map.containerPointToLayerPoint([0, 0]).subtract(pad).round(), area = size.add(pad.multiplyBy(2));
+      if (canvas.width !== area.x || canvas.height !== area.y) {
+        canvas.width = area.x;
+        canvas.height = area.y;
+      } else {
+        context2d(canvas).clearRect(0, 0, area.x, area.y);
+      }
+      L.DomUtil.setPosition(canvas, origin);
+      this.drawnAt = { center: map.getCenter(), zoom: map.getZoom() };
+      var previous = this.shown, self = this;
+      this.shown = new Map();
+      this.need = new Map();
+      this.layout(origin, area).forEach(function (tile) {
+        self.need.set(tile.url, tile);
+        var bitmap = previous.get(tile.url), from = "kept";
+        if (bitmap) { previous.delete(tile.url); } else if ((bitmap = self.decoded.get(tile.url))) {
+          self.decoded.delete(tile.url);
+          from = "ready";
+        }
+        if (bitmap) {
+          self.drawn[from] += 1;
+          self.put(tile, bitmap);
+        } else if (!self.inFlight.has(tile.url)) {
+          self.load(tile.url);
+        }
+      });
+      this.closeAll(previous);
+      if (this.pendingCount()) { this.startLoading(); } else { this.finishLoading(); }
+    },
+
+    put: function (tile, bitmap) {
+      context2d(this.canvas).drawImage(bitmap, tile.x, tile.y, tile.size, tile.size);
+      tile.state = "drawn";
+      this.shown.set(tile.url, bitmap);
+    },
+
+    load: function (url) {
+      var self = this;
+      this.inFlight.set(url, this.generation);
+      tileBytes(url, true).then(function (buffer) {
+        return self.need.has(url) ? decode(buffer) : null;  // not wanted any more: no decode
+      }).then(function (bitmap) {
+        self.inFlight.delete(url);
+        var tile = self.need.get(url);
+        if (tile && !tile.state && self.canvas) {
+          self.drawn.decoded += 1;
+          self.put(tile, bitmap);
+        } else if (bitmap) {
+          bitmap.close();
+        }
+        self.checkLoaded();
+      }, function () {
+        self.inFlight.delete(url);
+        var tile = self.need.get(url);
+        if (tile && !tile.state) { tile.state = "failed"; }
+        self.checkLoaded();
+      });
+    },
+
+    pendingCount: function () {
+      var n = 0;
+      this.need.forEach(function (tile) { if (!tile.state) { n += 1; } });
+      return n;
+    },
+
+    checkLoaded: function () {
+      if (this.loading && !this.pendingCount()) { this.finishLoading(); }
+    },
+
+    // Leaflet's GridLayer events, which map.js counts for the idle signal:
+    // one "loading" while any tile of the view is missing, then one "load".
+    startLoading: function () {
+      if (!this.loading) { this.loading = true; this.fire("loading"); }
+    },
+
+    finishLoading: function () {
+      if (this.loading) { this.loading = false; this.fire("load"); }
+    },
+
+    closeAll: function (bitmaps) {
+      bitmaps.forEach(function (bitmap) { bitmap.close(); });
+      bitmaps.clear();
+    },
+
+    dropDecoded: function () { this.closeAll(this.decoded); },
+
+    // A new plan replaces the old one. Tiles the canvas shows already are
+    // skipped; the first DECODED_TILES of the rest are decoded too. Returns how
+    // many are planned.
     planPreload: function (tiles) {
       this.stopPreload();
       this.dropDecoded();
-      var self = this, shown = {};
-      Object.keys(this._tiles).forEach(function (key) { shown[self.getTileUrl(self._tiles[key].coords)] = true; });
+      var self = this;
       this.preload.queue = tiles.map(function (t) { return self.urlOf(t); })
-        .filter(function (url) { return !shown[url]; });
+        .filter(function (url) { return !self.shown.has(url); });
       var count = this.preload.queue.length;
       this.preload.started = 0;
       for (var i = 0; i < CONCURRENT_PRELOADS; i++) { this.nextPreload(this.preload.generation); }
       return count;
     },
-
     nextPreload: function (generation) {
       var preload = this.preload, self = this;
       if (generation !== preload.generation || !preload.queue.length) { return; }
@@ -197,9 +324,9 @@
     preloadState: function () {
       return { started: this.preload.started, pending: this.preload.queue.length + this.preload.running,
                cached: cache.tiles.size, decoded: this.decoded.size,
-               drawnReady: this.drawn.ready, drawnDecoded: this.drawn.decoded };
+               drawnReady: this.drawn.ready, drawnDecoded: this.drawn.decoded, drawnKept: this.drawn.kept };
     },
   });
 
-  window.XixiaBitmapTileLayer = BitmapTileLayer;
+  window.XixiaBitmapTileLayer = CanvasTileLayer;
 })();

@@ -506,7 +506,7 @@
     },
     tileCount: function (layerId) {
       var layer = state.layers[layerId];
-      return layer && layer.xmTiled ? Object.keys(layer._tiles || {}).length : -1;
+      return layer && layer.xmTiled ? layer.tileCount() : -1;
     },
     init: init, setBasemap: setBasemap, startMeasure: startMeasure, stopMeasure: stopMeasure,
     measureClickAt: function (lng, lat) { measureClick(L.latLng(lat, lng)); return true; },
