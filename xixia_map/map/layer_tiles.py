@@ -86,16 +86,16 @@ def tiles_to_prefetch(view: dict) -> list[tuple[int, int, int]]:
     (west/south/east/north/zoom, as map.js reports it), most likely first: the
     next zoom in on the centre, the next zoom out, a ring of half a view around
     this one, then the next zoom in over the rest of the view (a wheel zooms in
-    where the mouse is, not only at the centre)."""
+    where the mouse is, not only at the centre). Each covers the margin the
+    page's canvas draws around the view too (CANVAS_PADDING, bitmap_tiles.js)."""
     zoom = view["zoom"]
     cx, cy = (view["west"] + view["east"]) / 2, (view["south"] + view["north"]) / 2
     half_w, half_h = (view["east"] - view["west"]) / 2, (view["north"] - view["south"]) / 2
     wanted = []
-    # The ring reaches a half-view pan's far edge plus the margin the page's
-    # canvas draws around the view (CANVAS_PADDING, bitmap_tiles.js).
-    ring = 2 * (1 + CANVAS_PADDING)
-    for z, grow in ((leaflet_tile_zoom(zoom + 1), 0.5), (leaflet_tile_zoom(zoom - 1), 2.0),
-                    (leaflet_tile_zoom(zoom), ring), (leaflet_tile_zoom(zoom + 1), 1.0)):
+    drawn = 1 + 2 * CANVAS_PADDING  # the canvas, in views
+    for z, grow in ((leaflet_tile_zoom(zoom + 1), drawn / 2), (leaflet_tile_zoom(zoom - 1), drawn * 2),
+                    (leaflet_tile_zoom(zoom), 1 + drawn),  # a half-view pan's far edge
+                    (leaflet_tile_zoom(zoom + 1), drawn)):
         if 1 <= z <= 18:
             west, east = max(cx - half_w * grow, -180.0), min(cx + half_w * grow, 180.0)
             south, north = max(cy - half_h * grow, -_MAX_LAT), min(cy + half_h * grow, _MAX_LAT)

@@ -19,7 +19,7 @@
 
   var CACHE_TILES = 320;  // ~40-80 KB each: at most ~25 MB, more than two plans
   var CONCURRENT_PRELOADS = 2;
-  var DECODED_TILES = 64;  // 1 MB each once decoded: the next zoom in, the zoom out and the tiles around
+  var DECODED_TILES = 72;  // 1 MB each once decoded: the next zoom in, the zoom out and the tiles around
 
   // Encoded tiles (ArrayBuffers) by URL, shared by all large layers; a Map
   // iterates in insertion order, so re-inserting on use keeps the oldest first.
