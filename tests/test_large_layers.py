@@ -187,6 +187,33 @@ def test_animated_zoom_and_drag_end_as_a_direct_move_would(qtbot, view_with_big_
     assert _settled_at(view, state["lng"], state["lat"], state["zoom"]) == dragged
 
 
+def test_tiles_meet_without_seams_at_a_fractional_zoom(view_with_big_layer):
+    """At zoomSnap 0.25 tiles are drawn scaled, each to whole pixels: every
+    tile starts exactly where its left and upper neighbours end, so no
+    1-pixel gap (nor overlap) shows between them."""
+    view, _layer = view_with_big_layer
+    script = """JSON.stringify((function () {
+        var layer = window.xixia._state.layers['sandiao'], map = window.xixia._state.map, bad = [];
+        var tiles = layer.layout(L.point(0, 0), map.getSize().multiplyBy(4));
+        var at = {};
+        tiles.forEach(function (t) { at[t.x + ',' + t.y] = t; });
+        tiles.forEach(function (t) {
+          var right = tiles.filter(function (o) { return o.y === t.y && o.x > t.x; })
+                           .sort(function (a, b) { return a.x - b.x; })[0];
+          var below = tiles.filter(function (o) { return o.x === t.x && o.y > t.y; })
+                           .sort(function (a, b) { return a.y - b.y; })[0];
+          if (right && right.x !== t.x + t.width) { bad.push([t.x, t.width, right.x]); }
+          if (below && below.y !== t.y + t.height) { bad.push([t.y, t.height, below.y]); }
+        });
+        return [tiles.length, bad];
+    })())"""
+    for zoom in (12.25, 12.5, 12.75, 13.25, 13.5):
+        view.call_sync("setViewNoAnim", 111.5, 33.33, zoom)
+        wait_until_idle(view)
+        count, bad = json.loads(view.evaluate(script))
+        assert count > 20 and bad == [], f"zoom {zoom}: {bad[:3]}"
+
+
 def test_tile_requests_after_the_view_shut_its_workers_fail_quietly(qtbot, view_with_big_layer):
     """A closing view stops its tile workers while the page may still ask for
     tiles (a preload in flight): those requests fail, nothing raises."""

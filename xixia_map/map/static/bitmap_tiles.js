@@ -165,15 +165,18 @@
 
     // The tiles covering the canvas, nearest the centre first, with where
     // each goes in it. Tile z/x/y as Leaflet's TileLayer would ask for them.
+    // At a fractional zoom tile x spans [round(x * px), round((x + 1) * px)),
+    // so neighbours meet without a seam or an overlap.
     layout: function (origin, size) {
-      var map = this._map, zoom = map.getZoom(), tz = this.tileZoom(), side = this.options.tileSize,
-          scale = map.getZoomScale(zoom, tz), px = side * scale, pixelOrigin = map.getPixelOrigin(),
-          min = origin.add(pixelOrigin).divideBy(side * scale), max = origin.add(size).add(pixelOrigin).divideBy(side * scale),
+      var map = this._map, tz = this.tileZoom(), side = this.options.tileSize,
+          px = side * map.getZoomScale(map.getZoom(), tz), corner = origin.add(map.getPixelOrigin()),
+          min = corner.divideBy(px), max = corner.add(size).divideBy(px),
           count = Math.round(map.options.crs.scale(tz) / side), z = tz + this.options.zoomOffset, center = min.add(max).divideBy(2), tiles = [];
       for (var y = Math.max(0, Math.floor(min.y)); y < Math.min(count, Math.ceil(max.y)); y++) {
         for (var x = Math.max(0, Math.floor(min.x)); x < Math.min(count, Math.ceil(max.x)); x++) {
-          tiles.push({ url: this.urlOf([z, x, y]), x: Math.round(x * px - pixelOrigin.x - origin.x),
-                       y: Math.round(y * px - pixelOrigin.y - origin.y), size: Math.round(px),
+          var left = Math.round(x * px), top = Math.round(y * px);
+          tiles.push({ url: this.urlOf([z, x, y]), x: left - corner.x, y: top - corner.y,
+                       width: Math.round((x + 1) * px) - left, height: Math.round((y + 1) * px) - top,
                        distance: Math.abs(x + 0.5 - center.x) + Math.abs(y + 0.5 - center.y) });
         }
       }
@@ -220,7 +223,7 @@
     },
 
     put: function (tile, bitmap) {
-      context2d(this.canvas).drawImage(bitmap, tile.x, tile.y, tile.size, tile.size);
+      context2d(this.canvas).drawImage(bitmap, tile.x, tile.y, tile.width, tile.height);
       tile.state = "drawn";
       this.shown.set(tile.url, bitmap);
     },
