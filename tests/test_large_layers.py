@@ -187,6 +187,36 @@ def test_animated_zoom_and_drag_end_as_a_direct_move_would(qtbot, view_with_big_
     assert _settled_at(view, state["lng"], state["lat"], state["zoom"]) == dragged
 
 
+def test_missing_tiles_show_the_previous_drawing_in_place(view_with_big_layer):
+    """Until its tiles arrive, a zoomed view shows the previous drawing scaled
+    into place (as Leaflet keeps the old zoom's tiles), not a hole: right after
+    a zoom in, the red (west) and green (east) parcels are already drawn, each
+    on its own side of the class boundary at 111.5°E."""
+    view, _layer = view_with_big_layer
+    view.call_sync("setViewNoAnim", 111.5, 33.33, 13)
+    wait_until_idle(view)
+    grid = json.dumps([[lat, lon] for lat in np.linspace(33.315, 33.345, 12) for lon in np.linspace(111.47, 111.53, 16)])
+    colours = """(function (points) {
+        var layer = window.xixia._state.layers['sandiao'], map = window.xixia._state.map, c = layer.canvas;
+        var at = L.DomUtil.getPosition(c), g = c.getContext('2d', {willReadFrequently: true});
+        return points.map(function (ll) {
+          var p = map.latLngToLayerPoint(ll).subtract(at).round();
+          return Array.from(g.getImageData(p.x, p.y, 1, 1).data);
+        });
+    })"""
+    # One script: the zoom (its tiles neither decoded nor preloaded) and the look right after it.
+    after, missing = json.loads(view.evaluate(
+        "var l = window.xixia._state.layers['sandiao']; l.stopPreload(); l.dropDecoded();"
+        "window.xixia.setViewNoAnim(111.5, 33.33, 14);"
+        f"JSON.stringify([{colours}({grid}), l.pendingCount()])"))
+    wait_until_idle(view)
+    assert missing > 0
+    reds = [lon for (lat, lon), (r, g, b, a) in zip(json.loads(grid), after) if a > 100 and r > g + 60]
+    greens = [lon for (lat, lon), (r, g, b, a) in zip(json.loads(grid), after) if a > 100 and g > r + 60]
+    assert len(reds) > 10 and len(greens) > 10
+    assert max(reds) < 111.503 and min(greens) > 111.497
+
+
 def test_tiles_meet_without_seams_at_a_fractional_zoom(view_with_big_layer):
     """At zoomSnap 0.25 tiles are drawn scaled, each to whole pixels: every
     tile starts exactly where its left and upper neighbours end, so no

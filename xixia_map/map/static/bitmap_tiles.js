@@ -121,6 +121,7 @@
       this.closeAll(this.shown);
       this.finishLoading();
       this.canvas.width = 0;  // gives its pixels back now, not at garbage collection
+      this.drawnAt = null;
       L.DomUtil.remove(this.canvas);
       this.canvas = null;
     },
@@ -186,13 +187,26 @@
     // Draws the view: tiles decoded already (shown, or preloaded) in this same
     // task, the others as they arrive. Late tiles of an earlier view are drawn
     // only where the current view wants them, so a quick succession of moves
-    // never leaves a tile in the wrong place.
+    // never leaves a tile in the wrong place. Until a tile arrives, its place
+    // shows the previous drawing, moved and scaled to the new view, as
+    // Leaflet's tile layers keep the old zoom's tiles, rather than a hole.
     redraw: function () {
       var map = this._map;
       if (!map || !this.canvas || map._animatingZoom) { return; }
       this.generation += 1;
       var canvas = this.canvas, size = map.getSize(), pad = size.multiplyBy(this.options.padding).round(),
-          origin = map.containerPointToLayerPoint([0, 0]).subtract(pad).round(), area = size.add(pad.multiplyBy(2));
+          origin = map.containerPointToLayerPoint([0, 0]).subtract(pad).round(), area = size.add(pad.multiplyBy(2)),
+          corner = origin.add(map.getPixelOrigin()), previous = this.shown, self = this, missing = [];
+      var tiles = this.layout(origin, area).map(function (tile) {
+        var bitmap = previous.get(tile.url), from = "kept";
+        if (bitmap) { previous.delete(tile.url); } else if ((bitmap = self.decoded.get(tile.url))) {
+          self.decoded.delete(tile.url);
+          from = "ready";
+        }
+        if (!bitmap) { missing.push(tile); }
+        return { tile: tile, bitmap: bitmap, from: from };
+      });
+      var before = missing.length && this.drawnAt ? this.keepDrawing() : null;
       if (canvas.width !== area.x || canvas.height !== area.y) {
         canvas.width = area.x;
         canvas.height = area.y;
@@ -200,30 +214,49 @@
         context2d(canvas).clearRect(0, 0, area.x, area.y);
       }
       L.DomUtil.setPosition(canvas, origin);
-      this.drawnAt = { center: map.getCenter(), zoom: map.getZoom() };
-      var previous = this.shown, self = this;
+      if (before) { this.drawPlaceholders(before, corner, missing); }
+      this.drawnAt = { center: map.getCenter(), zoom: map.getZoom(), corner: corner };
       this.shown = new Map();
       this.need = new Map();
-      this.layout(origin, area).forEach(function (tile) {
-        self.need.set(tile.url, tile);
-        var bitmap = previous.get(tile.url), from = "kept";
-        if (bitmap) { previous.delete(tile.url); } else if ((bitmap = self.decoded.get(tile.url))) {
-          self.decoded.delete(tile.url);
-          from = "ready";
-        }
-        if (bitmap) {
-          self.drawn[from] += 1;
-          self.put(tile, bitmap);
-        } else if (!self.inFlight.has(tile.url)) {
-          self.load(tile.url);
+      tiles.forEach(function (entry) {
+        self.need.set(entry.tile.url, entry.tile);
+        if (entry.bitmap) {
+          self.drawn[entry.from] += 1;
+          self.put(entry.tile, entry.bitmap);
+        } else if (!self.inFlight.has(entry.tile.url)) {
+          self.load(entry.tile.url);
         }
       });
       this.closeAll(previous);
       if (this.pendingCount()) { this.startLoading(); } else { this.finishLoading(); }
     },
 
+    // A copy of the canvas as drawn, with where and at what zoom it was drawn.
+    keepDrawing: function () {
+      var copy = this.backCanvas || (this.backCanvas = document.createElement("canvas"));
+      copy.width = this.canvas.width;  // also clears it
+      copy.height = this.canvas.height;
+      context2d(copy).drawImage(this.canvas, 0, 0);
+      return { canvas: copy, corner: this.drawnAt.corner, zoom: this.drawnAt.zoom };
+    },
+
+    // The previous drawing, in the places of the tiles still missing only.
+    drawPlaceholders: function (before, corner, missing) {
+      var map = this._map, scale = map.getZoomScale(map.getZoom(), before.zoom), ctx = context2d(this.canvas);
+      ctx.save();
+      ctx.beginPath();
+      missing.forEach(function (tile) { ctx.rect(tile.x, tile.y, tile.width, tile.height); });
+      ctx.clip();
+      ctx.drawImage(before.canvas, before.corner.x * scale - corner.x, before.corner.y * scale - corner.y,
+                    before.canvas.width * scale, before.canvas.height * scale);
+      ctx.restore();
+      missing.forEach(function (tile) { tile.placeholder = true; });
+    },
+
     put: function (tile, bitmap) {
-      context2d(this.canvas).drawImage(bitmap, tile.x, tile.y, tile.width, tile.height);
+      var ctx = context2d(this.canvas);
+      if (tile.placeholder) { ctx.clearRect(tile.x, tile.y, tile.width, tile.height); }
+      ctx.drawImage(bitmap, tile.x, tile.y, tile.width, tile.height);
       tile.state = "drawn";
       this.shown.set(tile.url, bitmap);
     },
@@ -246,7 +279,10 @@
       }, function () {
         self.inFlight.delete(url);
         var tile = self.need.get(url);
-        if (tile && !tile.state) { tile.state = "failed"; }
+        if (tile && !tile.state) {
+          tile.state = "failed";
+          if (tile.placeholder && self.canvas) { context2d(self.canvas).clearRect(tile.x, tile.y, tile.width, tile.height); }
+        }
         self.checkLoaded();
       });
     },
@@ -268,6 +304,7 @@
     },
 
     finishLoading: function () {
+      if (this.backCanvas) { this.backCanvas.width = 0; }  // 9 MB at 1600x1000, wanted only while tiles are missing
       if (this.loading) { this.loading = false; this.fire("load"); }
     },
 
