@@ -95,9 +95,8 @@
       // The decoded tiles the canvas shows now, by URL: a pan draws most of
       // them again at another place.
       this.shown = new Map();
-      this.inFlight = new Map();  // URL -> generation of the load that asked for it
-      this.need = new Map();  // URL -> where the current view wants it: {x, y, size, state}
-      this.generation = 0;
+      this.inFlight = new Set();  // URLs being fetched or decoded for the map
+      this.need = new Map();  // URL -> where the current view wants it: {x, y, width, height, state, placeholder}
       this.loading = false;
       this.drawn = { ready: 0, decoded: 0, kept: 0 };  // from the preloaded set, decoded on demand, already shown
       this.redrawWhileMoving = L.Util.throttle(this.redraw, this.options.updateInterval, this);
@@ -116,7 +115,6 @@
     onRemove: function () {
       this.stopPreload();
       this.dropDecoded();
-      this.generation += 1;
       this.need.clear();
       this.closeAll(this.shown);
       this.finishLoading();
@@ -193,7 +191,6 @@
     redraw: function () {
       var map = this._map;
       if (!map || !this.canvas || map._animatingZoom) { return; }
-      this.generation += 1;
       var canvas = this.canvas, size = map.getSize(), pad = size.multiplyBy(this.options.padding).round(),
           origin = map.containerPointToLayerPoint([0, 0]).subtract(pad).round(), area = size.add(pad.multiplyBy(2)),
           corner = origin.add(map.getPixelOrigin()), previous = this.shown, self = this, missing = [];
@@ -263,7 +260,7 @@
 
     load: function (url) {
       var self = this;
-      this.inFlight.set(url, this.generation);
+      this.inFlight.add(url);
       tileBytes(url, true).then(function (buffer) {
         return self.need.has(url) ? decode(buffer) : null;  // not wanted any more: no decode
       }).then(function (bitmap) {
