@@ -374,11 +374,14 @@ def test_settled_view_preloads_the_next_tiles_into_the_page(qtbot, view_with_big
         return view.call_sync("preloadState", "sandiao")
 
     qtbot.waitUntil(lambda: preload()["started"] > 0 and preload()["pending"] == 0, timeout=20000)
-    assert 0 < preload()["decoded"] <= 40
+    assert 0 < preload()["decoded"] <= 72  # DECODED_TILES in bitmap_tiles.js
     tiles = view.layer_tiles(layer.id)
     state = view.call_sync("viewState")
     planned = [tile for tile in tiles_to_prefetch(state) if tiles.may_cover(*tile)]
     assert planned and all(tiles.is_cached(*tile) for tile in planned[:8])  # the zoom-in tiles came first
+    # The zoomed view's own idle would send the next plan, whose fetches reach
+    # Python at once: only the requests of the zoom itself are counted here.
+    view._prefetch = lambda _view: None
     served, before = view.handler.served, preload()
     view.call_sync("setViewNoAnim", state["lng"], state["lat"], state["zoom"] + 1)
     wait_until_idle(view)
