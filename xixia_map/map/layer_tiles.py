@@ -92,9 +92,7 @@ def tiles_to_prefetch(view: dict) -> list[tuple[int, int, int]]:
     cx, cy = (view["west"] + view["east"]) / 2, (view["south"] + view["north"]) / 2
     half_w, half_h = (view["east"] - view["west"]) / 2, (view["north"] - view["south"]) / 2
     wanted = []
-    # The canvas, in views, and 2% more: the page rounds its margin and corner
-    # to whole pixels, and these bounds scale latitude in degrees, not Mercator.
-    drawn = (1 + 2 * CANVAS_PADDING) * 1.02
+    drawn = 1 + 2 * CANVAS_PADDING  # the canvas, in views
     for z, grow in ((leaflet_tile_zoom(zoom + 1), drawn / 2), (leaflet_tile_zoom(zoom - 1), drawn * 2),
                     (leaflet_tile_zoom(zoom), 1 + drawn),  # a half-view pan's far edge
                     (leaflet_tile_zoom(zoom + 1), drawn)):
