@@ -203,7 +203,10 @@
         if (!bitmap) { missing.push(tile); }
         return { tile: tile, bitmap: bitmap, from: from };
       });
-      var before = missing.length && this.drawnAt ? this.keepDrawing() : null;
+      // After a pan the previous drawing covers none of the missing tiles
+      // (any tile it showed is kept), unless it still had placeholders itself.
+      var useful = this.drawnAt && (this.drawnAt.zoom !== map.getZoom() || this.loading);
+      var before = missing.length && useful ? this.keepDrawing() : null;
       if (canvas.width !== area.x || canvas.height !== area.y) {
         canvas.width = area.x;
         canvas.height = area.y;
