@@ -27,7 +27,7 @@ import shapely
 from PIL import Image, ImageColor, ImageDraw
 
 from ..data.layers import Layer
-from .png_encode import encode_rgba_png
+from .png_encode import encode_indexed_png
 
 # Above this many features a layer takes the tile path; below it stays vector
 # (tooltips, labels, per-feature highlighting in the page). Measured with
@@ -36,6 +36,8 @@ from .png_encode import encode_rgba_png
 TILE_THRESHOLD = 5_000
 DOT_BELOW_PX = 3.0  # features smaller than this on screen are drawn as dots
 OUTLINE_FROM_PX = 8.0  # below this an outline would hide the fill
+DOT_ALPHA = 235  # points' dots: nearly opaque, so clusters still read
+MAX_COLOURS = 85  # palette entries per layer: 3 inks each, the outline and "nothing" fit 8-bit indices
 # Tiles of 512 px (requested one zoom level up, Leaflet's zoomOffset -1):
 # each tile request through QtWebEngine costs ~7 ms on this machine whatever
 # its content, so a view in a quarter of the requests draws sooner.
@@ -99,11 +101,15 @@ def tiles_to_prefetch(view: dict) -> list[tuple[int, int, int]]:
         if 1 <= z <= 18:
             west, east = max(cx - half_w * grow, -180.0), min(cx + half_w * grow, 180.0)
             south, north = max(cy - half_h * grow, -_MAX_LAT), min(cy + half_h * grow, _MAX_LAT)
-            # Nearest the centre first: a pan needs the tiles next to the view
-            # before the far corners, and only the head of the plan is decoded ahead.
-            centre = mercantile.tile(cx, cy, z)
-            near = sorted(mercantile.tiles(west, south, east, north, zooms=z),
-                          key=lambda t: abs(t.x - centre.x) + abs(t.y - centre.y))
+            # Nearest the centre first, in views (a wide view's left and right
+            # neighbours are as near as those above and below): a pan needs the
+            # tiles next to the view before the far corners, and only the head
+            # of the plan is decoded ahead.
+            def views_away(t):
+                b = mercantile.bounds(t)
+                return max(abs((b.west + b.east) / 2 - cx) / half_w, abs((b.south + b.north) / 2 - cy) / half_h)
+
+            near = sorted(mercantile.tiles(west, south, east, north, zooms=z), key=views_away)
             wanted += [(t.z, t.x, t.y) for t in near]
     return list(dict.fromkeys(wanted))
 
@@ -173,21 +179,35 @@ class LayerTiles:
 
     def _style(self, style: dict, frame) -> None:
         default = _rgb(style.get("fill", style.get("stroke", "#888888")))
-        self.stroke = _rgb(style.get("stroke", "#555555"))
-        # Colours as a small palette and an index per feature: a tile resolves
-        # each palette entry to Pillow's ink once, and sorting colours per tile
-        # (np.unique on rows) cost a fifth of a dense tile.
+        # Colours as a small palette and an index per feature. Tiles are drawn
+        # as 8-bit indices into a table of the few RGBA values a tile can hold
+        # (a fill, a solid line and a dot per colour, the outline), written as
+        # an indexed PNG: a quarter of the bytes of RGBA to compress in Python
+        # and to inflate in the page, where decoding is on a move's path.
         palette = [default]
-        self.color_index = np.zeros(len(frame), dtype=np.int32)
+        color_index = np.zeros(len(frame), dtype=np.int32)
         rule = style.get("color_by")
         if rule and rule["field"] in frame.columns:
             keys = frame[rule["field"]].astype(str).to_numpy()
-            for key, entry in rule["values"].items():
+            # 85 colours x 3 kinds + outline + transparent fill the 256 indices;
+            # categories beyond that (not a readable legend) keep the default.
+            for key, entry in list(rule["values"].items())[:MAX_COLOURS - 1]:
                 palette.append(_rgb(entry.get("color"), default))
-                self.color_index[keys == str(key)] = len(palette) - 1
-        self.palette = np.array(palette, dtype=np.uint8)
-        self.colors = self.palette[self.color_index]
-        self.fill_alpha = int(255 * float(style.get("fill_opacity", 0.6)))
+                color_index[keys == str(key)] = len(palette) - 1
+        n = len(palette)
+        fill_alpha = int(255 * float(style.get("fill_opacity", 0.6)))
+        rgb = np.array(palette, dtype=np.uint8)
+        self.index_table = np.concatenate([
+            np.zeros((1, 4), dtype=np.uint8),  # 0: nothing drawn
+            np.column_stack([rgb, np.full(n, fill_alpha, dtype=np.uint8)]),  # fills
+            np.column_stack([rgb, np.full(n, 255, dtype=np.uint8)]),  # lines
+            np.column_stack([rgb, np.full(n, DOT_ALPHA, dtype=np.uint8)]),  # point dots
+            np.array([[*_rgb(style.get("stroke", "#555555")), 255]], dtype=np.uint8),  # polygon outlines
+        ])
+        self.fill_ink = (1 + color_index).astype(np.uint8)
+        self.line_ink = (1 + n + color_index).astype(np.uint8)
+        self.dot_ink = (1 + 2 * n + color_index).astype(np.uint8)
+        self.outline_ink = 1 + 3 * n
 
     # -- rendering ---------------------------------------------------------------
     def may_cover(self, z: int, x: int, y: int) -> bool:
@@ -222,16 +242,16 @@ class LayerTiles:
         tile_m = mercantile.xy_bounds(x, y, z)
         scale = TILE_PX / (tile_m.right - tile_m.left)
         size_px = self.extent_m[hits] * scale
-        pixels = np.zeros((TILE_PX, TILE_PX, 4), dtype=np.uint8)
+        pixels = np.zeros((TILE_PX, TILE_PX), dtype=np.uint8)  # indices into index_table
         if self.kind == "Point":
             self._dots(pixels, hits, tile_m.left, tile_m.top, scale, radius=3 if z >= 13 else 2)
         else:
             self._footprints(pixels, hits[size_px < DOT_BELOW_PX], tile_m.left, tile_m.top, scale)
-        image = Image.fromarray(pixels, "RGBA")
+        image = Image.fromarray(pixels, "L")  # Pillow draws an index as a grey level
         large = hits[size_px >= DOT_BELOW_PX] if self.kind != "Point" else hits[:0]
         if len(large):
             self._shapes(image, large, size_px[size_px >= DOT_BELOW_PX], tile_m.left, tile_m.top, scale)
-        return encode_rgba_png(np.asarray(image))
+        return encode_indexed_png(np.asarray(image), self.index_table)
 
     def _dots(self, pixels: np.ndarray, idx: np.ndarray, left: float, top: float, scale: float,
               radius: int) -> None:
@@ -239,12 +259,11 @@ class LayerTiles:
             return
         px = np.floor((self.cx[idx] - left) * scale).astype(np.int64)
         py = np.floor((top - self.cy[idx]) * scale).astype(np.int64)
-        rgba = np.concatenate([self.colors[idx], np.full((len(idx), 1), 235, dtype=np.uint8)], axis=1)
         for dx in range(-radius + 1, radius):
             for dy in range(-radius + 1, radius):
                 if dx * dx + dy * dy > (radius - 0.5) ** 2:
                     continue  # round dots
-                _stamp(pixels, px + dx, py + dy, rgba, True)
+                _stamp(pixels, px + dx, py + dy, self.dot_ink[idx], True)
 
     def _footprints(self, pixels: np.ndarray, idx: np.ndarray, left: float, top: float, scale: float) -> None:
         """Features under DOT_BELOW_PX: their pixel bounding box, 1 to 3 pixels a side."""
@@ -254,10 +273,9 @@ class LayerTiles:
         py0 = np.floor((top - self.y1[idx]) * scale).astype(np.int64)
         width = np.clip(np.ceil((self.x1[idx] - left) * scale).astype(np.int64) - px0, 1, 3)
         height = np.clip(np.ceil((top - self.y0[idx]) * scale).astype(np.int64) - py0, 1, 3)
-        rgba = np.concatenate([self.colors[idx], np.full((len(idx), 1), self.fill_alpha, dtype=np.uint8)], axis=1)
         for dx in range(3):
             for dy in range(3):
-                _stamp(pixels, px0 + dx, py0 + dy, rgba, (dx < width) & (dy < height))
+                _stamp(pixels, px0 + dx, py0 + dy, self.fill_ink[idx], (dx < width) & (dy < height))
 
     def _shapes(self, image: Image.Image, idx: np.ndarray, size_px: np.ndarray, left: float, top: float,
                 scale: float) -> None:
@@ -276,21 +294,19 @@ class LayerTiles:
         starts = ends - 2 * ring_len
         draw = ImageDraw.Draw(image)
         if self.kind != "Polygon":
-            colors = self.colors[idx].tolist()
+            inks = self.line_ink[idx].tolist()
             for a, b, owner in zip(starts.tolist(), ends.tolist(), ring_owner.tolist()):
                 if b - a >= 4:
-                    draw.line(coords[a:b], fill=(*colors[owner], 255), width=2)
+                    draw.line(coords[a:b], fill=inks[owner], width=2)
             return
         # Pillow's C drawing call (what ImageDraw.polygon makes for a fill, then
-        # a 1 px outline), with each palette colour's ink resolved once per
-        # tile: ImageDraw.polygon() resolves it again on every call, which cost
-        # as much as the drawing.
+        # a 1 px outline), with the index as the ink: ImageDraw.polygon()
+        # resolves an ink on every call, which cost as much as the drawing.
         core = draw.draw
-        palette_inks = np.array([core.draw_ink((*rgb, self.fill_alpha)) for rgb in self.palette.tolist()])
-        ink = palette_inks[self.color_index[idx][ring_owner]]
+        ink = self.fill_ink[idx][ring_owner].astype(np.int64)
         # Holes are cleared after their own exterior, so an island listed later
         # in the layer is drawn over its surrounding parcel's hole.
-        ink[self.ring_is_hole[rings]] = core.draw_ink((0, 0, 0, 0))
+        ink[self.ring_is_hole[rings]] = 0
         drawable = ring_len >= 3
         outlined = (size_px >= OUTLINE_FROM_PX)[ring_owner] & drawable
         draw_polygon = core.draw_polygon
@@ -298,7 +314,7 @@ class LayerTiles:
             for a, b, fill in zip(starts[drawable].tolist(), ends[drawable].tolist(), ink[drawable].tolist()):
                 draw_polygon(coords[a:b], fill, 1)
             return
-        outline_ink = core.draw_ink((*self.stroke, 255))
+        outline_ink = self.outline_ink
         # Each outline right after its own fill, so a later parcel covers it.
         for a, b, fill, edge in zip(starts[drawable].tolist(), ends[drawable].tolist(), ink[drawable].tolist(),
                                     outlined[drawable].tolist()):
