@@ -44,7 +44,8 @@ MAX_COLOURS = 85  # palette entries per layer: 3 inks each, the outline and "not
 TILE_PX = 512
 # Leaflet asks for TILE_PX tiles this many zooms up (its zoomOffset is minus this).
 ZOOM_OFFSET = int(math.log2(TILE_PX // 256))
-# The margin around the view that bitmap_tiles.js draws, as a share of the view per side.
+# The margin around the view that the page's canvas draws (bitmap_tiles.js, sent with
+# each large layer's config), as a share of the view per side.
 CANVAS_PADDING = 0.1
 CACHE_TILES = 256  # ~70 KB each at 200k parcels: ~18 MB; more than a prefetch plan (~90-150)
 _R = 6378137.0
@@ -95,20 +96,21 @@ def tiles_to_prefetch(view: dict) -> list[tuple[int, int, int]]:
     half_w, half_h = (view["east"] - view["west"]) / 2, (view["north"] - view["south"]) / 2
     wanted = []
     drawn = 1 + 2 * CANVAS_PADDING  # the canvas, in views
+
+    # Nearest the centre first, in views (a wide view's left and right
+    # neighbours are as near as those above and below): a pan needs the tiles
+    # next to the view before the far corners, and only the head of the plan
+    # is decoded ahead.
+    def views_away(t):
+        b = mercantile.bounds(t)
+        return max(abs((b.west + b.east) / 2 - cx) / half_w, abs((b.south + b.north) / 2 - cy) / half_h)
+
     for z, grow in ((leaflet_tile_zoom(zoom + 1), drawn / 2), (leaflet_tile_zoom(zoom - 1), drawn * 2),
                     (leaflet_tile_zoom(zoom), 1 + drawn),  # a half-view pan's far edge
                     (leaflet_tile_zoom(zoom + 1), drawn)):
         if 1 <= z <= 18:
             west, east = max(cx - half_w * grow, -180.0), min(cx + half_w * grow, 180.0)
             south, north = max(cy - half_h * grow, -_MAX_LAT), min(cy + half_h * grow, _MAX_LAT)
-            # Nearest the centre first, in views (a wide view's left and right
-            # neighbours are as near as those above and below): a pan needs the
-            # tiles next to the view before the far corners, and only the head
-            # of the plan is decoded ahead.
-            def views_away(t):
-                b = mercantile.bounds(t)
-                return max(abs((b.west + b.east) / 2 - cx) / half_w, abs((b.south + b.north) / 2 - cy) / half_h)
-
             near = sorted(mercantile.tiles(west, south, east, north, zooms=z), key=views_away)
             wanted += [(t.z, t.x, t.y) for t in near]
     return list(dict.fromkeys(wanted))
@@ -122,10 +124,10 @@ def _padded_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
     return west - pad, south - pad, east + pad, north + pad
 
 
-def _stamp(pixels: np.ndarray, qx: np.ndarray, qy: np.ndarray, rgba: np.ndarray, wanted) -> None:
-    """Set the pixels (qx, qy) that are wanted and inside the tile to rgba."""
+def _stamp(pixels: np.ndarray, qx: np.ndarray, qy: np.ndarray, ink: np.ndarray, wanted) -> None:
+    """Set the pixels (qx, qy) that are wanted and inside the tile to ink (an index into index_table)."""
     ok = wanted & (qx >= 0) & (qx < TILE_PX) & (qy >= 0) & (qy < TILE_PX)
-    pixels[qy[ok], qx[ok]] = rgba[ok]
+    pixels[qy[ok], qx[ok]] = ink[ok]
 
 
 class LayerTiles:

@@ -42,12 +42,13 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
         "label_field": spec.label_field, "label_mode": spec.label_mode,
         "visible": layer.visible, "opacity": layer.opacity,
     }
-    from .layer_tiles import TILE_PX, TILE_THRESHOLD, ZOOM_OFFSET
+    from .layer_tiles import CANVAS_PADDING, TILE_PX, TILE_THRESHOLD, ZOOM_OFFSET
 
     if len(layer.frame) > TILE_THRESHOLD and not inline:
         entry["tiles"] = layer_tiles_url(spec.id)  # drawn in Python, see layer_tiles.py
         entry["tile_px"] = TILE_PX
         entry["zoom_offset"] = -ZOOM_OFFSET
+        entry["canvas_padding"] = CANVAS_PADDING  # the plan of tiles to preload covers it too
         entry["count"] = len(layer.frame)
     elif inline:
         entry["data"] = feature_collection(layer, with_details=True)

@@ -81,7 +81,7 @@
     options: {
       pane: "overlayPane", opacity: 1, zIndex: 1, tileSize: 512, zoomOffset: 0,
       minNativeZoom: 0, maxNativeZoom: 19,
-      padding: 0.1,  // of the view on each side, drawn ahead for a drag (Leaflet's renderers use 0.1)
+      padding: 0.1,  // of the view on each side, drawn ahead for a drag; map.js passes CANVAS_PADDING
       updateInterval: 200,  // ms between redraws while the map is dragged (Leaflet's GridLayer default)
     },
 
@@ -89,8 +89,8 @@
       this._url = url;
       L.setOptions(this, options);
       this.preload = { queue: [], running: 0, started: 0, generation: 0 };
-      // Decoded tiles from the head of the preload plan, each used once:
-      // decoding a dozen tiles was most of a zoom's redraw (~70 of ~110 ms).
+      // Decoded tiles from the head of the preload plan, moved to `shown`
+      // once drawn: decoding a dozen tiles was most of a zoom's redraw.
       this.decoded = new Map();
       // The decoded tiles the canvas shows now, by URL: a pan draws most of
       // them again at another place.

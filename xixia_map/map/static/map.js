@@ -184,10 +184,10 @@
   function loadTiledLayer(spec) {
     // zIndex above the pane's SVG (200): a large layer is added on top of the
     // bundled areas, so it must not be washed out under the county's fill.
-    // tileSize/zoomOffset: see TILE_PX in layer_tiles.py.
+    // tileSize/zoomOffset/padding: see TILE_PX and CANVAS_PADDING in layer_tiles.py.
     var layer = new window.XixiaBitmapTileLayer(spec.tiles, {
       pane: PANES[spec.geometry][0], opacity: spec.opacity, tileSize: spec.tile_px,
-      zoomOffset: spec.zoom_offset || 0, minNativeZoom: 1, maxNativeZoom: 19, maxZoom: 19, keepBuffer: 0,
+      zoomOffset: spec.zoom_offset || 0, padding: spec.canvas_padding, minNativeZoom: 1, maxNativeZoom: 19,
       zIndex: 201,
     });
     layer.on("loading", function () { state.tilesLoading += 1; });
