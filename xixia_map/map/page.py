@@ -59,16 +59,27 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
     return entry
 
 
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def config_to_js(config: dict) -> str:
-    # "<" escaped so no attribute text can close the <script> element.
-    return json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+    """The config as a JSON literal safe inside a <script> element: no attribute text
+    can close the element or open a comment (<, >, &), and U+2028/2029, which JSON
+    allows raw but older JavaScript parsers treat as line ends, are escaped too."""
+    return json.dumps(config, ensure_ascii=False).translate(_SCRIPT_UNSAFE)
 
 
 def build_page(layers: LayerList, *, bounds=None, inline: bool = False, lang: str = "zh",
                basemap: dict | None = None) -> str:
     """The app's page fetches its data and comes from the cached skeleton (see
-    page_skeleton.py); the self-contained export inlines its data and is rendered
-    by folium each time."""
+    page_skeleton.py); the self-contained export inlines its data into a skeleton
+    centred on its bounds.
+
+    Either way the config is put in by plain string replacement *after* folium
+    has rendered: branca compiles each element's rendered script as a new Jinja2
+    template, so data that went through folium would be run as template code
+    (`{{ ... }}` from a file executed, `{% ...` crashing the export)."""
     if bounds is None:
         bounds = layers["county"].bounds() if "county" in layers else None
     config = {"bounds": list(bounds) if bounds else None, "basemap": basemap,
@@ -77,5 +88,10 @@ def build_page(layers: LayerList, *, bounds=None, inline: bool = False, lang: st
         from .folium_page import render_page
 
         center = [(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2] if bounds else DEFAULT_CENTER
-        return render_page(config_to_js(config), center)
-    return page_skeleton().replace(CONFIG_PLACEHOLDER, config_to_js(config))
+        skeleton = render_page(CONFIG_PLACEHOLDER, center)
+    else:
+        skeleton = page_skeleton()
+    head, placeholder, tail = skeleton.partition(CONFIG_PLACEHOLDER)
+    if not placeholder or CONFIG_PLACEHOLDER in tail:
+        raise RuntimeError("the page template must hold the layer config exactly once")
+    return head + config_to_js(config) + tail

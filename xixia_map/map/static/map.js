@@ -61,7 +61,9 @@
   };
 
   function markerIcon(spec, props) {
-    var s = spec.style || {}, r = s.radius || 6, shape = SHAPES[s.marker] || SHAPES.circle;
+    // The radius comes from a project file: only a number may reach the SVG markup.
+    var s = spec.style || {}, r = Number(s.radius), shape = SHAPES[s.marker] || SHAPES.circle;
+    if (!(r >= 2 && r <= 40)) { r = 6; }
     var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="' + 2 * r + '" height="' + 2 * r + '">' +
       '<g fill="' + fillFor(spec, props) + '" stroke="' + color(s.stroke, "#222222") + '" stroke-width="1.5">' +
       shape(r) + "</g></svg>";
