@@ -119,6 +119,15 @@ _TO_WGS84 = {"wgs84": None, "gcj02": gcj02_to_wgs84, "bd09": bd09_to_wgs84}
 OFFSET_SYSTEMS = tuple(_TO_WGS84)
 
 
+def coordinates_to_wgs84(xy: np.ndarray, system: str) -> np.ndarray:
+    """An (n, 2) array of lon/lat in `system`, in WGS84."""
+    func = _TO_WGS84[system]
+    if func is None or len(xy) == 0:
+        return xy
+    lon, lat = func(xy[:, 0], xy[:, 1])
+    return np.column_stack([lon, lat])
+
+
 def transform_geometry_to_wgs84(geometry, system: str):
     """Return a shapely geometry moved from GCJ-02 or BD-09 to WGS84."""
     import shapely

@@ -1,8 +1,11 @@
-"""Guess the CRS of coordinates from their ranges, for files that carry none.
+"""Guess the CRS of coordinates from their ranges, for files that carry none or a wrong one.
 
-Chinese planning data without a .prj is common. The guesses are offered to the
-user to confirm, never applied silently. Ranges are for Xixia's surroundings
-(central meridian 111°E): 3° zone 37, 6° zone 19.
+Chinese planning data without a .prj is common, and so are two axis mix-ups:
+latitude written before longitude, and survey tables whose X is the northing
+(Chinese surveying names the north axis X). Each guess is tried on the
+coordinates as written and with the axes swapped; guesses that put the data
+near Xixia come first. They are offered to the planner to confirm, never
+applied silently.
 """
 from __future__ import annotations
 
@@ -10,42 +13,72 @@ from dataclasses import dataclass
 
 from pyproj import CRS, Transformer
 
+from .region import intersects_neighbourhood
+
 
 @dataclass(frozen=True)
 class CrsGuess:
     epsg: int
     name: str
     reason: str
+    swap: bool = False
+    reason_zh: str = ""  # the file's x and y must be exchanged first
 
     @property
     def crs(self) -> CRS:
         return CRS.from_epsg(self.epsg)
+
+    def label(self, lang: str = "zh") -> str:
+        swapped = ("，X/Y 互换" if lang == "zh" else ", X and Y swapped") if self.swap else ""
+        reason = self.reason_zh if lang == "zh" and self.reason_zh else self.reason
+        return f"EPSG:{self.epsg}  {self.name}{swapped}（{reason}）" if lang == "zh" else \
+            f"EPSG:{self.epsg}  {self.name}{swapped}  ({reason})"
 
 
 def _within(values, low, high) -> bool:
     return all(low <= v <= high for v in values)
 
 
+def _candidates(bounds) -> list[tuple[int, str, str, str]]:
+    minx, miny, maxx, maxy = bounds
+    xs, ys = (minx, maxx), (miny, maxy)
+    found = []
+    if _within(xs, -180, 180) and _within(ys, -90, 90):
+        found.append((4490, "CGCS2000 经纬度 (≈WGS84)", "coordinates are degrees of lon/lat", "坐标为经纬度"))
+        found.append((4326, "WGS84 经纬度", "coordinates are degrees of lon/lat", "坐标为经纬度"))
+    if _within(xs, 37_000_000, 37_999_999) and _within(ys, 0, 10_000_000):
+        found.append((4525, "CGCS2000 3° 高斯-克吕格 37 带", "8-digit eastings starting with 37 (zone prefix)", "8 位横坐标以 37 开头（带号）"))
+    if _within(xs, 19_000_000, 19_999_999) and _within(ys, 0, 10_000_000):
+        found.append((4497, "CGCS2000 6° 高斯-克吕格 19 带", "8-digit eastings starting with 19 (zone prefix)", "8 位横坐标以 19 开头（带号）"))
+    if _within(xs, 200_000, 800_000) and _within(ys, 2_000_000, 6_000_000):
+        found.append((4546, "CGCS2000 3° 高斯-克吕格 中央经线 111°E", "eastings near 500 000 m without a zone prefix", "横坐标约 500 000 米，无带号"))
+        found.append((4508, "CGCS2000 6° 高斯-克吕格 中央经线 111°E",
+                      "eastings near 500 000 m without a zone prefix (same projection)", "横坐标约 500 000 米，无带号（同一投影）"))
+    return found
+
+
+def lands_near_xixia(bounds, crs, swap: bool = False) -> bool:
+    """Whether coordinates with these bounds, read in `crs` (axes swapped first if
+    asked), fall in Xixia or a neighbouring county."""
+    if swap:
+        bounds = (bounds[1], bounds[0], bounds[3], bounds[2])
+    try:
+        converted = Transformer.from_crs(crs, 4326, always_xy=True).transform_bounds(*bounds)
+    except Exception:  # pyproj raises for points outside the projection's domain
+        return False
+    return intersects_neighbourhood(converted)
+
+
 def guess_crs(bounds) -> list[CrsGuess]:
     """Candidates, best first, for (minx, miny, maxx, maxy) of coordinates without a CRS."""
     minx, miny, maxx, maxy = bounds
-    xs, ys = (minx, maxx), (miny, maxy)
-    guesses: list[CrsGuess] = []
-    if _within(xs, -180, 180) and _within(ys, -90, 90):
-        guesses.append(CrsGuess(4490, "CGCS2000 经纬度 (≈WGS84)", "coordinates are degrees of lon/lat"))
-        guesses.append(CrsGuess(4326, "WGS84 经纬度", "coordinates are degrees of lon/lat"))
-    if _within(xs, 37_000_000, 37_999_999) and _within(ys, 0, 10_000_000):
-        guesses.append(CrsGuess(4525, "CGCS2000 3° 高斯-克吕格 37 带",
-                                "8-digit eastings starting with 37 (zone prefix)"))
-    if _within(xs, 19_000_000, 19_999_999) and _within(ys, 0, 10_000_000):
-        guesses.append(CrsGuess(4497, "CGCS2000 6° 高斯-克吕格 19 带",
-                                "8-digit eastings starting with 19 (zone prefix)"))
-    if _within(xs, 200_000, 800_000) and _within(ys, 2_000_000, 6_000_000):
-        guesses.append(CrsGuess(4546, "CGCS2000 3° 高斯-克吕格 中央经线 111°E",
-                                "eastings near 500 000 m without a zone prefix"))
-        guesses.append(CrsGuess(4508, "CGCS2000 6° 高斯-克吕格 中央经线 111°E",
-                                "eastings near 500 000 m without a zone prefix (same projection)"))
-    return guesses
+    guesses = [CrsGuess(e, n, r, reason_zh=z) for e, n, r, z in _candidates(bounds)]
+    swapped = (miny, minx, maxy, maxx)
+    guesses += [CrsGuess(e, n, f"the axes are swapped: X holds the northing (or latitude); {r}", True,
+                         f"坐标轴互换：X 为北坐标（或纬度）；{z}")
+                for e, n, r, z in _candidates(swapped)]
+    # Near Xixia first; among those, the order above (as written before swapped).
+    return sorted(guesses, key=lambda g: not lands_near_xixia(bounds, g.epsg, g.swap))
 
 
 def to_wgs84_bounds(bounds, epsg: int):

@@ -1,7 +1,10 @@
 """The layer model: loaded layers and their view state, with plain-Python events.
 
 The Qt side (ui) adapts this with a thin model; the map side renders it. Like
-napari's LayerList, this knows nothing about either.
+napari's LayerList, this knows nothing about either. Events are a psygnal
+Signal (napari's own event library): bound methods are held weakly, so a view
+that goes away cannot be called through a stale subscription, and every
+subscriber can unsubscribe.
 """
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import geopandas as gpd
+from psygnal import Signal
 import numpy as np
 import pandas as pd
 
@@ -28,7 +32,9 @@ class Layer:
     offset: str = "wgs84"  # the offset system the source coordinates were in
     source_frame: gpd.GeoDataFrame | None = None  # as read, before any offset correction
     source_layer: str | None = None  # layer name inside a multi-layer file
-    assume_crs: int | None = None  # CRS the user confirmed for a file without one
+    assume_crs: int | None = None  # CRS the user confirmed for a file without one (or with a wrong one)
+    swap_axes: bool = False  # the user confirmed the file's x and y are exchanged
+    encoding: str | None = None  # text encoding the user chose for the file
     _id_index: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -77,6 +83,35 @@ def _representative_lonlat(geometry):
     return (round(point.x, 6), round(point.y, 6))
 
 
+OFFSET_CHUNK = 50_000  # geometries per vectorised call, so progress moves and Cancel is heard
+
+
+def offset_frame(layer: Layer, system: str, progress=None, cancelled=None) -> gpd.GeoDataFrame:
+    """The layer's frame as read, moved from `system` to WGS84: every vertex of a
+    chunk in one numpy call (one geometry at a time took 8.4 s for 20 000 parcels)."""
+    import shapely
+
+    from .chinese_offsets import OFFSET_SYSTEMS, coordinates_to_wgs84
+
+    if system not in OFFSET_SYSTEMS:
+        raise ValueError(f"unknown offset system {system}")
+    source = layer.source_frame if layer.source_frame is not None else layer.frame
+    frame = source.copy()
+    geoms = source.geometry.values
+    moved = []
+    for start in range(0, max(len(geoms), 1), OFFSET_CHUNK):
+        if cancelled and cancelled():
+            from .reader import Cancelled
+
+            raise Cancelled()
+        part = geoms[start:start + OFFSET_CHUNK]
+        moved.append(shapely.transform(part, lambda xy: coordinates_to_wgs84(xy, system)))
+        if progress:
+            progress(min(start + OFFSET_CHUNK, len(geoms)), len(geoms))
+    frame[frame.geometry.name] = np.concatenate(moved) if moved else geoms
+    return frame
+
+
 def load_layer(spec: LayerSpec) -> Layer:
     frame, report = read_vector(spec.path)
     validate_layer(spec, frame)
@@ -87,9 +122,10 @@ def load_layer(spec: LayerSpec) -> Layer:
 class LayerList:
     """Ordered layers (bottom first) with change callbacks."""
 
+    changed = Signal(str, object)  # (event, layer)
+
     def __init__(self, layers: list[Layer] | None = None):
         self._layers: list[Layer] = list(layers or [])
-        self._listeners: list[Callable[[str, Layer], None]] = []
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> "LayerList":
@@ -113,12 +149,20 @@ class LayerList:
     def ids(self) -> list[str]:
         return [layer.id for layer in self._layers]
 
-    def subscribe(self, listener: Callable[[str, Layer], None]) -> None:
-        self._listeners.append(listener)
+    def subscribe(self, listener: Callable[[str, Layer], None]) -> Callable[[str, Layer], None]:
+        """Call `listener(event, layer)` on every change. A bound method is held
+        weakly; a function or lambda strongly, until `unsubscribe`."""
+        self.changed.connect(listener, check_nargs=False)
+        return listener
+
+    def unsubscribe(self, listener: Callable[[str, Layer], None]) -> None:
+        self.changed.disconnect(listener, missing_ok=True)
+
+    def listener_count(self) -> int:
+        return len(self.changed)
 
     def _emit(self, event: str, layer: Layer) -> None:
-        for listener in list(self._listeners):
-            listener(event, layer)
+        self.changed.emit(event, layer)
 
     def append(self, layer: Layer) -> None:
         if layer.id in self:
@@ -137,18 +181,17 @@ class LayerList:
             layer.visible = visible
             self._emit("visibility", layer)
 
-    def set_offset(self, layer_id: str, system: str) -> None:
+    def set_offset(self, layer_id: str, system: str, progress=None, cancelled=None) -> None:
         """Declare a layer's source coordinates GCJ-02 or BD-09 (or WGS84) and re-derive
         its WGS84 geometry from the coordinates as read."""
-        from .chinese_offsets import OFFSET_SYSTEMS, transform_geometry_to_wgs84
+        layer = self[layer_id]
+        self.apply_offset(layer_id, offset_frame(layer, system, progress, cancelled), system)
 
-        if system not in OFFSET_SYSTEMS:
-            raise ValueError(f"unknown offset system {system}")
+    def apply_offset(self, layer_id: str, frame: gpd.GeoDataFrame, system: str) -> None:
+        """Install a frame computed by `offset_frame` (on a worker thread, for big layers)."""
         layer = self[layer_id]
         if layer.source_frame is None:
             layer.source_frame = layer.frame
-        frame = layer.source_frame.copy()
-        frame[frame.geometry.name] = [transform_geometry_to_wgs84(g, system) for g in frame.geometry]
         layer.frame = frame
         layer.offset = system
         self._emit("data", layer)

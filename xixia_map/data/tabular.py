@@ -1,28 +1,74 @@
 """Point layers from tables (CSV/XLSX) with coordinate columns."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
 from .errors import DataError
+from .messages import say
 
 # Column-name pairs that hold x/y, in order of preference. Matching ignores case.
 COORDINATE_PAIRS = [
     ("lon", "lat"), ("lng", "lat"), ("longitude", "latitude"), ("经度", "纬度"),
-    ("东经", "北纬"), ("x", "y"), ("easting", "northing"),
+    ("东经", "北纬"), ("x", "y"), ("easting", "northing"), ("x坐标", "y坐标"),
 ]
-TEXT_ENCODINGS = ("utf-8-sig", "gb18030")
+TEXT_ENCODINGS = ("utf-8", "gb18030")
 
 
-def decode_text(path: Path, raw: bytes) -> str:
-    for encoding in TEXT_ENCODINGS:
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise DataError(path, "text is neither UTF-8 nor GBK/GB18030; re-save it as UTF-8")
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        raise DataError(path, say("no permission to read the file", "没有读取该文件的权限")) from None
+    except OSError as exc:
+        raise DataError(path, say(f"cannot read the file ({exc.strerror})", f"无法读取该文件（{exc.strerror}）")) from None
+
+
+def decode_text(path: Path, raw: bytes, notes: list | None = None) -> str:
+    """Decode line by line: a table pasted together from a UTF-8 and a GBK file
+    (common when offices merge lists) keeps both halves readable."""
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lines, used = [], set()
+    for number, line in enumerate(raw.splitlines(keepends=True), start=1):
+        for encoding in TEXT_ENCODINGS:
+            try:
+                lines.append(line.decode(encoding))
+                used.add(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise DataError(path, say(f"line {number} is neither UTF-8 nor GBK/GB18030 text; re-save it as UTF-8",
+                                      f"第 {number} 行既不是 UTF-8 也不是 GBK/GB18030 文本，请另存为 UTF-8"))
+    if notes is not None:
+        if used == {"gb18030"}:
+            notes.append("GB18030")
+        elif len(used) > 1:
+            notes.append("UTF-8 + GB18030")
+    return "".join(lines)
+
+
+_PLAIN_NUMBER = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$"
+
+
+def _numbers_where_plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """A column becomes numeric only if every filled value reads back as written
+    (no leading zeros, no text), so 0101 or 1,200 stay text."""
+    for column in frame.columns:
+        values = frame[column]
+        filled = values[values.str.strip() != ""]
+        if len(filled) and filled.str.strip().str.match(_PLAIN_NUMBER).all():
+            frame[column] = pd.to_numeric(values.where(values.str.strip() != ""), errors="coerce")
+        else:
+            frame[column] = values.where(values != "", None)
+    return frame
 
 
 def find_coordinate_columns(columns) -> tuple[str, str] | None:
@@ -33,36 +79,50 @@ def find_coordinate_columns(columns) -> tuple[str, str] | None:
     return None
 
 
-def read_table(path: Path) -> pd.DataFrame:
+def read_table(path: Path, notes: list | None = None) -> pd.DataFrame:
     if path.suffix.lower() in (".xlsx", ".xls"):
+        raw = read_bytes(path)
         try:
-            return pd.read_excel(path)
+            return pd.read_excel(io.BytesIO(raw), dtype=object)
         except Exception as exc:  # openpyxl raises many types for damaged workbooks
-            raise DataError(path, f"cannot read spreadsheet ({type(exc).__name__}: {exc})") from None
-    import io
-
-    text = decode_text(path, path.read_bytes())
+            raise DataError(path, say(f"cannot read spreadsheet ({type(exc).__name__})",
+                                      f"无法读取电子表格（{type(exc).__name__}）")) from None
+    text = decode_text(path, read_bytes(path), notes)
     try:
-        return pd.read_csv(io.StringIO(text))
+        # dtype=str keeps codes such as 0101 and ids with leading zeros verbatim;
+        # columns that are plainly numbers become numbers afterwards.
+        return _numbers_where_plain(pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False))
     except pd.errors.EmptyDataError:
-        raise DataError(path, "table has no rows or columns") from None
+        raise DataError(path, say("table has no rows or columns", "表格没有行或列")) from None
     except pd.errors.ParserError as exc:
-        raise DataError(path, f"malformed CSV ({exc})") from None
+        raise DataError(path, say(f"malformed CSV ({str(exc).strip()[:120]})",
+                                  f"CSV 格式错误（{str(exc).strip()[:120]}）")) from None
 
 
 def table_to_points(path: Path, frame: pd.DataFrame, columns: tuple[str, str] | None = None,
-                    crs=None) -> gpd.GeoDataFrame:
+                    crs=None, report=None) -> gpd.GeoDataFrame:
+    """Rows whose coordinates are not numbers are left out and listed in `report`."""
     columns = columns or find_coordinate_columns(frame.columns)
     if columns is None:
-        raise DataError(path, "no coordinate columns found (expected lon/lat, lng/lat, x/y, "
-                              "经度/纬度 or 东经/北纬)")
+        raise DataError(path, say("no coordinate columns found (expected lon/lat, lng/lat, x/y, 经度/纬度 or 东经/北纬)",
+                                  "未找到坐标列（应为 lon/lat、lng/lat、x/y、经度/纬度 或 东经/北纬）"))
+    if len(frame) == 0:
+        raise DataError(path, say("table has a header but no rows", "表格只有表头，没有数据行"))
     x_col, y_col = columns
     xs = pd.to_numeric(frame[x_col], errors="coerce")
     ys = pd.to_numeric(frame[y_col], errors="coerce")
-    bad = frame.index[xs.isna() | ys.isna()].tolist()
-    if bad:
-        row = bad[0] + 2  # 1-based, after the header line
-        raise DataError(path, f"{len(bad)} row(s) have a non-numeric or empty coordinate "
-                              f"(first at line {row})", field=f"{x_col}/{y_col}")
-    attributes = frame.drop(columns=[x_col, y_col])
-    return gpd.GeoDataFrame(attributes, geometry=gpd.points_from_xy(xs, ys), crs=crs)
+    bad = (xs.isna() | ys.isna()).to_numpy()
+    lines = [i + 2 for i in range(len(frame))]  # 1-based, after the header line
+    if bad.all():
+        raise DataError(path, say(f"no row has numeric coordinates (first at line {lines[0]}: "
+                                  f"'{str(frame[x_col].iloc[0])[:20]}', '{str(frame[y_col].iloc[0])[:20]}')",
+                                  f"没有一行的坐标是数字（第 {lines[0]} 行："
+                                  f"“{str(frame[x_col].iloc[0])[:20]}”、“{str(frame[y_col].iloc[0])[:20]}”）"),
+                        field=f"{x_col}/{y_col}")
+    if report is not None:
+        for row in bad.nonzero()[0]:
+            report.skip(f"#{lines[row]}", say(f"line {lines[row]}: coordinate is not a number",
+                                              f"第 {lines[row]} 行：坐标不是数字"))
+    keep = ~bad
+    attributes = frame.drop(columns=[x_col, y_col])[keep].reset_index(drop=True)
+    return gpd.GeoDataFrame(attributes, geometry=gpd.points_from_xy(xs[keep], ys[keep]), crs=crs)

@@ -44,34 +44,63 @@ def layer_id_for(path: Path, taken) -> str:
     return candidate
 
 
-def layer_from_file(path, taken=(), layer: str | None = None, *, assume_crs=None, progress=None,
-                    cancelled=None, title: str | None = None) -> Layer:
+def layer_from_file(path, taken=(), layer: str | None = None, *, assume_crs=None, swap_axes: bool = False,
+                    encoding: str | None = None, progress=None, cancelled=None, title: str | None = None) -> Layer:
     path = Path(path)
-    frame, report = read_vector(path, layer=layer, id_field=None, assume_crs=assume_crs,
-                                progress=progress, cancelled=cancelled)
+    frame, report = read_vector(path, layer=layer, id_field=None, assume_crs=assume_crs, swap_axes=swap_axes,
+                                encoding=encoding, progress=progress, cancelled=cancelled)
     built = _layer(path, frame, report, taken, layer, title)
     built.source_layer = layer
     built.assume_crs = assume_crs
+    built.swap_axes = swap_axes
+    built.encoding = encoding
     return built
 
 
 def layer_from_table(path, frame, columns: tuple[str, str], taken=()) -> Layer:
     """A table whose coordinate columns the user named."""
-    from .reader import ReadReport, _normalise_crs
+    from .crs_checks import normalise
+    from .feature_checks import feature_names
+    from .read_report import ReadReport
     from .tabular import table_to_points
 
     path = Path(path)
-    points = table_to_points(path, frame, columns)
     report = ReadReport()
-    points = _normalise_crs(path, points, report)
-    return _layer(path, points, report, taken, None, None)
+    points = table_to_points(path, frame, columns, report=report)
+    points, _names = normalise(path, points, feature_names(points), report)
+    return _layer(path, points.reset_index(drop=True), report, taken, None, None)
+
+
+FILE_ID_FIELD = "id（文件）"
+
+
+def _unique_ids(frame, report):
+    """The app keys features by `id`; a file's own id column is kept as the key
+    only when its values are unique and filled. Otherwise (two features both
+    "A", as merged lists have) a click would find the wrong one, so the file's
+    values move, unchanged, to their own field and features are numbered."""
+    from .messages import say
+
+    if "id" in frame.columns:
+        ids = frame["id"]
+        filled = ids.notna() & (ids.astype(str) != "")
+        if filled.all() and ids.astype(str).is_unique:
+            frame["id"] = ids.astype(str)
+            return frame
+        frame = frame.rename(columns={"id": FILE_ID_FIELD})
+        dupes = ids[ids.astype(str).duplicated(keep=False) & filled].astype(str).unique().tolist()
+        shown = ", ".join(dupes[:5]) + (" …" if len(dupes) > 5 else "")
+        report.warnings.append(say(
+            f"the file's id field is not unique ({shown or 'empty values'}): features are numbered 1…n, "
+            f"and the file's values are kept in the field '{FILE_ID_FIELD}'",
+            f"文件的 id 字段有重复或空值（{shown or '空值'}）：要素按 1…n 编号，原值保留在“{FILE_ID_FIELD}”字段"))
+    frame.insert(0, "id", [str(i + 1) for i in range(len(frame))])
+    return frame
 
 
 def _layer(path: Path, frame, report, taken, layer: str | None, title: str | None) -> Layer:
     frame = frame.reset_index(drop=True)
-    if "id" not in frame.columns:
-        frame.insert(0, "id", [str(i + 1) for i in range(len(frame))])
-    frame["id"] = frame["id"].astype(str)
+    frame = _unique_ids(frame, report)
     label = next((f for f in _NAME_FIELDS if f in frame.columns), "id")
     kind = _geometry_kind(frame)
     color = PALETTE[next(_counter) % len(PALETTE)]

@@ -1,0 +1,118 @@
+"""The text encoding of a shapefile's .dbf, judged value by value.
+
+Chinese shapefiles often come without a .cpg, in GBK, from software that cuts
+text at the field's byte width, sometimes in the middle of a two-byte
+character. Judging the whole file at once lets that one cut character turn
+every value into Latin-1 mojibake (名称 -> Ãû³Æ). So each text value is decoded
+on its own, an incomplete last character is tolerated (and counted), and the
+candidates are scored by how much of the decoded text is common Chinese.
+"""
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+
+CANDIDATES = ("UTF-8", "GB18030", "Big5")
+MAX_VALUES = 200_000  # enough to judge; a 2-million-row DBF is sampled, not walked
+
+
+@dataclass
+class EncodingGuess:
+    encoding: str | None  # None: plain ASCII, any encoding reads it
+    certain: bool = True
+    cut_values: list[tuple[int, str]] = field(default_factory=list)  # (record, field name) cut short
+
+
+def _fields(dbf: bytes):
+    """(name bytes, offset in record, width) of each character field."""
+    header_len, = struct.unpack_from("<H", dbf, 8)
+    fields, offset, pos = [], 1, 32
+    while pos + 32 <= min(header_len, len(dbf)) and dbf[pos] != 0x0D:
+        name = dbf[pos:pos + 11].split(b"\0")[0]
+        kind, width = dbf[pos + 11:pos + 12], dbf[pos + 16]
+        if kind in (b"C", b"c"):
+            fields.append((name, offset, width))
+        offset += width
+        pos += 32
+    return fields
+
+
+def text_values(dbf: bytes):
+    """(record index, field name bytes, raw value) of the non-ASCII text values."""
+    if len(dbf) < 32:
+        return
+    count, header_len, record_len = struct.unpack_from("<IHH", dbf, 4)
+    fields = _fields(dbf)
+    for name, _, _ in fields:
+        if not name.isascii():
+            yield -1, name, name
+    seen = 0
+    for record in range(count):
+        start = header_len + record * record_len
+        if start + record_len > len(dbf):
+            break
+        for name, offset, width in fields:
+            raw = dbf[start + offset:start + offset + width].rstrip(b" \0")
+            if raw and not raw.isascii():
+                yield record, name, raw
+                seen += 1
+                if seen >= MAX_VALUES:
+                    return
+
+
+def decode_tolerant(raw: bytes, encoding: str) -> tuple[str, bool] | None:
+    """The text and whether its last character was cut off; None if it does not decode."""
+    try:
+        return raw.decode(encoding), False
+    except UnicodeDecodeError as exc:
+        if exc.end < len(raw) - 3 or exc.start < len(raw) - 3:
+            return None  # a bad byte in the middle, not a cut at the end
+    for cut in (1, 2, 3):
+        try:
+            return raw[:-cut].decode(encoding), True
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _common_chinese(text: str) -> float:
+    """Share of the CJK characters that GB2312 (the 6 763 everyday hanzi) holds.
+    GBK bytes read as Big5, or the reverse, give rare or traditional characters."""
+    cjk = [c for c in text if "\u3400" <= c <= "\u9fff"]
+    if not cjk:
+        return 1.0
+    common = 0
+    for c in cjk:
+        try:
+            c.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common / len(cjk)
+
+
+def guess_dbf_encoding(dbf: bytes) -> EncodingGuess:
+    values = list(text_values(dbf))
+    if not values:
+        return EncodingGuess(None)
+    scored = []
+    for encoding in CANDIDATES:
+        decoded, cuts, failed = [], [], 0
+        for record, name, raw in values:
+            result = decode_tolerant(raw, encoding)
+            if result is None:
+                failed += 1
+                continue
+            decoded.append(result[0])
+            if result[1]:
+                cuts.append((record, name.decode(encoding, "replace")))
+        scored.append((failed, -_common_chinese("".join(decoded)), len(cuts), encoding, cuts))
+    scored.sort()
+    failed, score, _, encoding, cuts = scored[0]
+    runner_up = scored[1]
+    # UTF-8 is self-checking: if it decodes everything it is right. Otherwise the
+    # guess is certain only if nothing failed and the next candidate is clearly worse.
+    certain = failed == 0 and (encoding == "UTF-8" or runner_up[0] > 0 or runner_up[1] - score > 0.2)
+    if failed:
+        certain = False
+    return EncodingGuess(encoding, certain, cuts)
