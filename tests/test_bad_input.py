@@ -40,7 +40,7 @@ CASES = {
     "projected_no_crs": ("p.geojson", json.dumps({"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {}, "geometry": {"type": "Point",
                                                            "coordinates": [37512345.0, 3686000.0]}}]}),
-                         "out of range"),
+                         "no CRS"),
     "non_utf8": ("gbk.geojson", json.dumps(GOOD, ensure_ascii=False).encode("gbk"), "not UTF-8"),
     "csv_without_coords": ("list.csv", "名称,备注\n回车镇,x\n", "no coordinate columns"),
     "csv_bad_number": ("list.csv", "name,lon,lat\n回车镇,111.37,abc\n", "line 2"),

@@ -38,6 +38,9 @@ def add_export_parser(sub) -> None:
     p.add_argument("--title", default="西峡县项目分布图")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.add_argument("--csv-geometry", choices=["wkt", "lonlat"], default="wkt")
+    from .read_options import add_read_options
+
+    add_read_options(p)  # they apply to every --add-layer file
 
 
 @dataclass
@@ -74,13 +77,17 @@ def _check_output(out: Path) -> str:
 
 
 def _apply_layer_choice(layers, args) -> None:
-    from ..data.user_layers import layer_from_file
+    from .inspect import load_user_layer
+    from .read_options import cli_lang, explain
 
     for path in args.add_layer:
         try:
-            layers.append(layer_from_file(path, taken=layers.ids()))
+            layer = load_user_layer(Path(path), args, taken=layers.ids())
         except DataError as exc:
-            raise UsageError(f"--add-layer: {exc.one_line()}") from None
+            raise UsageError(f"--add-layer: {explain(exc, cli_lang())}") from None
+        for line in layer.report.notices():
+            print(f"{path}: {line.in_lang(cli_lang())}", file=sys.stderr)
+        layers.append(layer)
     if args.layers:
         wanted = [v.strip() for v in args.layers.split(",") if v.strip()]
         unknown = [w for w in wanted if w not in layers]
@@ -191,7 +198,7 @@ def _render(plan: ExportPlan, layers, args, started: float) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - must exist
-    from ..export.atomic import atomic_path
+    from ..data.atomic_write import atomic_path
 
     if plan.kind == "png":
         from ..export.snapshot import SnapshotRequest, render_map

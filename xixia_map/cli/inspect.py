@@ -7,8 +7,12 @@ from pathlib import Path
 from ..data.catalog import load_catalog
 from ..data.errors import DataError
 from ..data.layers import LayerList
-from ..data.reader import describe_bounds, read_vector
+from ..data.messages import say
+from ..data.reader import describe_bounds, list_layers_of
 from ..paths import CATALOG_PATH
+from .read_options import cli_lang, explain
+
+MULTI_LAYER_SUFFIXES = {".gpkg", ".kml", ".zip"}
 
 
 def print_layers() -> int:
@@ -20,16 +24,67 @@ def print_layers() -> int:
     return 0
 
 
-def check_file(path: str) -> int:
+def load_user_layer(path: Path, args, taken=()):
+    """A file as `--layer/--crs/--swap-axes/--encoding/--offset` say; DataError otherwise."""
+    from ..data.layers import offset_frame
+    from ..data.user_layers import layer_from_file
+    from .read_options import read_kwargs
+
+    kwargs = read_kwargs(args)
+    if kwargs["layer"] is None and path.suffix.lower() in MULTI_LAYER_SUFFIXES and path.exists():
+        names = list_layers_of(path)
+        if len(names) > 1 and path.suffix.lower() != ".zip":
+            raise DataError(path, say(f"has {len(names)} layers: choose one with --layer ({', '.join(names)})",
+                                      f"有 {len(names)} 个图层，请用 --layer 选择（{'、'.join(names)}）"))
+    layer = layer_from_file(path, taken, **kwargs)
+    if getattr(args, "offset", None):
+        layer.source_frame = layer.frame
+        layer.frame = offset_frame(layer, args.offset)
+        layer.offset = args.offset
+    return layer
+
+
+def check_file(path: str, args=None) -> int:
+    lang = cli_lang()
+    file = Path(path)
     try:
-        frame, report = read_vector(Path(path), id_field=None)
+        names = list_layers_of(file) if file.suffix.lower() in MULTI_LAYER_SUFFIXES else []
+        chosen = getattr(args, "layer", None)
+        if len(names) > 1 and chosen is None:
+            return _check_each(file, names, args, lang)
+        layer = load_user_layer(file, args)
     except DataError as exc:
-        print(f"error: {exc.one_line()}", file=sys.stderr)
+        print(f"error: {explain(exc, lang)}", file=sys.stderr)
         return 1
-    kinds = ", ".join(f"{n} {k}" for k, n in frame.geom_type.value_counts().items())
-    print(f"{path}: OK, {len(frame)} features ({kinds}); {describe_bounds(frame.total_bounds)}")
-    fields = [c for c in frame.columns if c != frame.geometry.name]
-    print(f"fields: {', '.join(map(str, fields)) or '(none)'}")
-    if report.summary():
-        print(report.summary())
+    _print_layer(path, layer, lang)
     return 0
+
+
+def _check_each(file: Path, names: list[str], args, lang: str) -> int:
+    """A multi-layer file: every layer is checked and listed; the exit code says if any failed."""
+    import argparse
+
+    print(f"{file}: {len(names)} {'个图层' if lang == 'zh' else 'layers'}")
+    failed = 0
+    for name in names:
+        one = argparse.Namespace(**{**vars(args or argparse.Namespace()), "layer": name})
+        try:
+            layer = load_user_layer(file, one)
+        except DataError as exc:
+            failed += 1
+            print(f"  {name}: error: {explain(exc, lang)}")
+            continue
+        _print_layer(f"  {name}", layer, lang)
+    return 1 if failed else 0
+
+
+def _print_layer(label: str, layer, lang: str) -> None:
+    frame = layer.frame
+    kinds = ", ".join(f"{n} {k}" for k, n in frame.geom_type.value_counts().items())
+    ok = "可用" if lang == "zh" else "OK"
+    count = f"{len(frame)} 个要素" if lang == "zh" else f"{len(frame)} features"
+    print(f"{label}: {ok}, {count} ({kinds}); {describe_bounds(frame.total_bounds)}")
+    fields = [c for c in frame.columns if c != frame.geometry.name]
+    print(f"{'字段' if lang == 'zh' else 'fields'}: {', '.join(map(str, fields)) or '(none)'}")
+    for line in layer.report.lines():
+        print(line.in_lang(lang))

@@ -6,6 +6,7 @@ import sys
 
 from ..data.errors import DataError
 from .export_command import add_export_parser, run_export
+from .read_options import add_read_options, cli_lang
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -23,8 +24,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--screenshot", metavar="PNG", help="save a window screenshot once drawn, then quit")
     run.add_argument("--select", metavar="LAYER:ID", help="select and zoom to a feature at start")
     sub.add_parser("layers", help="list the bundled layers with counts and bounds")
-    check = sub.add_parser("check", help="validate a vector file")
+    check = sub.add_parser("check", help="validate a vector file; list the layers of a multi-layer file")
     check.add_argument("path")
+    add_read_options(check)
     add_export_parser(sub)
     return parser
 
@@ -33,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     command = args.command or "run"
+    if command in ("run", "export"):
+        from ..data.atomic_write import clean_stale_temp_files
+
+        clean_stale_temp_files()  # what a killed export or save left beside its target
     try:
         if command == "layers":
             from .inspect import print_layers
@@ -41,12 +47,12 @@ def main(argv: list[str] | None = None) -> int:
             return run_export(args, whole_process=argv is None)
         if command == "check":
             from .inspect import check_file
-            return check_file(args.path)
+            return check_file(args.path, args)
         from .gui import run_gui
         return run_gui(lang=getattr(args, "lang", None), screenshot=getattr(args, "screenshot", None),
                        select=getattr(args, "select", None))
     except DataError as exc:
-        print(f"error: {exc.one_line()}", file=sys.stderr)
+        print(f"error: {exc.one_line(cli_lang())}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

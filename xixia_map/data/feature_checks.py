@@ -37,8 +37,10 @@ def _keep(frame, names, keep_mask):
 def _refuse_if_empty(path, frame, report: ReadReport, what: Text) -> None:
     if len(frame) == 0:
         first_name, first_why = report.skipped[0]
-        raise DataError(path, say(f"no feature can be used ({what.en}); the first, {first_name}: {first_why.en}",
-                                  f"没有可用的要素（{what.zh}）；第一个 {first_name}：{first_why.zh}"))
+        others = len(report.skipped) - 1
+        rest = say(f"; no feature of the file is usable ({what.en}" + (f", {others} more alike)" if others else ")"),
+                   f"；文件中没有可用的要素（{what.zh}" + (f"，另有 {others} 个同样）" if others else "）"))
+        raise DataError(path, first_why + rest, feature=first_name)
 
 
 def drop_missing(path, frame, names, report: ReadReport, problems: dict[int, Text]):

@@ -1,17 +1,17 @@
 """Project files: the user's layers, styles, view state and bookmarks, as JSON.
 
-Saving is atomic (temp file in the same folder, fsync, rename, fsync folder):
-a crash mid-save leaves the previous project intact. Layer paths are stored
+Saving is atomic (atomic_write.py: temp file in the same folder, fsync,
+rename, fsync folder): a crash mid-save leaves the previous project intact. Layer paths are stored
 relative to the project file, so a project folder can be moved as a whole.
 """
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .atomic_write import atomic_write_bytes
 from .errors import DataError
 
 FORMAT = "xixia-map-project"
@@ -57,24 +57,7 @@ def resolve(entry: LayerEntry, project_file: Path) -> Path:
 
 
 def save_project(project: Project, path: Path) -> None:
-    path = Path(path)
-    data = project.to_json().encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)  # make the rename itself durable
-    finally:
-        os.close(folder)
+    atomic_write_bytes(Path(path), project.to_json().encode("utf-8"))
 
 
 def load_project(path: Path) -> Project:

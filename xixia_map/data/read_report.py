@@ -22,8 +22,16 @@ class ReadReport:
     def skip(self, feature, why: Text) -> None:
         self.skipped.append((str(feature), why))
 
+    def notices(self) -> list[Text]:
+        """What the planner must be told (not only in the status bar): warnings,
+        skipped and repaired features, an encoding that is a guess."""
+        return self._lines(everything=False)
+
     def lines(self) -> list[Text]:
-        """Each notice on its own, most important first."""
+        """Each notice on its own, most important first, then what was assumed."""
+        return self._lines(everything=True)
+
+    def _lines(self, everything: bool) -> list[Text]:
         out = list(self.warnings)
         if self.skipped:
             shown = "; ".join(f"{name}: {why.en}" for name, why in self.skipped[:SHOWN])
@@ -35,13 +43,15 @@ class ReadReport:
             names = ", ".join(self.repaired[:SHOWN]) + (" …" if len(self.repaired) > SHOWN else "")
             out.append(say(f"{len(self.repaired)} invalid geometries repaired ({names})",
                            f"已修复 {len(self.repaired)} 个无效几何（{names}）"))
-        if self.encoding:
+        if self.encoding and (everything or not self.encoding_certain):
             if self.encoding_certain:
                 out.append(say(f"attribute text decoded as {self.encoding}", f"属性文字按 {self.encoding} 解码"))
             else:
                 out.append(say(f"attribute text decoded as {self.encoding}, which is a guess: if names look "
                                "wrong, choose another encoding (right-click the layer → text encoding)",
                                f"属性文字按 {self.encoding} 解码（推测）：如文字显示不正确，请右键图层 → 文字编码，换一种编码"))
+        if not everything:
+            return out
         if self.swapped_axes:
             out.append(say("X and Y were swapped, as confirmed", "已按确认交换 X/Y 坐标"))
         if self.assumed_crs:
@@ -54,6 +64,3 @@ class ReadReport:
         sep = "；" if lang == "zh" else "; "
         return sep.join(line.in_lang(lang) for line in self.lines())
 
-    def needs_attention(self) -> bool:
-        """Something the planner must be told in a dialog, not only the status bar."""
-        return bool(self.warnings or self.skipped or self.repaired or not self.encoding_certain)

@@ -130,11 +130,12 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
         if notes:
             report.encoding = notes[0]
         return frame, {}, None
-    problems, repaired, ids = {}, {}, None
+    problems, repaired, ids, implicit_crs = {}, {}, None, False
     source, chunked = str(path), suffix in CHUNKED_SUFFIXES
     if suffix in _JSON_SUFFIXES and path.stat().st_size <= geojson.PRECHECK_LIMIT:
         diagnosis = geojson.precheck(path, read_bytes(path))
         problems, repaired, ids = diagnosis.problems, diagnosis.repaired, diagnosis.ids
+        implicit_crs = not diagnosis.declares_crs
     if suffix == ".shp":
         encoding = _apply_encoding(report, shapefile.loose_encoding(path), encoding)
     elif suffix == ".zip":
@@ -150,6 +151,8 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
     else:
         _check_readable(path)
     frame = _read_with_gdal(path, source, chunked, layer, encoding, progress, cancelled)
+    if implicit_crs:
+        frame = frame.set_crs(None, allow_override=True)
     if repaired and len(frame) == len(ids):
         frame = frame.copy()
         for row, geometry in repaired.items():

@@ -7,7 +7,7 @@ import geopandas as gpd
 import pandas as pd
 
 from ..data.layers import Layer
-from .atomic import atomic_path
+from ..data.atomic_write import atomic_path
 
 FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GPKG", ".csv": "CSV"}
 

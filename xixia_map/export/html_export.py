@@ -9,7 +9,7 @@ from ..data.layers import LayerList
 from ..map.assets import ASSET_PREFIX, QWEBCHANNEL_JS, resolve_asset
 from ..map.layer_tiles import TILE_THRESHOLD
 from ..map.page import build_page
-from .atomic import atomic_write_bytes
+from ..data.atomic_write import atomic_write_bytes
 
 _SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"\s*/?>')

@@ -12,21 +12,15 @@ import hashlib
 import importlib.util
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from .. import __version__
+from ..data.app_dirs import cache_dir
+from ..data.atomic_write import atomic_write_bytes
 
 CONFIG_PLACEHOLDER = "__XIXIA_LAYER_CONFIG__"
 DEFAULT_CENTER = [33.3, 111.48]  # map.js fits the view to the county's bounds anyway
-
-
-def cache_dir() -> Path:
-    if os.environ.get("XIXIA_MAP_CACHE"):
-        return Path(os.environ["XIXIA_MAP_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "xixia-map"
 
 
 def _fingerprint(path: str | None) -> str:
@@ -73,10 +67,7 @@ def page_skeleton(cache: Path | None = None) -> str:
     html = render_skeleton()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp",
-                                         delete=False) as tmp:
-            tmp.write(html)
-        os.replace(tmp.name, path)
+        atomic_write_bytes(path, html.encode("utf-8"))
         _prune(path)
     except OSError:
         pass  # a read-only home: render each start, as before

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..data.layers import LayerList
-from ..export.atomic import atomic_path
+from ..data.atomic_write import atomic_path
 from ..export.data_export import selection_frame, write_features
 from ..export.html_export import write_html
 from ..export.paper import paper_px

@@ -29,6 +29,10 @@ class FeatureDiagnosis:
     ids: list = field(default_factory=list)
     problems: dict[int, Text] = field(default_factory=dict)
     repaired: dict[int, object] = field(default_factory=dict)
+    # RFC 7946 GeoJSON is always lon/lat, and GDAL says EPSG:4326 for any file;
+    # but CAD and old tools write metres without a "crs" member. Such a file is
+    # treated as one with no CRS, so its question is "which CRS", not "wrong CRS".
+    declares_crs: bool = False
 
 
 class _Bad(Exception):
@@ -160,7 +164,7 @@ def precheck(path: Path, raw: bytes) -> FeatureDiagnosis:
                                   "是 JSON 但不是 GeoJSON（没有 FeatureCollection/Feature 类型）"))
     if doc["type"] == "FeatureCollection" and not isinstance(doc.get("features"), list):
         raise DataError(path, say("FeatureCollection has no 'features' list", "FeatureCollection 缺少 features 列表"))
-    diagnosis = FeatureDiagnosis()
+    diagnosis = FeatureDiagnosis(declares_crs="crs" in doc)
     for index, feat in enumerate(_features(doc)):
         diagnosis.ids.append(_feature_id(feat, index))
         fixes: list = []
