@@ -19,6 +19,32 @@ prepare_web_engine()
 import pytest  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch):
+    """Every message box the app would show, recorded as (title, text, format)
+    instead of waiting modally for a click no test gives. A test may set
+    `dialogs.answer` to the button the planner would press."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from xixia_map.ui import plain_text
+
+    class Recorder(list):
+        answer = QMessageBox.StandardButton.Ok
+
+    shown = Recorder()
+
+    def message(parent, icon, title, text, buttons=QMessageBox.StandardButton.Ok, default=None):
+        box = QMessageBox(icon, title, "", buttons, parent)  # built as the app builds it, then not run
+        box.setTextFormat(plain_text.Qt.TextFormat.PlainText)
+        box.setText(text)
+        shown.append((title, box.text(), box.textFormat()))
+        box.deleteLater()
+        return shown.answer
+
+    monkeypatch.setattr(plain_text, "message", message)
+    return shown
+
+
 @pytest.fixture(scope="session")
 def catalog():
     from xixia_map.data.catalog import load_catalog

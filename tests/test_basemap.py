@@ -189,21 +189,17 @@ def test_basemap_is_drawn_under_the_data_layers_offline(qtbot, bundled_layers):
     view.close()
 
 
-def test_switcher_keeps_the_previous_basemap_on_a_bad_archive(qtbot, catalog, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
+def test_switcher_keeps_the_previous_basemap_on_a_bad_archive(qtbot, catalog, tmp_path, monkeypatch, dialogs):
     from test_window_panels import make_window
 
     monkeypatch.setenv("XIXIA_SETTINGS", str(tmp_path / "s.ini"))
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     window = make_window(qtbot, catalog)
     box = window.basemap_box
     assert window.map_view.basemap == "xixia" and box.currentData() == "xixia"
     bad = tmp_path / "broken.mbtiles"
     bad.write_text("not sqlite")
     assert box.add_archive(str(bad)) is False
-    assert "broken.mbtiles" in warnings[-1] and window.map_view.basemap == "xixia"
+    assert "broken.mbtiles" in dialogs[-1][1] and window.map_view.basemap == "xixia"
     good = make_mbtiles(tmp_path / "mine.mbtiles", {(1, 0, 1): png((255, 0, 0))})
     assert box.add_archive(str(good)) is True
     assert window.map_view.basemap == "user1" and box.currentText().startswith("mine.mbtiles")

@@ -46,7 +46,7 @@ def open_and_wait(qtbot, window, path):
 
 def test_gk37_file_asks_for_crs_and_lands_aligned(qtbot, window, tmp_path):
     asked = []
-    window.opener.ask_crs = lambda path, err: asked.append([g.epsg for g in err.guesses]) or 4525
+    window.opener.ask_crs = lambda path, err: asked.append([g.epsg for g in err.guesses]) or (4525, False)
     layer_id = open_and_wait(qtbot, window, gk37_gpkg(tmp_path / "sandiao.gpkg"))
     assert asked == [[4525]]
     point = window.layers[layer_id].frame.geometry.iloc[0]
@@ -78,13 +78,13 @@ def test_big_file_can_be_cancelled_from_the_progress(qtbot, window, tmp_path):
     progress = []
     original_start = window.opener._start
 
-    def start_and_cancel_on_progress(path_, load, layer_name=None):
+    def start_and_cancel_on_progress(path_, load, options):
         def load_with_cancel(report, cancelled):
             def on_progress(done, total):
                 progress.append((done, total))
                 report(done, total)
             return load(on_progress, lambda: len(progress) >= 2 or cancelled())
-        original_start(path_, load_with_cancel, layer_name)
+        original_start(path_, load_with_cancel, options)
 
     window.opener._start = start_and_cancel_on_progress
     count = len(window.layers)
@@ -127,12 +127,12 @@ def test_bad_file_reports_and_keeps_the_app(qtbot, window, tmp_path):
     path.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
     with qtbot.waitSignal(window.opener.failed, timeout=10000) as blocker:
         window.opener.open_paths([path])
-    assert "broken.geojson" in blocker.args[0] and "truncated" in blocker.args[0]
+    assert "broken.geojson" in blocker.args[0] and "截断" in blocker.args[0]  # the window is in Chinese
     assert window.messages and "broken.geojson" in window.messages[-1]
 
 
 def test_remove_user_layer(qtbot, window, tmp_path):
-    window.opener.ask_crs = lambda path, err: 4525
+    window.opener.ask_crs = lambda path, err: (4525, False)
     layer_id = open_and_wait(qtbot, window, gk37_gpkg(tmp_path / "r.gpkg"))
     window.layers.remove(layer_id)
     qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", layer_id) == -1, timeout=5000)
@@ -142,7 +142,7 @@ def test_remove_user_layer(qtbot, window, tmp_path):
 def test_project_round_trip_with_bookmark_and_missing_file(qtbot, window, tmp_path, catalog):
     from xixia_map.ui.project_io import add_bookmark, open_project, recent_projects, save_project_as
 
-    window.opener.ask_crs = lambda path, err: 4525
+    window.opener.ask_crs = lambda path, err: (4525, False)
     data = gk37_gpkg(tmp_path / "p.gpkg")
     layer_id = open_and_wait(qtbot, window, data)
     window.layers.set_opacity(layer_id, 0.4)

@@ -28,6 +28,8 @@ class LayerEntry:
     opacity: float = 1.0
     assume_crs: int | None = None
     offset: str = "wgs84"  # "gcj02" / "bd09": coordinates were corrected on load
+    swap_axes: bool = False  # the planner confirmed the file's X and Y are exchanged
+    encoding: str | None = None  # the text encoding the planner chose
 
 
 @dataclass

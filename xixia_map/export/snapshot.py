@@ -64,6 +64,7 @@ def render_map(layers: LayerList, request: SnapshotRequest, timeout_s: float = 6
         state["blocked_requests"] = view.blocked_requests
         return image, state
     finally:
+        view.detach()  # the window's layer list must not call a deleted view
         view.close()
         view.deleteLater()
         # Page before profile: run the deletion now (the view's profile goes

@@ -220,6 +220,14 @@ class MapView(QWebEngineView):
         self.call("showGeometry", {"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(geometry)})
 
     # -- model → page ----------------------------------------------------------
+    def detach(self) -> None:
+        """Stop following the layer list (a snapshot view about to be deleted)."""
+        self.layers.unsubscribe(self._on_model_event)
+
+    def closeEvent(self, event):  # noqa: N802 (Qt API)
+        self.detach()
+        super().closeEvent(event)
+
     def _on_model_event(self, event: str, layer: Layer) -> None:
         if event == "visibility":
             self.call("setVisible", layer.id, layer.visible)

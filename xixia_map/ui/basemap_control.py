@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox
 from ..data.errors import DataError
 from ..map.basemaps import BUNDLED, Basemaps
 from .settings import open_settings
+from . import plain_text
 
 ARCHIVES_KEY = "basemap_archives"
 
@@ -82,7 +83,7 @@ class BasemapBox(QComboBox):
         try:
             choice = self.basemaps.add_archive(path)
         except DataError as exc:  # the current basemap stays as it was
-            QMessageBox.warning(self.window, self.tr("无法使用该底图"), exc.one_line())
+            plain_text.warn(self.window, self.tr("无法使用该底图"), exc.one_line(self.lang))
             return False
         settings = open_settings()
         settings.setValue(ARCHIVES_KEY, _as_list(settings.value(ARCHIVES_KEY)) + [str(path)])
@@ -91,9 +92,10 @@ class BasemapBox(QComboBox):
         return True
 
     def set_online_enabled(self, enabled: bool, confirm: bool = True) -> bool:
-        if enabled and confirm and QMessageBox.question(
-                self.window, self.tr("在线底图"),
-                self.tr("在线底图会向互联网发送请求，离线环境下不可用。确定启用？")) != QMessageBox.StandardButton.Yes:
+        if enabled and confirm and plain_text.message(
+                self.window, plain_text.Icon.Question, self.tr("在线底图"),
+                self.tr("在线底图会向互联网发送请求，离线环境下不可用。确定启用？"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return False
         current = self.window.map_view.basemap
         self.basemaps.online_enabled = enabled

@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit,
-    QMessageBox, QProgressDialog, QSpinBox,
+    QProgressDialog, QSpinBox,
 )
 
 from ..data.layers import LayerList
@@ -16,6 +16,7 @@ from ..export.html_export import write_html
 from ..export.paper import paper_px
 from ..export.report import ReportRequest, write_report
 from ..export.snapshot import SnapshotRequest, render_map
+from . import plain_text
 
 MAP_KINDS = ["png_window", "png_pixels", "png_paper", "pdf", "html"]
 
@@ -125,7 +126,7 @@ def ask_map_export(parent, layers: LayerList, bounds, select, lang: str) -> Path
     try:
         run_map_export(dialog, layers, out, bounds, select, lang, parent)
     except Exception as exc:  # show the cause; the old file is untouched (atomic writes)
-        QMessageBox.critical(parent, parent.tr("导出失败"), f"{out}: {exc}")
+        plain_text.critical(parent, parent.tr("导出失败"), f"{out}: {exc}")
         return None
     return out
 
@@ -158,6 +159,6 @@ def ask_data_export(parent, layers: LayerList, selected: tuple[str, str] | None)
     try:
         write_features(selection_frame(visible, ids), Path(path), geometry.currentData())
     except Exception as exc:
-        QMessageBox.critical(parent, parent.tr("导出失败"), f"{path}: {exc}")
+        plain_text.critical(parent, parent.tr("导出失败"), f"{path}: {exc}")
         return None
     return Path(path)

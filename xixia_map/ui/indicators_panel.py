@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..data.indicators import Indicator
 from ..data.layers import LayerList
+from . import plain_text
 
 HEADLINES = ["gdp_growth", "fai_growth", "industrial_va_growth", "loan_growth", "budget_revenue",
              "key_project_plan_completion", "major_projects_total", "major_projects_annual"]
@@ -42,7 +43,8 @@ def resolve_related(indicator: Indicator, layers: LayerList) -> list[tuple[str, 
 
 def tooltip_for(ind: Indicator, lang: str) -> str:
     kind = {"actual": "实绩", "target": "目标"}[ind.kind] if lang == "zh" else ind.kind
-    return f"{ind.title(lang)}: {ind.value_text}\n{ind.period} · {kind}\n{ind.seed}\n“{ind.source_sentence}”"
+    return plain_text.tooltip(f"{ind.title(lang)}: {ind.value_text}\n{ind.period} · {kind}\n{ind.seed}\n"
+                              f"“{ind.source_sentence}”")
 
 
 class Card(QFrame):

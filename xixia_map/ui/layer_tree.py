@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSlider, 
 
 from ..data.catalog import Group
 from ..data.layers import Layer, LayerList
+from ..data.reader import ENCODINGS
 from ..map.legend import legend_entries, present_values, swatch_icon
+from . import plain_text
 
 LAYER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -55,7 +57,7 @@ class LayerTreeModel(QStandardItemModel):
         item.setCheckable(True)
         item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
         item.setData(spec.id, LAYER_ID_ROLE)
-        item.setToolTip(spec.title("en" if self.lang == "zh" else "zh"))
+        item.setToolTip(plain_text.tooltip(spec.title("en" if self.lang == "zh" else "zh")))
         entries = legend_entries(spec, self.lang, present_values(layer))
         if len(entries) > 1:  # classes as legend rows under the layer
             for label, fill in entries:
@@ -87,6 +89,8 @@ class LayerTreeModel(QStandardItemModel):
 
 class LayersPanel(QWidget):
     zoom_requested = Signal(str)
+    offset_requested = Signal(str, str)  # layer id, offset system: the window runs it on a worker
+    encoding_requested = Signal(str, str)  # layer id, text encoding: the window reads the file again
 
     def __init__(self, layers: LayerList, groups: list[Group], lang: str, parent=None):
         super().__init__(parent)
@@ -163,7 +167,14 @@ class LayersPanel(QWidget):
                 action = offsets.addAction(label)
                 action.setCheckable(True)
                 action.setChecked(layer.offset == system)
-                action.triggered.connect(lambda _c=False, s=system: self.layers.set_offset(layer_id, s))
+                action.triggered.connect(lambda _c=False, s=system: self.offset_requested.emit(layer_id, s))
+            if layer.report.encoding or layer.spec.path.suffix.lower() in (".shp", ".zip", ".csv"):
+                encodings = menu.addMenu(self.tr("文字编码"))
+                for name in ENCODINGS:
+                    action = encodings.addAction(name)
+                    action.setCheckable(True)
+                    action.setChecked((layer.encoding or layer.report.encoding) == name)
+                    action.triggered.connect(lambda _c=False, e=name: self.encoding_requested.emit(layer_id, e))
             menu.addSeparator()
             menu.addAction(self.tr("移除图层")).triggered.connect(lambda: self.layers.remove(layer_id))
         menu.exec(self.tree.viewport().mapToGlobal(pos))

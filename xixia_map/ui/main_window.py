@@ -20,10 +20,12 @@ from .details_panel import DetailsPanel
 from .i18n import install_language
 from .indicators_panel import IndicatorsPanel
 from .layer_tree import LayersPanel
+from .offset_job import start_offset
 from .open_data import DataOpener
 from .project_io import add_bookmark, open_project, recent_projects, save_project_as
 from .search_box import SearchBox
 from .settings import open_settings
+from .unsaved_changes import UnsavedChanges
 
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
@@ -46,6 +48,8 @@ class MainWindow(QMainWindow):
         self.bookmarks: list = []
         self.project_path = None
         self.opener = DataOpener(self)
+        self.jobs: list = []  # background jobs (offsets) still running
+        self.unsaved = UnsavedChanges(self)
         self.setAcceptDrops(True)
         self.map_view.setAcceptDrops(False)  # drops land on the window, which opens them
         self._build_status_bar()
@@ -59,6 +63,8 @@ class MainWindow(QMainWindow):
     def _build_ui(self) -> None:
         self.layers_panel = LayersPanel(self.layers, self.groups, self.lang, self)
         self.layers_panel.zoom_requested.connect(self.map_view.zoom_to_layer)
+        self.layers_panel.offset_requested.connect(lambda layer_id, system: start_offset(self, layer_id, system))
+        self.layers_panel.encoding_requested.connect(self.opener.reopen_with_encoding)
         self.details = DetailsPanel(self.layers, self.lang, self)
         self.details.zoom_requested.connect(self.map_view.zoom_to_feature)
         self.tables = AttributeTables(self.layers, self.lang, self)
@@ -92,7 +98,7 @@ class MainWindow(QMainWindow):
         self.docks[name] = dock
 
     def _retranslate_chrome(self) -> None:
-        self.setWindowTitle(self.tr("西峡项目地图"))
+        self.setWindowTitle(self.tr("西峡项目地图") + "[*]")  # [*]: Qt's unsaved-changes mark
         titles = {"layers": self.tr("图层"), "details": self.tr("要素详情"),
                   "indicators": self.tr("指标驾驶舱"), "table": self.tr("属性表")}
         for name, title in titles.items():
@@ -323,5 +329,8 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event):  # noqa: N802 (Qt API)
+        if not self.unsaved.may_close():
+            event.ignore()
+            return
         self.save_settings()
         super().closeEvent(event)

@@ -4,12 +4,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from ..data.errors import DataError
 from ..data.project import Bookmark, LayerEntry, Project, load_project, relative_path, resolve, save_project
 from ..data.user_layers import layer_from_file
 from .settings import open_settings
+from . import plain_text
 
 RECENT_KEY = "recent_projects"
 RECENT_MAX = 8
@@ -23,7 +24,8 @@ def project_from_window(window, project_file: Path) -> Project:
             entries.append(LayerEntry(
                 path=relative_path(layer.spec.path, project_file), layer=layer.source_layer,
                 title=layer.spec.title_zh, style=dict(layer.spec.style), visible=layer.visible,
-                opacity=layer.opacity, assume_crs=layer.assume_crs, offset=layer.offset))
+                opacity=layer.opacity, assume_crs=layer.assume_crs, offset=layer.offset,
+                swap_axes=layer.swap_axes, encoding=layer.encoding))
         else:
             bundled[layer.id] = {"visible": layer.visible, "opacity": layer.opacity}
     return Project(layers=entries, bundled=bundled, extent=window.current_extent(),
@@ -48,9 +50,9 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
             continue
         try:
             layer = layer_from_file(path, layers.ids(), entry.layer, assume_crs=entry.assume_crs,
-                                    title=entry.title or None)
+                                    swap_axes=entry.swap_axes, encoding=entry.encoding, title=entry.title or None)
         except DataError as exc:
-            problems.append(exc.one_line())
+            problems.append(exc.one_line(window.lang))
             continue
         if entry.style:
             layer.spec = dataclasses.replace(layer.spec, style=entry.style)
@@ -88,10 +90,12 @@ def save_project_as(window, path: Path | None = None) -> Path | None:
     try:
         save_project(project_from_window(window, path), path)
     except OSError as exc:
-        QMessageBox.critical(window, window.tr("保存失败"), f"{path}: {exc}")
+        plain_text.critical(window, window.tr("保存失败"), f"{path}: {exc}")
         return None
     remember_recent(path)
     window.project_path = path
+    window.unsaved.clear()
+    window.statusBar().showMessage(window.tr("项目已保存") + f"：{path}", 8000)
     return path
 
 
@@ -104,24 +108,26 @@ def open_project(window, path: Path | None = None) -> list[str] | None:
     try:
         project = load_project(path)
     except DataError as exc:
-        QMessageBox.warning(window, window.tr("无法打开项目"), exc.one_line())
+        plain_text.warn(window, window.tr("无法打开项目"), exc.one_line(window.lang))
         return None
     problems = apply_project(window, project, path)
     remember_recent(path)
     window.project_path = path
+    window.unsaved.clear()
     if problems:
-        QMessageBox.warning(window, window.tr("部分图层缺失"), "\n".join(problems))
+        plain_text.warn(window, window.tr("部分图层缺失"), "\n".join(problems))
     return problems
 
 
 def add_bookmark(window, name: str | None = None) -> Bookmark | None:
     if name is None:
-        name, ok = QInputDialog.getText(window, window.tr("添加书签"), window.tr("名称"))
-        if not ok or not name.strip():
+        name = plain_text.ask_text(window, window.tr("添加书签"), window.tr("名称"))
+        if not name or not name.strip():
             return None
     extent = window.current_extent()
     if extent is None:
         return None
     bookmark = Bookmark(name.strip(), tuple(extent))
     window.bookmarks.append(bookmark)
+    window.unsaved.mark()
     return bookmark

@@ -1,0 +1,77 @@
+"""Slow work on a worker thread, with a progress dialog and Cancel: the window never freezes."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QLabel, QProgressDialog
+
+
+class Worker(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work):
+        super().__init__()
+        self._work = work
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def run(self) -> None:
+        try:
+            result = self._work(lambda done, total: self.progress.emit(done, total), lambda: self._cancel)
+        except BaseException as exc:  # handed to the UI thread, which explains it
+            self.failed.emit(exc)
+        else:
+            self.finished.emit(result)
+
+
+class BackgroundJob(QObject):
+    """`work(progress, cancelled)` runs on a thread; `on_done(result)` or
+    `on_failed(exc)` run in the GUI thread, where this object lives."""
+
+    def __init__(self, parent, label: str, cancel_text: str, work, on_done, on_failed):
+        super().__init__(parent)
+        self._on_done, self._on_failed = on_done, on_failed
+        self.dialog = QProgressDialog("", cancel_text, 0, 0, parent)
+        for text_label in self.dialog.findChildren(QLabel):
+            text_label.setTextFormat(Qt.TextFormat.PlainText)  # the label names a file
+        self.dialog.setLabelText(label)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.thread = QThread(self)
+        self.worker = Worker(work)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.dialog.canceled.connect(self.worker.cancel, Qt.ConnectionType.DirectConnection)
+        self.worker.progress.connect(self.on_progress)
+        self.worker.finished.connect(self.on_finished)
+        self.worker.failed.connect(self.on_failed)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def running(self) -> bool:
+        return self.thread.isRunning()
+
+    @Slot(int, int)
+    def on_progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+
+    def _finish(self) -> None:
+        self.dialog.close()
+        self.thread.quit()
+        self.thread.wait()
+        self.deleteLater()
+
+    @Slot(object)
+    def on_finished(self, result) -> None:
+        self._finish()
+        self._on_done(result)
+
+    @Slot(object)
+    def on_failed(self, exc) -> None:
+        self._finish()
+        self._on_failed(exc)

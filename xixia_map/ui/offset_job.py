@@ -1,0 +1,27 @@
+"""坐标偏移 (GCJ-02/BD-09 to WGS84) of a layer on a worker thread, with progress and Cancel."""
+from __future__ import annotations
+
+from ..data.layers import offset_frame
+from ..data.reader import Cancelled
+from . import plain_text
+from .background import BackgroundJob
+
+
+def start_offset(window, layer_id: str, system: str) -> BackgroundJob:
+    layer = window.layers[layer_id]
+
+    def done(frame) -> None:
+        window.jobs.remove(job)
+        if layer_id in window.layers and window.layers[layer_id] is layer:  # not removed meanwhile
+            window.layers.apply_offset(layer_id, frame, system)
+
+    def failed(exc) -> None:
+        window.jobs.remove(job)
+        if not isinstance(exc, Cancelled):
+            plain_text.critical(window, window.tr("坐标偏移失败"), f"{layer.spec.title_zh}: {exc}")
+
+    job = BackgroundJob(window, window.tr("正在转换坐标") + f" {layer.spec.title_zh}…", window.tr("取消"),
+                        lambda progress, cancelled: offset_frame(layer, system, progress, cancelled), done, failed)
+    window.jobs.append(job)
+    job.start()
+    return job

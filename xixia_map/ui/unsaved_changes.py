@@ -1,0 +1,48 @@
+"""Whether the window holds work the project file does not: added or removed
+layers, a user layer's style, offset or visibility, new bookmarks. The window
+title shows it (Qt's [*] mark) and quitting asks to save it."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from . import plain_text
+
+Button = QMessageBox.StandardButton
+
+
+class UnsavedChanges(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.pending = False
+        window.layers.subscribe(self._on_layers)
+
+    def _on_layers(self, event: str, layer) -> None:
+        if event in ("added", "removed") or layer.spec.category == "user":
+            self.mark()
+
+    def mark(self) -> None:
+        self.pending = True
+        self.window.setWindowModified(True)
+
+    def clear(self) -> None:
+        self.pending = False
+        self.window.setWindowModified(False)
+
+    def may_close(self) -> bool:
+        """Ask to save when something is unsaved; False if the planner cancels."""
+        if not self.pending:
+            return True
+        tr = self.window.tr
+        answer = plain_text.message(
+            self.window, plain_text.Icon.Question, tr("保存更改"),
+            tr("项目有未保存的更改（添加的图层、样式、书签等）。退出前是否保存？"),
+            Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        if answer == Button.Cancel:
+            return False
+        if answer == Button.Save:
+            from .project_io import save_project_as
+
+            return save_project_as(self.window, self.window.project_path) is not None
+        return True
