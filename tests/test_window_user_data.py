@@ -15,15 +15,10 @@ from xixia_map.map.capture import wait_until_idle
 
 
 @pytest.fixture
-def window(qtbot, catalog, tmp_path, monkeypatch):
+def window(qtbot, catalog, tmp_path, monkeypatch, dialogs):
     monkeypatch.setenv("XIXIA_SETTINGS", str(tmp_path / "settings.ini"))
-    from PySide6.QtWidgets import QMessageBox
-
-    messages = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: messages.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: messages.append(a[2]))
     win = make_window(qtbot, catalog)
-    win.messages = messages
+    win.dialogs = dialogs  # (title, text, text format) of each message box shown
     return win
 
 
@@ -128,7 +123,8 @@ def test_bad_file_reports_and_keeps_the_app(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.opener.failed, timeout=10000) as blocker:
         window.opener.open_paths([path])
     assert "broken.geojson" in blocker.args[0] and "截断" in blocker.args[0]  # the window is in Chinese
-    assert window.messages and "broken.geojson" in window.messages[-1]
+    title, text, text_format = window.dialogs[-1]
+    assert "broken.geojson" in text and text_format == Qt.TextFormat.PlainText
 
 
 def test_remove_user_layer(qtbot, window, tmp_path):
