@@ -71,6 +71,10 @@ def _read_with_gdal(path: Path, source: str, chunked: bool, layer=None, encoding
         return frame
     except (DataError, Cancelled):
         raise
+    except UnicodeDecodeError:
+        raise DataError(path, say(f"its text is not valid {encoding or 'UTF-8'}: choose another encoding "
+                                  "(UTF-8, GB18030 or Big5)",
+                                  f"文字不是有效的 {encoding or 'UTF-8'} 编码，请换一种编码（UTF-8、GB18030 或 Big5）")) from None
     except pyogrio.errors.DataSourceError as exc:
         raise DataError(path, say(f"not a readable vector file ({_short(exc)})",
                                   "不是可读取的矢量文件（文件损坏或格式不符）")) from None
@@ -130,7 +134,7 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
         if notes:
             report.encoding = notes[0]
         return frame, {}, None
-    problems, repaired, ids, implicit_crs = {}, {}, None, False
+    problems, repaired, ids, implicit_crs, diagnosis = {}, {}, None, False, None
     source, chunked = str(path), suffix in CHUNKED_SUFFIXES
     if suffix in _JSON_SUFFIXES and path.stat().st_size <= geojson.PRECHECK_LIMIT:
         diagnosis = geojson.precheck(path, read_bytes(path))
@@ -150,7 +154,13 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
                                        f"压缩包中有 {len(others) + 1} 个矢量文件，已读取 {member}（其余：{'、'.join(others)}）"))
     else:
         _check_readable(path)
-    frame = _read_with_gdal(path, source, chunked, layer, encoding, progress, cancelled)
+    try:
+        frame = _read_with_gdal(path, source, chunked, layer, encoding, progress, cancelled)
+    except DataError:
+        if diagnosis is None or diagnosis.declares_crs:
+            raise
+        frame = diagnosis.to_frame()  # valid JSON that GDAL's parser refuses whole
+        return frame, diagnosis.problems, ids
     if implicit_crs:
         frame = frame.set_crs(None, allow_override=True)
     if repaired and len(frame) == len(ids):

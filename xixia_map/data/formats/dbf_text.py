@@ -75,19 +75,25 @@ def decode_tolerant(raw: bytes, encoding: str) -> tuple[str, bool] | None:
     return None
 
 
-def _common_chinese(text: str) -> float:
-    """Share of the CJK characters that GB2312 (the 6 763 everyday hanzi) holds.
-    GBK bytes read as Big5, or the reverse, give rare or traditional characters."""
+def _in_level_one(char: str, encoding: str, low: int, high: int) -> bool:
+    try:
+        lead = char.encode(encoding)[0]
+    except UnicodeEncodeError:
+        return False
+    return low <= lead <= high
+
+
+def _common_chinese(text: str, encoding: str) -> float:
+    """Share of the CJK characters that are everyday ones in the candidate's own
+    script: GB2312 level 1 (3 755 hanzi, lead bytes B0–D7) for GBK, Big5's 常用字
+    (5 401, lead bytes A4–C6) for Big5, either for UTF-8. Bytes of one read as the
+    other give rare characters, so the right reading scores highest."""
     cjk = [c for c in text if "\u3400" <= c <= "\u9fff"]
     if not cjk:
         return 1.0
-    common = 0
-    for c in cjk:
-        try:
-            c.encode("gb2312")
-            common += 1
-        except UnicodeEncodeError:
-            pass
+    gb = sum(_in_level_one(c, "gb2312", 0xB0, 0xD7) for c in cjk)
+    big5 = sum(_in_level_one(c, "big5", 0xA4, 0xC6) for c in cjk)
+    common = {"GB18030": gb, "Big5": big5}.get(encoding, max(gb, big5))
     return common / len(cjk)
 
 
@@ -106,7 +112,7 @@ def guess_dbf_encoding(dbf: bytes) -> EncodingGuess:
             decoded.append(result[0])
             if result[1]:
                 cuts.append((record, name.decode(encoding, "replace")))
-        scored.append((failed, -_common_chinese("".join(decoded)), len(cuts), encoding, cuts))
+        scored.append((failed, -_common_chinese("".join(decoded), encoding), len(cuts), encoding, cuts))
     scored.sort()
     failed, score, _, encoding, cuts = scored[0]
     runner_up = scored[1]

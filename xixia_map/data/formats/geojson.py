@@ -33,6 +33,28 @@ class FeatureDiagnosis:
     # but CAD and old tools write metres without a "crs" member. Such a file is
     # treated as one with no CRS, so its question is "which CRS", not "wrong CRS".
     declares_crs: bool = False
+    features: list = field(default_factory=list, repr=False)
+
+    def to_frame(self):
+        """The features as a frame built in Python, for a file GDAL refuses whole
+        (a number such as 1e400 stops its parser): usable geometries kept, the
+        others empty so they are skipped and named like any other."""
+        import geopandas as gpd
+
+        rows, geometries = [], []
+        for index, feat in enumerate(self.features):
+            props = feat.get("properties") if isinstance(feat, dict) else None
+            rows.append(dict(props) if isinstance(props, dict) else {})
+            geometry = None
+            if index in self.repaired:
+                geometry = self.repaired[index]
+            elif index not in self.problems:
+                try:
+                    geometry = shapely.geometry.shape(feat["geometry"])
+                except Exception:  # shapely's own checks
+                    self.problems[index] = say("geometry cannot be built", "无法构建几何")
+            geometries.append(geometry)
+        return gpd.GeoDataFrame(rows, geometry=geometries, crs=None)
 
 
 class _Bad(Exception):
@@ -164,8 +186,8 @@ def precheck(path: Path, raw: bytes) -> FeatureDiagnosis:
                                   "是 JSON 但不是 GeoJSON（没有 FeatureCollection/Feature 类型）"))
     if doc["type"] == "FeatureCollection" and not isinstance(doc.get("features"), list):
         raise DataError(path, say("FeatureCollection has no 'features' list", "FeatureCollection 缺少 features 列表"))
-    diagnosis = FeatureDiagnosis(declares_crs="crs" in doc)
-    for index, feat in enumerate(_features(doc)):
+    diagnosis = FeatureDiagnosis(declares_crs="crs" in doc, features=_features(doc))
+    for index, feat in enumerate(diagnosis.features):
         diagnosis.ids.append(_feature_id(feat, index))
         fixes: list = []
         try:
