@@ -90,6 +90,9 @@ def test_hostile_attribute_is_kept_verbatim(tmp_path):
            "geometry": {"type": "Point", "coordinates": [111.4, 33.3]}}]}
     code, out, _ = run_check(write(tmp_path, "h.geojson", json.dumps(doc)))
     assert code == 0
+    from xixia_map.data.user_layers import layer_from_file
+
+    assert layer_from_file(tmp_path / "h.geojson").frame["name"].iloc[0] == hostile
 
 
 def test_catalog_entry_pointing_to_missing_file(tmp_path):

@@ -1,0 +1,131 @@
+"""Text from a file is data in every export, never template code: nothing it
+says runs, and it comes out verbatim (HTML, PDF, CSV, GeoPackage, GeoJSON)."""
+import json
+import subprocess
+import sys
+
+import geopandas as gpd
+import pytest
+from shapely.geometry import Point
+
+from hostile_corpus import HOSTILE
+from xixia_map.data.layers import LayerList
+from xixia_map.data.user_layers import layer_from_file
+from xixia_map.export.data_export import selection_frame, write_features
+from xixia_map.export.html_export import standalone_html
+
+
+@pytest.fixture
+def hostile_file(tmp_path):
+    canary = tmp_path / "CANARY"
+    texts = dict(HOSTILE, canary="{{ lipsum.__globals__['os'].popen('touch %s').read() }}" % canary,
+                 canary_block="{%% for x in [1] %%}{{ lipsum.__globals__['os'].popen('touch %s') }}{%% endfor %%}" % canary)
+    frame = gpd.GeoDataFrame({"name": list(texts.values()), "key": list(texts)},
+                             geometry=[Point(111.40 + i * 0.01, 33.30) for i in range(len(texts))], crs=4326)
+    path = tmp_path / "投资额 {{待定}} 万元.geojson"
+    frame.to_file(path)
+    return path, texts, canary
+
+
+def _script_json(text: str) -> str:
+    from xixia_map.map.page import config_to_js
+
+    return config_to_js(text)[1:-1]
+
+
+def test_html_export_keeps_template_text_as_data(hostile_file, bundled_layers):
+    path, texts, canary = hostile_file
+    bundled_layers.append(layer_from_file(path, taken=bundled_layers.ids()))
+    html = standalone_html(bundled_layers, title="{{ 7*7 }} 标题 {% x")
+    assert not canary.exists()
+    assert "uid=" not in html and "{{ 7*7 }} 标题 {% x" in html.split("<title>")[1]
+    for key, text in texts.items():
+        assert _script_json(text) in html, key
+    assert _script_json("投资额 {{待定}} 万元") in html
+    # nothing file-derived can close the script element or open markup
+    body = html.split("window.xixia.init(")[1].split("</script>")[0]
+    assert "<" not in body and "\u2028" not in body and "\u2029" not in body
+
+
+def test_html_export_from_the_cli_runs_nothing(hostile_file, tmp_path):
+    path, texts, canary = hostile_file
+    out = tmp_path / "x.html"
+    proc = subprocess.run([sys.executable, "-m", "xixia_map", "export", "--out", str(out), "--add-layer", str(path)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert not canary.exists() and "Traceback" not in proc.stderr
+    html = out.read_text(encoding="utf-8")
+    assert all(_script_json(text) in html for text in texts.values())
+
+
+def test_data_exports_are_verbatim(hostile_file, tmp_path):
+    path, texts, canary = hostile_file
+    layer = layer_from_file(path)
+    for suffix in (".gpkg", ".geojson", ".csv"):
+        out = tmp_path / f"out{suffix}"
+        write_features(selection_frame([layer], None), out, "wkt")
+        if suffix == ".csv":
+            import pandas as pd
+
+            back = pd.read_csv(out, dtype=str, keep_default_na=False)
+        else:
+            back = gpd.read_file(out)
+        got = dict(zip(back["key"], back["name"]))
+        assert got == texts, suffix
+    assert not canary.exists()
+
+
+def test_pdf_export_prints_the_text_verbatim(hostile_file, tmp_path):
+    path, texts, canary = hostile_file
+    out = tmp_path / "x.pdf"
+    title = "{{ 7*7 }} 西峡 {% 以批复为准"
+    proc = subprocess.run([sys.executable, "-m", "xixia_map", "export", "--out", str(out), "--add-layer", str(path),
+                           "--title", title], capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "{{ 7*7 }} 西峡 {% 以批复为准" in text
+    assert "投资额 {{待定}} 万元" in text  # the layer's title in the legend
+    assert not canary.exists()
+
+
+def test_toggling_layers_after_an_export_from_the_window(qtbot, catalog, tmp_path, monkeypatch):
+    """The snapshot view used by a PNG export must leave the window's layer list."""
+    from test_window_panels import make_window
+    from xixia_map.export.snapshot import SnapshotRequest, render_map
+
+    monkeypatch.setenv("XIXIA_SETTINGS", str(tmp_path / "s.ini"))
+    window = make_window(qtbot, catalog)
+    before = window.layers.listener_count()
+    image, _ = render_map(window.layers, SnapshotRequest(400, 300))
+    assert not image.isNull()
+    qtbot.wait(50)
+    assert window.layers.listener_count() == before
+    frame = gpd.GeoDataFrame({"name": ["新图层"]}, geometry=[Point(111.48, 33.3)], crs=4326)
+    frame.to_file(tmp_path / "new.geojson")
+    window.layers.set_visible("roads", False)  # raised RuntimeError: MapView already deleted
+    window.layers.append(layer_from_file(tmp_path / "new.geojson", taken=window.layers.ids()))
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", window.layers.ids()[-1]) == 1, timeout=10000)
+    assert window.map_view.evaluate("!window.xixia._state.map.hasLayer(window.xixia._state.layers.roads)")
+
+
+def test_layer_list_listeners_are_weak_and_can_unsubscribe():
+    layers = LayerList()
+    seen = []
+
+    class View:
+        def on(self, event, layer):
+            seen.append(event)
+
+    view = View()
+    layers.subscribe(view.on)
+    layers._emit("x", None)
+    del view
+    import gc
+
+    gc.collect()
+    layers._emit("y", None)
+    handler = layers.subscribe(lambda e, _l: seen.append("lambda " + e))
+    layers._emit("z", None)
+    layers.unsubscribe(handler)
+    layers._emit("w", None)
+    assert seen == ["x", "lambda z"] and layers.listener_count() == 0
