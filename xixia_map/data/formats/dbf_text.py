@@ -13,6 +13,7 @@ import struct
 from dataclasses import dataclass, field
 
 CANDIDATES = ("UTF-8", "GB18030", "Big5")
+ENOUGH_TO_JUDGE = 20  # two-byte characters; fewer can read plausibly in more than one encoding
 MAX_VALUES = 200_000  # enough to judge; a 2-million-row DBF is sampled, not walked
 
 
@@ -88,13 +89,16 @@ def _common_chinese(text: str, encoding: str) -> float:
     script: GB2312 level 1 (3 755 hanzi, lead bytes B0–D7) for GBK, Big5's 常用字
     (5 401, lead bytes A4–C6) for Big5, either for UTF-8. Bytes of one read as the
     other give rare characters, so the right reading scores highest."""
-    cjk = [c for c in text if "\u3400" <= c <= "\u9fff"]
-    if not cjk:
+    # Every non-ASCII character counts: a wrong reading also yields private-use
+    # and symbol characters (Hypothesis found GBK 米坪鎮 read as Big5 譙 + U+F6CA).
+    wide = [c for c in text if not c.isascii()]
+    if not wide:
         return 1.0
+    cjk = [c for c in wide if "\u3400" <= c <= "\u9fff"]
     gb = sum(_in_level_one(c, "gb2312", 0xB0, 0xD7) for c in cjk)
     big5 = sum(_in_level_one(c, "big5", 0xA4, 0xC6) for c in cjk)
     common = {"GB18030": gb, "Big5": big5}.get(encoding, max(gb, big5))
-    return common / len(cjk)
+    return common / len(wide)
 
 
 def guess_dbf_encoding(dbf: bytes) -> EncodingGuess:
@@ -106,8 +110,8 @@ def guess_dbf_encoding(dbf: bytes) -> EncodingGuess:
         decoded, cuts, failed = [], [], 0
         for record, name, raw in values:
             result = decode_tolerant(raw, encoding)
-            if result is None:
-                failed += 1
+            if result is None or any("\ue000" <= c <= "\uf8ff" for c in result[0]):
+                failed += 1  # private-use characters are how a wrong reading shows
                 continue
             decoded.append(result[0])
             if result[1]:
@@ -117,8 +121,15 @@ def guess_dbf_encoding(dbf: bytes) -> EncodingGuess:
     failed, score, _, encoding, cuts = scored[0]
     runner_up = scored[1]
     # UTF-8 is self-checking: if it decodes everything it is right. Otherwise the
-    # guess is certain only if nothing failed and the next candidate is clearly worse.
-    certain = failed == 0 and (encoding == "UTF-8" or runner_up[0] > 0 or runner_up[1] - score > 0.2)
-    if failed:
+    # guess is certain only if nothing failed, there is enough text to judge, and
+    # the next candidate is clearly worse.
+    wide = sum(1 for _, _, raw in values for b in raw if b >= 0x80) // 2
+    certain = failed == 0 and (encoding == "UTF-8" or runner_up[0] > 0
+                               or (wide >= ENOUGH_TO_JUDGE and runner_up[1] - score > 0.2))
+    gb = next(entry for entry in scored if entry[3] == "GB18030")
+    if encoding == "Big5" and gb[0] == 0 and not (wide >= ENOUGH_TO_JUDGE and gb[1] - score > 0.3):
+        # A few GBK characters can read as common Big5 ones (Hypothesis: GBK 名稱
+        # reads as Big5 靡想). Offices here write GBK; Big5 needs clear evidence.
+        _, _, _, encoding, cuts = gb
         certain = False
     return EncodingGuess(encoding, certain, cuts)
