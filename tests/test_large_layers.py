@@ -65,7 +65,13 @@ def test_late_tiles_land_only_where_the_current_view_wants_them(qtbot, view_with
     class boundary, nor green west."""
     view, _layer = view_with_big_layer
     _only_the_large_layer(view)  # the bundled roads and parks have reds and greens of their own
-    # Moves in quick succession, so tiles of one view arrive after the next.
+    # Every tile takes 150 ms more on its worker, so tiles of one view certainly
+    # arrive after the next move, on any machine (the page counts them as late).
+    import time
+
+    render = view.handler.layer_tiles
+    view.handler.layer_tiles = lambda rest: (time.sleep(0.15), render(rest))[1]
+    view.evaluate("window.xixia._state.layers['sandiao'].drawn.late = 0")
     for _ in range(4):
         for lng, zoom in ((111.40, 13), (111.60, 13), (111.45, 13.5), (111.55, 12.5), (111.5, 13)):
             view.call_sync("setViewNoAnim", lng, 33.33, zoom)
@@ -84,6 +90,7 @@ def test_late_tiles_land_only_where_the_current_view_wants_them(qtbot, view_with
                 strays += 1
     assert reds > 100 and greens > 100 and strays == 0
     assert view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane canvas.xm-tile-canvas').length") > 0
+    assert view.evaluate("window.xixia._state.layers['sandiao'].drawn.late") > 0  # the race did happen
 
 
 def _only_the_large_layer(view):
@@ -191,7 +198,8 @@ def test_tile_requests_after_the_view_shut_its_workers_fail_quietly(qtbot, view_
     view.handler.shutdown()
     served = view.handler.served
     view.call_sync("setViewNoAnim", 111.62, 33.4, 14)  # tiles nobody has asked for yet
-    qtbot.wait(500)  # pytest-qt fails the test if a Qt slot raised meanwhile
+    # pytest-qt fails the test if a Qt slot raised while the requests arrive
+    qtbot.waitUntil(lambda: view.handler.refused_after_shutdown > 0, timeout=5000)
     assert view.handler.served == served
 
 

@@ -46,7 +46,21 @@ def test_damaged_or_unwritable_cache_still_gives_the_page(tmp_path, bundled_laye
     assert "window.xixia.init(" in build_page(bundled_layers)
 
 
-def test_a_changed_page_source_gets_a_new_key(monkeypatch):
+def test_a_changed_page_source_gets_a_new_key(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    here = Path(page_skeleton.__file__).parent
+    for name in ("folium_page.py", "assets.py", "page_skeleton.py"):
+        shutil.copy(here / name, tmp_path / name)
+    key = page_skeleton.skeleton_key(tmp_path)
+    assert key == page_skeleton.skeleton_key()  # the copy is the same source
+    page = tmp_path / "folium_page.py"
+    page.write_text(page.read_text(encoding="utf-8").replace("zoom_start=9", "zoom_start=10"), encoding="utf-8")
+    assert page_skeleton.skeleton_key(tmp_path) != key
+
+
+def test_a_new_version_gets_a_new_key(monkeypatch):
     key = page_skeleton.skeleton_key()
     monkeypatch.setattr(page_skeleton, "__version__", "changed")
     assert page_skeleton.skeleton_key() != key

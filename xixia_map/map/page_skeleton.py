@@ -33,8 +33,10 @@ def _fingerprint(path: str | None) -> str:
     return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def skeleton_key() -> str:
-    here = Path(__file__).resolve().parent
+def skeleton_key(sources: Path | None = None) -> str:
+    """`sources`: the folder of the page's Python sources (this package's, but a
+    test may point it at a changed copy)."""
+    here = sources or Path(__file__).resolve().parent
     parts = [__version__, _fingerprint(sys.executable)]
     for package in ("folium", "branca", "jinja2"):
         spec = importlib.util.find_spec(package)

@@ -52,6 +52,7 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
         # Leaflet asks for dozens at once: the UI thread only dispatches.
         self.layer_tiles = None
         self.served = 0
+        self.refused_after_shutdown = 0  # layer-tile requests that came after shutdown()
         self._pool = ThreadPoolExecutor(self.WORKERS, thread_name_prefix="xixia-tiles")
         self._jobs: dict[int, QWebEngineUrlRequestJob] = {}
         self._next_token = 0
@@ -119,6 +120,7 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
 
     def _start_async(self, job, work: Callable, rest: str) -> None:
         if self._closed:
+            self.refused_after_shutdown += 1
             job.fail(QWebEngineUrlRequestJob.Error.RequestAborted)
             return
         token = self._next_token

@@ -98,7 +98,9 @@
       this.inFlight = new Set();  // URLs being fetched or decoded for the map
       this.need = new Map();  // URL -> where the current view wants it: {x, y, width, height, state, placeholder}
       this.loading = false;
-      this.drawn = { ready: 0, decoded: 0, kept: 0 };  // from the preloaded set, decoded on demand, already shown
+      // From the preloaded set, decoded on demand, already shown; `late`: arrived
+      // after the view that asked for them had moved on (not drawn).
+      this.drawn = { ready: 0, decoded: 0, kept: 0, late: 0 };
       this.redrawWhileMoving = L.Util.throttle(this.redraw, this.options.updateInterval, this);
     },
 
@@ -265,7 +267,9 @@
       var self = this;
       this.inFlight.add(url);
       tileBytes(url, true).then(function (buffer) {
-        return self.need.has(url) ? decode(buffer) : null;  // not wanted any more: no decode
+        if (self.need.has(url)) { return decode(buffer); }
+        self.drawn.late += 1;  // not wanted any more: no decode
+        return null;
       }).then(function (bitmap) {
         self.inFlight.delete(url);
         var tile = self.need.get(url);
