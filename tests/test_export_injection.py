@@ -129,3 +129,31 @@ def test_layer_list_listeners_are_weak_and_can_unsubscribe():
     layers.unsubscribe(handler)
     layers._emit("w", None)
     assert seen == ["x", "lambda z"] and layers.listener_count() == 0
+
+
+def test_map_labels_show_the_text_verbatim(qtbot, hostile_file, bundled_layers):
+    """PNG exports are grabs of the page, whose labels are set with textContent:
+    the label elements hold the planner's text exactly, markup and braces included."""
+    import dataclasses
+
+    from xixia_map.map.capture import wait_until_idle
+    from xixia_map.map.view import MapView
+
+    path, texts, canary = hostile_file
+    layer = layer_from_file(path, taken=bundled_layers.ids())
+    layer.spec = dataclasses.replace(layer.spec, label_mode="permanent", label_field="name")
+    for other in bundled_layers:
+        other.visible = False
+    bundled_layers.append(layer)
+    view = MapView(bundled_layers, bounds=(111.38, 33.25, 111.58, 33.35))
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    wait_until_idle(view)
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", layer.id) == len(texts), timeout=10000)
+    shown = json.loads(view.evaluate(
+        "JSON.stringify(Array.from(document.querySelectorAll('.leaflet-tooltip')).map(e => e.textContent))"))
+    assert sorted(shown) == sorted(texts.values())
+    assert view.evaluate("document.querySelectorAll('.leaflet-tooltip img, .leaflet-tooltip a, .leaflet-tooltip b').length") == 0
+    assert not canary.exists()
+    view.close()

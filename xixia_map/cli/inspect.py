@@ -12,7 +12,7 @@ from ..data.reader import describe_bounds, list_layers_of
 from ..paths import CATALOG_PATH
 from .read_options import cli_lang, explain
 
-MULTI_LAYER_SUFFIXES = {".gpkg", ".kml", ".zip"}
+MULTI_LAYER_SUFFIXES = {".gpkg", ".kml", ".zip", ".gdb", ".dxf"}
 
 
 def print_layers() -> int:

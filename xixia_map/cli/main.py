@@ -32,6 +32,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
+    # GDAL's own notes (e.g. "Non closed ring detected") are English library
+    # talk about a problem our messages already name; keep them off the terminal.
+    warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"pyogrio(\..*)?")
     parser = _parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     command = args.command or "run"

@@ -19,13 +19,13 @@ import pyogrio
 from . import feature_checks
 from .crs_checks import CrsQuestion, MissingCrsError, looks_geographic, normalise  # noqa: F401 (re-exported)
 from .errors import DataError
-from .formats import archive, geojson, shapefile
+from .formats import archive, dxf, filegdb, geojson, shapefile
 from .formats.dbf_text import EncodingGuess
 from .messages import say
 from .read_report import ReadReport  # noqa: F401 (re-exported)
 from .tabular import read_bytes, read_table, table_to_points
 
-VECTOR_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip", ".kml", ".csv", ".xlsx", ".fgb"}
+VECTOR_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip", ".kml", ".csv", ".xlsx", ".fgb", ".gdb", ".dxf"}
 TABLE_SUFFIXES = {".csv", ".xlsx", ".xls", ".txt"}
 _JSON_SUFFIXES = {".geojson", ".json"}
 ENCODINGS = ("UTF-8", "GB18030", "Big5")  # what a planner may choose for a file's text
@@ -90,7 +90,11 @@ def list_layers_of(path) -> list[str]:
     path = Path(path)
     _check_readable(path)
     if path.suffix.lower() == ".zip":
-        return archive.zip_members(path)
+        return archive.zip_layers(path)
+    if filegdb.is_filegdb(path):
+        return [fc.name for fc in filegdb.feature_classes(path)]
+    if path.suffix.lower() == ".dxf":
+        return dxf.layers_of(path)
     try:
         return [str(name) for name, _ in pyogrio.list_layers(str(path))]
     except Exception:
@@ -102,6 +106,8 @@ def _check_readable(path: Path) -> None:
     if not path.exists():
         raise DataError(path, say("file not found", "找不到文件"))
     if path.is_dir():
+        if path.suffix.lower() == ".gdb":
+            return  # a File Geodatabase is a folder
         raise DataError(path, say("is a folder, not a file", "是文件夹，不是文件"))
     if not os.access(path, os.R_OK):
         raise DataError(path, say("no permission to read the file", "没有读取该文件的权限"))
@@ -140,14 +146,26 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
         diagnosis = geojson.precheck(path, read_bytes(path))
         problems, repaired, ids = diagnosis.problems, diagnosis.repaired, diagnosis.ids
         implicit_crs = not diagnosis.declares_crs
+    if suffix == ".dxf":
+        _check_readable(path)
+        return dxf.read_kind(path, layer), {}, None
+    if filegdb.is_filegdb(path):
+        classes = filegdb.feature_classes(path)
+        if layer is None:
+            layer = classes[0].name
+            if len(classes) > 1:
+                report.warnings.append(say(
+                    f"the geodatabase holds {len(classes)} feature classes; read {layer} "
+                    f"(the others: {', '.join(c.name for c in classes[1:])})",
+                    f"数据库中有 {len(classes)} 个要素类，已读取 {layer}（其余：{'、'.join(c.name for c in classes[1:])}）"))
+        chunked = True
     if suffix == ".shp":
         encoding = _apply_encoding(report, shapefile.loose_encoding(path), encoding)
     elif suffix == ".zip":
-        source, member = archive.member_source(path, layer)
-        layer = None
+        source, member, layer = archive.member_source(path, layer)
         if member.lower().endswith(".shp"):
             encoding = _apply_encoding(report, shapefile.zipped_encoding(path, member), encoding)
-        others = [m for m in archive.zip_members(path) if m != member]
+        others = [m for m in archive.zip_layers(path) if m != member and not m.startswith(member + "::")]
         if others:
             report.warnings.append(say(f"the archive holds {len(others) + 1} vector files; read {member} "
                                        f"(the others: {', '.join(others)})",

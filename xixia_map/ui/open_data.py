@@ -15,7 +15,7 @@ from ..data.user_layers import layer_from_file, layer_from_table
 from . import plain_text
 from .background import BackgroundJob
 
-MULTI_LAYER_SUFFIXES = {".gpkg", ".kml", ".zip"}
+MULTI_LAYER_SUFFIXES = {".gpkg", ".kml", ".zip", ".gdb", ".dxf"}
 TABLE_SUFFIXES = {".csv", ".xlsx", ".xls"}
 
 
