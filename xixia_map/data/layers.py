@@ -35,6 +35,7 @@ class Layer:
     assume_crs: int | None = None  # CRS the user confirmed for a file without one (or with a wrong one)
     swap_axes: bool = False  # the user confirmed the file's x and y are exchanged
     encoding: str | None = None  # text encoding the user chose for the file
+    raster: object | None = None  # RasterInfo for imagery and DEMs (frame: the footprint)
     _id_index: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -64,6 +65,10 @@ class Layer:
         record = {k: _plain(v) for k, v in row.items() if k != self.frame.geometry.name}
         record["_layer"] = self.id
         record["_lonlat"] = _representative_lonlat(row.geometry)
+        if self.raster is None:
+            from .measure import geometry_measures
+
+            record["_extra"] = geometry_measures(row.geometry)  # area or length, geodesic
         return record
 
     def bounds(self):
@@ -163,6 +168,12 @@ class LayerList:
 
     def _emit(self, event: str, layer: Layer) -> None:
         self.changed.emit(event, layer)
+
+    def insert(self, index: int, layer: Layer) -> None:
+        if layer.id in self:
+            raise ValueError(f"layer id already used: {layer.id}")
+        self._layers.insert(index, layer)
+        self._emit("added", layer)
 
     def append(self, layer: Layer) -> None:
         if layer.id in self:

@@ -11,7 +11,9 @@ from .reader import read_vector
 
 # Distinct from the bundled layers' colours, so user data stands out.
 PALETTE = ["#e7298a", "#7570b3", "#d95f02", "#1b9e77", "#66a61e", "#e6ab02", "#a6761d"]
-_NAME_FIELDS = ("name_zh", "name", "名称", "NAME", "Name", "mc", "MC", "xmmc", "项目名称")
+# Name-like fields, most specific first (DLMC: 三调 地类名称; Text: a CAD text entity).
+_NAME_FIELDS = ("name_zh", "name", "名称", "NAME", "Name", "mc", "MC", "xmmc", "项目名称", "XMMC", "DLMC", "XZQMC",
+                "ZLDWMC", "Text")
 _counter = itertools.count()
 
 
@@ -47,6 +49,10 @@ def layer_id_for(path: Path, taken) -> str:
 def layer_from_file(path, taken=(), layer: str | None = None, *, assume_crs=None, swap_axes: bool = False,
                     encoding: str | None = None, progress=None, cancelled=None, title: str | None = None) -> Layer:
     path = Path(path)
+    from .raster import RASTER_SUFFIXES
+
+    if path.suffix.lower() in RASTER_SUFFIXES:
+        return layer_from_raster(path, taken, assume_crs=assume_crs, title=title)
     frame, report = read_vector(path, layer=layer, id_field=None, assume_crs=assume_crs, swap_axes=swap_axes,
                                 encoding=encoding, progress=progress, cancelled=cancelled)
     built = _layer(path, frame, report, taken, layer, title)
@@ -54,6 +60,22 @@ def layer_from_file(path, taken=(), layer: str | None = None, *, assume_crs=None
     built.assume_crs = assume_crs
     built.swap_axes = swap_axes
     built.encoding = encoding
+    return built
+
+
+def layer_from_raster(path, taken=(), *, assume_crs=None, title: str | None = None) -> Layer:
+    from .raster import footprint_frame, raster_report, read_raster_info
+
+    info = read_raster_info(path, assume_crs)
+    name = title or Path(path).stem
+    style = {"stroke": "#666666", "weight": 1, "fill": "#bbbbbb", "fill_opacity": 0.0}
+    fields = tuple(DetailField(c, c, c) for c in footprint_frame(info).columns if c != "geometry")
+    spec = LayerSpec(id=layer_id_for(Path(path), taken), title_zh=name, title_en=name, path=Path(path),
+                     geometry="Polygon", category="user", style=style, label_field="名称", detail_fields=fields,
+                     group="user")
+    built = Layer(spec=spec, frame=footprint_frame(info), report=raster_report(info))
+    built.raster = info
+    built.assume_crs = assume_crs
     return built
 
 
@@ -103,11 +125,13 @@ def _layer(path: Path, frame, report, taken, layer: str | None, title: str | Non
     frame = _unique_ids(frame, report)
     label = next((f for f in _NAME_FIELDS if f in frame.columns), "id")
     kind = _geometry_kind(frame)
+    # CAD text entities are text on the drawing: shown as labels, not on hover.
+    label_mode = "permanent" if label == "Text" and kind == "Point" else "hover"
     color = PALETTE[next(_counter) % len(PALETTE)]
     fields = tuple(DetailField(str(c), str(c), str(c)) for c in frame.columns if c != frame.geometry.name)
     name = title or (f"{path.stem} · {layer}" if layer else path.stem)
     spec = LayerSpec(id=layer_id_for(Path(f"{path.stem}_{layer}") if layer else path, taken),
                      title_zh=name, title_en=name, path=path,
-                     geometry=kind, category="user", style=auto_style(kind, color), label_field=label,
+                     geometry=kind, category="user", style=auto_style(kind, color), label_field=label, label_mode=label_mode,
                      detail_fields=fields, group="user")
     return Layer(spec=spec, frame=frame, report=report)

@@ -53,6 +53,10 @@ def check_html_size(layers: LayerList) -> None:
     (benchmarks/large_layer.py), so refuse rather than write a file that
     will not open."""
     for layer in layers:
+        if layer.visible and layer.raster is not None:
+            raise TooLargeForHtml(
+                f"layer '{layer.id}' is a raster ({layer.raster.width:,} × {layer.raster.height:,} px), which a "
+                "standalone HTML page does not carry; hide it, or export a PNG/PDF")
         if layer.visible and len(layer.frame) > TILE_THRESHOLD:
             raise TooLargeForHtml(
                 f"layer '{layer.id}' has {len(layer.frame):,} features, more than a standalone HTML page can "

@@ -90,6 +90,7 @@ class MapView(QWebEngineView):
         self._profile.setUrlRequestInterceptor(self._interceptor)
         self.handler.tiles = self.basemaps.registry
         self._layer_tiles: dict = {}
+        self._raster_tiles: dict = {}  # layer id -> RasterTiles
         self.handler.layer_tiles = self._serve_layer_tile
         self.destroyed.connect(self.handler.shutdown)
         page = _Page(self._profile, self)
@@ -162,7 +163,11 @@ class MapView(QWebEngineView):
     def _index_tiles(self, layer: Layer) -> None:
         """Start building a large layer's tile index on the workers, at once,
         so the first tiles Leaflet asks for only wait for what is left of it."""
-        if len(layer.frame) > TILE_THRESHOLD:
+        if layer.raster is not None:
+            from .raster_tiles import RasterTiles
+
+            self._raster_tiles[layer.id] = RasterTiles(layer.raster)
+        elif len(layer.frame) > TILE_THRESHOLD:
             self._layer_tiles[layer.id] = self.handler.submit(_build_tiles, layer)
 
     def layer_tiles(self, layer_id: str) -> LayerTiles:
@@ -173,10 +178,13 @@ class MapView(QWebEngineView):
     def _serve_layer_tile(self, rest: str):
         """Runs on a tile worker thread (see XixiaSchemeHandler.layer_tiles)."""
         parts = rest.split("/")
+        raster = self._raster_tiles.get(parts[0])
         future = self._layer_tiles.get(parts[0])
-        if len(parts) != 4 or future is None or not all(p.isdigit() for p in parts[1:]):
+        if len(parts) != 4 or (future is None and raster is None) or not all(p.isdigit() for p in parts[1:]):
             return None
         z, x, y = (int(p) for p in parts[1:])
+        if raster is not None:
+            return (raster.render(z, x, y) or EMPTY_PNG), "image/png"
         data = future.result().render(z, x, y)
         return (data or EMPTY_PNG), "image/png"
 
@@ -195,12 +203,37 @@ class MapView(QWebEngineView):
 
     def _on_feature_clicked_at(self, layer_id: str, feature_id: str, lat: float, lng: float, zoom: float) -> None:
         """A vector feature was clicked under a tiled layer: the tiled layer wins if it has something there."""
-        if not self._identify_tiled(lat, lng, zoom, above=layer_id):
+        if not self._identify_tiled(lat, lng, zoom, above=layer_id) and not self._identify_raster(lat, lng, layer_id):
             self.select_feature(layer_id, feature_id, zoom=False)
 
     def _on_map_clicked(self, lat: float, lng: float, zoom: float) -> None:
-        if not self._identify_tiled(lat, lng, zoom):
+        if not self._identify_tiled(lat, lng, zoom) and not self._identify_raster(lat, lng):
             self.selection_cleared.emit()
+
+    def raster_value_at(self, lng: float, lat: float, above: str | None = None) -> tuple[Layer, float] | None:
+        """The topmost visible raster's value under a point (a DEM's height, an image's
+        first band), among the layers above `above` if given."""
+        ordered = list(self.layers)
+        start = next((i + 1 for i, lyr in enumerate(ordered) if lyr.id == above), 0)
+        for layer in reversed(ordered[start:]):
+            tiles = self._raster_tiles.get(layer.id)
+            if layer.visible and tiles is not None:
+                value = tiles.value_at(lng, lat)
+                if value is not None:
+                    return layer, value
+        return None
+
+    def _identify_raster(self, lat: float, lng: float, above: str | None = None) -> bool:
+        hit = self.raster_value_at(lng, lat, above)
+        if hit is None:
+            return False
+        layer, value = hit
+        record = layer.record("1")
+        key = "高程（米）" if layer.raster.kind == "dem" else "像元值（第 1 波段）"
+        record["_extra"] = {key: f"{value:,.2f}"}
+        record["_lonlat"] = (round(lng, 6), round(lat, 6))
+        self.feature_selected.emit(record)
+        return True
 
     def _identify_tiled(self, lat: float, lng: float, zoom: float, above: str | None = None) -> bool:
         ordered = list(self.layers)
@@ -240,10 +273,12 @@ class MapView(QWebEngineView):
         elif event == "removed":
             self.handler.remove_data(layer.id)
             self._layer_tiles.pop(layer.id, None)
+            self._raster_tiles.pop(layer.id, None)
             self.call("removeLayer", layer.id)
         elif event == "data":
             self._serve(layer)
             self._layer_tiles.pop(layer.id, None)
+            self._raster_tiles.pop(layer.id, None)
             self._index_tiles(layer)
             self.call("removeLayer", layer.id)
             self.call("addLayer", layer_config(layer, inline=False))

@@ -85,6 +85,10 @@ class DetailsPanel(QWidget):
             if value is None or value == "":
                 continue
             self.form.addRow(plain_label(detail.label(self.lang) + ":"), plain_label(str(value)))
+        extra_names = {"面积": self.tr("面积"), "长度": self.tr("长度"), "高程（米）": self.tr("高程（米）"),
+                       "像元值（第 1 波段）": self.tr("像元值（第 1 波段）")}
+        for name, value in record.get("_extra", {}).items():
+            self.form.addRow(plain_label(extra_names.get(name, name) + ":"), plain_label(value))
         lon, lat = record["_lonlat"]
         accuracy = record.get("accuracy_m")
         estimated = self.tr("，推定") if record.get("estimated") else ""

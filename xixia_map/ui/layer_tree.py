@@ -91,6 +91,7 @@ class LayersPanel(QWidget):
     zoom_requested = Signal(str)
     offset_requested = Signal(str, str)  # layer id, offset system: the window runs it on a worker
     encoding_requested = Signal(str, str)  # layer id, text encoding: the window reads the file again
+    overviews_requested = Signal(str)  # layer id of a raster without overviews
 
     def __init__(self, layers: LayerList, groups: list[Group], lang: str, parent=None):
         super().__init__(parent)
@@ -161,14 +162,18 @@ class LayersPanel(QWidget):
         menu = QMenu(self)
         menu.addAction(self.tr("缩放至图层")).triggered.connect(lambda: self.zoom_requested.emit(layer_id))
         if layer.spec.category == "user":
-            offsets = menu.addMenu(self.tr("坐标偏移"))
+            offsets = menu.addMenu(self.tr("坐标偏移")) if layer.raster is None else QMenu()
             for system, label in (("wgs84", self.tr("WGS84 / CGCS2000 (无偏移)")),
                                   ("gcj02", self.tr("GCJ-02 (高德、腾讯)")), ("bd09", self.tr("BD-09 (百度)"))):
                 action = offsets.addAction(label)
                 action.setCheckable(True)
                 action.setChecked(layer.offset == system)
                 action.triggered.connect(lambda _c=False, s=system: self.offset_requested.emit(layer_id, s))
-            if layer.report.encoding or layer.spec.path.suffix.lower() in (".shp", ".zip", ".csv"):
+            if layer.raster is not None and not layer.raster.overviews:
+                menu.addAction(self.tr("创建金字塔")).triggered.connect(
+                    lambda: self.overviews_requested.emit(layer_id))
+            if layer.raster is None and (layer.report.encoding
+                                         or layer.spec.path.suffix.lower() in (".shp", ".zip", ".csv")):
                 encodings = menu.addMenu(self.tr("文字编码"))
                 for name in ENCODINGS:
                     action = encodings.addAction(name)

@@ -21,6 +21,7 @@ from .i18n import install_language
 from .indicators_panel import IndicatorsPanel
 from .layer_tree import LayersPanel
 from .offset_job import start_offset
+from .raster_jobs import start_overviews
 from .open_data import DataOpener
 from .project_io import add_bookmark, open_project, recent_projects, save_project_as
 from .search_box import SearchBox
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.layers_panel.zoom_requested.connect(self.map_view.zoom_to_layer)
         self.layers_panel.offset_requested.connect(lambda layer_id, system: start_offset(self, layer_id, system))
         self.layers_panel.encoding_requested.connect(self.opener.reopen_with_encoding)
+        self.layers_panel.overviews_requested.connect(lambda layer_id: start_overviews(self, layer_id))
         self.details = DetailsPanel(self.layers, self.lang, self)
         self.details.zoom_requested.connect(self.map_view.zoom_to_feature)
         self.tables = AttributeTables(self.layers, self.lang, self)
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         open_data = file_menu.addAction(self.tr("打开数据…"))
         open_data.setShortcut(QKeySequence.StandardKey.Open)
         open_data.triggered.connect(self.open_data_dialog)
+        file_menu.addAction(self.tr("打开 File Geodatabase…")).triggered.connect(self.open_geodatabase_dialog)
         file_menu.addSeparator()
         file_menu.addAction(self.tr("打开项目…")).triggered.connect(lambda: open_project(self))
         save = file_menu.addAction(self.tr("保存项目"))
@@ -202,8 +205,15 @@ class MainWindow(QMainWindow):
     def open_data_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("打开数据"), "",
-            self.tr("矢量数据") + " (*.gpkg *.geojson *.json *.shp *.zip *.kml *.csv *.xlsx);;* (*)")
+            self.tr("地理数据") + " (*.gpkg *.geojson *.json *.shp *.zip *.kml *.csv *.xlsx *.dxf *.tif *.tiff);;"
+            + self.tr("栅格影像、DEM") + " (*.tif *.tiff);;CAD (*.dxf);;* (*)")
         self.opener.open_paths(paths)
+
+    def open_geodatabase_dialog(self) -> None:
+        """A File Geodatabase is a folder (.gdb), so it is chosen as one."""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("打开 File Geodatabase（.gdb 文件夹）"))
+        if folder:
+            self.opener.open_paths([folder])
 
     def dragEnterEvent(self, event):  # noqa: N802 (Qt API)
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
@@ -288,12 +298,18 @@ class MainWindow(QMainWindow):
         self.blocked_label = QLabel()
         for label in (self.measure_label, self.cursor_label, self.scale_label, self.blocked_label):
             self.statusBar().addPermanentWidget(label)
-        self.map_view.mouse_moved.connect(
-            lambda lat, lng: self.cursor_label.setText(f"{lng:.5f}°E, {lat:.5f}°N"))
+        self.map_view.mouse_moved.connect(self._show_cursor)
         self.map_view.view_changed.connect(self._show_scale)
         self.map_view.idle.connect(self._show_scale)
         self.map_view.guard.blocked.connect(lambda _url: self._show_blocked())
         self._show_blocked()
+
+    def _show_cursor(self, lat: float, lng: float) -> None:
+        text = f"{lng:.5f}°E, {lat:.5f}°N"
+        hit = self.map_view.raster_value_at(lng, lat)  # one pixel read: the DEM's height under the cursor
+        if hit is not None and hit[0].raster.kind == "dem":
+            text += "  " + self.tr("高程") + f" {hit[1]:,.1f} m"
+        self.cursor_label.setText(text)
 
     def _build_search_index(self, _view: dict) -> None:
         self.map_view.idle.disconnect(self._build_search_index)

@@ -8,7 +8,9 @@
 
   var HEX = /^#[0-9a-fA-F]{3,8}$/;
   var SELECT_COLOR = "#00b8d4";
-  var PANES = { Polygon: ["xm-areas", 410], LineString: ["xm-lines", 420], Point: ["xm-points", 640] };
+  // Rasters (imagery, hillshades) lie under every vector layer, above the basemap.
+  var PANES = { Raster: ["xm-raster", 300], Polygon: ["xm-areas", 410], LineString: ["xm-lines", 420],
+                Point: ["xm-points", 640] };
 
   var state = {
     map: null, config: null, bridge: null, layers: {}, features: {}, pending: 0,
@@ -116,7 +118,7 @@
     var ids = state.config.layers.map(function (l) { return l.id; }), at = ids.indexOf(layerId);
     return ids.slice(at + 1).some(function (id) {
       var layer = state.layers[id];
-      return layer && layer.xmTiled && state.map.hasLayer(layer);
+      return layer && (layer.xmTiled || layer.xmRaster) && state.map.hasLayer(layer);
     });
   }
 
@@ -202,7 +204,26 @@
     return Promise.resolve();
   }
 
+  // Rasters are read window by window in Python (raster_tiles.py) and shown as
+  // an ordinary tile layer, limited to their extent so no empty tile is asked for.
+  function loadRasterLayer(spec) {
+    var b = spec.raster_bounds;
+    var layer = L.tileLayer(spec.raster, {
+      pane: PANES.Raster[0], opacity: spec.opacity, tileSize: 256, maxNativeZoom: spec.max_native_zoom,
+      maxZoom: 22, bounds: L.latLngBounds([b[1], b[0]], [b[3], b[2]]), keepBuffer: 1,
+    });
+    layer.on("loading", function () { state.tilesLoading += 1; });
+    layer.on("load", function () { state.tilesLoading = Math.max(0, state.tilesLoading - 1); maybeIdle(); });
+    layer.xmRaster = true;
+    layer.xmCount = 1;
+    state.layers[spec.id] = layer;
+    state.features[spec.id] = {};
+    if (spec.visible) { layer.addTo(state.map); }
+    return Promise.resolve();
+  }
+
   function loadLayer(spec) {
+    if (spec.raster) { return loadRasterLayer(spec); }
     if (spec.tiles) { return loadTiledLayer(spec); }
     state.layers[spec.id] = L.featureGroup();
     state.features[spec.id] = {};
@@ -239,7 +260,7 @@
 
   function applyOpacity(specId) {
     var spec = styleOf(specId), group = state.layers[specId];
-    if (group && group.xmTiled) { group.setOpacity(spec.opacity); return; }
+    if (group && (group.xmTiled || group.xmRaster)) { group.setOpacity(spec.opacity); return; }
     if (!group || !group.xmGeo) { return; }
     group.xmGeo.eachLayer(function (layer) {
       if (layer.setOpacity) { layer.setOpacity(spec.opacity); }
@@ -320,7 +341,7 @@
 
   function zoomToLayer(layerId) {
     var group = state.layers[layerId];
-    if (group && group.xmTiled) { send("zoomToLayerRequested", layerId); return true; }
+    if (group && (group.xmTiled || group.xmRaster)) { send("zoomToLayerRequested", layerId); return true; }
     if (!group || !group.xmGeo) { return false; }
     var bounds = group.xmGeo.getBounds();
     if (!bounds.isValid()) { return false; }
@@ -355,7 +376,7 @@
 
   function featureCount(layerId) {
     var group = state.layers[layerId];
-    if (group && group.xmTiled) { return group.xmCount; }
+    if (group && (group.xmTiled || group.xmRaster)) { return group.xmCount; }
     return group && group.xmGeo ? group.xmGeo.getLayers().length : -1;
   }
 
