@@ -69,6 +69,23 @@ def _kind(path: Path, dataset) -> str:
                               f"有 {dataset.count} 个 {dataset.dtypes[0]} 波段：本软件可显示 8 位 RGB(A) 影像和单波段 DEM"))
 
 
+def _check_readable_pixels(path: Path, dataset) -> None:
+    """Read the first and the last block: a truncated or damaged file, whose
+    header is intact, fails here rather than tile by tile on the map."""
+    from rasterio.windows import Window
+
+    size = 256
+    corners = [Window(0, 0, min(size, dataset.width), min(size, dataset.height)),
+               Window(max(0, dataset.width - size), max(0, dataset.height - size),
+                      min(size, dataset.width), min(size, dataset.height))]
+    try:
+        for window in corners:
+            dataset.read(1, window=window)
+    except Exception:  # rasterio/GDAL raise several types for damaged blocks
+        raise DataError(path, say("not a readable raster: its pixels are damaged or the file is truncated",
+                                  "不是可读取的栅格：像元数据已损坏或文件不完整")) from None
+
+
 def _elevation_range(path: Path, dataset) -> tuple[float, float]:
     """From the smallest overview, or a decimated read: never the whole raster."""
     scale = max(1, max(dataset.width, dataset.height) // 1024)
@@ -110,6 +127,7 @@ def read_raster_info(path, assume_crs=None) -> RasterInfo:
                                       "(e.g. QGIS: Raster → Projections → Assign Projection)",
                                       "暂不支持为无坐标系的栅格指定坐标系：请先为其保存坐标系（如 QGIS：栅格 → 投影 → 指定投影）"))
         kind = _kind(path, dataset)
+        _check_readable_pixels(path, dataset)
         try:
             west, south, east, north = transform_bounds(crs, "EPSG:4326", *dataset.bounds, densify_pts=21)
         except Exception:

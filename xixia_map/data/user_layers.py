@@ -128,10 +128,15 @@ def _layer(path: Path, frame, report, taken, layer: str | None, title: str | Non
     # CAD text entities are text on the drawing: shown as labels, not on hover.
     label_mode = "permanent" if label == "Text" and kind == "Point" else "hover"
     color = PALETTE[next(_counter) % len(PALETTE)]
+    style = auto_style(kind, color)
+    if kind == "Polygon":
+        from .sandiao import sandiao_style
+
+        style = sandiao_style(frame) or style  # DLBM/DLMC: the 三调 colours and class names
     fields = tuple(DetailField(str(c), str(c), str(c)) for c in frame.columns if c != frame.geometry.name)
     name = title or (f"{path.stem} · {layer}" if layer else path.stem)
     spec = LayerSpec(id=layer_id_for(Path(f"{path.stem}_{layer}") if layer else path, taken),
                      title_zh=name, title_en=name, path=path,
-                     geometry=kind, category="user", style=auto_style(kind, color), label_field=label, label_mode=label_mode,
+                     geometry=kind, category="user", style=style, label_field=label, label_mode=label_mode,
                      detail_fields=fields, group="user")
     return Layer(spec=spec, frame=frame, report=report)

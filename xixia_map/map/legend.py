@@ -76,8 +76,13 @@ def legend_entries(spec: LayerSpec, lang: str, present=None) -> list[tuple[str, 
     if not rule:
         return [(spec.title(lang), None)]
     key = "label_zh" if lang == "zh" else "label_en"
-    return [(f"{spec.title(lang)}: {v[key]}", v["color"]) for value, v in rule["values"].items()
-            if present is None or value in present]
+    rows = []
+    for value, v in rule["values"].items():
+        if present is not None and value not in present:
+            continue
+        area = f"（{v['area_text']}）" if v.get("area_text") else ""  # 三调 classes carry their area
+        rows.append((f"{spec.title(lang)}: {v[key]}{area}", v["color"]))
+    return rows
 
 
 def present_values(layer) -> set | None:
