@@ -36,6 +36,7 @@ class Layer:
     swap_axes: bool = False  # the user confirmed the file's x and y are exchanged
     encoding: str | None = None  # text encoding the user chose for the file
     raster: object | None = None  # RasterInfo for imagery and DEMs (frame: the footprint)
+    restyled: bool = False  # the planner changed the style (saved in the project even for bundled layers)
     _id_index: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -206,6 +207,21 @@ class LayerList:
         layer.frame = frame
         layer.offset = system
         self._emit("data", layer)
+
+    def set_style(self, layer_id: str, style: dict, label_field: str | None = None,
+                  label_mode: str | None = None) -> None:
+        """A new style (styling.build_style) and, optionally, the field labels are drawn from."""
+        import dataclasses
+
+        layer = self[layer_id]
+        changes = {"style": style}
+        if label_field is not None:
+            changes["label_field"] = label_field
+        if label_mode is not None:
+            changes["label_mode"] = label_mode
+        layer.spec = dataclasses.replace(layer.spec, **changes)
+        layer.restyled = True
+        self._emit("style", layer)
 
     def set_opacity(self, layer_id: str, opacity: float) -> None:
         layer = self[layer_id]

@@ -30,6 +30,8 @@ class LayerEntry:
     offset: str = "wgs84"  # "gcj02" / "bd09": coordinates were corrected on load
     swap_axes: bool = False  # the planner confirmed the file's X and Y are exchanged
     encoding: str | None = None  # the text encoding the planner chose
+    label_field: str | None = None  # the field labels are drawn from, if the planner chose one
+    label_mode: str | None = None
 
 
 @dataclass

@@ -189,7 +189,15 @@ class LayerTiles:
         palette = [default]
         color_index = np.zeros(len(frame), dtype=np.int32)
         rule = style.get("color_by")
-        if rule and rule["field"] in frame.columns:
+        graduated = style.get("graduated")
+        if graduated and graduated["field"] in frame.columns:
+            from ..data.styling import class_index
+
+            classes = class_index(frame[graduated["field"]].to_numpy(), graduated)
+            for i, colour in enumerate(graduated["colors"][:MAX_COLOURS - 1]):
+                palette.append(_rgb(colour, default))
+                color_index[classes == i] = len(palette) - 1
+        elif rule and rule["field"] in frame.columns:
             keys = frame[rule["field"]].astype(str).to_numpy()
             # 85 colours x 3 kinds + outline + transparent fill the 256 indices;
             # categories beyond that (not a readable legend) keep the default.

@@ -72,6 +72,10 @@ def swatch_icon(spec: LayerSpec, fill: str | None = None, size: int = 18) -> QIc
 def legend_entries(spec: LayerSpec, lang: str, present=None) -> list[tuple[str, str | None]]:
     """(label, fill override) rows: one per layer, or one per class when coloured by a
     field. With `present` (the values in the data), classes nobody uses are left out."""
+    graduated = spec.style.get("graduated")
+    if graduated:
+        return [(f"{spec.title(lang)}: {label}", colour)
+                for label, colour in zip(graduated["labels"], graduated["colors"])]
     rule = spec.style.get("color_by")
     if not rule:
         return [(spec.title(lang), None)]

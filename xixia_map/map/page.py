@@ -24,7 +24,7 @@ def feature_collection(layer: Layer, with_details: bool = False) -> dict:
     keep = ["id", spec.label_field]
     if with_details:
         keep += [d.field for d in spec.detail_fields]
-    for rule in ("color_by", "label_min_zoom"):
+    for rule in ("color_by", "graduated", "label_min_zoom"):
         if spec.style.get(rule):
             keep.append(spec.style[rule]["field"])
     columns = [c for c in dict.fromkeys(keep) if c in layer.frame.columns]

@@ -275,7 +275,7 @@ class MapView(QWebEngineView):
             self._layer_tiles.pop(layer.id, None)
             self._raster_tiles.pop(layer.id, None)
             self.call("removeLayer", layer.id)
-        elif event == "data":
+        elif event in ("data", "style"):
             self._serve(layer)
             self._layer_tiles.pop(layer.id, None)
             self._raster_tiles.pop(layer.id, None)

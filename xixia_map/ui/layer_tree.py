@@ -83,7 +83,7 @@ class LayerTreeModel(QStandardItemModel):
             self._items[layer.id].setCheckState(
                 Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
             self._syncing = False
-        elif event in ("added", "removed"):
+        elif event in ("added", "removed", "style"):
             self.rebuild()
 
 
@@ -92,6 +92,7 @@ class LayersPanel(QWidget):
     offset_requested = Signal(str, str)  # layer id, offset system: the window runs it on a worker
     encoding_requested = Signal(str, str)  # layer id, text encoding: the window reads the file again
     overviews_requested = Signal(str)  # layer id of a raster without overviews
+    style_requested = Signal(str)  # layer id: the window opens the style dialog
 
     def __init__(self, layers: LayerList, groups: list[Group], lang: str, parent=None):
         super().__init__(parent)
@@ -161,6 +162,8 @@ class LayersPanel(QWidget):
         layer = self.layers[layer_id]
         menu = QMenu(self)
         menu.addAction(self.tr("缩放至图层")).triggered.connect(lambda: self.zoom_requested.emit(layer_id))
+        if layer.raster is None:
+            menu.addAction(self.tr("样式…")).triggered.connect(lambda: self.style_requested.emit(layer_id))
         if layer.spec.category == "user":
             offsets = menu.addMenu(self.tr("坐标偏移")) if layer.raster is None else QMenu()
             for system, label in (("wgs84", self.tr("WGS84 / CGCS2000 (无偏移)")),

@@ -22,6 +22,7 @@ from .indicators_panel import IndicatorsPanel
 from .layer_tree import LayersPanel
 from .offset_job import start_offset
 from .raster_jobs import start_overviews
+from .style_dialog import edit_style
 from .open_data import DataOpener
 from .project_io import add_bookmark, open_project, recent_projects, save_project_as
 from .search_box import SearchBox
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.layers_panel.offset_requested.connect(lambda layer_id, system: start_offset(self, layer_id, system))
         self.layers_panel.encoding_requested.connect(self.opener.reopen_with_encoding)
         self.layers_panel.overviews_requested.connect(lambda layer_id: start_overviews(self, layer_id))
+        self.layers_panel.style_requested.connect(lambda layer_id: edit_style(self, layer_id))
         self.details = DetailsPanel(self.layers, self.lang, self)
         self.details.zoom_requested.connect(self.map_view.zoom_to_feature)
         self.tables = AttributeTables(self.layers, self.lang, self)

@@ -25,9 +25,13 @@ def project_from_window(window, project_file: Path) -> Project:
                 path=relative_path(layer.spec.path, project_file), layer=layer.source_layer,
                 title=layer.spec.title_zh, style=dict(layer.spec.style), visible=layer.visible,
                 opacity=layer.opacity, assume_crs=layer.assume_crs, offset=layer.offset,
-                swap_axes=layer.swap_axes, encoding=layer.encoding))
+                swap_axes=layer.swap_axes, encoding=layer.encoding, label_field=layer.spec.label_field,
+                label_mode=layer.spec.label_mode))
         else:
             bundled[layer.id] = {"visible": layer.visible, "opacity": layer.opacity}
+            if layer.restyled:  # only a planner's own style; otherwise the catalog's, as it evolves
+                bundled[layer.id].update(style=dict(layer.spec.style), label_field=layer.spec.label_field,
+                                         label_mode=layer.spec.label_mode)
     return Project(layers=entries, bundled=bundled, extent=window.current_extent(),
                    bookmarks=list(window.bookmarks))
 
@@ -41,6 +45,8 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
         if layer_id in layers:
             layers.set_visible(layer_id, bool(state.get("visible", True)))
             layers.set_opacity(layer_id, float(state.get("opacity", 1.0)))
+            if isinstance(state.get("style"), dict):
+                layers.set_style(layer_id, state["style"], state.get("label_field"), state.get("label_mode"))
     problems = []
     for entry in project.layers:
         path = resolve(entry, project_file)
@@ -55,7 +61,10 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
             problems.append(exc.one_line(window.lang))
             continue
         if entry.style:
-            layer.spec = dataclasses.replace(layer.spec, style=entry.style)
+            changes = {"style": entry.style}
+            if entry.label_field and entry.label_field in layer.frame.columns:
+                changes.update(label_field=entry.label_field, label_mode=entry.label_mode or layer.spec.label_mode)
+            layer.spec = dataclasses.replace(layer.spec, **changes)
         layer.visible, layer.opacity = entry.visible, entry.opacity
         layers.append(layer)
         if entry.offset != "wgs84":

@@ -19,7 +19,7 @@ class UnsavedChanges(QObject):
         window.layers.subscribe(self._on_layers)
 
     def _on_layers(self, event: str, layer) -> None:
-        if event in ("added", "removed") or layer.spec.category == "user":
+        if event in ("added", "removed", "style") or layer.spec.category == "user":
             self.mark()
 
     def mark(self) -> None:

@@ -26,9 +26,31 @@
     return el;
   }
 
+  // A planner's label settings (size, colour, halo), set as properties, never markup;
+  // numbers and colours are checked, as they come from a project file.
+  function labelElement(spec, text) {
+    var el = textElement("span", text), l = (spec.style || {}).label;
+    if (l) {
+      var size = Number(l.size);
+      if (size >= 6 && size <= 48) { el.style.fontSize = size + "px"; }
+      el.style.color = color(l.color, "#222222");
+      el.style.textShadow = l.halo ? "0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff" : "none";
+    }
+    return el;
+  }
+
   function fillFor(spec, props) {
     var style = spec.style || {};
-    var by = style.color_by;
+    var by = style.color_by, grad = style.graduated;
+    if (grad && props && Array.isArray(grad.breaks)) {
+      var v = Number(props[grad.field]);
+      if (props[grad.field] !== null && props[grad.field] !== "" && isFinite(v)) {
+        for (var i = 0; i < grad.breaks.length; i++) {
+          if (v <= grad.breaks[i] || i === grad.breaks.length - 1) { return color(grad.colors[i], "#888888"); }
+        }
+      }
+      return color(style.fill, "#888888");
+    }
     if (by && props && Object.prototype.hasOwnProperty.call(by.values, props[by.field])) {
       return color(by.values[props[by.field]].color, "#888888");
     }
@@ -141,7 +163,7 @@
     layer.xmMinZoom = labelMinZoom(spec, props);
     if (spec.label_mode === "permanent") {
       var centred = spec.geometry !== "Point";
-      layer.bindTooltip(textElement("span", label), {
+      layer.bindTooltip(labelElement(spec, label), {
         permanent: true, direction: centred ? "center" : "right", offset: centred ? [0, 0] : [4, 0],
         className: "xm-label" + (spec.style.label_class ? " " + spec.style.label_class : "") });
     } else if (spec.label_mode === "shield" && layer.getLatLngs) {
