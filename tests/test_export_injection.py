@@ -157,3 +157,36 @@ def test_map_labels_show_the_text_verbatim(qtbot, hostile_file, bundled_layers):
     assert view.evaluate("document.querySelectorAll('.leaflet-tooltip img, .leaflet-tooltip a, .leaflet-tooltip b').length") == 0
     assert not canary.exists()
     view.close()
+
+
+def test_shapefile_and_dxf_exports_round_trip(bundled_layers, tmp_path):
+    """Zipped Shapefile in GBK (with its .cpg) or UTF-8, and a DXF in GK zone 37
+    metres: read back by the app's own readers with the same text and places."""
+    import zipfile
+
+    visible = [layer for layer in bundled_layers if layer.id in ("townships", "roads")]
+    frame = selection_frame(visible, None)
+    out = tmp_path / "乡镇.zip"
+    write_features(frame, out, shapefile_encoding="GBK")
+    with zipfile.ZipFile(out) as archive:
+        assert archive.read("townships_point.cpg").decode() == "GBK"
+        assert "回车镇".encode("gbk") in archive.read("townships_point.dbf")
+    back = layer_from_file(out, layer="townships_point.shp")
+    assert sorted(back.frame["name_zh"]) == sorted(bundled_layers["townships"].frame["name_zh"])
+    write_features(frame, tmp_path / "utf8.zip", shapefile_encoding="UTF-8")
+    assert sorted(layer_from_file(tmp_path / "utf8.zip", layer="townships_point.shp").frame["name_zh"]) == \
+        sorted(bundled_layers["townships"].frame["name_zh"])
+    emoji = frame.copy()
+    emoji.loc[0, "name_zh"] = "🏗️ 工地"
+    with pytest.raises(ValueError, match="GBK cannot hold"):
+        write_features(emoji, tmp_path / "bad.zip", shapefile_encoding="GBK")
+    assert not (tmp_path / "bad.zip").exists()
+    dxf = tmp_path / "图.dxf"
+    write_features(frame, dxf, labels={"townships": ("乡镇", "name_zh"), "roads": ("国道", "ref")})
+    text = layer_from_file(dxf, layer="文字", assume_crs=4525)
+    assert set(text.frame["Layer"]) == {"乡镇"} and sorted(text.frame["Text"]) == sorted(frame[frame.layer == "townships"]["name_zh"])
+    points = layer_from_file(dxf, layer="点", assume_crs=4525).frame
+    original = bundled_layers["townships"].frame.geometry
+    got = sorted((round(p.x, 6), round(p.y, 6)) for p in points.geometry)
+    want = sorted((round(p.x, 6), round(p.y, 6)) for p in original)
+    assert got == want  # through GK zone 37 and back, to a micro-degree

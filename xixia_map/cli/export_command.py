@@ -14,7 +14,7 @@ from pathlib import Path
 from ..data.errors import DataError
 
 MAP_FORMATS = {".png", ".pdf", ".html", ".htm"}
-DATA_FORMATS = {".geojson", ".json", ".gpkg", ".csv"}
+DATA_FORMATS = {".geojson", ".json", ".gpkg", ".csv", ".zip", ".dxf"}
 FEATURE_PAD_DEG = 0.03  # ~3 km around a point feature
 
 
@@ -38,6 +38,8 @@ def add_export_parser(sub) -> None:
     p.add_argument("--title", default="西峡县项目分布图")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.add_argument("--csv-geometry", choices=["wkt", "lonlat"], default="wkt")
+    p.add_argument("--shapefile-encoding", choices=["GBK", "UTF-8"], default="GBK",
+                   help="text encoding of a zipped Shapefile export (.zip; GBK for Chinese office GIS)")
     from .read_options import add_read_options
 
     add_read_options(p)  # they apply to every --add-layer file
@@ -65,7 +67,8 @@ def _parse_bbox(text: str) -> tuple[float, float, float, float]:
 def _check_output(out: Path) -> str:
     suffix = out.suffix.lower()
     if suffix not in MAP_FORMATS | DATA_FORMATS:
-        raise UsageError(f"cannot tell the format of '{out}': use .png, .pdf, .html, .geojson, .gpkg or .csv")
+        raise UsageError(f"cannot tell the format of '{out}': use .png, .pdf, .html, .geojson, .gpkg, .csv, "
+                         ".zip (Shapefile) or .dxf")
     parent = out.resolve().parent
     if parent.exists() and not parent.is_dir():
         raise UsageError(f"cannot write {out}: {parent} is a file, not a folder")
@@ -151,12 +154,18 @@ def run_export(args, *, whole_process: bool = False) -> int:
     except UsageError as exc:
         print(f"xixia-map export: error: {exc}", file=sys.stderr)
         return 2
-    if plan.kind in ("geojson", "json", "gpkg", "csv"):
+    if plan.kind in ("geojson", "json", "gpkg", "csv", "zip", "dxf"):
         from ..export.data_export import selection_frame, write_features
 
         visible = [layer for layer in layers if layer.visible]
         ids = {plan.select[0]: [plan.select[1]]} if plan.select else None
-        write_features(selection_frame(visible, ids), plan.out, args.csv_geometry)
+        labels = {layer.id: (layer.spec.title_zh, layer.spec.label_field) for layer in visible}
+        try:
+            write_features(selection_frame([v for v in visible if v.raster is None], ids), plan.out,
+                           args.csv_geometry, shapefile_encoding=args.shapefile_encoding, labels=labels)
+        except ValueError as exc:
+            print(f"xixia-map export: error: {exc}", file=sys.stderr)
+            return 2
         print(f"wrote {plan.out} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
         return 0
     if plan.kind == "html":

@@ -1,4 +1,4 @@
-"""Write features to GeoJSON, GeoPackage or CSV, atomically."""
+"""Write features to GeoJSON, GeoPackage, CSV, zipped Shapefile or DXF, atomically."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +9,10 @@ import pandas as pd
 from ..data.layers import Layer
 from ..data.atomic_write import atomic_path
 
-FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GPKG", ".csv": "CSV"}
+FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GPKG", ".csv": "CSV", ".zip": "ESRI Shapefile",
+           ".dxf": "DXF"}
+SHAPEFILE_ENCODINGS = ("GBK", "UTF-8")  # GBK (with its .cpg) is what Chinese office GIS reads by default
+_KIND_NAMES = {"Point": "point", "LineString": "line", "Polygon": "polygon"}
 
 
 def selection_frame(layers: list[Layer], ids: dict[str, list[str]] | None = None) -> gpd.GeoDataFrame:
@@ -26,11 +29,65 @@ def selection_frame(layers: list[Layer], ids: dict[str, list[str]] | None = None
     return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=4326)
 
 
-def write_features(frame: gpd.GeoDataFrame, out: Path, csv_geometry: str = "wkt") -> None:
+def _kind(geom_type: str) -> str:
+    return _KIND_NAMES.get(geom_type.replace("Multi", ""), "other")
+
+
+def _check_encodable(frame: gpd.GeoDataFrame, encoding: str) -> None:
+    """Name the first value a GBK shapefile cannot hold, rather than let GDAL drop it."""
+    if encoding.upper() == "UTF-8":
+        return
+    for column in frame.columns:
+        if column == frame.geometry.name:
+            continue
+        for row, value in frame[column].items():
+            if isinstance(value, str):
+                try:
+                    value.encode("gbk")
+                except UnicodeEncodeError:
+                    feature = frame["id"].iloc[row] if "id" in frame.columns else row
+                    raise ValueError(f"feature {feature}, field '{column}': '{value[:30]}' has characters GBK "
+                                     "cannot hold; export the Shapefile as UTF-8") from None
+
+
+def write_shapefile_zip(frame: gpd.GeoDataFrame, out: Path, encoding: str = "GBK") -> None:
+    """One shapefile per layer and geometry kind (a shapefile holds one kind), zipped."""
+    import tempfile
+    import zipfile
+
+    import pyogrio
+
+    frame = frame.reset_index(drop=True)
+    _check_encodable(frame, encoding)
+    with tempfile.TemporaryDirectory() as folder, atomic_path(Path(out)) as tmp:
+        kinds = frame.geometry.geom_type.map(_kind)
+        for (layer_id, kind), part in frame.groupby([frame["layer"], kinds], sort=False):
+            stem = f"{layer_id}_{kind}"
+            pyogrio.write_dataframe(gpd.GeoDataFrame(part, crs=4326), Path(folder) / f"{stem}.shp",
+                                    encoding=encoding)
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+            for file in sorted(Path(folder).iterdir()):
+                archive.write(file, file.name)
+
+
+def write_features(frame: gpd.GeoDataFrame, out: Path, csv_geometry: str = "wkt", *,
+                   shapefile_encoding: str = "GBK", labels: dict[str, tuple[str, str | None]] | None = None) -> None:
+    """`labels`: for DXF, layer id -> (CAD layer name, label field)."""
     out = Path(out)
     driver = FORMATS.get(out.suffix.lower())
     if driver is None:
         raise ValueError(f"unknown data format '{out.suffix}' (use {', '.join(FORMATS)})")
+    if driver == "ESRI Shapefile":
+        write_shapefile_zip(frame, out, shapefile_encoding)
+        return
+    if driver == "DXF":
+        from .cad_export import write_dxf
+
+        labels = labels or {}
+        parts = [(labels.get(layer_id, (layer_id, None))[0], part, labels.get(layer_id, (layer_id, None))[1])
+                 for layer_id, part in frame.groupby("layer", sort=False)]
+        write_dxf(parts, out)
+        return
     with atomic_path(out) as tmp:
         if driver == "CSV":
             table = pd.DataFrame(frame.drop(columns=frame.geometry.name))

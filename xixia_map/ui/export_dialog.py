@@ -139,11 +139,15 @@ def ask_data_export(parent, layers: LayerList, selected: tuple[str, str] | None)
     geometry = QComboBox()
     geometry.addItem("CSV: WKT", "wkt")
     geometry.addItem(parent.tr("CSV: 经纬度"), "lonlat")
+    encoding = QComboBox()
+    encoding.addItem(parent.tr("GBK（国内常用 GIS 软件默认）"), "GBK")
+    encoding.addItem("UTF-8", "UTF-8")
     dialog = QDialog(parent)
     dialog.setWindowTitle(parent.tr("导出数据"))
     form = QFormLayout(dialog)
     form.addRow(parent.tr("范围"), choice)
     form.addRow(parent.tr("CSV 几何"), geometry)
+    form.addRow(parent.tr("Shapefile 编码"), encoding)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
@@ -151,13 +155,17 @@ def ask_data_export(parent, layers: LayerList, selected: tuple[str, str] | None)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     path, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出数据"), "西峡数据.gpkg",
-                                          "GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV (*.csv)")
+                                          "GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV (*.csv);;"
+                                          + parent.tr("Shapefile（压缩包）") + " (*.zip);;"
+                                          + parent.tr("CAD 图纸（高斯-克吕格 37 带）") + " (*.dxf)")
     if not path:
         return None
     visible = [layer for layer in layers if layer.visible]
     ids = {selected[0]: [selected[1]]} if choice.currentData() == "selected" and selected else None
     try:
-        write_features(selection_frame(visible, ids), Path(path), geometry.currentData())
+        labels = {layer.id: (layer.spec.title_zh, layer.spec.label_field) for layer in visible}
+        write_features(selection_frame([v for v in visible if v.raster is None], ids), Path(path),
+                       geometry.currentData(), shapefile_encoding=encoding.currentData(), labels=labels)
     except Exception as exc:
         plain_text.critical(parent, parent.tr("导出失败"), f"{path}: {exc}")
         return None
