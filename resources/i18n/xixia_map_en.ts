@@ -1,82 +1,167 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../xixia_map/ui/unsaved_changes.py" line="41"/>
+        <source>保存更改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/unsaved_changes.py" line="42"/>
+        <source>项目有未保存的更改（添加的图层、样式、书签等）。退出前是否保存？</source>
+        <translation>The project has unsaved changes (added layers, styles, bookmarks …). Save them before quitting?</translation>
+    </message>
+</context>
+<context>
+    <name>BasemapBox</name>
+    <message>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="72"/>
+        <source>注意：该底图为 GCJ-02 坐标，WGS84 数据叠加会偏移约 500 米</source>
+        <translation>Note: this basemap is in GCJ-02; WGS84 data drawn over it is offset by about 500 m</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="79"/>
+        <source>添加底图</source>
+        <translation>Add a basemap</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="80"/>
+        <source>瓦片包</source>
+        <translation>Tile archives</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="86"/>
+        <source>无法使用该底图</source>
+        <translation>Cannot use this basemap</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="96"/>
+        <source>在线底图</source>
+        <translation>Online basemaps</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="97"/>
+        <source>在线底图会向互联网发送请求，离线环境下不可用。确定启用？</source>
+        <translation>Online basemaps send requests to the internet and do not work offline. Enable them?</translation>
+    </message>
+</context>
+<context>
+    <name>ColorButton</name>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="28"/>
+        <source>选择颜色</source>
+        <translation>Choose a colour</translation>
+    </message>
+</context>
 <context>
     <name>DataOpener</name>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="55" />
+        <location filename="../../xixia_map/ui/open_data.py" line="40"/>
         <source>选择图层</source>
         <translation>Choose a layer</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="61" />
+        <location filename="../../xixia_map/ui/open_data.py" line="45"/>
         <source>无法识别坐标系</source>
         <translation>Unknown coordinate system</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="63" />
+        <location filename="../../xixia_map/ui/open_data.py" line="48"/>
+        <source>请确认坐标系：</source>
+        <translation>Please confirm the coordinate system:</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="49"/>
         <source>确认坐标系</source>
         <translation>Confirm the coordinate system</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="64" />
-        <source>文件没有坐标系，请确认：</source>
-        <translation>The file has no coordinate system. Please confirm:</translation>
+        <location filename="../../xixia_map/ui/open_data.py" line="66"/>
+        <source>已打开，请注意</source>
+        <translation>Opened, with notes</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="68" />
+        <location filename="../../xixia_map/ui/open_data.py" line="113"/>
+        <source>正在读取</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="113"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="140"/>
+        <source>读取时出错</source>
+        <translation>error while reading</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/open_data.py" line="56"/>
         <source>经度(X)列</source>
         <translation>Longitude (X) column</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="71" />
+        <location filename="../../xixia_map/ui/open_data.py" line="59"/>
         <source>纬度(Y)列</source>
         <translation>Latitude (Y) column</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="76" />
+        <location filename="../../xixia_map/ui/open_data.py" line="63"/>
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
-    </message>
-    <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="137" />
-        <source>几何已修复</source>
-        <translation>Geometries repaired</translation>
-    </message>
-    <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="138" />
-        <source>以下要素的几何无效，已用 make_valid 修复：</source>
-        <translation>These features had invalid geometry and were repaired with make_valid:</translation>
     </message>
 </context>
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="65" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="65"/>
         <source>缩放至</source>
         <translation>Zoom to</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="66" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="66"/>
         <source>复制坐标</source>
         <translation>Copy coordinates</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="77" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="77"/>
         <source>未选择要素</source>
         <translation>No feature selected</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="78" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="78"/>
         <source>在地图上点击要素查看详情</source>
         <translation>Click a feature on the map to see its details</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="90" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="88"/>
+        <source>面积</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/details_panel.py" line="88"/>
+        <source>长度</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/details_panel.py" line="88"/>
+        <source>高程（米）</source>
+        <translation>Elevation (m)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/details_panel.py" line="89"/>
+        <source>像元值（第 1 波段）</source>
+        <translation>Pixel value (band 1)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/details_panel.py" line="94"/>
         <source>，推定</source>
         <translation>, estimated</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="92" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="96"/>
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
@@ -84,77 +169,77 @@
 <context>
     <name>IndicatorsPanel</name>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="135" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="137"/>
         <source>核心指标</source>
         <translation>Headline figures</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="135" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="137"/>
         <source>计划完成情况</source>
         <translation>Plan completion</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="136" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="138"/>
         <source>三次产业结构</source>
         <translation>Industrial structure</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="136" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="138"/>
         <source>生态指标</source>
         <translation>Ecology</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="137" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="139"/>
         <source>乡镇</source>
         <translation>Townships</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="137" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="139"/>
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="152" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="154"/>
         <source>实际完成</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="151" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="153"/>
         <source>年度计划</source>
         <translation>Annual plan</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="153" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="155"/>
         <source>省市重点项目</source>
         <translation>Key projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="159" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="161"/>
         <source>选择乡镇…</source>
         <translation>Choose a township…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="261" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="263"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="261" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="263"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="261" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="263"/>
         <source>时期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="282" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="284"/>
         <source>境内</source>
         <translation>Within</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="285" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="287"/>
         <source>县文件中没有该乡镇的专项内容。</source>
         <translation>The county documents say nothing specific about this township.</translation>
     </message>
@@ -162,12 +247,12 @@
 <context>
     <name>LayerTable</name>
     <message>
-        <location filename="../../xixia_map/ui/attribute_table.py" line="135" />
+        <location filename="../../xixia_map/ui/attribute_table.py" line="174"/>
         <source>筛选…</source>
         <translation>Filter…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/attribute_table.py" line="138" />
+        <location filename="../../xixia_map/ui/attribute_table.py" line="177"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -175,38 +260,53 @@
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="128" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="136"/>
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="129" />
-        <location filename="../../xixia_map/ui/layer_tree.py" line="156" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="137"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="164"/>
         <source>缩放至图层</source>
         <translation>Zoom to layer</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="158" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="166"/>
+        <source>样式…</source>
+        <translation>Style…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="168"/>
         <source>坐标偏移</source>
         <translation>Coordinate offset</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="159" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="169"/>
         <source>WGS84 / CGCS2000 (无偏移)</source>
         <translation>WGS84 / CGCS2000 (no offset)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="160" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="170"/>
         <source>GCJ-02 (高德、腾讯)</source>
         <translation>GCJ-02 (Amap, Tencent)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="160" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="170"/>
         <source>BD-09 (百度)</source>
         <translation>BD-09 (Baidu)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="166" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="176"/>
+        <source>创建金字塔</source>
+        <translation>Build overviews</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="180"/>
+        <source>文字编码</source>
+        <translation>Text encoding</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="187"/>
         <source>移除图层</source>
         <translation>Remove layer</translation>
     </message>
@@ -214,236 +314,327 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="91" />
+        <location filename="../../xixia_map/ui/main_window.py" line="105"/>
         <source>西峡项目地图</source>
         <translation>Xixia Project Map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="92" />
+        <location filename="../../xixia_map/ui/main_window.py" line="106"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="92" />
+        <location filename="../../xixia_map/ui/main_window.py" line="106"/>
         <source>要素详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="93" />
+        <location filename="../../xixia_map/ui/main_window.py" line="107"/>
         <source>指标驾驶舱</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="93" />
+        <location filename="../../xixia_map/ui/main_window.py" line="107"/>
         <source>属性表</source>
         <translation>Attribute table</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="96" />
+        <location filename="../../xixia_map/ui/main_window.py" line="110"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="97" />
+        <location filename="../../xixia_map/ui/main_window.py" line="111"/>
         <source>全县视图</source>
         <translation>Whole county</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="98" />
+        <location filename="../../xixia_map/ui/main_window.py" line="112"/>
         <source>测距</source>
         <translation>Measure distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="99" />
+        <location filename="../../xixia_map/ui/main_window.py" line="113"/>
         <source>测面积</source>
         <translation>Measure area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="129" />
+        <location filename="../../xixia_map/ui/main_window.py" line="146"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="130" />
+        <location filename="../../xixia_map/ui/main_window.py" line="147"/>
         <source>打开数据…</source>
         <translation>Open data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="134" />
+        <location filename="../../xixia_map/ui/main_window.py" line="150"/>
+        <source>打开 File Geodatabase…</source>
+        <translation>Open File Geodatabase…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="152"/>
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="135" />
+        <location filename="../../xixia_map/ui/main_window.py" line="153"/>
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="138" />
+        <location filename="../../xixia_map/ui/main_window.py" line="156"/>
         <source>项目另存为…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="139" />
+        <location filename="../../xixia_map/ui/main_window.py" line="157"/>
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="142" />
+        <location filename="../../xixia_map/ui/main_window.py" line="160"/>
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="145" />
+        <location filename="../../xixia_map/ui/main_window.py" line="163"/>
         <source>导出数据…</source>
         <translation>Export data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="147" />
+        <location filename="../../xixia_map/ui/main_window.py" line="165"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="100" />
+        <location filename="../../xixia_map/ui/main_window.py" line="210"/>
+        <source>地理数据</source>
+        <translation>Geodata</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="211"/>
+        <source>栅格影像、DEM</source>
+        <translation>Imagery and DEMs</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="216"/>
+        <source>打开 File Geodatabase（.gdb 文件夹）</source>
+        <translation>Open a File Geodatabase (.gdb folder)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="114"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="150" />
+        <location filename="../../xixia_map/ui/main_window.py" line="168"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="152" />
+        <location filename="../../xixia_map/ui/main_window.py" line="170"/>
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="155" />
+        <location filename="../../xixia_map/ui/main_window.py" line="174"/>
+        <source>添加底图文件…</source>
+        <translation>Add basemap file…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="175"/>
+        <source>允许在线底图</source>
+        <translation>Allow online basemaps</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="180"/>
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="158" />
+        <location filename="../../xixia_map/ui/main_window.py" line="183"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="183" />
+        <location filename="../../xixia_map/ui/main_window.py" line="209"/>
         <source>打开数据</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="184" />
-        <source>矢量数据</source>
-        <translation>Vector data</translation>
-    </message>
-    <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="200" />
+        <location filename="../../xixia_map/ui/main_window.py" line="233"/>
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="204" />
+        <location filename="../../xixia_map/ui/main_window.py" line="237"/>
         <source>添加书签…</source>
         <translation>Add bookmark…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="219" />
+        <location filename="../../xixia_map/ui/main_window.py" line="252"/>
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="226" />
+        <location filename="../../xixia_map/ui/main_window.py" line="259"/>
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="228" />
+        <location filename="../../xixia_map/ui/main_window.py" line="261"/>
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="246" />
-        <location filename="../../xixia_map/ui/main_window.py" line="254" />
+        <location filename="../../xixia_map/ui/main_window.py" line="279"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="287"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="282" />
+        <location filename="../../xixia_map/ui/main_window.py" line="313"/>
+        <source>高程</source>
+        <translation>Elevation</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="325"/>
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="143"/>
+        <source>GBK（国内常用 GIS 软件默认）</source>
+        <translation>GBK (default of Chinese office GIS)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="150"/>
+        <source>Shapefile 编码</source>
+        <translation>Shapefile encoding</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="159"/>
+        <source>Shapefile（压缩包）</source>
+        <translation>Shapefile (zipped)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="160"/>
+        <source>CAD 图纸（高斯-克吕格 37 带）</source>
+        <translation>CAD drawing (Gauss-Krüger zone 37)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offset_job.py" line="23"/>
+        <source>坐标偏移失败</source>
+        <translation>Offset correction failed</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offset_job.py" line="25"/>
+        <source>正在转换坐标</source>
+        <translation>Converting coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offset_job.py" line="25"/>
+        <location filename="../../xixia_map/ui/raster_jobs.py" line="36"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_io.py" line="108"/>
+        <source>项目已保存</source>
+        <translation>Project saved</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/raster_jobs.py" line="28"/>
+        <source>金字塔已创建</source>
+        <translation>Overviews built</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/raster_jobs.py" line="34"/>
+        <source>无法创建金字塔</source>
+        <translation>Cannot build overviews</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/raster_jobs.py" line="36"/>
+        <source>正在创建金字塔</source>
+        <translation>Building overviews</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="163"/>
+        <source>无法应用样式</source>
+        <translation>Cannot apply the style</translation>
     </message>
 </context>
 <context>
     <name>MapExportDialog</name>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="26" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="27"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="29" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="30"/>
         <source>PNG · 当前窗口尺寸</source>
         <translation>PNG · window size</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="29" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="30"/>
         <source>PNG · 指定像素</source>
         <translation>PNG · pixel size</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="29" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="30"/>
         <source>PNG · 打印尺寸</source>
         <translation>PNG · print size</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="30" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="31"/>
         <source>PDF 报告版式</source>
         <translation>PDF report layout</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="30" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="31"/>
         <source>交互式 HTML</source>
         <translation>Interactive HTML</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="33" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="34"/>
         <source>西峡县重点项目分布图</source>
         <translation>Xixia County key projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="41" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="42"/>
         <source>横向</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="47" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="48"/>
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="48" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="49"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="49" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="50"/>
         <source>宽 (像素)</source>
         <translation>Width (px)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="50" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="51"/>
         <source>高 (像素)</source>
         <translation>Height (px)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="51" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="52"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="53" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="54"/>
         <source>分辨率</source>
         <translation>Resolution</translation>
     </message>
@@ -451,70 +642,205 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../xixia_map/ui/search_box.py" line="33" />
+        <location filename="../../xixia_map/ui/search_box.py" line="33"/>
         <source>搜索地名、项目(支持拼音, 如 huiche)</source>
         <translation>Search places and projects (pinyin works, e.g. huiche)</translation>
     </message>
 </context>
 <context>
-    <name>opener</name>
+    <name>StyleDialog</name>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="156" />
-        <source>正在读取</source>
-        <translation>Reading</translation>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="39"/>
+        <source>图层样式</source>
+        <translation>Layer style</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="156" />
-        <source>取消</source>
-        <translation>Cancel</translation>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="47"/>
+        <source>单一颜色</source>
+        <translation>Single colour</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="47"/>
+        <source>分类（按字段取值）</source>
+        <translation>Categorised (by field value)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="48"/>
+        <source>分级（按数值字段）</source>
+        <translation>Graduated (by numeric field)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="54"/>
+        <source>等间距</source>
+        <translation>Equal interval</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="54"/>
+        <source>分位数</source>
+        <translation>Quantiles</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="55"/>
+        <source>自然断点</source>
+        <translation>Natural breaks (Jenks)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="71"/>
+        <source>圆形</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="71"/>
+        <source>方形</source>
+        <translation>Square</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="71"/>
+        <source>菱形</source>
+        <translation>Diamond</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="72"/>
+        <source>三角形</source>
+        <translation>Triangle</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="72"/>
+        <source>星形</source>
+        <translation>Star</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="81"/>
+        <source>（不标注）</source>
+        <translation>(no labels)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="89"/>
+        <source>白色描边（光晕）</source>
+        <translation>White halo</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="92"/>
+        <source>符号</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="94"/>
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="95"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="96"/>
+        <source>分级方法</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="97"/>
+        <source>级数</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="98"/>
+        <source>填充颜色</source>
+        <translation>Fill colour</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="99"/>
+        <source>边线颜色</source>
+        <translation>Line colour</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="100"/>
+        <source>填充不透明度</source>
+        <translation>Fill opacity</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="101"/>
+        <source>线宽</source>
+        <translation>Line width</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="103"/>
+        <source>点符号</source>
+        <translation>Point symbol</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="104"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="105"/>
+        <source>标注</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="107"/>
+        <source>标注字段</source>
+        <translation>Label field</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="108"/>
+        <source>字号</source>
+        <translation>Font size</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="109"/>
+        <source>颜色</source>
+        <translation>Colour</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="84" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="85"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="118" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="119"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="128" />
-        <location filename="../../xixia_map/ui/export_dialog.py" line="161" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="129"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="170"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="135" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="136"/>
         <source>可见图层的全部要素</source>
         <translation>All features of visible layers</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="137" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="138"/>
         <source>当前选中的要素</source>
         <translation>The selected feature</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="140" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="141"/>
         <source>CSV: 经纬度</source>
         <translation>CSV: lon/lat</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="142" />
-        <location filename="../../xixia_map/ui/export_dialog.py" line="152" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="146"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="157"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="144" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="148"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="145" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="149"/>
         <source>CSV 几何</source>
         <translation>CSV geometry</translation>
     </message>
@@ -522,42 +848,42 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="46" />
+        <location filename="../../xixia_map/ui/project_io.py" line="55"/>
         <source>文件已移动或删除</source>
         <translation>file moved or deleted</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="84" />
+        <location filename="../../xixia_map/ui/project_io.py" line="96"/>
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="91" />
+        <location filename="../../xixia_map/ui/project_io.py" line="103"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="100" />
+        <location filename="../../xixia_map/ui/project_io.py" line="114"/>
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="107" />
+        <location filename="../../xixia_map/ui/project_io.py" line="121"/>
         <source>无法打开项目</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="113" />
+        <location filename="../../xixia_map/ui/project_io.py" line="128"/>
         <source>部分图层缺失</source>
         <translation>Some layers are missing</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="119" />
+        <location filename="../../xixia_map/ui/project_io.py" line="134"/>
         <source>添加书签</source>
         <translation>Add bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="119" />
+        <location filename="../../xixia_map/ui/project_io.py" line="134"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit,
     QProgressDialog, QSpinBox,
@@ -140,14 +140,14 @@ def ask_data_export(parent, layers: LayerList, selected: tuple[str, str] | None)
     geometry.addItem("CSV: WKT", "wkt")
     geometry.addItem(parent.tr("CSV: 经纬度"), "lonlat")
     encoding = QComboBox()
-    encoding.addItem(parent.tr("GBK（国内常用 GIS 软件默认）"), "GBK")
+    encoding.addItem(QCoreApplication.translate("MainWindow", "GBK（国内常用 GIS 软件默认）"), "GBK")
     encoding.addItem("UTF-8", "UTF-8")
     dialog = QDialog(parent)
     dialog.setWindowTitle(parent.tr("导出数据"))
     form = QFormLayout(dialog)
     form.addRow(parent.tr("范围"), choice)
     form.addRow(parent.tr("CSV 几何"), geometry)
-    form.addRow(parent.tr("Shapefile 编码"), encoding)
+    form.addRow(QCoreApplication.translate("MainWindow", "Shapefile 编码"), encoding)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
@@ -156,8 +156,8 @@ def ask_data_export(parent, layers: LayerList, selected: tuple[str, str] | None)
         return None
     path, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出数据"), "西峡数据.gpkg",
                                           "GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV (*.csv);;"
-                                          + parent.tr("Shapefile（压缩包）") + " (*.zip);;"
-                                          + parent.tr("CAD 图纸（高斯-克吕格 37 带）") + " (*.dxf)")
+                                          + QCoreApplication.translate("MainWindow", "Shapefile（压缩包）") + " (*.zip);;"
+                                          + QCoreApplication.translate("MainWindow", "CAD 图纸（高斯-克吕格 37 带）") + " (*.dxf)")
     if not path:
         return None
     visible = [layer for layer in layers if layer.visible]

@@ -1,6 +1,8 @@
 """坐标偏移 (GCJ-02/BD-09 to WGS84) of a layer on a worker thread, with progress and Cancel."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from ..data.layers import offset_frame
 from ..data.reader import Cancelled
 from . import plain_text
@@ -18,9 +20,9 @@ def start_offset(window, layer_id: str, system: str) -> BackgroundJob:
     def failed(exc) -> None:
         window.jobs.remove(job)
         if not isinstance(exc, Cancelled):
-            plain_text.critical(window, window.tr("坐标偏移失败"), f"{layer.spec.title_zh}: {exc}")
+            plain_text.critical(window, QCoreApplication.translate("MainWindow", "坐标偏移失败"), f"{layer.spec.title_zh}: {exc}")
 
-    job = BackgroundJob(window, window.tr("正在转换坐标") + f" {layer.spec.title_zh}…", window.tr("取消"),
+    job = BackgroundJob(window, QCoreApplication.translate("MainWindow", "正在转换坐标") + f" {layer.spec.title_zh}…", QCoreApplication.translate("MainWindow", "取消"),
                         lambda progress, cancelled: offset_frame(layer, system, progress, cancelled), done, failed)
     window.jobs.append(job)
     job.start()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from ..data.errors import DataError
@@ -104,7 +105,7 @@ def save_project_as(window, path: Path | None = None) -> Path | None:
     remember_recent(path)
     window.project_path = path
     window.unsaved.clear()
-    window.statusBar().showMessage(window.tr("项目已保存") + f"：{path}", 8000)
+    window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "项目已保存") + f"：{path}", 8000)
     return path
 
 

@@ -2,6 +2,8 @@
 then showing the layer again from its new overviews."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from ..data.raster import build_overviews
 from ..data.reader import Cancelled
 from ..data.user_layers import layer_from_raster
@@ -23,15 +25,15 @@ def start_overviews(window, layer_id: str) -> BackgroundJob:
         index = window.layers.ids().index(layer_id)
         window.layers.remove(layer_id)
         window.layers.insert(index, fresh)
-        window.statusBar().showMessage(window.tr("金字塔已创建") + f"：{path.name}", 8000)
+        window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "金字塔已创建") + f"：{path.name}", 8000)
 
     def failed(exc) -> None:
         window.jobs.remove(job)
         if not isinstance(exc, Cancelled):
             message = exc.one_line(window.lang) if hasattr(exc, "one_line") else f"{path}: {exc}"
-            plain_text.critical(window, window.tr("无法创建金字塔"), message)
+            plain_text.critical(window, QCoreApplication.translate("MainWindow", "无法创建金字塔"), message)
 
-    job = BackgroundJob(window, window.tr("正在创建金字塔") + f" {path.name}…", window.tr("取消"),
+    job = BackgroundJob(window, QCoreApplication.translate("MainWindow", "正在创建金字塔") + f" {path.name}…", QCoreApplication.translate("MainWindow", "取消"),
                         lambda progress, cancelled: build_overviews(path, progress, cancelled), done, failed)
     window.jobs.append(job)
     job.start()

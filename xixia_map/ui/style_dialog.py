@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QColorDialog, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
     QPushButton, QSlider, QSpinBox, QVBoxLayout,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from ..data.styling import MARKERS, StyleChoice, build_style, choice_from_style
 from . import plain_text
@@ -160,6 +160,6 @@ def edit_style(window, layer_id: str) -> bool:
     try:
         apply_choice(window.layers, layer_id, dialog.choice())
     except ValueError as exc:
-        plain_text.warn(window, window.tr("无法应用样式"), f"{layer.spec.title_zh}: {exc}")
+        plain_text.warn(window, QCoreApplication.translate("MainWindow", "无法应用样式"), f"{layer.spec.title_zh}: {exc}")
         return False
     return True

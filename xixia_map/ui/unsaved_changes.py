@@ -3,7 +3,7 @@ layers, a user layer's style, offset or visibility, new bookmarks. The window
 title shows it (Qt's [*] mark) and quitting asks to save it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox
 
 from . import plain_text
@@ -34,7 +34,9 @@ class UnsavedChanges(QObject):
         """Ask to save when something is unsaved; False if the planner cancels."""
         if not self.pending:
             return True
-        tr = self.window.tr
+        def tr(text):
+            return QCoreApplication.translate("MainWindow", text)
+
         answer = plain_text.message(
             self.window, plain_text.Icon.Question, tr("保存更改"),
             tr("项目有未保存的更改（添加的图层、样式、书签等）。退出前是否保存？"),
