@@ -213,3 +213,44 @@ def test_check_command_takes_the_planner_formats(tmp_path):
     assert proc.returncode == 0 and "1 Polygon" in proc.stdout
     proc = run(pf.rgb_geotiff(tmp_path / "i.tif", 256, overviews=False))
     assert proc.returncode == 0 and "EPSG:4525" in proc.stdout, proc.stderr
+
+
+def test_the_fast_source_gives_the_same_pixels_as_the_file(tmp_path):
+    """raster_tiles.fast_source drops the EPSG code of a CGCS2000 raster's CRS to
+    spare PROJ's database lookups; the tiles must be exactly those of the file."""
+    import warnings
+
+    import mercantile
+    import numpy as np
+    from rio_tiler.io import Reader
+
+    from xixia_map.data.raster import read_raster_info
+    from xixia_map.map.raster_tiles import fast_source
+
+    info = read_raster_info(pf.rgb_geotiff(tmp_path / "dom.tif"))
+    source = fast_source(info)
+    assert source.startswith("<VRTDataset") and "4525" not in source.split("<GeoTransform>")[0]
+    west, south, east, north = info.bounds_wgs84
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with Reader(str(info.path)) as plain, Reader(source) as fast:
+            assert fast.dataset.overviews(1) == [2, 4, 8]
+            for tile in list(mercantile.tiles(west, south, east, north, 16))[:6]:
+                a = plain.tile(tile.x, tile.y, tile.z, tilesize=256)
+                b = fast.tile(tile.x, tile.y, tile.z, tilesize=256)
+                assert np.array_equal(a.data, b.data) and np.array_equal(a.mask, b.mask)
+
+
+def test_a_hostile_file_name_stays_a_file_name_in_the_vrt(tmp_path):
+    from xixia_map.data.raster import read_raster_info
+    from xixia_map.map.raster_tiles import RasterTiles
+
+    folder = tmp_path / "a&b <c> \"d\""
+    folder.mkdir()
+    info = read_raster_info(pf.rgb_geotiff(folder / "x<SourceFilename>&amp;.tif", 256, overviews=False))
+    tiles = RasterTiles(info)
+    import mercantile
+
+    west, south, east, north = info.bounds_wgs84
+    tile = mercantile.tile((west + east) / 2, (south + north) / 2, 17)
+    assert tiles.render(tile.z, tile.x, tile.y)  # read from the right file

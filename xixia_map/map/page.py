@@ -45,11 +45,12 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
     from .layer_tiles import CANVAS_PADDING, TILE_PX, TILE_THRESHOLD, ZOOM_OFFSET
 
     if layer.raster is not None:
-        from .raster_tiles import max_native_zoom
+        from .raster_tiles import TILE_SIZE, max_native_zoom
 
         entry["raster"] = layer_tiles_url(spec.id)  # read window by window, see raster_tiles.py
         entry["raster_bounds"] = list(layer.raster.bounds_wgs84)
         entry["max_native_zoom"] = max_native_zoom(layer.raster)
+        entry["tile_px"] = TILE_SIZE
     elif len(layer.frame) > TILE_THRESHOLD and not inline:
         entry["tiles"] = layer_tiles_url(spec.id)  # drawn in Python, see layer_tiles.py
         entry["tile_px"] = TILE_PX

@@ -229,10 +229,13 @@
   // Rasters are read window by window in Python (raster_tiles.py) and shown as
   // an ordinary tile layer, limited to their extent so no empty tile is asked for.
   function loadRasterLayer(spec) {
-    var b = spec.raster_bounds;
+    var b = spec.raster_bounds, offset = Math.round(Math.log2(spec.tile_px / 256));
     var layer = L.tileLayer(spec.raster, {
-      pane: PANES.Raster[0], opacity: spec.opacity, tileSize: 256, maxNativeZoom: spec.max_native_zoom,
-      maxZoom: 22, bounds: L.latLngBounds([b[1], b[0]], [b[3], b[2]]), keepBuffer: 1,
+      // tile_px 512 drawn as 512 CSS px at zoomOffset -1: a quarter of the requests (raster_tiles.py).
+      // Leaflet clamps the map zoom to maxNativeZoom before adding the offset.
+      pane: PANES.Raster[0], opacity: spec.opacity, tileSize: spec.tile_px, zoomOffset: -offset,
+      maxNativeZoom: spec.max_native_zoom + offset, maxZoom: 22, bounds: L.latLngBounds([b[1], b[0]], [b[3], b[2]]),
+      keepBuffer: 1,
     });
     layer.on("loading", function () { state.tilesLoading += 1; });
     layer.on("load", function () { state.tilesLoading = Math.max(0, state.tilesLoading - 1); maybeIdle(); });
