@@ -4,6 +4,8 @@ a small DEM, all written in the test run. Each is opened through the window's
 opener and drawn; its edges land where its coordinates say, within a pixel."""
 import json
 
+import numpy as np
+
 import pytest
 from pyproj import Transformer
 
@@ -254,3 +256,66 @@ def test_a_hostile_file_name_stays_a_file_name_in_the_vrt(tmp_path):
     west, south, east, north = info.bounds_wgs84
     tile = mercantile.tile((west + east) / 2, (south + north) / 2, 17)
     assert tiles.render(tile.z, tile.x, tile.y)  # read from the right file
+
+
+def test_overviews_are_built_level_by_level_and_can_be_cancelled(tmp_path):
+    from xixia_map.data.raster import build_overviews, read_raster_info
+    from xixia_map.data.reader import Cancelled
+
+    tif = pf.rgb_geotiff(tmp_path / "big.tif", 4096 + 512, overviews=False)
+    assert read_raster_info(tif).needs_overviews
+    calls = []
+    with pytest.raises(Cancelled):
+        build_overviews(tif, progress=lambda d, t: calls.append((d, t)), cancelled=lambda: len(calls) >= 1)
+    assert calls == [(1, 4)]  # 4 608 px: levels 2, 4, 8 and 16 leave at least 256 px
+    seen = []
+    factors = build_overviews(tif, progress=lambda d, t: seen.append(d))
+    info = read_raster_info(tif)
+    assert factors[:4] == [2, 4, 8, 16] and info.overviews == factors and not info.needs_overviews
+    assert seen == list(range(1, len(factors) + 1))
+
+
+def test_sandiao_areas_without_tbmj_are_geodesic():
+    import geopandas as gpd
+    import shapely
+    from pyproj import Geod
+
+    from xixia_map.data.sandiao import areas_m2
+
+    cells = [shapely.box(111.0 + 0.1 * i, 33.0 + 0.05 * i, 111.08 + 0.1 * i, 33.07 + 0.05 * i) for i in range(8)]
+    frame = gpd.GeoDataFrame({"DLBM": ["0101"] * 8}, geometry=cells, crs=4326)
+    geod = Geod(ellps="WGS84")
+    exact = [abs(geod.geometry_area_perimeter(c)[0]) for c in cells]
+    assert np.allclose(areas_m2(frame, None), exact, rtol=1e-5)
+
+
+def test_details_give_area_and_length(qtbot, window, tmp_path):
+    import geopandas as gpd
+    import shapely
+    from pyproj import Geod
+
+    path = tmp_path / "地块.geojson"
+    parcel = shapely.box(111.48, 33.30, 111.49, 33.31)
+    gpd.GeoDataFrame({"名称": ["甲"]}, geometry=[parcel], crs=4326).to_file(path)
+    layer_id = open_and_wait(qtbot, window, path)
+    window.details.show_record(window.layers[layer_id].record("1"))
+    texts = [window.details.form.itemAt(i).widget().text() for i in range(window.details.form.count())
+             if window.details.form.itemAt(i).widget() is not None]
+    area = abs(Geod(ellps="WGS84").geometry_area_perimeter(parcel)[0])
+    assert "面积:" in texts
+    shown = texts[texts.index("面积:") + 1]
+    assert shown.startswith(f"{area:,.1f} m²") and f"{area / 666.6667:,.2f} 亩" in shown and "公顷" in shown
+
+
+def test_dem_tint_can_be_switched_off(qtbot, window, tmp_path):
+    dem = pf.dem(tmp_path / "dem.tif")
+    layer_id = open_and_wait(qtbot, window, dem)
+    peak = pf.dem_peak_lonlat()
+    bounds = (peak[0] - 0.07, peak[1] - 0.06, peak[0] + 0.07, peak[1] + 0.06)
+    tinted = _only(window, layer_id, bounds)
+    window.layers.set_tinted(layer_id, False)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", layer_id) == 1, timeout=10000)
+    grey = _only(window, layer_id, bounds)
+    x, y = _container_point(window.map_view, peak[0] - 0.03, peak[1] - 0.03)
+    a, b = tinted.pixelColor(round(x), round(y)), grey.pixelColor(round(x), round(y))
+    assert abs(a.green() - a.blue()) > 20 and abs(b.red() - b.green()) <= 3 and abs(b.green() - b.blue()) <= 3

@@ -297,16 +297,21 @@
     </message>
     <message>
         <location filename="../../xixia_map/ui/layer_tree.py" line="176"/>
+        <source>高程分层设色</source>
+        <translation>Tint by elevation</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="181"/>
         <source>创建金字塔</source>
         <translation>Build overviews</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="180"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="185"/>
         <source>文字编码</source>
         <translation>Text encoding</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="187"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="192"/>
         <source>移除图层</source>
         <translation>Remove layer</translation>
     </message>

@@ -36,6 +36,7 @@ class Layer:
     swap_axes: bool = False  # the user confirmed the file's x and y are exchanged
     encoding: str | None = None  # text encoding the user chose for the file
     raster: object | None = None  # RasterInfo for imagery and DEMs (frame: the footprint)
+    tinted: bool = True  # a DEM's hillshade tinted by height (else grey)
     restyled: bool = False  # the planner changed the style (saved in the project even for bundled layers)
     _id_index: tuple | None = field(default=None, repr=False, compare=False)
 
@@ -207,6 +208,13 @@ class LayerList:
         layer.frame = frame
         layer.offset = system
         self._emit("data", layer)
+
+    def set_tinted(self, layer_id: str, tinted: bool) -> None:
+        """A DEM drawn with (or without) its hypsometric tint under the hillshade."""
+        layer = self[layer_id]
+        if layer.tinted != tinted:
+            layer.tinted = tinted
+            self._emit("data", layer)
 
     def set_style(self, layer_id: str, style: dict, label_field: str | None = None,
                   label_mode: str | None = None) -> None:

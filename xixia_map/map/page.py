@@ -47,7 +47,8 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
     if layer.raster is not None:
         from .raster_tiles import TILE_SIZE, max_native_zoom
 
-        entry["raster"] = layer_tiles_url(spec.id)  # read window by window, see raster_tiles.py
+        # Read window by window (raster_tiles.py); the query makes a re-tinted DEM new tiles to Chromium.
+        entry["raster"] = layer_tiles_url(spec.id) + f"?tint={int(layer.tinted)}"
         entry["raster_bounds"] = list(layer.raster.bounds_wgs84)
         entry["max_native_zoom"] = max_native_zoom(layer.raster)
         entry["tile_px"] = TILE_SIZE

@@ -166,7 +166,7 @@ class MapView(QWebEngineView):
         if layer.raster is not None:
             from .raster_tiles import RasterTiles
 
-            self._raster_tiles[layer.id] = RasterTiles(layer.raster)
+            self._raster_tiles[layer.id] = RasterTiles(layer.raster, tinted=layer.tinted)
         elif len(layer.frame) > TILE_THRESHOLD:
             self._layer_tiles[layer.id] = self.handler.submit(_build_tiles, layer)
 

@@ -172,6 +172,11 @@ class LayersPanel(QWidget):
                 action.setCheckable(True)
                 action.setChecked(layer.offset == system)
                 action.triggered.connect(lambda _c=False, s=system: self.offset_requested.emit(layer_id, s))
+            if layer.raster is not None and layer.raster.kind == "dem":
+                tint = menu.addAction(self.tr("高程分层设色"))
+                tint.setCheckable(True)
+                tint.setChecked(layer.tinted)
+                tint.triggered.connect(lambda on: self.layers.set_tinted(layer_id, on))
             if layer.raster is not None and not layer.raster.overviews:
                 menu.addAction(self.tr("创建金字塔")).triggered.connect(
                     lambda: self.overviews_requested.emit(layer_id))
