@@ -144,6 +144,9 @@ class MapView(QWebEngineView):
         self.last_view = view
         self._prefetch(view)
         self.idle.emit(view)
+        from .raster_tiles import warm_up
+
+        warm_up()  # once per process, off the UI thread
 
     def _on_view(self, view: dict) -> None:
         self.last_view = view
