@@ -5,6 +5,7 @@ from pathlib import Path
 
 from ..errors import DataError
 from ..messages import say
+from ..tabular import read_bytes
 from . import archive
 from .dbf_text import EncodingGuess, guess_dbf_encoding
 
@@ -20,20 +21,11 @@ def check_parts(path: Path) -> None:
                                       f"Shapefile 缺少配套的 {part} 文件"))
 
 
-def _readable(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except PermissionError:
-        raise DataError(path, say("no permission to read the file", "没有读取该文件的权限")) from None
-    except OSError as exc:
-        raise DataError(path, say(f"cannot read the file ({exc.strerror})", f"无法读取该文件（{exc.strerror}）")) from None
-
-
 def loose_encoding(path: Path) -> EncodingGuess:
     """A .cpg is honoured (GDAL reads it); without one the .dbf text is judged."""
     check_parts(path)
     dbf = _companion(path, ".dbf")
-    raw = _readable(dbf)  # also: an unreadable .dbf is named here, not by GDAL
+    raw = read_bytes(dbf)  # also: an unreadable .dbf is named here, not by GDAL
     if _companion(path, ".cpg") is not None:
         return EncodingGuess(None)
     return guess_dbf_encoding(raw)
