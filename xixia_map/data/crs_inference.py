@@ -10,6 +10,7 @@ applied silently.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pyproj import CRS, Transformer
 
@@ -63,10 +64,16 @@ def lands_near_xixia(bounds, crs, swap: bool = False) -> bool:
     if swap:
         bounds = (bounds[1], bounds[0], bounds[3], bounds[2])
     try:
-        converted = Transformer.from_crs(crs, 4326, always_xy=True).transform_bounds(*bounds)
+        converted = _to_wgs84(crs if isinstance(crs, int) else CRS.from_user_input(crs).to_wkt()).transform_bounds(*bounds)
     except Exception:  # pyproj raises for points outside the projection's domain
         return False
     return intersects_neighbourhood(converted)
+
+
+@lru_cache(maxsize=32)
+def _to_wgs84(crs) -> Transformer:
+    """Building a transformer costs ~75 ms (PROJ's database); a CRS question tries several."""
+    return Transformer.from_crs(crs, 4326, always_xy=True)
 
 
 def guess_crs(bounds) -> list[CrsGuess]:
