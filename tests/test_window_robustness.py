@@ -99,3 +99,12 @@ def test_saving_clears_the_unsaved_mark(qtbot, window, tmp_path):
     assert save_project_as(window, tmp_path / "p.xixia.json") is not None
     assert not window.isWindowModified()
     assert "项目已保存" in window.statusBar().currentMessage()
+
+
+def test_qt_dialogs_are_in_chinese(qtbot, window):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Discard
+                           | QDialogButtonBox.StandardButton.Cancel)
+    texts = {b.text().replace("&", "") for b in box.buttons()}
+    assert texts & {"保存", "取消"} and not texts & {"Save", "Cancel", "Discard"}, texts

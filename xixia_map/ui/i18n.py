@@ -2,29 +2,45 @@
 
 Source strings are Chinese (the default); resources/i18n/xixia_map_en.ts holds
 the English, compiled to .qm at build time by installer/dev.sh (pyside6-lrelease).
+Qt's own dialogs (OK/Cancel, Save/Discard, file and colour dialogs) are
+translated from the catalogues PySide6 ships (qtbase_zh_CN.qm …), so a Chinese
+window has no English buttons.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..paths import RESOURCES_DIR
 
 I18N_DIR = RESOURCES_DIR / "i18n"
-_installed: QTranslator | None = None
+QT_LOCALES = {"zh": "zh_CN", "en": "en"}
+_installed: list[QTranslator] = []
+
+
+def _qt_translator(app, lang: str) -> QTranslator | None:
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{QT_LOCALES[lang]}", folder):
+        return translator
+    return None
 
 
 def install_language(lang: str) -> bool:
-    """Switch the application's translator; returns False if the .qm is missing."""
-    global _installed
+    """Switch the application's translators; returns False if the app's .qm is missing."""
     app = QCoreApplication.instance()
-    if _installed is not None:
-        app.removeTranslator(_installed)
-        _installed = None
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(QLocale("zh_CN" if lang == "zh" else "en_GB"))  # dates and numbers in Qt's widgets
+    qt = _qt_translator(app, lang)
+    if qt is not None:
+        app.installTranslator(qt)
+        _installed.append(qt)
     if lang == "zh":
         return True
     translator = QTranslator(app)
     if not translator.load(str(I18N_DIR / f"xixia_map_{lang}.qm")):
         return False
     app.installTranslator(translator)
-    _installed = translator
+    _installed.append(translator)
     return True

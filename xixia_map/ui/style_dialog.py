@@ -21,8 +21,10 @@ class ColorButton(QPushButton):
         self._paint()
 
     def _paint(self) -> None:
-        self.setText(self.color)
-        self.setStyleSheet(f"background-color: {self.color}; color: {'#000' if QColor(self.color).lightness() > 128 else '#fff'};")
+        # A swatch, not a hex code: the Chinese window shows no codes.
+        self.setText("")
+        self.setMinimumWidth(80)
+        self.setStyleSheet(f"background-color: {self.color};")
 
     def _choose(self) -> None:
         chosen = QColorDialog.getColor(QColor(self.color), self, self.tr("选择颜色"))
@@ -39,6 +41,8 @@ class StyleDialog(QDialog):
         self.setWindowTitle(self.tr("图层样式") + " · " + spec.title_zh)
         choice = choice_from_style(spec.style, spec.label_field, spec.label_mode)
         fields = [c for c in layer.frame.columns if c != layer.frame.geometry.name]
+        # Bundled layers name their fields in the catalog (状态, not status); a user's file as it is.
+        self._labels = {d.field: d.label_zh for d in spec.detail_fields}
         from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
         numeric = [c for c in fields if is_numeric_dtype(layer.frame[c]) and not is_bool_dtype(layer.frame[c])]
@@ -80,7 +84,7 @@ class StyleDialog(QDialog):
         self.label_field = QComboBox()
         self.label_field.addItem(self.tr("（不标注）"), None)
         for name in fields:
-            self.label_field.addItem(str(name), name)
+            self.label_field.addItem(self._labels.get(name, str(name)), name)
         self.label_field.setCurrentIndex(max(0, self.label_field.findData(choice.label_field)))
         self.label_size = QSpinBox()
         self.label_size.setRange(6, 48)
@@ -125,7 +129,7 @@ class StyleDialog(QDialog):
         current = self.field.currentData()
         self.field.clear()
         for name in (self._numeric if mode == "graduated" else self._all_fields):
-            self.field.addItem(str(name), name)
+            self.field.addItem(self._labels.get(name, str(name)), name)
         if current is not None:
             self.field.setCurrentIndex(max(0, self.field.findData(current)))
         self.field.setEnabled(mode != "single")
