@@ -319,3 +319,37 @@ def test_dem_tint_can_be_switched_off(qtbot, window, tmp_path):
     x, y = _container_point(window.map_view, peak[0] - 0.03, peak[1] - 0.03)
     a, b = tinted.pixelColor(round(x), round(y)), grey.pixelColor(round(x), round(y))
     assert abs(a.green() - a.blue()) > 20 and abs(b.red() - b.green()) <= 3 and abs(b.green() - b.blue()) <= 3
+
+
+def test_rgba_imagery_in_cgcs2000_degrees_keeps_its_transparency(tmp_path):
+    """An RGBA GeoTIFF in CGCS2000 geographic (EPSG:4490): its alpha band hides the
+    west half; tiles there are transparent, the east half is drawn."""
+    import io
+
+    import mercantile
+    import rasterio
+    from PIL import Image
+    from rasterio.transform import from_origin
+
+    from xixia_map.data.raster import read_raster_info
+    from xixia_map.map.raster_tiles import RasterTiles
+
+    data = np.zeros((4, 400, 400), dtype=np.uint8)
+    data[2] = 200  # blue
+    data[3, :, 200:] = 255  # alpha: only the east half is there
+    path = tmp_path / "rgba_4490.tif"
+    with rasterio.open(path, "w", driver="GTiff", width=400, height=400, count=4, dtype="uint8", crs="EPSG:4490",
+                       transform=from_origin(111.40, 33.34, 0.0002, 0.0002), photometric="RGB",
+                       alpha="YES") as dst:
+        dst.write(data)
+    info = read_raster_info(path)
+    assert info.kind == "image" and info.crs == "EPSG:4490"
+    tiles = RasterTiles(info)
+    for lon, visible in ((111.41, False), (111.47, True)):
+        tile = mercantile.tile(lon, 33.30, 15)
+        png = tiles.render(tile.z, tile.x, tile.y)
+        image = Image.open(io.BytesIO(png)).convert("RGBA")
+        west, south, east, north = mercantile.bounds(tile)
+        px = int((lon - west) / (east - west) * image.width)
+        r, g, b, a = image.getpixel((px, image.height // 2))
+        assert (a > 200 and b > 150) if visible else a == 0, (lon, (r, g, b, a))
