@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("path")
     add_read_options(check)
     add_export_parser(sub)
+    from .register_command import add_register_parser
+
+    add_register_parser(sub)
     return parser
 
 
@@ -50,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
             return print_layers()
         if command == "export":
             return run_export(args, whole_process=argv is None)
+        if command == "register":
+            from .register_command import run_register
+            return run_register(args)
         if command == "check":
             from .inspect import check_file
             return check_file(args.path, args)

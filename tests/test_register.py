@@ -1,0 +1,102 @@
+"""The project register (项目落图) file: 台账 import with good and bad rows,
+export in the same layout, transactional saves with the edit log, and a
+conflicting save detected rather than overwritten."""
+import json
+import subprocess
+import sys
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+
+from xixia_map.data.register.ledger import export_ledger, import_ledger
+from xixia_map.data.register.store import (Edit, RegisterConflict, create_register, edit_log, open_register,
+                                           save_edits)
+
+LEDGER = pd.DataFrame({
+    "序号": [1, 2, 3, 4, 5, 6, 7],
+    "项目名称": ["西峡香菇城二期", "回车镇仓储物流园", "太平镇民宿集群", "未知镇项目", "投资待定项目", "西峡香菇城二期", "精确落图项目"],
+    "建设单位": ["县农业农村局", "某物流公司", "太平镇政府", "某公司", "某公司", "重复", "县发改委"],
+    "所在乡镇": ["丹水镇", "回车镇", "太平镇", "不存在镇", "回车镇", "丹水镇", "五里桥镇"],
+    "级别": ["省重点", "市重点", "县重点", "县重点", "县重点", "县重点", "市重点"],
+    "总投资（万元）": ["12,000", 8000, 3000.5, 100, "待定", 1, 5000],
+    "年度计划投资（万元）": [5000, 3000, 1000, 10, 10, 1, 2000],
+    "完成投资（万元）": [4200, 2990, 150, 1, 1, 1, 1500],
+    "建设状态": ["在建", "在建", "已签约·前期", "在建", "在建", "在建", "投产运营"],
+    "开工时间": ["2025-03", "2025-06", "", "", "", "", "2024-01"],
+    "备注 {{待定}}": ["<b>一期已投产</b>", "", "", "", "", "", "含 {% 以批复为准"],
+    "经度": ["", "", "", "", "", "", "111.53421"],
+    "纬度": ["", "", "", "", "", "", "33.31187"],
+})
+
+
+@pytest.fixture
+def ledger_file(tmp_path):
+    path = tmp_path / "项目台账.xlsx"
+    LEDGER.to_excel(path, index=False)
+    return path
+
+
+def test_import_places_good_rows_and_lists_bad_ones(ledger_file):
+    result = import_ledger(ledger_file)
+    frame = result.frame
+    assert list(frame["name"]) == ["西峡香菇城二期", "回车镇仓储物流园", "太平镇民宿集群", "精确落图项目"]
+    problems = {line: why.zh for line, why in result.problems}
+    assert set(problems) == {5, 6, 7}  # the sheet's lines: unknown township, 待定, duplicate name
+    assert "不存在镇" in problems[5] and "待定" in problems[6] and "重复" in problems[7]
+    first = frame.iloc[0]
+    assert first["total"] == 12000 and first["placement"] == "待落图" and first["accuracy_m"] >= 1000
+    exact = frame.iloc[3]
+    assert exact["placement"] == "已落图" and exact.geometry.x == 111.53421 and exact["accuracy_m"] < 1
+    assert json.loads(first["extra"]) == {"序号": "1", "备注 {{待定}}": "<b>一期已投产</b>"}
+
+
+def test_register_round_trip_to_the_ledger(ledger_file, tmp_path):
+    result = import_ledger(ledger_file)
+    create_register(tmp_path / "库.gpkg", result.frame)
+    register = open_register(tmp_path / "库.gpkg")
+    assert register.revision == 0 and len(register.frame) == 4
+    out = tmp_path / "导出台账.xlsx"
+    export_ledger(register.frame, out)
+    back = pd.read_excel(out, dtype=object)
+    assert list(back.columns[:5]) == ["项目名称", "建设单位", "所在乡镇", "级别", "项目类型"]
+    assert {"经度", "纬度", "落图状态", "位置精度（米）", "序号", "备注 {{待定}}"} <= set(back.columns)
+    assert back.loc[3, "备注 {{待定}}"] == "含 {% 以批复为准" and back.loc[0, "备注 {{待定}}"] == "<b>一期已投产</b>"
+    again = import_ledger(out)  # what was exported imports again, placed where it was
+    assert list(again.frame["name"]) == list(result.frame["name"]) and not again.problems
+    assert again.frame.geometry.iloc[3].equals_exact(result.frame.geometry.iloc[3], 1e-7)
+
+
+def test_saves_are_logged_and_a_conflicting_save_is_refused(ledger_file, tmp_path):
+    path = tmp_path / "库.gpkg"
+    create_register(path, import_ledger(ledger_file).frame)
+    mine, theirs = open_register(path), open_register(path)
+    pid = mine.frame["pid"].iloc[1]
+    moved = shapely.Point(111.5512, 33.3333)
+    save_edits(theirs, [Edit(pid, "status", "在建", "投产运营")], who="张工")
+    with pytest.raises(RegisterConflict) as info:
+        save_edits(mine, [Edit(pid, "status", "在建", "已竣工"), Edit(pid, "geometry", None, moved)], who="李工")
+    assert ("在建", "投产运营", "已竣工") in [(o, t, m) for _p, f, o, t, m in info.value.differences if f == "status"]
+    reread = open_register(path)
+    assert reread.revision == 1 and reread.record(pid)["status"] == "投产运营"  # nothing of mine was written
+    save_edits(reread, [Edit(pid, "geometry", reread.record(pid)["geometry"], moved),
+                        Edit(pid, "accuracy_m", reread.record(pid)["accuracy_m"], 2.0)], who="李工")
+    final = open_register(path)
+    assert final.revision == 2 and final.record(pid)["geometry"].equals_exact(moved, 1e-12)
+    log = edit_log(path)
+    assert [(who, field, new) for who, _at, _p, field, _old, new in log] == [
+        ("张工", "status", "投产运营"), ("李工", "geometry", moved.wkt), ("李工", "accuracy_m", "2.0")]
+    assert gpd.read_file(path, layer="projects").crs.to_epsg() == 4326  # still a GeoPackage GIS reads
+
+
+def test_cli_register_import_and_export(ledger_file, tmp_path):
+    run = lambda *a: subprocess.run([sys.executable, "-m", "xixia_map", "register", *map(str, a)],  # noqa: E731
+                                    capture_output=True, text=True, timeout=120)
+    proc = run("import", ledger_file, "--out", tmp_path / "r.gpkg")
+    assert proc.returncode == 0 and "4 projects (3 awaiting placement), 3 rows refused" in proc.stderr
+    assert "line 5" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run("export", tmp_path / "r.gpkg", "--out", tmp_path / "t.xlsx")
+    assert proc.returncode == 0 and len(pd.read_excel(tmp_path / "t.xlsx")) == 4
+    proc = run("export", tmp_path / "missing.gpkg", "--out", tmp_path / "t2.xlsx")
+    assert proc.returncode == 1 and "not found" in proc.stderr and "Traceback" not in proc.stderr

@@ -1,0 +1,215 @@
+"""The register file: a GeoPackage the planner owns.
+
+Layer `projects` (points in EPSG:4326, one row per project, the 台账's fields,
+the columns it did not know kept verbatim as JSON in `extra`), table
+`progress` (project, month, completed investment), table `edit_log` (留痕: who,
+when, which project, which field, old and new value) and `register_meta` (the
+revision every save increments).
+
+A save is one SQLite transaction (BEGIN IMMEDIATE: a second writer waits, it
+never interleaves). Before writing, the save compares the file's revision with
+the one it read: if someone saved in between, nothing is written and the
+conflict lists, per field, the original, theirs and mine.
+
+Rows are written with sqlite3, not GDAL: GDAL has no single-row update, and
+rewriting the layer for one edit costs a whole-file write. So the layer is
+created without GDAL's R-tree (its triggers call SpatiaLite functions that
+plain sqlite3 lacks; a register of thousands of points needs no index), and
+point geometries are encoded as GeoPackage blobs here (the header of GeoPackage
+§2.1.3 and shapely's WKB).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import sqlite3
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+
+from ..errors import DataError
+from ..messages import say
+from .fields import FIELDS
+
+LAYER = "projects"
+COLUMNS = ("pid",) + tuple(f.key for f in FIELDS) + ("placement", "accuracy_m", "source", "extra")
+NUMERIC = {"total", "annual_plan", "completed", "accuracy_m"}
+
+
+class RegisterConflict(DataError):
+    """The file changed since it was read: `differences` is a list of
+    (project, field, original, theirs, mine)."""
+
+    def __init__(self, path, differences, theirs_revision):
+        self.differences = differences
+        self.theirs_revision = theirs_revision
+        shown = "; ".join(f"{p} {f}: {o!r} → theirs {t!r}, mine {m!r}" for p, f, o, t, m in differences[:5])
+        super().__init__(path, say(f"someone saved the register since you opened it ({shown or 'other projects'}); "
+                                   "nothing was written",
+                                   f"项目库在您打开后已被他人保存（{shown or '其他项目'}），本次未写入"))
+
+
+def geometry_blob(point, srs_id: int = 4326) -> bytes:
+    """GeoPackage binary: 'GP', version 0, flags (little-endian, xy envelope), srs id, envelope, WKB."""
+    minx, miny, maxx, maxy = point.bounds
+    header = b"GP" + bytes([0, 0b00000011]) + struct.pack("<i", srs_id) + struct.pack("<4d", minx, maxx, miny, maxy)
+    return header + shapely.to_wkb(point, byte_order=1)
+
+
+def blob_geometry(blob: bytes):
+    """The geometry of a GeoPackage blob (GDAL writes points without an envelope)."""
+    flags = blob[3]
+    envelope = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[(flags >> 1) & 0b111]
+    return shapely.from_wkb(bytes(blob[8 + envelope:]))
+
+
+@dataclass
+class Edit:
+    pid: str
+    field: str  # a column of COLUMNS, or "geometry"
+    old: object
+    new: object
+
+
+@dataclass
+class Register:
+    path: Path
+    frame: gpd.GeoDataFrame
+    revision: int
+    progress: list[tuple[str, str, float]] = field(default_factory=list)
+
+    def record(self, pid: str) -> dict:
+        row = self.frame.loc[self.frame["pid"] == pid].iloc[0]
+        return row.to_dict()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(path, timeout=10, isolation_level=None)
+    con.execute("PRAGMA foreign_keys=ON")
+    return con
+
+
+def create_register(path, frame: gpd.GeoDataFrame, progress=()) -> None:
+    """A new register file from `frame` (COLUMNS and point geometries in EPSG:4326)."""
+    import pyogrio
+
+    from ..atomic_write import atomic_path
+
+    path = Path(path)
+    frame = frame.copy()
+    for column in COLUMNS:
+        if column not in frame.columns:
+            frame[column] = None
+    frame = gpd.GeoDataFrame(frame[list(COLUMNS) + [frame.geometry.name]], crs=4326)
+    with atomic_path(path) as tmp:
+        pyogrio.write_dataframe(frame, tmp, layer=LAYER, driver="GPKG", layer_options={"SPATIAL_INDEX": "NO"})
+        con = _connect(tmp)
+        try:
+            con.execute("BEGIN")
+            con.execute("CREATE TABLE progress (project_id TEXT NOT NULL, month TEXT NOT NULL, completed REAL, "
+                        "PRIMARY KEY (project_id, month))")
+            con.execute("CREATE TABLE edit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, who TEXT, at TEXT, "
+                        "project_id TEXT, field TEXT, old TEXT, new TEXT)")
+            con.execute("CREATE TABLE register_meta (key TEXT PRIMARY KEY, value TEXT)")
+            for table, title in (("progress", "投资进度"), ("edit_log", "修改留痕"), ("register_meta", "项目库信息")):
+                con.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier) VALUES (?, 'attributes', ?)",
+                            (table, title))
+            con.execute("INSERT INTO register_meta VALUES ('format', 'xixia-map-register'), ('revision', '0')")
+            con.executemany("INSERT INTO progress VALUES (?, ?, ?)", list(progress))
+            con.execute("COMMIT")
+        finally:
+            con.close()
+
+
+def open_register(path) -> Register:
+    path = Path(path)
+    if not path.exists():
+        raise DataError(path, say("register file not found", "找不到项目库文件"))
+    try:
+        con = _connect(path)
+        revision = int(con.execute("SELECT value FROM register_meta WHERE key='revision'").fetchone()[0])
+        progress = con.execute("SELECT project_id, month, completed FROM progress ORDER BY project_id, month").fetchall()
+        con.close()
+    except (sqlite3.DatabaseError, TypeError):
+        raise DataError(path, say("not a project register (no register tables)", "不是项目库文件（缺少项目库表）")) from None
+    import pyogrio
+
+    frame = pyogrio.read_dataframe(path, layer=LAYER)
+    return Register(path=path, frame=frame, revision=revision, progress=[tuple(p) for p in progress])
+
+
+def _stored(value):
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    return value
+
+
+def save_edits(register: Register, edits: list[Edit], who: str | None = None) -> int:
+    """Write `edits` in one transaction, if the file is still at the revision it
+    was read at; returns the new revision. Raises RegisterConflict otherwise."""
+    who = who or getpass.getuser()
+    con = _connect(register.path)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        current = int(con.execute("SELECT value FROM register_meta WHERE key='revision'").fetchone()[0])
+        if current != register.revision:
+            differences = []
+            for edit in edits:
+                column = "geom" if edit.field == "geometry" else edit.field
+                row = con.execute(f'SELECT "{column}" FROM "{LAYER}" WHERE pid = ?', (edit.pid,)).fetchone() \
+                    if column in COLUMNS or column == "geom" else None
+                theirs = row[0] if row else None
+                if edit.field == "geometry" and theirs is not None:
+                    theirs = blob_geometry(theirs).wkt
+                old = edit.old.wkt if hasattr(edit.old, "wkt") else edit.old
+                new = edit.new.wkt if hasattr(edit.new, "wkt") else edit.new
+                differences.append((edit.pid, edit.field, old, theirs, new))
+            con.execute("ROLLBACK")
+            raise RegisterConflict(register.path, differences, current)
+        now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        for edit in edits:
+            if edit.field == "geometry":
+                con.execute(f'UPDATE "{LAYER}" SET geom = ? WHERE pid = ?', (geometry_blob(edit.new), edit.pid))
+                old, new = (edit.old.wkt if edit.old is not None else None), edit.new.wkt
+            elif edit.field in COLUMNS and edit.field != "pid":
+                value = _stored(edit.new)
+                if edit.field == "extra" and isinstance(value, dict):
+                    value = json.dumps(value, ensure_ascii=False)
+                con.execute(f'UPDATE "{LAYER}" SET "{edit.field}" = ? WHERE pid = ?', (value, edit.pid))
+                old, new = _stored(edit.old), value
+            else:
+                raise ValueError(f"unknown register field {edit.field}")
+            con.execute("INSERT INTO edit_log (who, at, project_id, field, old, new) VALUES (?, ?, ?, ?, ?, ?)",
+                        (who, now, edit.pid, edit.field, None if old is None else str(old),
+                         None if new is None else str(new)))
+        revision = current + 1
+        con.execute("UPDATE register_meta SET value = ? WHERE key = 'revision'", (str(revision),))
+        con.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise DataError(register.path, say(f"the register could not be written ({exc})",
+                                           f"项目库无法写入（{exc}）")) from None
+    finally:
+        con.close()
+    register.revision = revision
+    for edit in edits:  # the in-memory copy follows what was written
+        rows = register.frame["pid"] == edit.pid
+        column = register.frame.geometry.name if edit.field == "geometry" else edit.field
+        register.frame.loc[rows, column] = edit.new if edit.field != "extra" or not isinstance(edit.new, dict) \
+            else json.dumps(edit.new, ensure_ascii=False)
+    return revision
+
+
+def edit_log(path) -> list[tuple]:
+    con = _connect(Path(path))
+    try:
+        return con.execute("SELECT who, at, project_id, field, old, new FROM edit_log ORDER BY id").fetchall()
+    finally:
+        con.close()
