@@ -100,3 +100,48 @@ def test_cli_register_import_and_export(ledger_file, tmp_path):
     assert proc.returncode == 0 and len(pd.read_excel(tmp_path / "t.xlsx")) == 4
     proc = run("export", tmp_path / "missing.gpkg", "--out", tmp_path / "t2.xlsx")
     assert proc.returncode == 1 and "not found" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_edit_session_undo_redo_save_and_accuracy(ledger_file, tmp_path):
+    from xixia_map.data.register.session import EditSession, drag_accuracy_m
+
+    path = tmp_path / "库.gpkg"
+    create_register(path, import_ledger(ledger_file).frame)
+    session = EditSession(open_register(path))
+    pid = session.frame["pid"].iloc[0]
+    seat = session.frame.geometry.iloc[0]
+    session.drag(pid, 111.6801, 33.2322, 16)
+    assert session.register.record(pid)["placement"] == "已落图"
+    assert session.register.record(pid)["accuracy_m"] == drag_accuracy_m(16, 33.2322) == pytest.approx(6.0, abs=0.1)  # 3 px of 2 m
+    session.change(pid, {"status": "投产运营", "completed": 5000.0})
+    assert session.undo() and session.register.record(pid)["status"] == "在建"
+    assert session.undo() and session.register.record(pid)["geometry"].equals(seat)
+    assert session.register.record(pid)["placement"] == "待落图"
+    assert session.redo() and session.redo() and session.register.record(pid)["completed"] == 5000.0
+    session.save(who="王工")
+    reread = open_register(path).record(pid)
+    assert reread["status"] == "投产运营" and reread["placement"] == "已落图"
+    assert reread["geometry"].equals_exact(shapely.Point(111.6801, 33.2322), 1e-12)
+    assert {row[3] for row in edit_log(path)} == {"geometry", "accuracy_m", "placement", "status", "completed"}
+    layer = session.layer("项目库")
+    assert layer.frame["id"].tolist() == session.frame["pid"].tolist()
+    session.change(pid, {"status": "已竣工"})
+    session.discard()
+    assert session.register.record(pid)["status"] == "投产运营" and not session.dirty()
+
+
+def test_added_projects_are_saved_and_undone(ledger_file, tmp_path):
+    from xixia_map.data.register.session import EditSession
+
+    path = tmp_path / "库.gpkg"
+    create_register(path, import_ledger(ledger_file).frame)
+    session = EditSession(open_register(path))
+    pid = session.add("新增项目 <b>甲</b>", 111.52, 33.31, 15)
+    assert len(session.frame) == 5 and session.undo() and len(session.frame) == 4
+    assert session.redo() and session.register.record(pid)["name"] == "新增项目 <b>甲</b>"
+    session.change(pid, {"status": "在建"})
+    session.save(who="赵工")
+    reread = open_register(path)
+    assert len(reread.frame) == 5 and reread.record(pid)["status"] == "在建"
+    assert reread.record(pid)["geometry"].equals_exact(shapely.Point(111.52, 33.31), 1e-12)
+    assert [row[3] for row in edit_log(path)] == ["_insert", "status"]

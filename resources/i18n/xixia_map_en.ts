@@ -4,14 +4,127 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../xixia_map/ui/unsaved_changes.py" line="41"/>
+        <location filename="../../xixia_map/ui/unsaved_changes.py" line="43"/>
         <source>保存更改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/unsaved_changes.py" line="42"/>
+        <location filename="../../xixia_map/ui/unsaved_changes.py" line="44"/>
         <source>项目有未保存的更改（添加的图层、样式、书签等）。退出前是否保存？</source>
         <translation>The project has unsaved changes (added layers, styles, bookmarks …). Save them before quitting?</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="40"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="87"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="102"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="128"/>
+        <source>项目库</source>
+        <translation>Project register</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="41"/>
+        <source>新建项目库（从县文件项目）…</source>
+        <translation>New register (from the county documents' projects)…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="42"/>
+        <source>打开项目库…</source>
+        <translation>Open register…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="44"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="47"/>
+        <source>添加项目（在地图上点击）</source>
+        <translation>Add a project (click the map)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="50"/>
+        <source>编辑选中项目的属性…</source>
+        <translation>Edit the selected project's attributes…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="51"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="54"/>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="58"/>
+        <source>保存项目库</source>
+        <translation>Save register</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="59"/>
+        <source>放弃更改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="64"/>
+        <source>新建项目库</source>
+        <translation>New register</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="73"/>
+        <source>打开项目库</source>
+        <translation>Open register</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="80"/>
+        <source>无法打开项目库</source>
+        <translation>Cannot open the register</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="102"/>
+        <source>请先新建或打开项目库。</source>
+        <translation>Create or open a register first.</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="119"/>
+        <source>添加项目</source>
+        <translation>Add a project</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="119"/>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="128"/>
+        <source>请先在地图上选中项目库中的一个项目。</source>
+        <translation>Select one of the register's projects on the map first.</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="162"/>
+        <source>无法保存项目库</source>
+        <translation>Cannot save the register</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="164"/>
+        <source>项目库已保存</source>
+        <translation>Register saved</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="171"/>
+        <source>项目库已被他人修改</source>
+        <translation>The register was changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="172"/>
+        <source>您打开项目库后，他人已保存了修改。以下字段不同：</source>
+        <translation>Someone saved changes after you opened the register. These fields differ:</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="173"/>
+        <source>“保存”用我的修改覆盖这些字段；“丢弃”放弃我的修改，读取他人的版本。</source>
+        <translation>“Save” writes my changes over these fields; “Discard” drops mine and reads theirs.</translation>
     </message>
 </context>
 <context>
@@ -50,7 +163,7 @@
 <context>
     <name>ColorButton</name>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="28"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="30"/>
         <source>选择颜色</source>
         <translation>Choose a colour</translation>
     </message>
@@ -319,193 +432,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="105"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="107"/>
         <source>西峡项目地图</source>
         <translation>Xixia Project Map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="106"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="108"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="106"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="108"/>
         <source>要素详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="107"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="109"/>
         <source>指标驾驶舱</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="107"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="109"/>
         <source>属性表</source>
         <translation>Attribute table</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="110"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="112"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="111"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="113"/>
         <source>全县视图</source>
         <translation>Whole county</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="112"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="114"/>
         <source>测距</source>
         <translation>Measure distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="113"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="115"/>
         <source>测面积</source>
         <translation>Measure area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="146"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="148"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="147"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="149"/>
         <source>打开数据…</source>
         <translation>Open data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="150"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="152"/>
         <source>打开 File Geodatabase…</source>
         <translation>Open File Geodatabase…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="152"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="154"/>
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="153"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="155"/>
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="156"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="158"/>
         <source>项目另存为…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="157"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="159"/>
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="160"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="162"/>
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="163"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="165"/>
         <source>导出数据…</source>
         <translation>Export data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="165"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="167"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="210"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="213"/>
         <source>地理数据</source>
         <translation>Geodata</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="211"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="214"/>
         <source>栅格影像、DEM</source>
         <translation>Imagery and DEMs</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="216"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="219"/>
         <source>打开 File Geodatabase（.gdb 文件夹）</source>
         <translation>Open a File Geodatabase (.gdb folder)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="114"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="116"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="168"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="170"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="170"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="172"/>
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="174"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="176"/>
         <source>添加底图文件…</source>
         <translation>Add basemap file…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="175"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="177"/>
         <source>允许在线底图</source>
         <translation>Allow online basemaps</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="180"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="183"/>
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="183"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="186"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="209"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="212"/>
         <source>打开数据</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="233"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="236"/>
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="237"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="240"/>
         <source>添加书签…</source>
         <translation>Add bookmark…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="252"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="255"/>
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="259"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="262"/>
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="261"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="264"/>
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="279"/>
-        <location filename="../../xixia_map/ui/main_window.py" line="287"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="282"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="290"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="313"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="316"/>
         <source>高程</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="325"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="328"/>
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>
@@ -566,7 +679,7 @@
         <translation>Building overviews</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="163"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="167"/>
         <source>无法应用样式</source>
         <translation>Cannot apply the style</translation>
     </message>
@@ -645,6 +758,26 @@
     </message>
 </context>
 <context>
+    <name>ProjectDialog</name>
+    <message>
+        <location filename="../../xixia_map/ui/register_dialog.py" line="22"/>
+        <source>项目属性</source>
+        <translation>Project attributes</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_dialog.py" line="29"/>
+        <location filename="../../xixia_map/ui/register_dialog.py" line="42"/>
+        <location filename="../../xixia_map/ui/register_dialog.py" line="49"/>
+        <source>（未填）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_dialog.py" line="40"/>
+        <source>万元</source>
+        <translation>×10k yuan</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <location filename="../../xixia_map/ui/search_box.py" line="33"/>
@@ -655,147 +788,147 @@
 <context>
     <name>StyleDialog</name>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="39"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="41"/>
         <source>图层样式</source>
         <translation>Layer style</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="47"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="51"/>
         <source>单一颜色</source>
         <translation>Single colour</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="47"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="51"/>
         <source>分类（按字段取值）</source>
         <translation>Categorised (by field value)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="48"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="52"/>
         <source>分级（按数值字段）</source>
         <translation>Graduated (by numeric field)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="54"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="58"/>
         <source>等间距</source>
         <translation>Equal interval</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="54"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="58"/>
         <source>分位数</source>
         <translation>Quantiles</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="55"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="59"/>
         <source>自然断点</source>
         <translation>Natural breaks (Jenks)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="71"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="75"/>
         <source>圆形</source>
         <translation>Circle</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="71"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="75"/>
         <source>方形</source>
         <translation>Square</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="71"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="75"/>
         <source>菱形</source>
         <translation>Diamond</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="72"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="76"/>
         <source>三角形</source>
         <translation>Triangle</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="72"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="76"/>
         <source>星形</source>
         <translation>Star</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="81"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="85"/>
         <source>（不标注）</source>
         <translation>(no labels)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="89"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="93"/>
         <source>白色描边（光晕）</source>
         <translation>White halo</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="92"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="96"/>
         <source>符号</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="94"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="98"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="95"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="99"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="96"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="100"/>
         <source>分级方法</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="97"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="101"/>
         <source>级数</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="98"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="102"/>
         <source>填充颜色</source>
         <translation>Fill colour</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="99"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="103"/>
         <source>边线颜色</source>
         <translation>Line colour</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="100"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="104"/>
         <source>填充不透明度</source>
         <translation>Fill opacity</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="101"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="105"/>
         <source>线宽</source>
         <translation>Line width</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="103"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="107"/>
         <source>点符号</source>
         <translation>Point symbol</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="104"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="108"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="105"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="109"/>
         <source>标注</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="107"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="111"/>
         <source>标注字段</source>
         <translation>Label field</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="108"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="112"/>
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="109"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="113"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>

@@ -17,6 +17,8 @@ class MapBridge(QObject):
     measured = Signal(str, list)
     map_clicked = Signal(float, float, float)
     feature_clicked_at = Signal(str, str, float, float, float)
+    feature_dragged = Signal(str, str, float, float, float)  # layer, feature, lat, lng, zoom
+    point_added = Signal(float, float, float)  # lat, lng, zoom
     zoom_to_layer_requested = Signal(str)
 
     @Slot(str, str)
@@ -62,3 +64,11 @@ class MapBridge(QObject):
     @Slot(str, str, float, float, float)
     def featureClickedAt(self, layer_id: str, feature_id: str, lat: float, lng: float, zoom: float) -> None:  # noqa: N802
         self.feature_clicked_at.emit(layer_id, feature_id, lat, lng, zoom)
+
+    @Slot(str, str, float, float, float)
+    def featureDragged(self, layer_id: str, feature_id: str, lat: float, lng: float, zoom: float) -> None:  # noqa: N802
+        self.feature_dragged.emit(layer_id, feature_id, lat, lng, zoom)
+
+    @Slot(float, float, float)
+    def pointAdded(self, lat: float, lng: float, zoom: float) -> None:  # noqa: N802
+        self.point_added.emit(lat, lng, zoom)

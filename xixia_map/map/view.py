@@ -70,6 +70,8 @@ class MapView(QWebEngineView):
     view_changed = Signal(dict)
     mouse_moved = Signal(float, float)
     measured = Signal(str, list)
+    feature_dragged = Signal(str, str, float, float, float)  # layer, feature, lat, lng, zoom
+    point_added = Signal(float, float, float)  # lat, lng, zoom (the register's add mode)
 
     def __init__(self, layers: LayerList, parent=None, *, bounds=None, basemaps=None, basemap: str = "none"):
         super().__init__(parent)
@@ -119,6 +121,8 @@ class MapView(QWebEngineView):
         b.measured.connect(self.measured)
         b.map_clicked.connect(self._on_map_clicked)
         b.feature_clicked_at.connect(self._on_feature_clicked_at)
+        b.feature_dragged.connect(self.feature_dragged)
+        b.point_added.connect(self.point_added)
         b.zoom_to_layer_requested.connect(lambda layer_id: self.fit_bounds(*self.layers[layer_id].bounds()))
 
     def reload_page(self, bounds=None) -> None:

@@ -22,6 +22,7 @@ from .indicators_panel import IndicatorsPanel
 from .layer_tree import LayersPanel
 from .offset_job import start_offset
 from .raster_jobs import start_overviews
+from .register_editing import RegisterEditing
 from .style_dialog import edit_style
 from .open_data import DataOpener
 from .project_io import add_bookmark, open_project, recent_projects, save_project_as
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.opener = DataOpener(self)
         self.jobs: list = []  # background jobs (offsets) still running
         self.unsaved = UnsavedChanges(self)
+        self.register = RegisterEditing(self)
         self.setAcceptDrops(True)
         self.map_view.setAcceptDrops(False)  # drops land on the window, which opens them
         self._build_status_bar()
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
         online.setChecked(self.map_view.basemaps.online_enabled)
         online.triggered.connect(lambda on: self.basemap_box.set_online_enabled(on) or
                                  online.setChecked(self.map_view.basemaps.online_enabled))
+        self.register.build_menu(bar)
         bookmark_menu = bar.addMenu(self.tr("书签"))
         bookmark_menu.aboutToShow.connect(lambda: self._fill_bookmarks(bookmark_menu))
         self._fill_bookmarks(bookmark_menu)

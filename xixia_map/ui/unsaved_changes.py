@@ -32,7 +32,9 @@ class UnsavedChanges(QObject):
 
     def may_close(self) -> bool:
         """Ask to save when something is unsaved; False if the planner cancels."""
-        if not self.pending:
+        register = getattr(self.window, "register", None)
+        register_dirty = register is not None and register.dirty()
+        if not self.pending and not register_dirty:
             return True
         def tr(text):
             return QCoreApplication.translate("MainWindow", text)
@@ -46,5 +48,7 @@ class UnsavedChanges(QObject):
         if answer == Button.Save:
             from .project_io import save_project_as
 
-            return save_project_as(self.window, self.window.project_path) is not None
+            if register_dirty and not register.save():
+                return False
+            return not self.pending or save_project_as(self.window, self.window.project_path) is not None
         return True

@@ -36,6 +36,7 @@ from ..messages import say
 from .fields import FIELDS
 
 LAYER = "projects"
+INSERT = "_insert"  # an Edit that adds a project: `new` is its row (with "geometry")
 COLUMNS = ("pid",) + tuple(f.key for f in FIELDS) + ("placement", "accuracy_m", "source", "extra")
 NUMERIC = {"total", "annual_plan", "completed", "accuracy_m"}
 
@@ -104,6 +105,10 @@ def create_register(path, frame: gpd.GeoDataFrame, progress=()) -> None:
     for column in COLUMNS:
         if column not in frame.columns:
             frame[column] = None
+    for column in NUMERIC:  # REAL columns even when no row has a value yet (the seed has no investments)
+        frame[column] = frame[column].astype("float64")
+    for column in set(COLUMNS) - NUMERIC:
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     frame = gpd.GeoDataFrame(frame[list(COLUMNS) + [frame.geometry.name]], crs=4326)
     with atomic_path(path) as tmp:
         pyogrio.write_dataframe(frame, tmp, layer=LAYER, driver="GPKG", layer_options={"SPATIAL_INDEX": "NO"})
@@ -160,7 +165,7 @@ def save_edits(register: Register, edits: list[Edit], who: str | None = None) ->
         current = int(con.execute("SELECT value FROM register_meta WHERE key='revision'").fetchone()[0])
         if current != register.revision:
             differences = []
-            for edit in edits:
+            for edit in [e for e in edits if e.field != INSERT]:
                 column = "geom" if edit.field == "geometry" else edit.field
                 row = con.execute(f'SELECT "{column}" FROM "{LAYER}" WHERE pid = ?', (edit.pid,)).fetchone() \
                     if column in COLUMNS or column == "geom" else None
@@ -174,7 +179,14 @@ def save_edits(register: Register, edits: list[Edit], who: str | None = None) ->
             raise RegisterConflict(register.path, differences, current)
         now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         for edit in edits:
-            if edit.field == "geometry":
+            if edit.field == INSERT:
+                row = edit.new
+                columns = [c for c in COLUMNS if c in row]
+                con.execute(f'INSERT INTO "{LAYER}" ({", ".join(chr(34) + c + chr(34) for c in columns)}, geom) '
+                            f'VALUES ({", ".join("?" for _ in columns)}, ?)',
+                            [_stored(row[c]) for c in columns] + [geometry_blob(row["geometry"])])
+                old, new = None, row.get("name")
+            elif edit.field == "geometry":
                 con.execute(f'UPDATE "{LAYER}" SET geom = ? WHERE pid = ?', (geometry_blob(edit.new), edit.pid))
                 old, new = (edit.old.wkt if edit.old is not None else None), edit.new.wkt
             elif edit.field in COLUMNS and edit.field != "pid":
@@ -199,7 +211,9 @@ def save_edits(register: Register, edits: list[Edit], who: str | None = None) ->
     finally:
         con.close()
     register.revision = revision
-    for edit in edits:  # the in-memory copy follows what was written
+    for edit in edits:  # the in-memory copy follows what was written (a session has applied them already)
+        if edit.field == INSERT:
+            continue
         rows = register.frame["pid"] == edit.pid
         column = register.frame.geometry.name if edit.field == "geometry" else edit.field
         register.frame.loc[rows, column] = edit.new if edit.field != "extra" or not isinstance(edit.new, dict) \

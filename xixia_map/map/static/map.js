@@ -15,6 +15,7 @@
   var state = {
     map: null, config: null, bridge: null, layers: {}, features: {}, pending: 0,
     moving: false, selected: null, highlighted: [], tilesLoading: 0,
+    draggable: {}, addMode: false,  // the register's 编辑 mode
   };
 
   function color(value, fallback) { return HEX.test(value || "") ? value : fallback; }
@@ -196,8 +197,14 @@
     var geo = L.geoJSON(data, {
       style: function (f) { return pathStyle(spec, f.properties, spec.opacity); },
       pointToLayer: function (f, latlng) {
-        return L.marker(latlng, { icon: markerIcon(spec, f.properties), pane: PANES.Point[0],
-                                  opacity: spec.opacity, riseOnHover: true });
+        var marker = L.marker(latlng, { icon: markerIcon(spec, f.properties), pane: PANES.Point[0],
+                                        opacity: spec.opacity, riseOnHover: true, draggable: !!state.draggable[spec.id] });
+        // 编辑 mode: a dragged point's new place goes to Python with the zoom (its precision).
+        marker.on("dragend", function () {
+          var at = marker.getLatLng();
+          send("featureDragged", spec.id, String(f.properties.id), at.lat, at.lng, state.map.getZoom());
+        });
+        return marker;
       },
       onEachFeature: function (f, layer) { bindFeature(spec, f, layer); },
     });
@@ -438,6 +445,7 @@
     });
     map.on("click", function (e) {
       if (state.measure) { measureClick(e.latlng); return; }
+      if (state.addMode) { send("pointAdded", e.latlng.lat, e.latlng.lng, state.map.getZoom()); return; }
       clearSelection();
       if (state.bridge) { send("mapClicked", e.latlng.lat, e.latlng.lng, state.map.getZoom()); }
     });
@@ -569,6 +577,22 @@
     featurePointAt: function (lat, lng) {
       var p = state.map.latLngToContainerPoint([lat, lng]);
       return [p.x, p.y];
+    },
+    setDraggable: function (layerId, on) {
+      state.draggable[layerId] = !!on;
+      var group = state.layers[layerId];
+      if (group && group.xmGeo) {
+        group.xmGeo.eachLayer(function (layer) { if (layer.dragging) { layer.dragging[on ? "enable" : "disable"](); } });
+      }
+      return true;
+    },
+    setAddMode: function (on) { state.addMode = !!on; state.map.getContainer().style.cursor = on ? "crosshair" : ""; return true; },
+    dragFeatureTo: function (layerId, fid, lng, lat) {
+      var layer = featureLayer(layerId, fid);
+      if (!layer || !layer.setLatLng) { return false; }
+      layer.setLatLng([lat, lng]);
+      layer.fire("dragend");
+      return true;
     },
     setViewNoAnim: function (lng, lat, zoom) { state.map.setView([lat, lng], zoom, { animate: false }); return true; },
     fitBounds: function (w, s, e, n) { state.map.fitBounds([[s, w], [n, e]]); return true; },

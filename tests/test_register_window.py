@@ -1,0 +1,58 @@
+"""项目落图 in the real window: create the register from the seed projects,
+drag a project to its site through the map (a real marker's dragend), undo
+and redo, edit its status, save, reopen; a conflicting save is shown, not
+written over."""
+import pytest
+
+from test_window_user_data import window  # noqa: F401 - the window fixture
+from xixia_map.data.register.session import LAYER_ID
+from xixia_map.data.register.store import Edit, edit_log, open_register, save_edits
+
+
+def test_place_edit_save_and_reopen(qtbot, window, tmp_path):
+    path = tmp_path / "西峡项目库.gpkg"
+    register = window.register
+    assert register.new_register(path)
+    view = window.map_view
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", LAYER_ID) == 11, timeout=10000)
+    assert not window.layers["projects"].visible  # the register shows the planners' copy
+    register.edit_action.setChecked(True)
+    pid = register.session.frame["pid"].iloc[0]
+    seat = register.session.frame.geometry.iloc[0]
+    view.call_sync("setViewNoAnim", 111.68, 33.232, 15)
+    with qtbot.waitSignal(view.feature_dragged, timeout=5000):
+        assert view.call_sync("dragFeatureTo", LAYER_ID, pid, 111.6805, 33.2322)
+    record = register.session.register.record(pid)
+    assert (round(record["geometry"].x, 6), round(record["geometry"].y, 6)) == (111.6805, 33.2322)
+    assert record["placement"] == "已落图" and 10 < record["accuracy_m"] < 15  # 3 px at zoom 15
+    assert window.isWindowModified()
+    register.undo_action.trigger()
+    assert register.session.register.record(pid)["geometry"].equals(seat)
+    register.redo_action.trigger()
+    register.session.change(pid, {"status": "在建", "total": 12000.0})
+    qtbot.waitUntil(lambda: view.call_sync("featurePoint", LAYER_ID, pid) is not None, timeout=5000)
+    assert register.save()
+    reread = open_register(path).record(pid)
+    assert reread["status"] == "在建" and reread["total"] == 12000.0
+    assert (round(reread["geometry"].x, 6), round(reread["geometry"].y, 6)) == (111.6805, 33.2322)
+    whos = {row[0] for row in edit_log(path)}
+    assert len(whos) == 1 and {row[3] for row in edit_log(path)} >= {"geometry", "status", "total"}
+
+
+@pytest.mark.parametrize("answer,expected", [("Discard", "投产运营"), ("Save", "已竣工")])
+def test_a_conflicting_save_is_shown(qtbot, window, tmp_path, answer, expected):
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "库.gpkg"
+    register = window.register
+    assert register.new_register(path)
+    pid = register.session.frame["pid"].iloc[1]
+    other = open_register(path)  # a second planner, in another window
+    save_edits(other, [Edit(pid, "status", other.record(pid)["status"], "投产运营")], who="另一位规划师")
+    register.session.change(pid, {"status": "已竣工"})
+    window.dialogs.answer = getattr(QMessageBox.StandardButton, answer)
+    register.save()
+    title, text, _ = window.dialogs[-1]
+    window.dialogs.answer = QMessageBox.StandardButton.Discard  # closing the window after the test saves nothing
+    assert "他人" in title and "投产运营" in text and "已竣工" in text
+    assert open_register(path).record(pid)["status"] == expected

@@ -1,0 +1,135 @@
+"""Editing a register in the window: pending edits with undo and redo, saved
+or discarded as a whole (as QGIS's editing buffer), and the map layer that
+shows the register. Pure model: the Qt side only calls it.
+
+A point dragged at zoom z gets the precision a hand has on screen there (3 px
+of ground at that zoom and latitude); a position typed as coordinates keeps
+the precision its digits carry (ledger._decimals_accuracy).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+
+from ..catalog import DetailField, LayerSpec
+from ..layers import Layer
+from .fields import AWAITING, FIELDS, PLACED
+from .store import INSERT, Edit, Register, save_edits
+
+LAYER_ID = "register"
+HAND_PX = 3  # how far from the intended spot a drag lands
+EARTH_CIRCUMFERENCE = 40_075_016.686
+STYLE = {"marker": "star", "radius": 9, "stroke": "#222222", "fill": "#d73027",
+         "color_by": {"field": "placement", "values": {
+             PLACED: {"color": "#d73027", "label_zh": "已落图", "label_en": "Placed"},
+             AWAITING: {"color": "#ffffff", "label_zh": "待落图（位于乡镇驻地，待确定位置）",
+                        "label_en": "Awaiting placement (at the township seat)"}}}}
+
+
+def drag_accuracy_m(zoom: float, lat: float) -> float:
+    metres_per_px = EARTH_CIRCUMFERENCE * math.cos(math.radians(lat)) / (256 * 2 ** zoom)
+    return round(HAND_PX * metres_per_px, 1)
+
+
+@dataclass
+class EditSession:
+    register: Register
+    pending: list[list[Edit]] = field(default_factory=list)  # one group per planner action
+    redone: list[list[Edit]] = field(default_factory=list)
+
+    @property
+    def frame(self) -> gpd.GeoDataFrame:
+        return self.register.frame
+
+    def _value(self, pid: str, column: str):
+        row = self.frame.index[self.frame["pid"] == pid][0]
+        return self.frame.at[row, self.frame.geometry.name if column == "geometry" else column]
+
+    def _apply(self, edits: list[Edit], undo: bool = False) -> None:
+        import pandas as pd
+
+        for edit in (reversed(edits) if undo else edits):
+            if edit.field == INSERT:
+                name = self.frame.geometry.name
+                added = {**{k: v for k, v in edit.new.items() if k != "geometry"}, name: edit.new["geometry"]}
+                frame = self.frame[self.frame["pid"] != edit.pid] if undo else pd.concat(
+                    [self.frame, gpd.GeoDataFrame([added], geometry=name, crs=4326)], ignore_index=True)
+                self.register.frame = gpd.GeoDataFrame(frame, geometry=self.frame.geometry.name, crs=4326)
+                continue
+            row = self.frame.index[self.frame["pid"] == edit.pid][0]
+            column = self.frame.geometry.name if edit.field == "geometry" else edit.field
+            self.frame.at[row, column] = edit.old if undo else edit.new
+
+    def change(self, pid: str, values: dict) -> None:
+        """One planner action: several fields of one project at once."""
+        edits = [Edit(pid, key, self._value(pid, key), value) for key, value in values.items()
+                 if self._value(pid, key) != value]
+        if edits:
+            self._apply(edits)
+            self.pending.append(edits)
+            self.redone.clear()
+
+    def move(self, pid: str, lon: float, lat: float, accuracy_m: float) -> None:
+        import shapely
+
+        self.change(pid, {"geometry": shapely.Point(lon, lat), "accuracy_m": accuracy_m, "placement": PLACED})
+
+    def add(self, name: str, lon: float, lat: float, zoom: float) -> str:
+        """A new project placed by a click (one undoable action)."""
+        import shapely
+
+        pid = next(f"N{i:04d}" for i in range(1, len(self.frame) + 2) if f"N{i:04d}" not in set(self.frame["pid"]))
+        row = {c: None for c in self.frame.columns if c != self.frame.geometry.name}
+        row.update(pid=pid, name=name, placement=PLACED, accuracy_m=drag_accuracy_m(zoom, lat), source="在地图上落图")
+        edit = Edit(pid, INSERT, None, {**row, "geometry": shapely.Point(lon, lat)})
+        self._apply([edit])
+        self.pending.append([edit])
+        self.redone.clear()
+        return pid
+
+    def drag(self, pid: str, lon: float, lat: float, zoom: float) -> None:
+        self.move(pid, lon, lat, drag_accuracy_m(zoom, lat))
+
+    def undo(self) -> bool:
+        if not self.pending:
+            return False
+        edits = self.pending.pop()
+        self._apply(edits, undo=True)
+        self.redone.append(edits)
+        return True
+
+    def redo(self) -> bool:
+        if not self.redone:
+            return False
+        edits = self.redone.pop()
+        self._apply(edits)
+        self.pending.append(edits)
+        return True
+
+    def dirty(self) -> bool:
+        return bool(self.pending)
+
+    def save(self, who: str | None = None) -> int:
+        """All pending edits in one transaction (RegisterConflict if the file moved on)."""
+        flat = [edit for group in self.pending for edit in group]
+        revision = save_edits(self.register, flat, who) if flat else self.register.revision
+        self.pending.clear()
+        self.redone.clear()
+        return revision
+
+    def discard(self) -> None:
+        while self.undo():
+            pass
+        self.redone.clear()
+
+    def layer(self, title: str) -> Layer:
+        frame = self.frame.copy()
+        frame["id"] = frame["pid"]
+        fields = tuple(DetailField(f.key, f.header, f.header) for f in FIELDS) + (
+            DetailField("placement", "落图状态", "Placement"), DetailField("accuracy_m", "位置精度（米）", "Accuracy (m)"),
+            DetailField("source", "来源", "Source"))
+        spec = LayerSpec(id=LAYER_ID, title_zh=title, title_en=title, path=self.register.path, geometry="Point",
+                         category="register", style=STYLE, label_field="name", detail_fields=fields, group="user")
+        return Layer(spec=spec, frame=frame)

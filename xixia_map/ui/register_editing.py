@@ -1,0 +1,195 @@
+"""项目落图 in the window: open or create a register, the 编辑 mode (drag a
+project to its site, add one by clicking, edit its attributes), undo and redo,
+save (a conflicting save shows what differs) and discard. A thin adapter over
+data/register/session.py."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from ..data.errors import DataError
+from ..data.register.seed import seed_frame
+from ..data.register.session import LAYER_ID, EditSession
+from ..data.register.store import RegisterConflict, create_register, open_register
+from . import plain_text
+from .register_dialog import ProjectDialog
+
+Button = QMessageBox.StandardButton
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RegisterEditing", text)
+
+
+class RegisterEditing(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.session: EditSession | None = None
+        self.editing = False
+        view = window.map_view
+        view.feature_dragged.connect(self._dragged)
+        view.point_added.connect(self._added_at)
+
+    # -- menu ---------------------------------------------------------------------
+    def build_menu(self, bar) -> None:
+        menu = bar.addMenu(tr("项目库"))
+        menu.addAction(tr("新建项目库（从县文件项目）…")).triggered.connect(lambda: self.new_register())
+        menu.addAction(tr("打开项目库…")).triggered.connect(lambda: self.open(None))
+        menu.addSeparator()
+        self.edit_action = QAction(tr("编辑"), menu, checkable=True)
+        self.edit_action.toggled.connect(self.set_editing)
+        menu.addAction(self.edit_action)
+        self.add_action = QAction(tr("添加项目（在地图上点击）"), menu, checkable=True)
+        self.add_action.toggled.connect(lambda on: self.window.map_view.call("setAddMode", on))
+        menu.addAction(self.add_action)
+        menu.addAction(tr("编辑选中项目的属性…")).triggered.connect(self.edit_selected)
+        self.undo_action = menu.addAction(tr("撤销"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.triggered.connect(lambda: self._step(self.session.undo) if self.session else None)
+        self.redo_action = menu.addAction(tr("重做"))
+        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.triggered.connect(lambda: self._step(self.session.redo) if self.session else None)
+        menu.addSeparator()
+        menu.addAction(tr("保存项目库")).triggered.connect(self.save)
+        menu.addAction(tr("放弃更改")).triggered.connect(self.discard)
+
+    # -- files ----------------------------------------------------------------------
+    def new_register(self, path: Path | None = None) -> bool:
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self.window, tr("新建项目库"), "西峡项目库.gpkg", "GeoPackage (*.gpkg)")
+            if not chosen:
+                return False
+            path = Path(chosen)
+        create_register(path, seed_frame(self.window.layers["projects"]))
+        return self.open(path)
+
+    def open(self, path: Path | None) -> bool:
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self.window, tr("打开项目库"), "", "GeoPackage (*.gpkg)")
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            self.session = EditSession(open_register(path))
+        except DataError as exc:
+            plain_text.warn(self.window, tr("无法打开项目库"), exc.one_line(self.window.lang))
+            return False
+        self._show()
+        return True
+
+    def _show(self) -> None:
+        layers = self.window.layers
+        layer = self.session.layer(tr("项目库") + f"：{self.session.register.path.stem}")
+        if LAYER_ID in layers:
+            old = layers[LAYER_ID]
+            old.frame = layer.frame
+            layers._emit("data", old)
+        else:
+            layers.append(layer)
+            if "projects" in layers:
+                layers.set_visible("projects", False)  # the register is the planners' copy of them
+        if self.editing:
+            self.window.map_view.call("setDraggable", LAYER_ID, True)
+
+    # -- editing --------------------------------------------------------------------
+    def set_editing(self, on: bool) -> None:
+        if on and self.session is None:
+            plain_text.inform(self.window, tr("项目库"), tr("请先新建或打开项目库。"))
+            self.edit_action.setChecked(False)
+            return
+        self.editing = on
+        self.window.map_view.call("setDraggable", LAYER_ID, on)
+        if not on:
+            self.add_action.setChecked(False)
+
+    def _dragged(self, layer_id: str, pid: str, lat: float, lng: float, zoom: float) -> None:
+        if layer_id == LAYER_ID and self.session is not None and self.editing:
+            self.session.drag(pid, lng, lat, zoom)
+            self._changed()
+
+    def _added_at(self, lat: float, lng: float, zoom: float) -> None:
+        if self.session is None or not self.editing:
+            return
+        self.add_action.setChecked(False)
+        name = plain_text.ask_text(self.window, tr("添加项目"), tr("项目名称"))
+        if not name or not name.strip():
+            return
+        self.session.add(name.strip(), lng, lat, zoom)
+        self._changed()
+
+    def edit_selected(self) -> None:
+        selected = self.window.current_selection()
+        if self.session is None or not selected or selected[0] != LAYER_ID:
+            plain_text.inform(self.window, tr("项目库"), tr("请先在地图上选中项目库中的一个项目。"))
+            return
+        pid = selected[1]
+        record = self.session.register.record(pid)
+        townships = sorted(self.window.layers["townships"].frame["name_zh"]) if "townships" in self.window.layers else []
+        dialog = ProjectDialog(record, townships, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        if not values.get("name"):
+            values.pop("name")
+        self.session.change(pid, {k: v for k, v in values.items() if not _same(record.get(k), v)})
+        self._changed()
+
+    def _step(self, action) -> None:
+        if action():
+            self._changed()
+
+    def _changed(self) -> None:
+        self._show()
+        self.window.unsaved.mark()
+
+    def dirty(self) -> bool:
+        return self.session is not None and self.session.dirty()
+
+    # -- saving ---------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.session is None:
+            return True
+        try:
+            self.session.save()
+        except RegisterConflict as exc:
+            return self._resolve(exc)
+        except DataError as exc:
+            plain_text.critical(self.window, tr("无法保存项目库"), exc.one_line(self.window.lang))
+            return False
+        self.window.statusBar().showMessage(tr("项目库已保存") + f"：{self.session.register.path}", 8000)
+        return True
+
+    def _resolve(self, conflict: RegisterConflict) -> bool:
+        lines = [f"{pid} · {field}：{tr('原值')} {old!s} / {tr('他人')} {theirs!s} / {tr('我的')} {mine!s}"
+                 for pid, field, old, theirs, mine in conflict.differences]
+        answer = plain_text.message(
+            self.window, plain_text.Icon.Warning, tr("项目库已被他人修改"),
+            tr("您打开项目库后，他人已保存了修改。以下字段不同：") + "\n" + "\n".join(lines) + "\n\n"
+            + tr("“保存”用我的修改覆盖这些字段；“丢弃”放弃我的修改，读取他人的版本。"),
+            Button.Save | Button.Discard | Button.Cancel, Button.Cancel)
+        if answer == Button.Cancel:
+            return False
+        mine = [edit for group in self.session.pending for edit in group]
+        self.session = EditSession(open_register(self.session.register.path))
+        if answer == Button.Save:
+            for edit in mine:
+                self.session.change(edit.pid, {edit.field: edit.new})
+            self.session.save()
+        self._show()
+        return True
+
+    def discard(self) -> None:
+        if self.session is not None:
+            self.session.discard()
+            self._show()
+
+
+def _same(a, b) -> bool:
+    if (a is None or (isinstance(a, float) and math.isnan(a))) and b is None:
+        return True
+    return a == b
