@@ -56,3 +56,40 @@ def test_a_conflicting_save_is_shown(qtbot, window, tmp_path, answer, expected):
     window.dialogs.answer = QMessageBox.StandardButton.Discard  # closing the window after the test saves nothing
     assert "他人" in title and "投产运营" in text and "已竣工" in text
     assert open_register(path).record(pid)["status"] == expected
+
+
+def test_import_a_ledger_in_the_window_and_export_it(qtbot, window, tmp_path):
+    import pandas as pd
+
+    from test_register import LEDGER
+
+    sheet = tmp_path / "台账.xlsx"
+    LEDGER.to_excel(sheet, index=False)
+    assert window.register.import_ledger(sheet, tmp_path / "库.gpkg")
+    title, text, _ = window.dialogs[-1]
+    assert "已导入 4 个项目，其中 3 个待落图" in text and "第 5 行" in text and "不存在镇" in text
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 4, timeout=10000)
+    assert window.register.export_ledger(tmp_path / "出.xlsx")
+    assert list(pd.read_excel(tmp_path / "出.xlsx")["项目名称"]) == list(LEDGER["项目名称"][[0, 1, 2, 6]])
+
+
+def test_cli_draws_a_register_on_a_snapshot(tmp_path):
+    import subprocess
+    import sys
+
+    import pandas as pd
+
+    from test_register import LEDGER
+
+    LEDGER.to_excel(tmp_path / "t.xlsx", index=False)
+    run = lambda *a: subprocess.run([sys.executable, "-m", "xixia_map", *map(str, a)], capture_output=True,  # noqa: E731
+                                    text=True, timeout=180)
+    assert run("register", "import", tmp_path / "t.xlsx", "--out", tmp_path / "r.gpkg").returncode == 0
+    proc = run("export", "--out", tmp_path / "r.geojson", "--register", tmp_path / "r.gpkg", "--layers", "townships")
+    assert proc.returncode == 0, proc.stderr
+    import geopandas as gpd
+
+    out = gpd.read_file(tmp_path / "r.geojson")
+    assert set(out["layer"]) == {"townships", LAYER_ID} and (out["layer"] == LAYER_ID).sum() == 4
+    proc = run("export", "--out", tmp_path / "r.png", "--register", tmp_path / "r.gpkg", "--size", "800x500")
+    assert proc.returncode == 0 and (tmp_path / "r.png").stat().st_size > 10_000, proc.stderr

@@ -40,6 +40,7 @@ def add_export_parser(sub) -> None:
     p.add_argument("--csv-geometry", choices=["wkt", "lonlat"], default="wkt")
     p.add_argument("--shapefile-encoding", choices=["GBK", "UTF-8"], default="GBK",
                    help="text encoding of a zipped Shapefile export (.zip; GBK for Chinese office GIS)")
+    p.add_argument("--register", metavar="GPKG", help="draw a project register (项目库) on the snapshot")
     from .read_options import add_read_options
 
     add_read_options(p)  # they apply to every --add-layer file
@@ -91,12 +92,23 @@ def _apply_layer_choice(layers, args) -> None:
         for line in layer.report.notices():
             print(f"{path}: {line.in_lang(cli_lang())}", file=sys.stderr)
         layers.append(layer)
+    if getattr(args, "register", None):
+        from ..data.register.session import EditSession
+        from ..data.register.store import open_register
+
+        try:
+            session = EditSession(open_register(Path(args.register)))
+        except DataError as exc:
+            raise UsageError(f"--register: {exc.one_line(cli_lang())}") from None
+        layers.append(session.layer(f"项目库：{Path(args.register).stem}"))
+        if "projects" in layers:
+            layers["projects"].visible = False  # the register is the planners' copy of them
     if args.layers:
         wanted = [v.strip() for v in args.layers.split(",") if v.strip()]
         unknown = [w for w in wanted if w not in layers]
         if unknown:
             raise UsageError(f"unknown layer id(s): {', '.join(unknown)} (known: {', '.join(layers.ids())})")
-        keep = set(wanted) | {layer.id for layer in layers if layer.spec.category == "user"}
+        keep = set(wanted) | {layer.id for layer in layers if layer.spec.category in ("user", "register")}
         for layer in layers:
             layer.visible = layer.id in keep
 

@@ -40,6 +40,8 @@ class RegisterEditing(QObject):
         menu = bar.addMenu(tr("项目库"))
         menu.addAction(tr("新建项目库（从县文件项目）…")).triggered.connect(lambda: self.new_register())
         menu.addAction(tr("打开项目库…")).triggered.connect(lambda: self.open(None))
+        menu.addAction(tr("从台账导入（XLSX/CSV）…")).triggered.connect(lambda: self.import_ledger(None, None))
+        menu.addAction(tr("导出台账（XLSX）…")).triggered.connect(lambda: self.export_ledger(None))
         menu.addSeparator()
         self.edit_action = QAction(tr("编辑"), menu, checkable=True)
         self.edit_action.toggled.connect(self.set_editing)
@@ -67,6 +69,52 @@ class RegisterEditing(QObject):
             path = Path(chosen)
         create_register(path, seed_frame(self.window.layers["projects"]))
         return self.open(path)
+
+    def import_ledger(self, sheet: Path | None, out: Path | None) -> bool:
+        """A 台账 into a new register: good rows placed, bad rows listed by line."""
+        from ..data.register.ledger import import_ledger
+
+        if sheet is None:
+            chosen, _ = QFileDialog.getOpenFileName(self.window, tr("导入台账"), "", "台账 (*.xlsx *.csv)")
+            if not chosen:
+                return False
+            sheet = Path(chosen)
+        if out is None:
+            chosen, _ = QFileDialog.getSaveFileName(self.window, tr("新建项目库"), sheet.with_suffix(".gpkg").name,
+                                                    "GeoPackage (*.gpkg)")
+            if not chosen:
+                return False
+            out = Path(chosen)
+        try:
+            result = import_ledger(sheet)
+            if len(result.frame) == 0:
+                raise DataError(sheet, tr("没有可导入的行"))
+            create_register(out, result.frame)
+        except DataError as exc:
+            plain_text.warn(self.window, tr("无法导入台账"), exc.one_line(self.window.lang))
+            return False
+        awaiting = int((result.frame["placement"] == "待落图").sum())
+        lines = [tr("已导入 {n} 个项目，其中 {a} 个待落图（暂放在乡镇驻地）。").format(n=len(result.frame), a=awaiting)]
+        if result.problems:
+            lines.append(tr("以下行未导入："))
+            lines += [f"{tr('第')} {line} {tr('行')}：{why.in_lang(self.window.lang)}" for line, why in result.problems]
+        plain_text.inform(self.window, tr("导入台账"), "\n".join(lines))
+        return self.open(out)
+
+    def export_ledger(self, out: Path | None) -> bool:
+        from ..data.register.ledger import export_ledger
+
+        if self.session is None:
+            plain_text.inform(self.window, tr("项目库"), tr("请先新建或打开项目库。"))
+            return False
+        if out is None:
+            chosen, _ = QFileDialog.getSaveFileName(self.window, tr("导出台账"), "项目台账.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
+            if not chosen:
+                return False
+            out = Path(chosen)
+        export_ledger(self.session.frame, out)
+        self.window.statusBar().showMessage(tr("台账已导出") + f"：{out}", 8000)
+        return True
 
     def open(self, path: Path | None) -> bool:
         if path is None:
