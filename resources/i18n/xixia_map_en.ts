@@ -15,10 +15,10 @@
     </message>
     <message>
         <location filename="../../xixia_map/ui/register_editing.py" line="40"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="108"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="135"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="150"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="176"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="109"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="136"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="151"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="177"/>
         <source>项目库</source>
         <translation>Project register</translation>
     </message>
@@ -85,7 +85,7 @@
     </message>
     <message>
         <location filename="../../xixia_map/ui/register_editing.py" line="78"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="101"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="102"/>
         <source>导入台账</source>
         <translation>Import a ledger</translation>
     </message>
@@ -110,68 +110,73 @@
         <translation>These rows were not imported:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="111"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="100"/>
+        <source>第 {line} 行</source>
+        <translation>line {line}</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="112"/>
         <source>导出台账</source>
         <translation>Export the ledger</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="116"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="117"/>
         <source>台账已导出</source>
         <translation>Ledger exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="121"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="122"/>
         <source>打开项目库</source>
         <translation>Open register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="128"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="129"/>
         <source>无法打开项目库</source>
         <translation>Cannot open the register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="108"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="150"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="109"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="151"/>
         <source>请先新建或打开项目库。</source>
         <translation>Create or open a register first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="167"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="168"/>
         <source>添加项目</source>
         <translation>Add a project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="167"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="168"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="176"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="177"/>
         <source>请先在地图上选中项目库中的一个项目。</source>
         <translation>Select one of the register&apos;s projects on the map first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="210"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="211"/>
         <source>无法保存项目库</source>
         <translation>Cannot save the register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="212"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="213"/>
         <source>项目库已保存</source>
         <translation>Register saved</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="219"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="220"/>
         <source>项目库已被他人修改</source>
         <translation>The register was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="220"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="221"/>
         <source>您打开项目库后，他人已保存了修改。以下字段不同：</source>
         <translation>Someone saved changes after you opened the register. These fields differ:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="221"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="222"/>
         <source>“保存”用我的修改覆盖这些字段；“丢弃”放弃我的修改，读取他人的版本。</source>
         <translation>“Save” writes my changes over these fields; “Discard” drops mine and reads theirs.</translation>
     </message>

@@ -97,7 +97,8 @@ class RegisterEditing(QObject):
         lines = [tr("已导入 {n} 个项目，其中 {a} 个待落图（暂放在乡镇驻地）。").format(n=len(result.frame), a=awaiting)]
         if result.problems:
             lines.append(tr("以下行未导入："))
-            lines += [f"{tr('第')} {line} {tr('行')}：{why.in_lang(self.window.lang)}" for line, why in result.problems]
+            lines += [tr("第 {line} 行").format(line=line) + f"：{why.in_lang(self.window.lang)}"
+                      for line, why in result.problems]
         plain_text.inform(self.window, tr("导入台账"), "\n".join(lines))
         return self.open(out)
 
