@@ -93,3 +93,22 @@ def test_cli_draws_a_register_on_a_snapshot(tmp_path):
     assert set(out["layer"]) == {"townships", LAYER_ID} and (out["layer"] == LAYER_ID).sum() == 4
     proc = run("export", "--out", tmp_path / "r.png", "--register", tmp_path / "r.gpkg", "--size", "800x500")
     assert proc.returncode == 0 and (tmp_path / "r.png").stat().st_size > 10_000, proc.stderr
+
+
+def test_the_lifecycle_view_filters_the_register_and_its_totals(qtbot, window, tmp_path):
+    from test_register import LEDGER
+
+    sheet = tmp_path / "台账.xlsx"
+    LEDGER.to_excel(sheet, index=False)
+    assert window.register.import_ledger(sheet, tmp_path / "库.gpkg")
+    panel = window.register.view_panel
+    assert "4 个项目" in panel.totals.text() and "143%" in panel.reference.text()
+    # 年度计划 5000+3000+1000+2000, 完成 4200+2990+150+1500
+    assert "年度计划 11,000 万元" in panel.totals.text() and "完成 8,840 万元" in panel.totals.text()
+    box = panel.boxes["status"]
+    box.setCurrentIndex(box.findData("在建"))
+    assert "2 个项目" in panel.totals.text() and "完成率 90%" in panel.totals.text()  # 7190 / 8000
+    assert panel.model.rowCount() == 2
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 2, timeout=10000)
+    box.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 4, timeout=10000)

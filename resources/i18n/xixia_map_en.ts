@@ -14,171 +14,182 @@
         <translation>The project has unsaved changes (added layers, styles, bookmarks …). Save them before quitting?</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="40"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="109"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="136"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="151"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="42"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="111"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="146"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="161"/>
         <location filename="../../xixia_map/ui/register_editing.py" line="177"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="203"/>
         <source>项目库</source>
         <translation>Project register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="41"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="43"/>
         <source>新建项目库（从县文件项目）…</source>
         <translation>New register (from the county documents&apos; projects)…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="42"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="44"/>
         <source>打开项目库…</source>
         <translation>Open register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="43"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="45"/>
         <source>从台账导入（XLSX/CSV）…</source>
         <translation>Import a ledger (XLSX/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="44"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="46"/>
         <source>导出台账（XLSX）…</source>
         <translation>Export the ledger (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="46"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="48"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="49"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="51"/>
         <source>添加项目（在地图上点击）</source>
         <translation>Add a project (click the map)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="52"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="54"/>
         <source>编辑选中项目的属性…</source>
         <translation>Edit the selected project&apos;s attributes…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="53"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="55"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="56"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="58"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="60"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="62"/>
         <source>保存项目库</source>
         <translation>Save register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="61"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="63"/>
         <source>放弃更改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="66"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="83"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="68"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="85"/>
         <source>新建项目库</source>
         <translation>New register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="78"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="102"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="80"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="104"/>
         <source>导入台账</source>
         <translation>Import a ledger</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="91"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="93"/>
         <source>没有可导入的行</source>
         <translation>no row could be imported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="94"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="96"/>
         <source>无法导入台账</source>
         <translation>Cannot import the ledger</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="97"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="99"/>
         <source>已导入 {n} 个项目，其中 {a} 个待落图（暂放在乡镇驻地）。</source>
         <translation>Imported {n} projects; {a} await placement (shown at their township seat for now).</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="99"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="101"/>
         <source>以下行未导入：</source>
         <translation>These rows were not imported:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="100"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="102"/>
         <source>第 {line} 行</source>
         <translation>line {line}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="112"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="114"/>
         <source>导出台账</source>
         <translation>Export the ledger</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="117"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="119"/>
         <source>台账已导出</source>
         <translation>Ledger exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="122"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="124"/>
         <source>打开项目库</source>
         <translation>Open register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="129"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="131"/>
         <source>无法打开项目库</source>
         <translation>Cannot open the register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="109"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="151"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="111"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="177"/>
         <source>请先新建或打开项目库。</source>
         <translation>Create or open a register first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="168"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="194"/>
         <source>添加项目</source>
         <translation>Add a project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="168"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="194"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="177"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="203"/>
         <source>请先在地图上选中项目库中的一个项目。</source>
         <translation>Select one of the register&apos;s projects on the map first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="211"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="237"/>
         <source>无法保存项目库</source>
         <translation>Cannot save the register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="213"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="239"/>
         <source>项目库已保存</source>
         <translation>Register saved</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="220"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="246"/>
         <source>项目库已被他人修改</source>
         <translation>The register was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="221"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="247"/>
         <source>您打开项目库后，他人已保存了修改。以下字段不同：</source>
         <translation>Someone saved changes after you opened the register. These fields differ:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="222"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="248"/>
         <source>“保存”用我的修改覆盖这些字段；“丢弃”放弃我的修改，读取他人的版本。</source>
         <translation>“Save” writes my changes over these fields; “Discard” drops mine and reads theirs.</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_view.py" line="57"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_view.py" line="75"/>
+        <source>筛选结果：</source>
+        <translation>Filtered: </translation>
     </message>
 </context>
 <context>

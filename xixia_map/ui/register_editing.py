@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
@@ -31,6 +31,8 @@ class RegisterEditing(QObject):
         self.window = window
         self.session: EditSession | None = None
         self.editing = False
+        self.filter: dict = {}
+        self.view_panel = None  # the lifecycle view, made with the first register
         view = window.map_view
         view.feature_dragged.connect(self._dragged)
         view.point_added.connect(self._added_at)
@@ -131,9 +133,33 @@ class RegisterEditing(QObject):
         self._show()
         return True
 
+    def _lifecycle_view(self):
+        if self.view_panel is None:
+            from PySide6.QtWidgets import QDockWidget
+
+            from .register_view import RegisterView
+
+            reference = next((f"{i.title('zh')}（县文件）：{i.value_text}，{i.period}" for i in self.window.indicators
+                              if i.id == "key_project_plan_completion"), "")
+            self.view_panel = RegisterView(reference, self.window)
+            self.view_panel.filter_changed.connect(self._filtered)
+            dock = QDockWidget(tr("项目库"), self.window)
+            dock.setObjectName("dock_register")
+            dock.setWidget(self.view_panel)
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return self.view_panel
+
+    def _filtered(self, selection: dict) -> None:
+        self.filter = selection
+        self._show()
+
     def _show(self) -> None:
+        from ..data.register.summary import filtered
+
         layers = self.window.layers
+        self._lifecycle_view().show_register(self.session.frame)
         layer = self.session.layer(tr("项目库") + f"：{self.session.register.path.stem}")
+        layer.frame = filtered(layer.frame, **self.filter)
         if LAYER_ID in layers:
             old = layers[LAYER_ID]
             old.frame = layer.frame
