@@ -145,3 +145,19 @@ def test_added_projects_are_saved_and_undone(ledger_file, tmp_path):
     assert len(reread.frame) == 5 and reread.record(pid)["status"] == "在建"
     assert reread.record(pid)["geometry"].equals_exact(shapely.Point(111.52, 33.31), 1e-12)
     assert [row[3] for row in edit_log(path)] == ["_insert", "status"]
+
+
+def test_a_deleted_project_is_undone_saved_and_logged(ledger_file, tmp_path):
+    from xixia_map.data.register.session import EditSession
+
+    path = tmp_path / "库.gpkg"
+    create_register(path, import_ledger(ledger_file).frame)
+    session = EditSession(open_register(path))
+    pid = session.frame["pid"].iloc[2]
+    session.delete(pid)
+    assert pid not in set(session.frame["pid"]) and session.undo() and pid in set(session.frame["pid"])
+    assert session.register.record(pid)["name"] == "太平镇民宿集群"
+    assert session.redo()
+    session.save(who="钱工")
+    assert pid not in set(open_register(path).frame["pid"]) and len(open_register(path).frame) == 3
+    assert [(row[3], row[4]) for row in edit_log(path)] == [("_delete", "太平镇民宿集群")]

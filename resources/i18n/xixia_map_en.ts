@@ -15,11 +15,12 @@
     </message>
     <message>
         <location filename="../../xixia_map/ui/register_editing.py" line="42"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="111"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="146"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="161"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="177"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="203"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="112"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="147"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="162"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="178"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="204"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="221"/>
         <source>项目库</source>
         <translation>Project register</translation>
     </message>
@@ -60,124 +61,134 @@
     </message>
     <message>
         <location filename="../../xixia_map/ui/register_editing.py" line="55"/>
+        <source>删除选中项目</source>
+        <translation>Delete the selected project</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="56"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="58"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="59"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="62"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="63"/>
         <source>保存项目库</source>
         <translation>Save register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="63"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="64"/>
         <source>放弃更改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="68"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="85"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="69"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="86"/>
         <source>新建项目库</source>
         <translation>New register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="80"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="104"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="81"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="105"/>
         <source>导入台账</source>
         <translation>Import a ledger</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="93"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="94"/>
         <source>没有可导入的行</source>
         <translation>no row could be imported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="96"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="97"/>
         <source>无法导入台账</source>
         <translation>Cannot import the ledger</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="99"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="100"/>
         <source>已导入 {n} 个项目，其中 {a} 个待落图（暂放在乡镇驻地）。</source>
         <translation>Imported {n} projects; {a} await placement (shown at their township seat for now).</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="101"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="102"/>
         <source>以下行未导入：</source>
         <translation>These rows were not imported:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="102"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="103"/>
         <source>第 {line} 行</source>
         <translation>line {line}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="114"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="115"/>
         <source>导出台账</source>
         <translation>Export the ledger</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="119"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="120"/>
         <source>台账已导出</source>
         <translation>Ledger exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="124"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="125"/>
         <source>打开项目库</source>
         <translation>Open register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="131"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="132"/>
         <source>无法打开项目库</source>
         <translation>Cannot open the register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="111"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="177"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="112"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="178"/>
         <source>请先新建或打开项目库。</source>
         <translation>Create or open a register first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="194"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="195"/>
         <source>添加项目</source>
         <translation>Add a project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="194"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="195"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="203"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="204"/>
         <source>请先在地图上选中项目库中的一个项目。</source>
         <translation>Select one of the register&apos;s projects on the map first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="237"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="221"/>
+        <source>请先进入编辑模式，并在地图上选中项目库中的一个项目。</source>
+        <translation>Turn on editing and select one of the register's projects on the map first.</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="247"/>
         <source>无法保存项目库</source>
         <translation>Cannot save the register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="239"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="249"/>
         <source>项目库已保存</source>
         <translation>Register saved</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="246"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="256"/>
         <source>项目库已被他人修改</source>
         <translation>The register was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="247"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="257"/>
         <source>您打开项目库后，他人已保存了修改。以下字段不同：</source>
         <translation>Someone saved changes after you opened the register. These fields differ:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="248"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="258"/>
         <source>“保存”用我的修改覆盖这些字段；“丢弃”放弃我的修改，读取他人的版本。</source>
         <translation>“Save” writes my changes over these fields; “Discard” drops mine and reads theirs.</translation>
     </message>

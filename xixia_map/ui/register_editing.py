@@ -52,6 +52,7 @@ class RegisterEditing(QObject):
         self.add_action.toggled.connect(lambda on: self.window.map_view.call("setAddMode", on))
         menu.addAction(self.add_action)
         menu.addAction(tr("编辑选中项目的属性…")).triggered.connect(self.edit_selected)
+        menu.addAction(tr("删除选中项目")).triggered.connect(self.delete_selected)
         self.undo_action = menu.addAction(tr("撤销"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.undo_action.triggered.connect(lambda: self._step(self.session.undo) if self.session else None)
@@ -212,6 +213,15 @@ class RegisterEditing(QObject):
         if not values.get("name"):
             values.pop("name")
         self.session.change(pid, {k: v for k, v in values.items() if not _same(record.get(k), v)})
+        self._changed()
+
+    def delete_selected(self) -> None:
+        selected = self.window.current_selection()
+        if self.session is None or not self.editing or not selected or selected[0] != LAYER_ID:
+            plain_text.inform(self.window, tr("项目库"), tr("请先进入编辑模式，并在地图上选中项目库中的一个项目。"))
+            return
+        self.session.delete(selected[1])
+        self.window.details.show_record(None)
         self._changed()
 
     def _step(self, action) -> None:

@@ -16,7 +16,7 @@ import geopandas as gpd
 from ..catalog import DetailField, LayerSpec
 from ..layers import Layer
 from .fields import AWAITING, FIELDS, PLACED
-from .store import INSERT, Edit, Register, save_edits
+from .store import DELETE, INSERT, Edit, Register, save_edits
 
 LAYER_ID = "register"
 HAND_PX = 3  # how far from the intended spot a drag lands
@@ -51,10 +51,12 @@ class EditSession:
         import pandas as pd
 
         for edit in (reversed(edits) if undo else edits):
-            if edit.field == INSERT:
+            if edit.field in (INSERT, DELETE):
                 name = self.frame.geometry.name
-                added = {**{k: v for k, v in edit.new.items() if k != "geometry"}, name: edit.new["geometry"]}
-                frame = self.frame[self.frame["pid"] != edit.pid] if undo else pd.concat(
+                removing = undo == (edit.field == INSERT)  # undoing an insert removes; undoing a delete re-inserts
+                row = edit.new if edit.field == INSERT else edit.old
+                added = {**{k: v for k, v in row.items() if k != "geometry"}, name: row["geometry"]}
+                frame = self.frame[self.frame["pid"] != edit.pid] if removing else pd.concat(
                     [self.frame, gpd.GeoDataFrame([added], geometry=name, crs=4326)], ignore_index=True)
                 self.register.frame = gpd.GeoDataFrame(frame, geometry=self.frame.geometry.name, crs=4326)
                 continue
@@ -88,6 +90,16 @@ class EditSession:
         self.pending.append([edit])
         self.redone.clear()
         return pid
+
+    def delete(self, pid: str) -> None:
+        """Remove a project (undoable; the edit log keeps its name)."""
+        record = self.register.record(pid)
+        row = {k: v for k, v in record.items() if k != self.frame.geometry.name}
+        row["geometry"] = record[self.frame.geometry.name]
+        edit = Edit(pid, DELETE, row, None)
+        self._apply([edit])
+        self.pending.append([edit])
+        self.redone.clear()
 
     def drag(self, pid: str, lon: float, lat: float, zoom: float) -> None:
         self.move(pid, lon, lat, drag_accuracy_m(zoom, lat))

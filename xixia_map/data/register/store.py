@@ -37,6 +37,7 @@ from .fields import FIELDS
 
 LAYER = "projects"
 INSERT = "_insert"  # an Edit that adds a project: `new` is its row (with "geometry")
+DELETE = "_delete"  # an Edit that removes a project: `old` is its row, kept for undo and the log
 COLUMNS = ("pid",) + tuple(f.key for f in FIELDS) + ("placement", "accuracy_m", "source", "extra")
 NUMERIC = {"total", "annual_plan", "completed", "accuracy_m"}
 
@@ -165,7 +166,7 @@ def save_edits(register: Register, edits: list[Edit], who: str | None = None) ->
         current = int(con.execute("SELECT value FROM register_meta WHERE key='revision'").fetchone()[0])
         if current != register.revision:
             differences = []
-            for edit in [e for e in edits if e.field != INSERT]:
+            for edit in [e for e in edits if e.field not in (INSERT, DELETE)]:
                 column = "geom" if edit.field == "geometry" else edit.field
                 row = con.execute(f'SELECT "{column}" FROM "{LAYER}" WHERE pid = ?', (edit.pid,)).fetchone() \
                     if column in COLUMNS or column == "geom" else None
@@ -179,7 +180,10 @@ def save_edits(register: Register, edits: list[Edit], who: str | None = None) ->
             raise RegisterConflict(register.path, differences, current)
         now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         for edit in edits:
-            if edit.field == INSERT:
+            if edit.field == DELETE:
+                con.execute(f'DELETE FROM "{LAYER}" WHERE pid = ?', (edit.pid,))
+                old, new = edit.old.get("name"), None
+            elif edit.field == INSERT:
                 row = edit.new
                 columns = [c for c in COLUMNS if c in row]
                 con.execute(f'INSERT INTO "{LAYER}" ({", ".join(chr(34) + c + chr(34) for c in columns)}, geom) '
@@ -212,7 +216,7 @@ def save_edits(register: Register, edits: list[Edit], who: str | None = None) ->
         con.close()
     register.revision = revision
     for edit in edits:  # the in-memory copy follows what was written (a session has applied them already)
-        if edit.field == INSERT:
+        if edit.field in (INSERT, DELETE):
             continue
         rows = register.frame["pid"] == edit.pid
         column = register.frame.geometry.name if edit.field == "geometry" else edit.field
