@@ -209,6 +209,12 @@ class LayerList:
         layer.offset = system
         self._emit("data", layer)
 
+    def set_frame(self, layer_id: str, frame: gpd.GeoDataFrame) -> None:
+        """New features for a layer whose data lives elsewhere (the project register)."""
+        layer = self[layer_id]
+        layer.frame = frame
+        self._emit("data", layer)
+
     def set_tinted(self, layer_id: str, tinted: bool) -> None:
         """A DEM drawn with (or without) its hypsometric tint under the hillshade."""
         layer = self[layer_id]

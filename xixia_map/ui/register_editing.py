@@ -162,9 +162,7 @@ class RegisterEditing(QObject):
         layer = self.session.layer(tr("项目库") + f"：{self.session.register.path.stem}")
         layer.frame = filtered(layer.frame, **self.filter)
         if LAYER_ID in layers:
-            old = layers[LAYER_ID]
-            old.frame = layer.frame
-            layers._emit("data", old)
+            layers.set_frame(LAYER_ID, layer.frame)
         else:
             layers.append(layer)
             if "projects" in layers:
