@@ -72,6 +72,11 @@ install_python_packages() {
   fi
 }
 
+install_web_packages() {
+  # Leaflet plugins from npm (map/web_packages.py): pinned, hash-checked, fetched once.
+  "$VENV/bin/python" -m xixia_map.map.web_packages || say "continuing without them"
+}
+
 build_translations() {
   # Qt translations: .ts sources are committed, .qm files are built here.
   local ts qm
@@ -94,6 +99,7 @@ main() {
   esac
   install_debian_packages
   install_python_packages
+  install_web_packages
   build_translations
   cd "$ROOT"
   if [ "$what" = test ]; then

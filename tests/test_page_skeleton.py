@@ -25,7 +25,7 @@ def test_cached_page_is_the_page_folium_renders(tmp_path, bundled_layers, monkey
     from xixia_map.map.page import config_to_js, layer_config
 
     bounds = bundled_layers["county"].bounds()
-    config = {"bounds": list(bounds), "basemap": None,
+    config = {"bounds": list(bounds), "basemap": None, "lang": "zh",
               "layers": [layer_config(layer, False) for layer in bundled_layers]}
     direct = render_page(config_to_js(config), page_skeleton.DEFAULT_CENTER)
     assert _without_names(first) == _without_names(direct)

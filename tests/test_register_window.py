@@ -112,3 +112,93 @@ def test_the_lifecycle_view_filters_the_register_and_its_totals(qtbot, window, t
     qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 2, timeout=10000)
     box.setCurrentIndex(0)
     qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 4, timeout=10000)
+
+
+def _click(view, x, y, button=None):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    # A move first: Geoman places a vertex where its hint marker follows the mouse.
+    QTest.mouseMove(view.focusProxy(), QPoint(round(x) - 3, round(y) - 2))
+    QTest.mouseMove(view.focusProxy(), QPoint(round(x), round(y)))
+    QTest.mouseClick(view.focusProxy(), button or Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
+
+
+def _drag(qtbot, view, start, end):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    proxy = view.focusProxy()
+    QTest.mousePress(proxy, Qt.MouseButton.LeftButton, pos=QPoint(*map(round, start)))
+    for step in range(1, 11):
+        qtbot.wait(15)
+        QTest.mouseMove(proxy, QPoint(round(start[0] + (end[0] - start[0]) * step / 10),
+                                      round(start[1] + (end[1] - start[1]) * step / 10)))
+    QTest.mouseRelease(proxy, Qt.MouseButton.LeftButton, pos=QPoint(*map(round, end)))
+
+
+def test_draw_and_reshape_a_redline_with_the_mouse(qtbot, window, tmp_path):
+    """A 红线 drawn with real clicks, then a vertex dragged, one added at a
+    midpoint and one deleted by right-click; each is one undoable edit, and
+    the saved polygon is what was drawn."""
+    path = tmp_path / "库.gpkg"
+    register = window.register
+    assert register.new_register(path)
+    view = window.map_view
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", LAYER_ID) == 11, timeout=10000)
+    window.resize(1400, 900)
+    pid = register.session.frame["pid"].iloc[2]
+    register.edit_action.setChecked(True)
+    assert view.call_sync("clickFeature", LAYER_ID, pid)
+    qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=5000)
+    star = register.session.register.record(pid)["geometry"]
+    view.call_sync("setViewNoAnim", star.x, star.y, 16)
+    qtbot.wait(300)
+    assert register.draw_redline()
+    cx, cy = view.call_sync("featurePointAt", star.y + 0.002, star.x - 0.003)  # away from the star itself
+    corners = [(cx, cy), (cx + 160, cy), (cx + 160, cy + 120), (cx, cy + 120)]
+    for x, y in corners:
+        _click(view, x, y)
+        qtbot.wait(120)
+    with qtbot.waitSignal(view.drawing_ended, timeout=5000):
+        _click(view, *corners[0])  # back at the start closes the ring
+    record = register.session.register.record(pid)
+    area = record["geometry"]
+    assert area.geom_type == "Polygon" and len(area.exterior.coords) == 5
+    drawn = [view.call_sync("featurePointAt", y, x) for x, y in area.exterior.coords[:4]]
+    assert all(abs(px - ex) < 2 and abs(py - ey) < 2 for (px, py), (ex, ey) in
+               zip(sorted(drawn), sorted(corners)))
+    assert record["placement"] == "已落图" and 5.5 < record["accuracy_m"] < 6.5  # 3 px at zoom 16: 2 m each
+    qtbot.waitUntil(lambda: view.call_sync("vertexPoints", LAYER_ID, pid) is not None, timeout=5000)
+
+    # Drag a corner 40 px right and 30 px down.
+    vertices = view.call_sync("vertexPoints", LAYER_ID, pid)
+    corner = min(vertices, key=lambda p: abs(p[0] - corners[2][0]) + abs(p[1] - corners[2][1]))
+    with qtbot.waitSignal(view.shape_edited, timeout=5000):
+        _drag(qtbot, view, corner, (corner[0] + 40, corner[1] + 30))
+    moved = register.session.register.record(pid)["geometry"]
+    assert len(moved.exterior.coords) == 5 and moved.area > area.area
+    # Add a vertex: drag the midpoint marker of the top edge 25 px up.
+    qtbot.waitUntil(lambda: view.call_sync("vertexPoints", LAYER_ID, pid) is not None, timeout=5000)
+    top = ((corners[0][0] + corners[1][0]) / 2, corners[0][1])
+    with qtbot.waitSignal(view.shape_edited, timeout=5000):
+        _drag(qtbot, view, top, (top[0], top[1] - 25))
+    added = register.session.register.record(pid)["geometry"]
+    assert len(added.exterior.coords) == 6
+    # Delete that vertex again with a right-click.
+    qtbot.waitUntil(lambda: len(view.call_sync("vertexPoints", LAYER_ID, pid) or []) == 5, timeout=5000)
+    from PySide6.QtCore import Qt
+
+    with qtbot.waitSignal(view.shape_edited, timeout=5000):
+        _click(view, top[0], top[1] - 25, Qt.MouseButton.RightButton)
+    assert len(register.session.register.record(pid)["geometry"].exterior.coords) == 5
+    register.undo_action.trigger()  # the deleted vertex is back
+    assert register.session.register.record(pid)["geometry"].equals(added)
+    register.undo_action.trigger()
+    register.undo_action.trigger()
+    assert register.session.register.record(pid)["geometry"].equals(area)
+    register.redo_action.trigger()
+    assert register.save()
+    reread = open_register(path).record(pid)
+    assert reread["geometry"].equals_exact(moved, 1e-9)
+    assert [row[3] for row in edit_log(path)].count("geometry") == 2  # drawn, then one vertex moved

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..data.layers import LayerList
-from ..map.assets import ASSET_PREFIX, QWEBCHANNEL_JS, resolve_asset
+from ..map.assets import ASSET_PREFIX, EDITING_ASSETS, QWEBCHANNEL_JS, resolve_asset
 from ..map.layer_tiles import TILE_THRESHOLD
 from ..map.page import build_page
 from ..data.atomic_write import atomic_write_bytes
@@ -25,13 +25,15 @@ def _asset_text(url: str) -> str:
 
 def _inline_script(match: re.Match) -> str:
     url = match.group(1)
-    if url == QWEBCHANNEL_JS:
-        return ""  # no Qt outside the app; map.js works without the bridge
+    if url == QWEBCHANNEL_JS or url.removeprefix(ASSET_PREFIX) in EDITING_ASSETS:
+        return ""  # no Qt and no editing outside the app; map.js works without either
     return "<script>" + _asset_text(url).replace("</script", "<\\/script") + "</script>"
 
 
 def _inline_css(match: re.Match) -> str:
     url = match.group(1)
+    if url.removeprefix(ASSET_PREFIX) in EDITING_ASSETS:
+        return ""
     base = url.removeprefix(ASSET_PREFIX).rsplit("/", 1)[0]
 
     def data_uri(m: re.Match) -> str:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
 
+from .web_packages import GEOMAN
+
 SCHEME = "xixia"
 ORIGIN = f"{SCHEME}://app"
 ASSET_PREFIX = f"{ORIGIN}/assets/"
@@ -24,7 +26,14 @@ ASSETS: dict[str, Path] = {
     "xixia/map.js": _STATIC_DIR / "map.js",
     "xixia/bitmap_tiles.js": _STATIC_DIR / "bitmap_tiles.js",
     "xixia/map.css": _STATIC_DIR / "map.css",
+    "xixia/editing.js": _STATIC_DIR / "editing.js",
+    # Fetched from npm at install time (web_packages.py); absent files answer 404
+    # and map.js then offers no polygon drawing.
+    "geoman/leaflet-geoman.js": GEOMAN.folder / "leaflet-geoman.js",
+    "geoman/leaflet-geoman.css": GEOMAN.folder / "leaflet-geoman.css",
 }
+# Only the app edits: an exported standalone page leaves these out.
+EDITING_ASSETS = frozenset({"geoman/leaflet-geoman.js", "geoman/leaflet-geoman.css", "xixia/editing.js"})
 
 CONTENT_TYPES = {
     ".js": "application/javascript", ".css": "text/css", ".png": "image/png",
@@ -40,7 +49,8 @@ def asset_url(name: str) -> str:
 
 
 def resolve_asset(name: str) -> Path | None:
-    return ASSETS.get(name)
+    path = ASSETS.get(name)
+    return path if path is not None and path.is_file() else None
 
 
 def content_type(name: str) -> str:
@@ -49,8 +59,10 @@ def content_type(name: str) -> str:
 
 def page_js() -> list[tuple[str, str]]:
     """folium's class-level default_js/default_css, pointed at local files."""
-    return [("leaflet", asset_url("leaflet/leaflet.js")), ("qwebchannel", QWEBCHANNEL_JS)]
+    return [("leaflet", asset_url("leaflet/leaflet.js")), ("qwebchannel", QWEBCHANNEL_JS),
+            ("geoman", asset_url("geoman/leaflet-geoman.js"))]
 
 
 def page_css() -> list[tuple[str, str]]:
-    return [("leaflet_css", asset_url("leaflet/leaflet.css")), ("xixia_css", asset_url("xixia/map.css"))]
+    return [("leaflet_css", asset_url("leaflet/leaflet.css")), ("geoman_css", asset_url("geoman/leaflet-geoman.css")),
+            ("xixia_css", asset_url("xixia/map.css"))]

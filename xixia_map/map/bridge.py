@@ -19,6 +19,9 @@ class MapBridge(QObject):
     feature_clicked_at = Signal(str, str, float, float, float)
     feature_dragged = Signal(str, str, float, float, float)  # layer, feature, lat, lng, zoom
     point_added = Signal(float, float, float)  # lat, lng, zoom
+    shape_drawn = Signal(str, str, str, float)  # layer, feature, GeoJSON geometry, zoom (a new 红线)
+    shape_edited = Signal(str, str, str, float)  # layer, feature, GeoJSON geometry, zoom (a reshaped one)
+    drawing_ended = Signal()  # the draw finished or was cancelled (Escape)
     zoom_to_layer_requested = Signal(str)
 
     @Slot(str, str)
@@ -72,3 +75,15 @@ class MapBridge(QObject):
     @Slot(float, float, float)
     def pointAdded(self, lat: float, lng: float, zoom: float) -> None:  # noqa: N802
         self.point_added.emit(lat, lng, zoom)
+
+    @Slot(str, str, str, float)
+    def shapeDrawn(self, layer_id: str, feature_id: str, geometry: str, zoom: float) -> None:  # noqa: N802
+        self.shape_drawn.emit(layer_id, feature_id, geometry, zoom)
+
+    @Slot(str, str, str, float)
+    def shapeEdited(self, layer_id: str, feature_id: str, geometry: str, zoom: float) -> None:  # noqa: N802
+        self.shape_edited.emit(layer_id, feature_id, geometry, zoom)
+
+    @Slot()
+    def drawingEnded(self) -> None:  # noqa: N802
+        self.drawing_ended.emit()

@@ -12,7 +12,8 @@ class OfflineMap(folium.Map):
     """folium.Map whose assets are local files, never CDN links."""
 
     default_js = page_js() + [("xixia_bitmap_tiles", asset_url("xixia/bitmap_tiles.js")),
-                              ("xixia_map", asset_url("xixia/map.js"))]
+                              ("xixia_map", asset_url("xixia/map.js")),
+                              ("xixia_editing", asset_url("xixia/editing.js"))]
     default_css = page_css()
 
 

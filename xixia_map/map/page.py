@@ -90,7 +90,7 @@ def build_page(layers: LayerList, *, bounds=None, inline: bool = False, lang: st
     (`{{ ... }}` from a file executed, `{% ...` crashing the export)."""
     if bounds is None:
         bounds = layers["county"].bounds() if "county" in layers else None
-    config = {"bounds": list(bounds) if bounds else None, "basemap": basemap,
+    config = {"bounds": list(bounds) if bounds else None, "basemap": basemap, "lang": lang,
               "layers": [layer_config(layer, inline, lang) for layer in layers]}
     if inline:
         from .folium_page import render_page

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import shapely.geometry
-from PySide6.QtCore import QEventLoop, QTimer, QUrl, Signal
+from PySide6.QtCore import QEventLoop, Qt, QTimer, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -72,6 +72,9 @@ class MapView(QWebEngineView):
     measured = Signal(str, list)
     feature_dragged = Signal(str, str, float, float, float)  # layer, feature, lat, lng, zoom
     point_added = Signal(float, float, float)  # lat, lng, zoom (the register's add mode)
+    shape_drawn = Signal(str, str, str, float)  # layer, feature, GeoJSON geometry text, zoom
+    shape_edited = Signal(str, str, str, float)
+    drawing_ended = Signal()
 
     def __init__(self, layers: LayerList, parent=None, *, bounds=None, basemaps=None, basemap: str = "none"):
         super().__init__(parent)
@@ -81,6 +84,9 @@ class MapView(QWebEngineView):
         self.basemaps = basemaps or Basemaps()
         self.basemap = basemap if basemap in {c.name for c in self.basemaps.choices()} else "none"
         self.is_ready = False
+        # Chromium's own right-click menu (Back, Reload, View page source) is a
+        # browser's, not a map's; right-click on a 红线 vertex deletes it instead.
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.last_view: dict = {}
         self.console_messages: list[str] = []
         self._profile = _new_profile(self)
@@ -123,6 +129,9 @@ class MapView(QWebEngineView):
         b.feature_clicked_at.connect(self._on_feature_clicked_at)
         b.feature_dragged.connect(self.feature_dragged)
         b.point_added.connect(self.point_added)
+        b.shape_drawn.connect(self.shape_drawn)
+        b.shape_edited.connect(self.shape_edited)
+        b.drawing_ended.connect(self.drawing_ended)
         b.zoom_to_layer_requested.connect(lambda layer_id: self.fit_bounds(*self.layers[layer_id].bounds()))
 
     def reload_page(self, bounds=None) -> None:

@@ -36,6 +36,8 @@ class RegisterEditing(QObject):
         view = window.map_view
         view.feature_dragged.connect(self._dragged)
         view.point_added.connect(self._added_at)
+        view.shape_drawn.connect(self._shaped)
+        view.shape_edited.connect(self._shaped)
 
     # -- menu ---------------------------------------------------------------------
     def build_menu(self, bar) -> None:
@@ -51,6 +53,7 @@ class RegisterEditing(QObject):
         self.add_action = QAction(tr("添加项目（在地图上点击）"), menu, checkable=True)
         self.add_action.toggled.connect(lambda on: self.window.map_view.call("setAddMode", on))
         menu.addAction(self.add_action)
+        menu.addAction(tr("绘制选中项目的红线（点击各拐点，回到起点结束）")).triggered.connect(self.draw_redline)
         menu.addAction(tr("编辑选中项目的属性…")).triggered.connect(self.edit_selected)
         menu.addAction(tr("删除选中项目")).triggered.connect(self.delete_selected)
         self.undo_action = menu.addAction(tr("撤销"))
@@ -195,6 +198,42 @@ class RegisterEditing(QObject):
             return
         self.session.add(name.strip(), lng, lat, zoom)
         self._changed()
+
+    def draw_redline(self) -> bool:
+        """Draw the selected project's 红线 on the map; its vertices can then be
+        dragged, added (drag a midpoint) and deleted (right-click) in 编辑 mode."""
+        pid = self._selected_project(tr("请先进入编辑模式，并在地图上选中项目库中的一个项目。"), editing=True)
+        if pid is None:
+            return False
+        if not self.window.map_view.call_sync("drawShape", LAYER_ID, pid):
+            plain_text.warn(self.window, tr("无法绘制红线"), tr("缺少地图绘制组件，请重新运行安装命令。"))
+            return False
+        self.window.statusBar().showMessage(tr("绘制红线：依次点击各拐点，点击起点结束；Esc 取消。"))
+        return True
+
+    def _shaped(self, layer_id: str, pid: str, geometry: str, zoom: float) -> None:
+        import json
+
+        import shapely.geometry
+
+        if layer_id != LAYER_ID or self.session is None or not self.editing:
+            return
+        self.window.statusBar().clearMessage()
+        try:
+            area = shapely.geometry.shape(json.loads(geometry))
+            self.session.reshape(pid, area, zoom)
+        except (ValueError, TypeError, KeyError):
+            plain_text.warn(self.window, tr("无法使用该红线"), tr("红线必须是不自相交的面。"))
+            self._show()  # put the drawing back as it was
+            return
+        self._changed()
+
+    def _selected_project(self, hint: str, editing: bool = False) -> str | None:
+        selected = self.window.current_selection()
+        if self.session is None or (editing and not self.editing) or not selected or selected[0] != LAYER_ID:
+            plain_text.inform(self.window, tr("项目库"), hint)
+            return None
+        return selected[1]
 
     def edit_selected(self) -> None:
         selected = self.window.current_selection()

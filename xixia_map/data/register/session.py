@@ -21,7 +21,8 @@ from .store import DELETE, INSERT, Edit, Register, save_edits
 LAYER_ID = "register"
 HAND_PX = 3  # how far from the intended spot a drag lands
 EARTH_CIRCUMFERENCE = 40_075_016.686
-STYLE = {"marker": "star", "radius": 9, "stroke": "#222222", "fill": "#d73027",
+# Areas (a project's 红线) are drawn in red line, as on a 规划 map; points as stars.
+STYLE = {"marker": "star", "radius": 9, "stroke": "#e41a1c", "weight": 3, "fill_opacity": 0.08, "fill": "#d73027",
          "color_by": {"field": "placement", "values": {
              PLACED: {"color": "#d73027", "label_zh": "已落图", "label_en": "Placed"},
              AWAITING: {"color": "#ffffff", "label_zh": "待落图（位于乡镇驻地，待确定位置）",
@@ -77,6 +78,14 @@ class EditSession:
         import shapely
 
         self.change(pid, {"geometry": shapely.Point(lon, lat), "accuracy_m": accuracy_m, "placement": PLACED})
+
+    def reshape(self, pid: str, area, zoom: float) -> None:
+        """A 红线 drawn or reshaped on screen at `zoom`: it replaces the project's
+        point (its symbol stays at the area's centre) with a hand's precision."""
+        if area.is_empty or not area.is_valid or area.geom_type not in ("Polygon", "MultiPolygon"):
+            raise ValueError(f"a 红线 must be a valid polygon, not {area.geom_type}")
+        self.change(pid, {"geometry": area, "placement": PLACED,
+                          "accuracy_m": drag_accuracy_m(zoom, area.centroid.y)})
 
     def add(self, name: str, lon: float, lat: float, zoom: float) -> str:
         """A new project placed by a click (one undoable action)."""

@@ -1,6 +1,7 @@
 """The register file: a GeoPackage the planner owns.
 
-Layer `projects` (points in EPSG:4326, one row per project, the 台账's fields,
+Layer `projects` (points, or a project's 红线 polygon, in EPSG:4326; type
+GEOMETRY; one row per project, the 台账's fields,
 the columns it did not know kept verbatim as JSON in `extra`), table
 `progress` (project, month, completed investment), table `edit_log` (留痕: who,
 when, which project, which field, old and new value) and `register_meta` (the
@@ -55,11 +56,11 @@ class RegisterConflict(DataError):
                                    f"项目库在您打开后已被他人保存（{shown or '其他项目'}），本次未写入"))
 
 
-def geometry_blob(point, srs_id: int = 4326) -> bytes:
+def geometry_blob(geometry, srs_id: int = 4326) -> bytes:
     """GeoPackage binary: 'GP', version 0, flags (little-endian, xy envelope), srs id, envelope, WKB."""
-    minx, miny, maxx, maxy = point.bounds
+    minx, miny, maxx, maxy = geometry.bounds
     header = b"GP" + bytes([0, 0b00000011]) + struct.pack("<i", srs_id) + struct.pack("<4d", minx, maxx, miny, maxy)
-    return header + shapely.to_wkb(point, byte_order=1)
+    return header + shapely.to_wkb(geometry, byte_order=1)
 
 
 def blob_geometry(blob: bytes):
@@ -112,7 +113,8 @@ def create_register(path, frame: gpd.GeoDataFrame, progress=()) -> None:
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     frame = gpd.GeoDataFrame(frame[list(COLUMNS) + [frame.geometry.name]], crs=4326)
     with atomic_path(path) as tmp:
-        pyogrio.write_dataframe(frame, tmp, layer=LAYER, driver="GPKG", layer_options={"SPATIAL_INDEX": "NO"})
+        pyogrio.write_dataframe(frame, tmp, layer=LAYER, driver="GPKG", geometry_type="Unknown",
+                                layer_options={"SPATIAL_INDEX": "NO"})
         con = _connect(tmp)
         try:
             con.execute("BEGIN")
@@ -179,6 +181,9 @@ def save_edits(register: Register, edits: list[Edit], who: str | None = None) ->
             con.execute("ROLLBACK")
             raise RegisterConflict(register.path, differences, current)
         now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        # Registers made before 红线 polygons declared POINT; a polygon needs GEOMETRY.
+        con.execute("UPDATE gpkg_geometry_columns SET geometry_type_name = 'GEOMETRY' WHERE table_name = ? "
+                    "AND geometry_type_name = 'POINT'", (LAYER,))
         for edit in edits:
             if edit.field == DELETE:
                 con.execute(f'DELETE FROM "{LAYER}" WHERE pid = ?', (edit.pid,))

@@ -15,8 +15,9 @@
   var state = {
     map: null, config: null, bridge: null, layers: {}, features: {}, pending: 0,
     moving: false, selected: null, highlighted: [], tilesLoading: 0,
-    draggable: {}, addMode: false,  // the register's 编辑 mode
+    draggable: {}, addMode: false, drawing: null,  // the register's 编辑 mode (editing.js)
   };
+  var hooks = { onInit: [], onLayerBuilt: [] };
 
   function color(value, fallback) { return HEX.test(value || "") ? value : fallback; }
 
@@ -146,6 +147,7 @@
   }
 
   function onFeatureClick(spec, fid, event) {
+    if (state.drawing) { return; }  // the click goes on to the map, where Geoman places a vertex
     if (event && event.originalEvent) { L.DomEvent.stopPropagation(event.originalEvent); }
     if (event) { L.DomEvent.stopPropagation(event); }
     if (state.measure && event && event.latlng) { measureClick(event.latlng); return; }
@@ -210,7 +212,23 @@
     });
     group.addLayer(geo);
     group.xmGeo = geo;
+    if (spec.style && spec.style.marker && spec.geometry === "Point") { markAreas(spec, geo, group); }
     updateLabelVisibility();
+    hooks.onLayerBuilt.forEach(function (hook) { hook(spec); });
+  }
+
+  // A point layer whose features may also be areas (the register: a project's
+  // 红线 replaces its point) keeps its symbol at each area's centre, so a small
+  // site still shows at county zoom; a click on it selects the area.
+  function markAreas(spec, geo, group) {
+    geo.eachLayer(function (layer) {
+      if (!(layer instanceof L.Polygon)) { return; }
+      var props = layer.feature.properties, fid = String(props.id);
+      var centre = L.marker(layer.getBounds().getCenter(), { icon: markerIcon(spec, props), pane: PANES.Point[0],
+                                                               opacity: spec.opacity, keyboard: false });
+      centre.on("click", function (e) { onFeatureClick(spec, fid, e); });
+      group.addLayer(centre);
+    });
   }
 
   // Large layers arrive as image tiles drawn in Python; clicks are identified there.
@@ -444,6 +462,7 @@
       maybeIdle();
     });
     map.on("click", function (e) {
+      if (state.drawing) { return; }  // Geoman places the vertex
       if (state.measure) { measureClick(e.latlng); return; }
       if (state.addMode) { send("pointAdded", e.latlng.lat, e.latlng.lng, state.map.getZoom()); return; }
       clearSelection();
@@ -454,6 +473,7 @@
       if (now - lastMove > 50) { lastMove = now; send("mouseMoved", e.latlng.lat, e.latlng.lng); }
     });
     if (config.bounds) { map.fitBounds([[config.bounds[1], config.bounds[0]], [config.bounds[3], config.bounds[2]]]); }
+    hooks.onInit.forEach(function (hook) { hook(map); });
     connectBridge();
     if (config.basemap) { setBasemap(config.basemap); }
     Promise.all(config.layers.map(loadLayer)).then(function () {
@@ -578,22 +598,6 @@
       var p = state.map.latLngToContainerPoint([lat, lng]);
       return [p.x, p.y];
     },
-    setDraggable: function (layerId, on) {
-      state.draggable[layerId] = !!on;
-      var group = state.layers[layerId];
-      if (group && group.xmGeo) {
-        group.xmGeo.eachLayer(function (layer) { if (layer.dragging) { layer.dragging[on ? "enable" : "disable"](); } });
-      }
-      return true;
-    },
-    setAddMode: function (on) { state.addMode = !!on; state.map.getContainer().style.cursor = on ? "crosshair" : ""; return true; },
-    dragFeatureTo: function (layerId, fid, lng, lat) {
-      var layer = featureLayer(layerId, fid);
-      if (!layer || !layer.setLatLng) { return false; }
-      layer.setLatLng([lat, lng]);
-      layer.fire("dragend");
-      return true;
-    },
     setViewNoAnim: function (lng, lat, zoom) { state.map.setView([lat, lng], zoom, { animate: false }); return true; },
     fitBounds: function (w, s, e, n) { state.map.fitBounds([[s, w], [n, e]]); return true; },
     selectedId: function () { return state.selected ? state.selected.feature.properties.id : null; },
@@ -614,5 +618,7 @@
       return true;
     },
     _state: state,
+    _core: { state: state, send: send, featureLayer: featureLayer, onInit: hooks.onInit,
+             onLayerBuilt: hooks.onLayerBuilt },
   };
 })();
