@@ -161,3 +161,27 @@ def test_a_deleted_project_is_undone_saved_and_logged(ledger_file, tmp_path):
     session.save(who="钱工")
     assert pid not in set(open_register(path).frame["pid"]) and len(open_register(path).frame) == 3
     assert [(row[3], row[4]) for row in edit_log(path)] == [("_delete", "太平镇民宿集群")]
+
+
+def test_typed_positions_keep_the_precision_typed():
+    from pyproj import Transformer
+
+    from xixia_map.data.register.typed_position import PositionError, parse_position
+
+    site = (111.4875, 33.3011)
+    east37, north = Transformer.from_crs(4326, 4525, always_xy=True).transform(*site)
+    east111, _ = Transformer.from_crs(4326, 4546, always_xy=True).transform(*site)
+    assert round(east37 - east111) == 37_000_000  # the zone number is the only difference
+    at = parse_position("gk37", f"{east37:.1f}", f"{north:.1f}")
+    assert abs(at.lon - site[0]) < 1e-6 and abs(at.lat - site[1]) < 1e-6 and at.accuracy_m == 0.05
+    assert parse_position("cm111", f"{east111:.0f}", f"{north:.0f}").accuracy_m == 0.5
+    swapped = parse_position("cm111", f"{north:.2f}", f"{east111:.2f}")  # X/Y typed the survey-table way
+    assert swapped.swapped and abs(swapped.lon - site[0]) < 1e-6
+    assert parse_position("wgs84", "111.4875", "33.3011").accuracy_m == 5.57  # half of 1e-4 degree of latitude
+    assert 50 < parse_position("wgs84", "111.488", "33.301").accuracy_m < 60
+    for args, zh in ((("wgs84", "111.4.8", "33.3"), "经度“111.4.8”不是数字"),
+                     (("wgs84", "116.39", "39.9"), "不在西峡县内"),
+                     (("gk37", f"{east111:.1f}", f"{north:.1f}"), "不在西峡县内")):  # zone number left out
+        with pytest.raises(PositionError) as caught:
+            parse_position(*args)
+        assert zh in caught.value.text.zh

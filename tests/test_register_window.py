@@ -202,3 +202,30 @@ def test_draw_and_reshape_a_redline_with_the_mouse(qtbot, window, tmp_path):
     reread = open_register(path).record(pid)
     assert reread["geometry"].equals_exact(moved, 1e-9)
     assert [row[3] for row in edit_log(path)].count("geometry") == 2  # drawn, then one vertex moved
+
+
+def test_a_typed_position_places_the_project_with_its_precision(qtbot, window, tmp_path):
+    from pyproj import Transformer
+
+    from xixia_map.ui.position_dialog import PositionDialog
+
+    register = window.register
+    assert register.new_register(tmp_path / "库.gpkg")
+    pid = register.session.frame["pid"].iloc[3]
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 11, timeout=10000)
+    register.edit_action.setChecked(True)
+    assert window.map_view.call_sync("clickFeature", LAYER_ID, pid)
+    qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=5000)
+    east, north = Transformer.from_crs(4326, 4525, always_xy=True).transform(111.51, 33.28)
+    dialog = PositionDialog("zh", window)
+    dialog.system.setCurrentIndex(dialog.system.findData("gk37"))
+    dialog.east.setText("1e999")
+    dialog.north.setText(f"{north:.1f}")
+    dialog._accept()
+    assert dialog.problem.text() == "东坐标“1e999”不是可用的数值" and dialog.position is None
+    dialog.east.setText(f"{east:.1f}")
+    dialog._accept()
+    assert register.type_position(dialog)
+    record = register.session.register.record(pid)
+    assert abs(record["geometry"].x - 111.51) < 1e-6 and record["accuracy_m"] == 0.05
+    assert record["placement"] == "已落图"

@@ -76,6 +76,11 @@ def _to_wgs84(crs) -> Transformer:
     return Transformer.from_crs(crs, 4326, always_xy=True)
 
 
+def transformer_to_wgs84(crs) -> Transformer:
+    """A cached transformer from `crs` to lon/lat (x first)."""
+    return _to_wgs84(crs)
+
+
 def guess_crs(bounds) -> list[CrsGuess]:
     """Candidates, best first, for (minx, miny, maxx, maxy) of coordinates without a CRS."""
     minx, miny, maxx, maxy = bounds

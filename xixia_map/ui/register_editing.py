@@ -54,6 +54,7 @@ class RegisterEditing(QObject):
         self.add_action.toggled.connect(lambda on: self.window.map_view.call("setAddMode", on))
         menu.addAction(self.add_action)
         menu.addAction(tr("绘制选中项目的红线（点击各拐点，回到起点结束）")).triggered.connect(self.draw_redline)
+        menu.addAction(tr("输入坐标定位选中项目…")).triggered.connect(lambda: self.type_position(None))
         menu.addAction(tr("编辑选中项目的属性…")).triggered.connect(self.edit_selected)
         menu.addAction(tr("删除选中项目")).triggered.connect(self.delete_selected)
         self.undo_action = menu.addAction(tr("撤销"))
@@ -209,6 +210,24 @@ class RegisterEditing(QObject):
             plain_text.warn(self.window, tr("无法绘制红线"), tr("缺少地图绘制组件，请重新运行安装命令。"))
             return False
         self.window.statusBar().showMessage(tr("绘制红线：依次点击各拐点，点击起点结束；Esc 取消。"))
+        return True
+
+    def type_position(self, dialog=None) -> bool:
+        """Place the selected project at typed coordinates (`dialog`: a test's
+        filled-in PositionDialog); its accuracy is the precision typed."""
+        from .position_dialog import PositionDialog
+
+        pid = self._selected_project(tr("请先进入编辑模式，并在地图上选中项目库中的一个项目。"), editing=True)
+        if pid is None:
+            return False
+        dialog = dialog or PositionDialog(self.window.lang, self.window)
+        if dialog.position is None and dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        at = dialog.position
+        self.session.move(pid, at.lon, at.lat, at.accuracy_m)
+        if at.swapped:
+            self.window.statusBar().showMessage(tr("东、北坐标填反了，已互换后使用。"), 10000)
+        self._changed()
         return True
 
     def _shaped(self, layer_id: str, pid: str, geometry: str, zoom: float) -> None:
