@@ -185,3 +185,33 @@ def test_typed_positions_keep_the_precision_typed():
         with pytest.raises(PositionError) as caught:
             parse_position(*args)
         assert zh in caught.value.text.zh
+
+
+def test_monthly_progress_moves_the_completed_investment_and_is_saved(ledger_file, tmp_path):
+    from xixia_map.data.register.session import EditSession
+
+    path = tmp_path / "库.gpkg"
+    create_register(path, import_ledger(ledger_file).frame)
+    session = EditSession(open_register(path))
+    pid = session.frame["pid"].iloc[0]
+    start = float(session.register.record(pid)["completed"])
+    session.report_month(pid, "2026-10", 300.0)
+    session.report_month(pid, "2026-11", 450.5)
+    session.report_month(pid, "2026-11", 400.0)  # a corrected report replaces the month's figure
+    assert session.register.monthly(pid) == [("2026-10", 300.0), ("2026-11", 400.0)]
+    assert session.register.record(pid)["completed"] == start + 700.0
+    assert session.undo() and session.register.monthly(pid)[-1] == ("2026-11", 450.5)
+    assert session.register.record(pid)["completed"] == start + 750.5
+    with pytest.raises(ValueError):
+        session.report_month(pid, "2026-13", 1.0)
+    session.save(who="钱工")
+    reread = open_register(path)
+    assert reread.monthly(pid) == [("2026-10", 300.0), ("2026-11", 450.5)]
+    assert reread.record(pid)["completed"] == start + 750.5
+    assert [(row[3], row[5]) for row in edit_log(path)][:2] == [("progress:2026-10", "300.0"), ("completed", str(start + 300))]
+    other = open_register(path)  # a second planner reports the same month first
+    save_edits(other, [Edit(pid, "progress:2026-11", 450.5, 500.0)], who="孙工")
+    session.report_month(pid, "2026-11", 480.0)
+    with pytest.raises(RegisterConflict) as conflict:
+        session.save()
+    assert (pid, "progress:2026-11", 450.5, 500.0, 480.0) in conflict.value.differences

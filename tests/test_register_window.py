@@ -229,3 +229,33 @@ def test_a_typed_position_places_the_project_with_its_precision(qtbot, window, t
     record = register.session.register.record(pid)
     assert abs(record["geometry"].x - 111.51) < 1e-6 and record["accuracy_m"] == 0.05
     assert record["placement"] == "已落图"
+
+
+def test_monthly_progress_is_reported_from_the_lifecycle_view(qtbot, window, tmp_path):
+    from PySide6.QtCore import QDate
+
+    from test_register import LEDGER
+    from xixia_map.ui.register_dialog import MonthReportDialog
+
+    sheet = tmp_path / "台账.xlsx"
+    LEDGER.to_excel(sheet, index=False)
+    path = tmp_path / "库.gpkg"
+    register = window.register
+    assert register.import_ledger(sheet, path)
+    panel = register.view_panel
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 4, timeout=10000)
+    panel.table.clicked.emit(panel.model.index(0, 0))  # a row of the table selects the project on the map
+    pid = panel.model.item(0, 0).data(0x0100)
+    qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=5000)
+    assert panel.progress_pid == pid and panel.report_button.isEnabled()
+    assert "完成 4,200 万元" in panel.progress_title.text() and "完成率 84%" in panel.progress_title.text()
+    dialog = MonthReportDialog("", QDate(2026, 11, 1), window)
+    dialog.amount.setValue(600)
+    assert register.report_progress(pid, dialog)
+    assert panel.progress.rowCount() == 1 and panel.progress.item(0, 0).text() == "2026-11"
+    assert "完成 4,800 万元" in panel.progress_title.text() and "完成 9,440 万元" in panel.totals.text()  # 8,840 + 600
+    register.undo_action.trigger()
+    assert panel.progress.rowCount() == 0 and "完成 4,200 万元" in panel.progress_title.text()
+    register.redo_action.trigger()
+    assert register.save()
+    assert open_register(path).monthly(pid) == [("2026-11", 600.0)]

@@ -72,3 +72,30 @@ class ProjectDialog(QDialog):
             else:
                 out[key] = widget.text().strip() or None
         return out
+
+
+class MonthReportDialog(QDialog):
+    """One month's completed investment: the month with a calendar, 万元 as a number."""
+
+    def __init__(self, name: str, month: QDate, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("填报月度完成投资"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("项目"), QLineEdit(name, readOnly=True))
+        self.month = QDateEdit(month)
+        self.month.setCalendarPopup(True)
+        self.month.setDisplayFormat("yyyy-MM")
+        self.amount = QDoubleSpinBox()
+        self.amount.setRange(0, 1e9)
+        self.amount.setDecimals(1)
+        self.amount.setSuffix(" " + self.tr("万元"))
+        self.amount.setGroupSeparatorShown(True)
+        form.addRow(self.tr("月份"), self.month)
+        form.addRow(self.tr("当月完成投资"), self.amount)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def report(self) -> tuple[str, float]:
+        return self.month.date().toString("yyyy-MM"), round(self.amount.value(), 1)

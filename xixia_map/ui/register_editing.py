@@ -38,6 +38,7 @@ class RegisterEditing(QObject):
         view.point_added.connect(self._added_at)
         view.shape_drawn.connect(self._shaped)
         view.shape_edited.connect(self._shaped)
+        view.feature_selected.connect(self._selected)
 
     # -- menu ---------------------------------------------------------------------
     def build_menu(self, bar) -> None:
@@ -148,11 +149,42 @@ class RegisterEditing(QObject):
                               if i.id == "key_project_plan_completion"), "")
             self.view_panel = RegisterView(reference, self.window)
             self.view_panel.filter_changed.connect(self._filtered)
+            self.view_panel.project_chosen.connect(lambda pid: self.window.map_view.select_feature(LAYER_ID, pid))
+            self.view_panel.report_requested.connect(lambda pid: self.report_progress(pid))
             dock = QDockWidget(tr("项目库"), self.window)
             dock.setObjectName("dock_register")
             dock.setWidget(self.view_panel)
             self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return self.view_panel
+
+    def _selected(self, record: dict) -> None:
+        if self.session is not None and record.get("_layer") == LAYER_ID and self.view_panel is not None:
+            self._show_progress(str(record["id"]))
+
+    def _show_progress(self, pid: str | None) -> None:
+        known = pid is not None and (self.session.frame["pid"] == pid).any()
+        self.view_panel.show_progress(self.session.register.record(pid) if known else None,
+                                      self.session.register.monthly(pid) if known else [])
+
+    def report_progress(self, pid: str | None, dialog=None) -> bool:
+        """填报: one month's completed investment for a project (undoable, saved
+        with the register; 完成投资 moves by it). `dialog`: a test's filled-in one."""
+        from PySide6.QtCore import QDate
+
+        from .register_dialog import MonthReportDialog
+
+        if self.session is None or pid is None:
+            return False
+        if dialog is None:
+            dialog = MonthReportDialog(str(self.session.register.record(pid).get("name") or ""),
+                                       QDate.currentDate().addMonths(-1), self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+        month, amount = dialog.report()
+        self.session.report_month(pid, month, amount)
+        self.view_panel.progress_pid = pid
+        self._changed()
+        return True
 
     def _filtered(self, selection: dict) -> None:
         self.filter = selection
@@ -286,6 +318,8 @@ class RegisterEditing(QObject):
 
     def _changed(self) -> None:
         self._show()
+        if self.view_panel.progress_pid is not None:
+            self._show_progress(self.view_panel.progress_pid)
         self.window.unsaved.mark()
 
     def dirty(self) -> bool:

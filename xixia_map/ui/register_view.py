@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QTableView, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
 
 from ..data.register.summary import FILTER_FIELDS, choices, filtered, totals
 
@@ -20,6 +23,8 @@ def tr(text: str) -> str:
 
 class RegisterView(QWidget):
     filter_changed = Signal(dict)
+    project_chosen = Signal(str)  # a row clicked: the project's pid
+    report_requested = Signal(str)  # 填报 for the shown project
 
     def __init__(self, reference: str = "", parent=None):
         super().__init__(parent)
@@ -42,11 +47,65 @@ class RegisterView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.clicked.connect(lambda index: self.project_chosen.emit(
+            self.model.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.totals)
         layout.addWidget(self.reference)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self._progress_box())
+
+    # -- one project's monthly progress ---------------------------------------------
+    def _progress_box(self) -> QGroupBox:
+        box = QGroupBox(tr("月度投资进度"))
+        self.progress_title = QLabel(tr("在表中或地图上选中一个项目。"))
+        self.progress_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress_title.setWordWrap(True)
+        self.progress = QTableWidget(0, 3)
+        self.progress.setHorizontalHeaderLabels([tr("月份"), tr("当月完成（万元）"), tr("累计（万元）")])
+        self.progress.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.progress.verticalHeader().hide()
+        self.progress.horizontalHeader().setStretchLastSection(True)
+        self.report_button = QPushButton(tr("填报月度完成投资…"))
+        self.report_button.setEnabled(False)
+        self.report_button.clicked.connect(lambda: self.report_requested.emit(self.progress_pid))
+        self.progress_pid = None
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.progress_title)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.report_button)
+        return box
+
+    def show_progress(self, record: dict | None, months: list[tuple[str, float]]) -> None:
+        """`record`: the project (None clears); `months`: its (YYYY-MM, 万元) reports."""
+        self.progress_pid = record["pid"] if record else None
+        self.report_button.setEnabled(record is not None)
+        self.progress.setRowCount(0)
+        if record is None:
+            self.progress_title.setText(tr("在表中或地图上选中一个项目。"))
+            return
+        plan, done = record.get("annual_plan"), record.get("completed")
+        figures = [record.get("name") or ""]
+        if plan == plan and plan:
+            figures.append(tr("年度计划 {plan} 万元").format(plan=f"{plan:,.0f}"))
+        if done == done and done is not None:
+            figures.append(tr("完成 {done} 万元").format(done=f"{done:,.0f}"))
+            if plan == plan and plan:
+                figures.append(tr("完成率 {rate}").format(rate=f"{done / plan:.0%}"))
+        self.progress_title.setText(" · ".join(figures))
+        running = 0.0
+        for month, amount in months:
+            running += amount
+            row = self.progress.rowCount()
+            self.progress.insertRow(row)
+            for column, text in enumerate((month, f"{amount:,.1f}", f"{running:,.1f}")):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.progress.setItem(row, column, item)
 
     def show_register(self, frame) -> None:
         self.frame = frame
@@ -84,4 +143,5 @@ class RegisterView(QWidget):
                                      (f"{value:,.0f}" if isinstance(value, float) else str(value)))
                 item.setEditable(False)
                 items.append(item)
+            items[0].setData(row.get("pid"), Qt.ItemDataRole.UserRole)
             self.model.appendRow(items)

@@ -16,7 +16,7 @@ import geopandas as gpd
 from ..catalog import DetailField, LayerSpec
 from ..layers import Layer
 from .fields import AWAITING, FIELDS, PLACED
-from .store import DELETE, INSERT, Edit, Register, save_edits
+from .store import DELETE, INSERT, PROGRESS, Edit, Register, save_edits
 
 LAYER_ID = "register"
 HAND_PX = 3  # how far from the intended spot a drag lands
@@ -45,6 +45,8 @@ class EditSession:
         return self.register.frame
 
     def _value(self, pid: str, column: str):
+        if column.startswith(PROGRESS):
+            return dict(self.register.monthly(pid)).get(column[len(PROGRESS):])
         row = self.frame.index[self.frame["pid"] == pid][0]
         return self.frame.at[row, self.frame.geometry.name if column == "geometry" else column]
 
@@ -60,6 +62,9 @@ class EditSession:
                 frame = self.frame[self.frame["pid"] != edit.pid] if removing else pd.concat(
                     [self.frame, gpd.GeoDataFrame([added], geometry=name, crs=4326)], ignore_index=True)
                 self.register.frame = gpd.GeoDataFrame(frame, geometry=self.frame.geometry.name, crs=4326)
+                continue
+            if edit.field.startswith(PROGRESS):
+                self.register.set_month(edit.pid, edit.field[len(PROGRESS):], edit.old if undo else edit.new)
                 continue
             row = self.frame.index[self.frame["pid"] == edit.pid][0]
             column = self.frame.geometry.name if edit.field == "geometry" else edit.field
@@ -78,6 +83,19 @@ class EditSession:
         import shapely
 
         self.change(pid, {"geometry": shapely.Point(lon, lat), "accuracy_m": accuracy_m, "placement": PLACED})
+
+    def report_month(self, pid: str, month: str, amount: float | None) -> None:
+        """One month's completed investment (万元; None withdraws the report).
+        完成投资 moves by the difference, so it stays the sum it was plus what
+        the months add, whether or not earlier months were reported here."""
+        import datetime as dt
+
+        dt.datetime.strptime(month, "%Y-%m")  # ValueError for anything but YYYY-MM
+        before = self._value(pid, PROGRESS + month)
+        completed = self._value(pid, "completed")
+        completed = 0.0 if completed is None or completed != completed else float(completed)
+        self.change(pid, {PROGRESS + month: amount,
+                          "completed": round(completed - (before or 0.0) + (amount or 0.0), 2)})
 
     def reshape(self, pid: str, area, zoom: float) -> None:
         """A 红线 drawn or reshaped on screen at `zoom`: it replaces the project's

@@ -39,6 +39,7 @@ from .fields import FIELDS
 LAYER = "projects"
 INSERT = "_insert"  # an Edit that adds a project: `new` is its row (with "geometry")
 DELETE = "_delete"  # an Edit that removes a project: `old` is its row, kept for undo and the log
+PROGRESS = "progress:"  # + "YYYY-MM": an Edit of one month's completed investment (None: no report)
 COLUMNS = ("pid",) + tuple(f.key for f in FIELDS) + ("placement", "accuracy_m", "source", "extra")
 NUMERIC = {"total", "annual_plan", "completed", "accuracy_m"}
 
@@ -84,6 +85,15 @@ class Register:
     frame: gpd.GeoDataFrame
     revision: int
     progress: list[tuple[str, str, float]] = field(default_factory=list)
+
+    def monthly(self, pid: str) -> list[tuple[str, float]]:
+        """(month, completed 万元) of one project, by month."""
+        return sorted((month, amount) for project, month, amount in self.progress if project == pid)
+
+    def set_month(self, pid: str, month: str, amount) -> None:
+        self.progress = [p for p in self.progress if (p[0], p[1]) != (pid, month)]
+        if amount is not None:
+            self.progress.append((pid, month, float(amount)))
 
     def record(self, pid: str) -> dict:
         row = self.frame.loc[self.frame["pid"] == pid].iloc[0]
@@ -170,8 +180,12 @@ def save_edits(register: Register, edits: list[Edit], who: str | None = None) ->
             differences = []
             for edit in [e for e in edits if e.field not in (INSERT, DELETE)]:
                 column = "geom" if edit.field == "geometry" else edit.field
-                row = con.execute(f'SELECT "{column}" FROM "{LAYER}" WHERE pid = ?', (edit.pid,)).fetchone() \
-                    if column in COLUMNS or column == "geom" else None
+                if edit.field.startswith(PROGRESS):
+                    row = con.execute("SELECT completed FROM progress WHERE project_id = ? AND month = ?",
+                                      (edit.pid, edit.field[len(PROGRESS):])).fetchone()
+                else:
+                    row = con.execute(f'SELECT "{column}" FROM "{LAYER}" WHERE pid = ?', (edit.pid,)).fetchone() \
+                        if column in COLUMNS or column == "geom" else None
                 theirs = row[0] if row else None
                 if edit.field == "geometry" and theirs is not None:
                     theirs = blob_geometry(theirs).wkt
@@ -195,6 +209,12 @@ def save_edits(register: Register, edits: list[Edit], who: str | None = None) ->
                             f'VALUES ({", ".join("?" for _ in columns)}, ?)',
                             [_stored(row[c]) for c in columns] + [geometry_blob(row["geometry"])])
                 old, new = None, row.get("name")
+            elif edit.field.startswith(PROGRESS):
+                month = edit.field[len(PROGRESS):]
+                con.execute("DELETE FROM progress WHERE project_id = ? AND month = ?", (edit.pid, month))
+                if edit.new is not None:
+                    con.execute("INSERT INTO progress VALUES (?, ?, ?)", (edit.pid, month, float(edit.new)))
+                old, new = _stored(edit.old), _stored(edit.new)
             elif edit.field == "geometry":
                 con.execute(f'UPDATE "{LAYER}" SET geom = ? WHERE pid = ?', (geometry_blob(edit.new), edit.pid))
                 old, new = (edit.old.wkt if edit.old is not None else None), edit.new.wkt
@@ -222,6 +242,9 @@ def save_edits(register: Register, edits: list[Edit], who: str | None = None) ->
     register.revision = revision
     for edit in edits:  # the in-memory copy follows what was written (a session has applied them already)
         if edit.field in (INSERT, DELETE):
+            continue
+        if edit.field.startswith(PROGRESS):
+            register.set_month(edit.pid, edit.field[len(PROGRESS):], edit.new)
             continue
         rows = register.frame["pid"] == edit.pid
         column = register.frame.geometry.name if edit.field == "geometry" else edit.field
