@@ -116,6 +116,12 @@ class IndicatorsPanel(QWidget):
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
         self._section("核心指标", self._cards(HEADLINES))
+        from .register_figures import RegisterFigures
+
+        self.register_figures = RegisterFigures(self.indicators)
+        self._section("项目库", self.register_figures)
+        self.register_figures.hide()
+        self.headings["项目库"].hide()
         if "key_project_plan_completion" in self.indicators:
             self._section("计划完成情况", self._plan_chart())
         if "industry_structure" in self.indicators:
@@ -134,7 +140,7 @@ class IndicatorsPanel(QWidget):
         self.retranslate(lang)
 
     def section_titles(self) -> dict[str, str]:
-        return {"核心指标": self.tr("核心指标"), "计划完成情况": self.tr("计划完成情况"),
+        return {"核心指标": self.tr("核心指标"), "项目库": self.tr("项目库（与县文件对照）"), "计划完成情况": self.tr("计划完成情况"),
                 "三次产业结构": self.tr("三次产业结构"), "生态指标": self.tr("生态指标"),
                 "乡镇": self.tr("乡镇"), "全部指标": self.tr("全部指标")}
 
@@ -162,6 +168,15 @@ class IndicatorsPanel(QWidget):
         if self.township_combo.currentData():
             self.township_entries.setText(self.township_text(self.township_combo.currentData()))
         self._fill_tree()
+        if getattr(self, "register_frame", None) is not None:
+            self.register_figures.show_register(self.register_frame, lang)
+
+    def show_register(self, frame) -> None:
+        """The open register's figures beside the documents' (register_figures.py)."""
+        self.register_frame = frame
+        self.register_figures.show_register(frame, self.lang)
+        self.register_figures.show()
+        self.headings["项目库"].show()
 
     def _section(self, key: str, widget: QWidget) -> None:
         heading = QLabel()

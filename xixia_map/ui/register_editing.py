@@ -195,6 +195,7 @@ class RegisterEditing(QObject):
 
         layers = self.window.layers
         self._lifecycle_view().show_register(self.session.frame)
+        self.window.indicators_panel.show_register(self.session.frame)
         layer = self.session.layer(tr("项目库") + f"：{self.session.register.path.stem}")
         layer.frame = filtered(layer.frame, **self.filter)
         if LAYER_ID in layers:
