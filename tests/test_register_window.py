@@ -109,6 +109,10 @@ def test_the_lifecycle_view_filters_the_register_and_its_totals(qtbot, window, t
     box.setCurrentIndex(box.findData("在建"))
     assert "2 个项目" in panel.totals.text() and "完成率 90%" in panel.totals.text()  # 7190 / 8000
     assert panel.model.rowCount() == 2
+    from PySide6.QtCore import Qt
+
+    panel.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # 完成（万元）, as numbers: 2,990 before 4,200
+    assert [panel.model.index(r, 5).data() for r in range(2)] == ["2,990", "4,200"]
     qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 2, timeout=10000)
     box.setCurrentIndex(0)
     qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 4, timeout=10000)
@@ -245,7 +249,7 @@ def test_monthly_progress_is_reported_from_the_lifecycle_view(qtbot, window, tmp
     panel = register.view_panel
     qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 4, timeout=10000)
     panel.table.clicked.emit(panel.model.index(0, 0))  # a row of the table selects the project on the map
-    pid = panel.model.item(0, 0).data(0x0100)
+    pid = panel.model.index(0, 0).data(0x0100)
     qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=5000)
     assert panel.progress_pid == pid and panel.report_button.isEnabled()
     assert "完成 4,200 万元" in panel.progress_title.text() and "完成率 84%" in panel.progress_title.text()

@@ -38,6 +38,10 @@ class Layer:
     raster: object | None = None  # RasterInfo for imagery and DEMs (frame: the footprint)
     tinted: bool = True  # a DEM's hillshade tinted by height (else grey)
     restyled: bool = False  # the planner changed the style (saved in the project even for bundled layers)
+    # A layer seen through a filter (the register's lifecycle view): `frame`
+    # holds the shown features, `all_features` every one, so the map can hide
+    # and show features without being sent them again.
+    all_features: gpd.GeoDataFrame | None = None
     _id_index: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -209,11 +213,21 @@ class LayerList:
         layer.offset = system
         self._emit("data", layer)
 
-    def set_frame(self, layer_id: str, frame: gpd.GeoDataFrame) -> None:
-        """New features for a layer whose data lives elsewhere (the project register)."""
+    def set_frame(self, layer_id: str, frame: gpd.GeoDataFrame, shown: gpd.GeoDataFrame | None = None) -> None:
+        """New features for a layer whose data lives elsewhere (the project
+        register); `shown`: the rows of `frame` a filter lets through."""
         layer = self[layer_id]
-        layer.frame = frame
+        layer.all_features = None if shown is None else frame
+        layer.frame = frame if shown is None else shown
         self._emit("data", layer)
+
+    def set_shown(self, layer_id: str, shown: gpd.GeoDataFrame) -> None:
+        """Another filter over the same features (set_frame gave them)."""
+        layer = self[layer_id]
+        if layer.all_features is None:
+            raise ValueError(f"layer {layer_id} has no filter")
+        layer.frame = shown
+        self._emit("filter", layer)
 
     def set_tinted(self, layer_id: str, tinted: bool) -> None:
         """A DEM drawn with (or without) its hypsometric tint under the hillshade."""

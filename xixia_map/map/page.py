@@ -63,7 +63,9 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
         entry["details"] = [[d.field, d.label(lang)] for d in spec.detail_fields
                             if d.field in layer.frame.columns]
     else:
-        entry["url"] = data_url(spec.id)
+        entry["url"] = data_url(spec.id)  # every feature (all_features); `shown` says which to draw
+        if layer.all_features is not None:
+            entry["shown"] = [str(i) for i in layer.frame["id"]]
     return entry
 
 

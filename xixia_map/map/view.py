@@ -145,8 +145,13 @@ class MapView(QWebEngineView):
         self.load(QUrl(PAGE_URL))
 
     def _serve(self, layer: Layer) -> None:
-        self.handler.set_data(layer.id, lambda layer=layer: json.dumps(
-            feature_collection(layer), ensure_ascii=False).encode("utf-8"))
+        def everything(layer=layer):
+            import dataclasses
+
+            source = layer if layer.all_features is None else dataclasses.replace(layer, frame=layer.all_features)
+            return json.dumps(feature_collection(source), ensure_ascii=False).encode("utf-8")
+
+        self.handler.set_data(layer.id, everything)
 
     def _on_ready(self, view: dict) -> None:
         self.is_ready = True
@@ -298,6 +303,8 @@ class MapView(QWebEngineView):
             self._index_tiles(layer)
             self.call("removeLayer", layer.id)
             self.call("addLayer", layer_config(layer, inline=False))
+        elif event == "filter":
+            self.call("showOnly", layer.id, [str(i) for i in layer.frame["id"]])
 
     def call(self, function: str, *args, callback=None) -> None:
         """Call window.xixia.<function>(*args); arguments travel as JSON, never as code."""

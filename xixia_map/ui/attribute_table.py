@@ -221,12 +221,12 @@ class AttributeTables(QTabWidget):
         self.insertTab(index, table, "")
 
     def _on_model_event(self, event: str, layer) -> None:
-        if event in ("removed", "data") and layer.id in self.tables:
+        if event in ("removed", "data", "filter") and layer.id in self.tables:
             table = self.tables.pop(layer.id)
             index = self.indexOf(table)
             self.removeTab(index)
             table.deleteLater()
-            if event == "data":
+            if event in ("data", "filter"):
                 self._add(layer, index)
                 self.retranslate(self.lang)
         elif event == "added":

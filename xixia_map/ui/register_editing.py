@@ -188,22 +188,27 @@ class RegisterEditing(QObject):
 
     def _filtered(self, selection: dict) -> None:
         self.filter = selection
-        self._show()
+        self._show(panels=False)  # the view has refreshed itself; the register did not change
 
-    def _show(self) -> None:
+    def _show(self, panels: bool = True) -> None:
         from ..data.register.summary import filtered
 
         layers = self.window.layers
-        self._lifecycle_view().show_register(self.session.frame)
-        self.window.indicators_panel.show_register(self.session.frame)
+        if panels:
+            self._lifecycle_view().show_register(self.session.frame)
+            self.window.indicators_panel.show_register(self.session.frame)
+        if not panels and LAYER_ID in layers:  # a new filter over the same features
+            layers.set_shown(LAYER_ID, filtered(layers[LAYER_ID].all_features, **self.filter))
+            return
         layer = self.session.layer(tr("项目库") + f"：{self.session.register.path.stem}")
-        layer.frame = filtered(layer.frame, **self.filter)
-        if LAYER_ID in layers:
-            layers.set_frame(LAYER_ID, layer.frame)
-        else:
+        shown = filtered(layer.frame, **self.filter)
+        if LAYER_ID not in layers:
+            layer.all_features, layer.frame = layer.frame, shown
             layers.append(layer)
             if "projects" in layers:
                 layers.set_visible("projects", False)  # the register is the planners' copy of them
+        else:
+            layers.set_frame(LAYER_ID, layer.frame, shown)
         if self.editing:
             self.window.map_view.call("setDraggable", LAYER_ID, True)
 

@@ -4,13 +4,13 @@ the county documents' own figure. The map shows the same filtered projects."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QTableView, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ..data.register.summary import FILTER_FIELDS, choices, filtered, totals
+from .register_table import PID_ROLE, RegisterTableModel
 
 LABELS = {"status": "建设状态", "level": "级别", "township": "所在乡镇", "category": "项目类型"}
 COLUMNS = (("name", "项目名称"), ("township", "所在乡镇"), ("level", "级别"), ("status", "建设状态"),
@@ -42,15 +42,13 @@ class RegisterView(QWidget):
         self.reference = QLabel(reference)
         self.reference.setTextFormat(Qt.TextFormat.PlainText)
         self.reference.setWordWrap(True)
-        self.model = QStandardItemModel(0, len(COLUMNS))
-        self.model.setHorizontalHeaderLabels([tr(h) for _, h in COLUMNS])
+        self.model = RegisterTableModel(COLUMNS, [tr(h) for _, h in COLUMNS], self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.clicked.connect(lambda index: self.project_chosen.emit(
-            self.model.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)))
+        self.table.clicked.connect(lambda index: self.project_chosen.emit(index.data(PID_ROLE)))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.totals)
@@ -132,16 +130,4 @@ class RegisterView(QWidget):
             return
         rows = filtered(self.frame, **self.selection())
         self.totals.setText(tr("筛选结果：") + totals(rows).text())
-        self.model.setRowCount(0)
-        for _, row in rows.iterrows():
-            plan, done = row.get("annual_plan"), row.get("completed")
-            rate = f"{done / plan:.0%}" if plan and done == done and plan == plan else "—"
-            items = []
-            for key, _header in COLUMNS:
-                value = rate if key == "rate" else row.get(key)
-                item = QStandardItem("" if value is None or value != value else
-                                     (f"{value:,.0f}" if isinstance(value, float) else str(value)))
-                item.setEditable(False)
-                items.append(item)
-            items[0].setData(row.get("pid"), Qt.ItemDataRole.UserRole)
-            self.model.appendRow(items)
+        self.model.set_frame(rows)
