@@ -20,6 +20,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sample", default="out/sample")
     parser.add_argument("--out", default="resources/screenshots")
+    parser.add_argument("--only", choices=("formats", "register"), help="take one set of screenshots")
     args = parser.parse_args()
     sample, out = Path(args.sample), Path(args.out)
     from xixia_map.map.runtime import start_web_engine
@@ -63,6 +64,9 @@ def main() -> int:
         print("saved", out / name)
         window.unsaved.clear()  # closing must not ask to save the sample layers
 
+    if args.only == "register":
+        register_scenes(window_with, shoot, wait, out)
+        return 0
     dom, dltb, dem = sample / "示例_正射影像.tif", sample / "示例_三调图斑.gpkg", sample / "示例_DEM.tif"
     for lang, size, suffix in (("zh", (1600, 1000), ""), ("zh", (1024, 700), "-1024"), ("en", (1600, 1000), "-en")):
         window = window_with([dom, dltb], lang, size)
@@ -74,7 +78,44 @@ def main() -> int:
     window = window_with([dem], "zh", (1600, 1000))
     shoot(window, "dem-hillshade.png", (110.98, 32.97, 111.84, 33.82))
     window.close()
+    if args.only is None:
+        register_scenes(window_with, shoot, wait, out)
     return 0
+
+
+def register_scenes(window_with, shoot, wait, out: Path) -> None:
+    """项目落图 on a scratch register made from the seed projects: one project
+    dragged, one given a 红线 (an illustration of the editing, not a real
+    site), the rest still 待落图 at their township seats; then the lifecycle
+    view filtered to 在建."""
+    import tempfile
+
+    import shapely
+
+    from xixia_map.data.register.session import LAYER_ID
+
+    for lang, size, suffix in (("zh", (1600, 1000), ""), ("zh", (1024, 700), "-1024"), ("en", (1600, 1000), "-en")):
+        window = window_with([], lang, size)
+        register = window.register
+        register.new_register(Path(tempfile.mkdtemp()) / "西峡项目库.gpkg")
+        register.edit_action.setChecked(True)
+        session = register.session
+        first, second = session.frame["pid"].iloc[0], session.frame["pid"].iloc[1]
+        session.drag(first, 111.4905, 33.2986, 16)
+        redline = shapely.Polygon([(111.4712, 33.3061), (111.4768, 33.3064), (111.4771, 33.3023),
+                                   (111.4739, 33.3008), (111.4709, 33.3019)])
+        session.reshape(second, redline, 16)
+        register._changed()
+        wait(800)
+        window.map_view.select_feature(LAYER_ID, second, zoom=False)
+        register.view_panel.parent().raise_()
+        shoot(window, f"register-editing{suffix}.png", (111.455, 33.292, 111.500, 33.313))
+        box = register.view_panel.boxes["status"]
+        box.setCurrentIndex(max(0, box.findData("在建")))
+        shoot(window, f"register-lifecycle{suffix}.png", (110.98, 32.97, 111.84, 33.82))
+        register.session.discard()
+        window.unsaved.clear()
+        window.close()
 
 
 if __name__ == "__main__":

@@ -114,6 +114,7 @@ def test_the_lifecycle_view_filters_the_register_and_its_totals(qtbot, window, t
     panel.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # 完成（万元）, as numbers: 2,990 before 4,200
     assert [panel.model.index(r, 5).data() for r in range(2)] == ["2,990", "4,200"]
     qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 2, timeout=10000)
+    assert window.map_view.call_sync("shownElements", LAYER_ID) == 2  # hidden on screen, not only counted
     box.setCurrentIndex(0)
     qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 4, timeout=10000)
 
@@ -206,6 +207,12 @@ def test_draw_and_reshape_a_redline_with_the_mouse(qtbot, window, tmp_path):
     reread = open_register(path).record(pid)
     assert reread["geometry"].equals_exact(moved, 1e-9)
     assert [row[3] for row in edit_log(path)].count("geometry") == 2  # drawn, then one vertex moved
+    qtbot.waitUntil(lambda: view.call_sync("shownElements", LAYER_ID) == 12, timeout=5000)  # 10 stars, 红线, its star
+    status = register.session.register.record(pid)["status"]
+    box = register.view_panel.boxes["status"]
+    box.setCurrentIndex(next(i for i in range(1, box.count()) if box.itemData(i) != status))
+    others = int((register.session.frame["status"] == box.currentData()).sum())
+    qtbot.waitUntil(lambda: view.call_sync("shownElements", LAYER_ID) == others, timeout=5000)
 
 
 def test_a_typed_position_places_the_project_with_its_precision(qtbot, window, tmp_path):
@@ -280,3 +287,46 @@ def test_the_dashboard_reads_the_register_against_the_documents(qtbot, window, t
     assert rows["省市重点项目完成投资占年度计划"][1] == "143%（截至11月底）"
     # The imported 省/市重点 rows: 4200 + 2990 + 1500 of 5000 + 3000 + 2000 planned.
     assert rows["省市重点项目完成投资占年度计划"][0] == "87%"
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _menu_texts(menu) -> list[str]:
+    texts = [menu.title()]
+    for action in menu.actions():
+        texts.append(action.text())
+        if action.menu() is not None:
+            texts += _menu_texts(action.menu())
+    return texts
+
+
+def test_the_register_is_english_in_the_english_window(qtbot, window, tmp_path):
+    """Module-level strings (the register, the export and project dialogs) are
+    looked up where lupdate files them; before, 19+ of them stayed Chinese."""
+    from PySide6.QtCore import Qt
+
+    from xixia_map.ui.i18n import tr
+
+    assert window.register.new_register(tmp_path / "库.gpkg")
+    window.register.edit_action.setChecked(True)
+    window.set_language("en")
+    try:
+        assert window.register.edit_action.isChecked()  # the rebuilt menu keeps the mode
+        menus = [t for m in window.menuBar().actions() if m.menu() for t in _menu_texts(m.menu())]
+        assert "Project register" in menus and "Draw the selected project's red line (click each corner, click the first to finish)" in menus
+        panel = window.register.view_panel
+        shown = [panel.form.labelForField(b).text() for b in panel.boxes.values()]
+        shown += [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(panel.model.columnCount())]
+        shown += [panel.totals.text(), panel.progress_group.title(), panel.report_button.text(),
+                  window.register.dock.windowTitle()]
+        figures = window.indicators_panel.register_figures
+        shown += [figures.item(r, 0).text() for r in range(figures.rowCount())]
+        chinese = [t for t in menus + shown if _has_chinese(t) and t not in ("中文",)]
+        assert chinese == []
+        assert tr("导出数据") == "Export data" and tr("保存项目") == "Save project"
+        assert panel.totals.text().startswith("Filtered: 11 projects")
+    finally:
+        window.set_language("zh")
+    assert window.register.view_panel.totals.text().startswith("筛选结果：11 个项目")

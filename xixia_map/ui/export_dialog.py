@@ -17,6 +17,7 @@ from ..export.paper import paper_px
 from ..export.report import ReportRequest, write_report
 from ..export.snapshot import SnapshotRequest, render_map
 from . import plain_text
+from .i18n import tr
 
 MAP_KINDS = ["png_window", "png_pixels", "png_paper", "pdf", "html"]
 
@@ -82,7 +83,7 @@ class MapExportDialog(QDialog):
 def run_map_export(dialog: MapExportDialog, layers: LayerList, out: Path, bounds, select, lang: str,
                    parent=None) -> None:
     kind = dialog.kind.currentData()
-    progress = QProgressDialog(parent.tr("正在导出…") if parent else "…", None, 0, 100, parent)
+    progress = QProgressDialog(tr("正在导出…") if parent else "…", None, 0, 100, parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     progress.setValue(5)
@@ -116,7 +117,7 @@ def ask_map_export(parent, layers: LayerList, bounds, select, lang: str) -> Path
     dialog = MapExportDialog((size.width(), size.height()), parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出地图"), f"西峡地图{dialog.suffix()}",
+    path, _ = QFileDialog.getSaveFileName(parent, tr("导出地图"), f"西峡地图{dialog.suffix()}",
                                           f"*{dialog.suffix()}")
     if not path:
         return None
@@ -126,27 +127,27 @@ def ask_map_export(parent, layers: LayerList, bounds, select, lang: str) -> Path
     try:
         run_map_export(dialog, layers, out, bounds, select, lang, parent)
     except Exception as exc:  # show the cause; the old file is untouched (atomic writes)
-        plain_text.critical(parent, parent.tr("导出失败"), f"{out}: {exc}")
+        plain_text.critical(parent, tr("导出失败"), f"{out}: {exc}")
         return None
     return out
 
 
 def ask_data_export(parent, layers: LayerList, selected: tuple[str, str] | None) -> Path | None:
     choice = QComboBox()
-    choice.addItem(parent.tr("可见图层的全部要素"), "visible")
+    choice.addItem(tr("可见图层的全部要素"), "visible")
     if selected:
-        choice.addItem(parent.tr("当前选中的要素"), "selected")
+        choice.addItem(tr("当前选中的要素"), "selected")
     geometry = QComboBox()
     geometry.addItem("CSV: WKT", "wkt")
-    geometry.addItem(parent.tr("CSV: 经纬度"), "lonlat")
+    geometry.addItem(tr("CSV: 经纬度"), "lonlat")
     encoding = QComboBox()
     encoding.addItem(QCoreApplication.translate("MainWindow", "GBK（国内常用 GIS 软件默认）"), "GBK")
     encoding.addItem("UTF-8", "UTF-8")
     dialog = QDialog(parent)
-    dialog.setWindowTitle(parent.tr("导出数据"))
+    dialog.setWindowTitle(tr("导出数据"))
     form = QFormLayout(dialog)
-    form.addRow(parent.tr("范围"), choice)
-    form.addRow(parent.tr("CSV 几何"), geometry)
+    form.addRow(tr("范围"), choice)
+    form.addRow(tr("CSV 几何"), geometry)
     form.addRow(QCoreApplication.translate("MainWindow", "Shapefile 编码"), encoding)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
@@ -154,7 +155,7 @@ def ask_data_export(parent, layers: LayerList, selected: tuple[str, str] | None)
     form.addRow(buttons)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出数据"), "西峡数据.gpkg",
+    path, _ = QFileDialog.getSaveFileName(parent, tr("导出数据"), "西峡数据.gpkg",
                                           "GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV (*.csv);;"
                                           + QCoreApplication.translate("MainWindow", "Shapefile（压缩包）") + " (*.zip);;"
                                           + QCoreApplication.translate("MainWindow", "CAD 图纸（高斯-克吕格 37 带）") + " (*.dxf)")
@@ -167,6 +168,6 @@ def ask_data_export(parent, layers: LayerList, selected: tuple[str, str] | None)
         write_features(selection_frame([v for v in visible if v.raster is None], ids), Path(path),
                        geometry.currentData(), shapefile_encoding=encoding.currentData(), labels=labels)
     except Exception as exc:
-        plain_text.critical(parent, parent.tr("导出失败"), f"{path}: {exc}")
+        plain_text.critical(parent, tr("导出失败"), f"{path}: {exc}")
         return None
     return Path(path)

@@ -17,6 +17,15 @@ QT_LOCALES = {"zh": "zh_CN", "en": "en"}
 _installed: list[QTranslator] = []
 
 
+def tr(text: str) -> str:
+    """Translation for code outside a widget class. pyside6-lupdate files a
+    plain `tr("…")` call under the empty context (it cannot see a wrapper's
+    context, nor the class behind `parent.tr`), so that is where it is looked
+    up; a named context here would never be found and the text would stay
+    Chinese in the English window."""
+    return QCoreApplication.translate("", text)
+
+
 def _qt_translator(app, lang: str) -> QTranslator | None:
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         self.basemap_box.retranslate(lang)
         self.indicators_panel.retranslate(lang)
         self._retranslate_chrome()
+        self.register.retranslate()
 
     # -- the planner's own data, projects, bookmarks, measuring -------------------------
     def open_data_dialog(self) -> None:

@@ -12,6 +12,7 @@ from ..data.project import Bookmark, LayerEntry, Project, load_project, relative
 from ..data.user_layers import layer_from_file
 from .settings import open_settings
 from . import plain_text
+from .i18n import tr
 
 RECENT_KEY = "recent_projects"
 RECENT_MAX = 8
@@ -52,7 +53,7 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
     for entry in project.layers:
         path = resolve(entry, project_file)
         if not path.exists():
-            moved = window.tr("文件已移动或删除")
+            moved = tr("文件已移动或删除")
             problems.append(f"{entry.title or entry.path}: {moved} ({path})")
             continue
         try:
@@ -93,14 +94,14 @@ def recent_projects() -> list[str]:
 
 def save_project_as(window, path: Path | None = None) -> Path | None:
     if path is None:
-        chosen, _ = QFileDialog.getSaveFileName(window, window.tr("保存项目"), "西峡项目.xixia.json", PROJECT_FILTER)
+        chosen, _ = QFileDialog.getSaveFileName(window, tr("保存项目"), "西峡项目.xixia.json", PROJECT_FILTER)
         if not chosen:
             return None
         path = Path(chosen)
     try:
         save_project(project_from_window(window, path), path)
     except OSError as exc:
-        plain_text.critical(window, window.tr("保存失败"), f"{path}: {exc}")
+        plain_text.critical(window, tr("保存失败"), f"{path}: {exc}")
         return None
     remember_recent(path)
     window.project_path = path
@@ -111,27 +112,27 @@ def save_project_as(window, path: Path | None = None) -> Path | None:
 
 def open_project(window, path: Path | None = None) -> list[str] | None:
     if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, window.tr("打开项目"), "", PROJECT_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(window, tr("打开项目"), "", PROJECT_FILTER)
         if not chosen:
             return None
         path = Path(chosen)
     try:
         project = load_project(path)
     except DataError as exc:
-        plain_text.warn(window, window.tr("无法打开项目"), exc.one_line(window.lang))
+        plain_text.warn(window, tr("无法打开项目"), exc.one_line(window.lang))
         return None
     problems = apply_project(window, project, path)
     remember_recent(path)
     window.project_path = path
     window.unsaved.clear()
     if problems:
-        plain_text.warn(window, window.tr("部分图层缺失"), "\n".join(problems))
+        plain_text.warn(window, tr("部分图层缺失"), "\n".join(problems))
     return problems
 
 
 def add_bookmark(window, name: str | None = None) -> Bookmark | None:
     if name is None:
-        name = plain_text.ask_text(window, window.tr("添加书签"), window.tr("名称"))
+        name = plain_text.ask_text(window, tr("添加书签"), tr("名称"))
         if not name or not name.strip():
             return None
     extent = window.current_extent()

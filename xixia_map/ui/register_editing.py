@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
@@ -17,12 +17,10 @@ from ..data.register.session import LAYER_ID, EditSession
 from ..data.register.store import RegisterConflict, create_register, open_register
 from . import plain_text
 from .register_dialog import ProjectDialog
+from .i18n import tr
 
 Button = QMessageBox.StandardButton
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RegisterEditing", text)
 
 
 class RegisterEditing(QObject):
@@ -49,6 +47,7 @@ class RegisterEditing(QObject):
         menu.addAction(tr("导出台账（XLSX）…")).triggered.connect(lambda: self.export_ledger(None))
         menu.addSeparator()
         self.edit_action = QAction(tr("编辑"), menu, checkable=True)
+        self.edit_action.setChecked(self.editing)  # the menu is rebuilt when the language changes
         self.edit_action.toggled.connect(self.set_editing)
         menu.addAction(self.edit_action)
         self.add_action = QAction(tr("添加项目（在地图上点击）"), menu, checkable=True)
@@ -145,17 +144,27 @@ class RegisterEditing(QObject):
 
             from .register_view import RegisterView
 
-            reference = next((f"{i.title('zh')}（县文件）：{i.value_text}，{i.period}" for i in self.window.indicators
-                              if i.id == "key_project_plan_completion"), "")
-            self.view_panel = RegisterView(reference, self.window)
+            self.view_panel = RegisterView(self._reference(), self.window)
             self.view_panel.filter_changed.connect(self._filtered)
             self.view_panel.project_chosen.connect(lambda pid: self.window.map_view.select_feature(LAYER_ID, pid))
             self.view_panel.report_requested.connect(lambda pid: self.report_progress(pid))
-            dock = QDockWidget(tr("项目库"), self.window)
+            dock = self.dock = QDockWidget(tr("项目库"), self.window)
             dock.setObjectName("dock_register")
             dock.setWidget(self.view_panel)
             self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return self.view_panel
+
+    def _reference(self) -> str:
+        return next((tr("{title}（县文件）：{value}，{period}").format(
+            title=i.title(self.window.lang), value=i.value_text, period=i.period)
+            for i in self.window.indicators if i.id == "key_project_plan_completion"), "")
+
+    def retranslate(self) -> None:
+        """After a language switch (the menu is rebuilt by the window)."""
+        if self.view_panel is not None:
+            self.dock.setWindowTitle(tr("项目库"))
+            self.view_panel.retranslate(self._reference())
+            self._show()
 
     def _selected(self, record: dict) -> None:
         if self.session is not None and record.get("_layer") == LAYER_ID and self.view_panel is not None:
@@ -200,7 +209,8 @@ class RegisterEditing(QObject):
         if not panels and LAYER_ID in layers:  # a new filter over the same features
             layers.set_shown(LAYER_ID, filtered(layers[LAYER_ID].all_features, **self.filter))
             return
-        layer = self.session.layer(tr("项目库") + f"：{self.session.register.path.stem}")
+        stem = self.session.register.path.stem
+        layer = self.session.layer(f"项目库：{stem}", f"Register: {stem}")
         shown = filtered(layer.frame, **self.filter)
         if LAYER_ID not in layers:
             layer.all_features, layer.frame = layer.frame, shown

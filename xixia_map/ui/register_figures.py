@@ -4,20 +4,18 @@ county documents' own figures for the same things (296 个重大项目, 1335 亿
 143% is of the 省市重点 projects, so the register's rate beside it is too."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ..data.register.summary import totals
+from .i18n import tr
 
 # (label, the register's figure, the indicator it is read against)
-ROWS = (("项目数", "count", "major_projects_count"), ("总投资", "total", "major_projects_total"),
-        ("年度计划投资", "annual_plan", "major_projects_annual"), ("完成投资", "completed", None),
-        ("省市重点项目完成投资占年度计划", "key_rate", "key_project_plan_completion"))
+ROWS = ((QT_TR_NOOP("项目数"), "count", "major_projects_count"), (QT_TR_NOOP("总投资"), "total", "major_projects_total"),
+        (QT_TR_NOOP("年度计划投资"), "annual_plan", "major_projects_annual"), (QT_TR_NOOP("完成投资"), "completed", None),
+        (QT_TR_NOOP("省市重点项目完成投资占年度计划"), "key_rate", "key_project_plan_completion"))
 KEY_LEVELS = ("省重点", "市重点")
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RegisterFigures", text)
 
 
 def _yi(wan: float) -> str:

@@ -3,7 +3,7 @@ completed against planned investment, and totals that follow the filter, next to
 the county documents' own figure. The map shows the same filtered projects."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QTableView, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
@@ -11,14 +11,15 @@ from PySide6.QtWidgets import (
 
 from ..data.register.summary import FILTER_FIELDS, choices, filtered, totals
 from .register_table import PID_ROLE, RegisterTableModel
+from .i18n import tr
 
-LABELS = {"status": "建设状态", "level": "级别", "township": "所在乡镇", "category": "项目类型"}
-COLUMNS = (("name", "项目名称"), ("township", "所在乡镇"), ("level", "级别"), ("status", "建设状态"),
-           ("annual_plan", "年度计划（万元）"), ("completed", "完成（万元）"), ("rate", "完成率"))
+# QT_TR_NOOP: lupdate collects the texts, tr() translates them where shown.
+LABELS = {"status": QT_TR_NOOP("建设状态"), "level": QT_TR_NOOP("级别"), "township": QT_TR_NOOP("所在乡镇"),
+          "category": QT_TR_NOOP("项目类型")}
+COLUMNS = (("name", QT_TR_NOOP("项目名称")), ("township", QT_TR_NOOP("所在乡镇")), ("level", QT_TR_NOOP("级别")),
+           ("status", QT_TR_NOOP("建设状态")), ("annual_plan", QT_TR_NOOP("年度计划（万元）")),
+           ("completed", QT_TR_NOOP("完成（万元）")), ("rate", QT_TR_NOOP("完成率")))
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RegisterView", text)
 
 
 class RegisterView(QWidget):
@@ -30,7 +31,7 @@ class RegisterView(QWidget):
         super().__init__(parent)
         self.frame = None
         self.boxes = {}
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         for field in FILTER_FIELDS:
             box = QComboBox()
             box.currentIndexChanged.connect(self._changed)
@@ -58,7 +59,7 @@ class RegisterView(QWidget):
 
     # -- one project's monthly progress ---------------------------------------------
     def _progress_box(self) -> QGroupBox:
-        box = QGroupBox(tr("月度投资进度"))
+        box = self.progress_group = QGroupBox(tr("月度投资进度"))
         self.progress_title = QLabel(tr("在表中或地图上选中一个项目。"))
         self.progress_title.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_title.setWordWrap(True)
@@ -76,6 +77,18 @@ class RegisterView(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.report_button)
         return box
+
+    def retranslate(self, reference: str) -> None:
+        for field, box in self.boxes.items():
+            self.form.labelForField(box).setText(tr(LABELS[field]))
+            box.setItemText(0, tr("全部"))
+        self.model.headers = [tr(h) for _, h in COLUMNS]
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.progress_group.setTitle(tr("月度投资进度"))
+        self.progress.setHorizontalHeaderLabels([tr("月份"), tr("当月完成（万元）"), tr("累计（万元）")])
+        self.report_button.setText(tr("填报月度完成投资…"))
+        self.reference.setText(reference)
+        self._refresh()
 
     def show_progress(self, record: dict | None, months: list[tuple[str, float]]) -> None:
         """`record`: the project (None clears); `months`: its (YYYY-MM, 万元) reports."""
@@ -129,5 +142,6 @@ class RegisterView(QWidget):
         if self.frame is None:
             return
         rows = filtered(self.frame, **self.selection())
-        self.totals.setText(tr("筛选结果：") + totals(rows).text())
+        sentence = tr("筛选结果：{n} 个项目 · 总投资 {total} 万元 · 年度计划 {plan} 万元 · 完成 {done} 万元 · 完成率 {rate}")
+        self.totals.setText(sentence.format(**totals(rows).figures()))
         self.model.set_frame(rows)

@@ -163,12 +163,29 @@ class EditSession:
             pass
         self.redone.clear()
 
-    def layer(self, title: str) -> Layer:
+    def layer(self, title: str, title_en: str | None = None) -> Layer:
         frame = self.frame.copy()
-        frame["id"] = frame["pid"]
-        fields = tuple(DetailField(f.key, f.header, f.header) for f in FIELDS) + (
+        frame.insert(0, "id", frame.pop("pid"))  # the map's feature id; one column, not two
+        frame["extra"] = [_readable_extra(v) for v in frame["extra"]] if "extra" in frame else None
+        fields = (DetailField("id", "项目编号", "Project no."),) + tuple(
+            DetailField(f.key, f.header, f.header) for f in FIELDS) + (
             DetailField("placement", "落图状态", "Placement"), DetailField("accuracy_m", "位置精度（米）", "Accuracy (m)"),
-            DetailField("source", "来源", "Source"))
-        spec = LayerSpec(id=LAYER_ID, title_zh=title, title_en=title, path=self.register.path, geometry="Point",
+            DetailField("source", "来源", "Source"), DetailField("extra", "台账其他列", "Other ledger columns"))
+        spec = LayerSpec(id=LAYER_ID, title_zh=title, title_en=title_en or title, path=self.register.path, geometry="Point",
                          category="register", style=STYLE, label_field="name", detail_fields=fields, group="user")
         return Layer(spec=spec, frame=frame)
+
+
+def _readable_extra(value) -> str | None:
+    """The ledger's other columns (JSON in the file) as 列名：值；… for people."""
+    import json
+
+    if value is None or value != value or value == "":
+        return None
+    try:
+        pairs = json.loads(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if not isinstance(pairs, dict):
+        return str(value)
+    return "；".join(f"{k}：{v}" for k, v in pairs.items() if v not in (None, ""))

@@ -22,10 +22,12 @@ class Totals:
         """完成率: completed against the annual plan, as the county reports it."""
         return self.completed / self.annual_plan if self.annual_plan else None
 
-    def text(self) -> str:
+    def figures(self) -> dict[str, str]:
+        """The totals as display text (万元 with thousands separators), for a
+        translatable sentence such as "{n} 个项目 · 总投资 {total} 万元 …"."""
         rate = f"{self.completion:.0%}" if self.completion is not None else "—"
-        return (f"{self.count} 个项目 · 总投资 {self.total:,.0f} 万元 · 年度计划 {self.annual_plan:,.0f} 万元 · "
-                f"完成 {self.completed:,.0f} 万元 · 完成率 {rate}")
+        return {"n": str(self.count), "total": f"{self.total:,.0f}", "plan": f"{self.annual_plan:,.0f}",
+                "done": f"{self.completed:,.0f}", "rate": rate}
 
 
 def filtered(frame, **choices) -> pd.DataFrame:

@@ -245,7 +245,7 @@
     if (layer._shadow) { layer._shadow.style.display = hidden ? "none" : ""; }
     var tip = layer.getTooltip && layer.getTooltip(), label = tip && tip.options.permanent && tip.getElement();
     if (label) { label.style.display = hidden ? "none" : ""; }
-    else if (hidden && layer.isTooltipOpen && layer.isTooltipOpen()) { layer.closeTooltip(); }
+    else if (hidden && tip && layer.isTooltipOpen()) { layer.closeTooltip(); }
     if (layer.xmCentre) { setHidden(layer.xmCentre, hidden); }
   }
 
@@ -316,15 +316,17 @@
   function loadLayer(spec) {
     if (spec.raster) { return loadRasterLayer(spec); }
     if (spec.tiles) { return loadTiledLayer(spec); }
-    state.layers[spec.id] = L.featureGroup();
+    var group = state.layers[spec.id] = L.featureGroup();
     state.features[spec.id] = {};
-    if (spec.visible) { state.layers[spec.id].addTo(state.map); }
+    if (spec.visible) { group.addTo(state.map); }
     state.pending += 1;
     var data = spec.data ? Promise.resolve(spec.data) : fetch(spec.url).then(function (r) {
       if (!r.ok) { throw new Error(spec.url + ": HTTP " + r.status); }
       return r.json();
     });
-    return data.then(function (json) { buildLayer(spec, json); })
+    // A layer replaced while its data was on the way (the register saves edits
+    // in quick succession) must not build into its successor's group.
+    return data.then(function (json) { if (state.layers[spec.id] === group) { buildLayer(spec, json); } })
       .catch(function (err) { send("jsError", String(err)); })
       .then(function () { state.pending -= 1; maybeIdle(); });
   }
@@ -659,6 +661,18 @@
       return true;
     },
     showOnly: showOnly,
+    // Elements of a layer's features on the page and displayed (tests): an
+    // area with a symbol at its centre counts twice.
+    shownElements: function (layerId) {
+      var byId = state.features[layerId] || {}, shown = 0;
+      Object.keys(byId).forEach(function (fid) {
+        [byId[fid], byId[fid].xmCentre].forEach(function (layer) {
+          var el = layer && (layer._icon || layer._path);
+          if (el && el.isConnected && getComputedStyle(el).display !== "none") { shown += 1; }
+        });
+      });
+      return shown;
+    },
     _state: state,
     _core: { state: state, send: send, featureLayer: featureLayer, onInit: hooks.onInit,
              onLayerBuilt: hooks.onLayerBuilt },
