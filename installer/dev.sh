@@ -32,6 +32,8 @@ install_debian_packages() {
   for pkg in "${DEBIAN_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
+  # npm fetches the Leaflet plugins (map/web_packages.py); any npm on PATH will do.
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   [ ${#missing[@]} -eq 0 ] && return
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
