@@ -29,7 +29,17 @@ def test_place_edit_save_and_reopen(qtbot, window, tmp_path):
     register.undo_action.trigger()
     assert register.session.register.record(pid)["geometry"].equals(seat)
     register.redo_action.trigger()
-    register.session.change(pid, {"status": "在建", "total": 12000.0})
+    qtbot.waitUntil(lambda: view.call_sync("clickFeature", LAYER_ID, pid), timeout=5000)
+    qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=5000)
+    assert window.details.edit_button.isVisibleTo(window.details)  # 编辑属性… in the details panel
+    from xixia_map.ui.register_dialog import ProjectDialog
+
+    form = ProjectDialog(register.session.register.record(pid), ["丹水镇", "回车镇"], window)
+    form.widgets["status"].setCurrentIndex(form.widgets["status"].findData("在建"))
+    form.widgets["total"].setValue(12000)
+    assert form.widgets["total"].suffix().strip() == "万元"
+    register.edit_selected(form)
+    assert register.session.register.record(pid)["status"] == "在建"
     qtbot.waitUntil(lambda: view.call_sync("featurePoint", LAYER_ID, pid) is not None, timeout=5000)
     assert register.save()
     reread = open_register(path).record(pid)

@@ -14,13 +14,13 @@
     </message>
     <message>
         <location filename="../../xixia_map/ui/register_editing.py" line="43" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="115" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="153" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="202" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="217" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="290" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="297" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="314" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="116" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="151" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="165" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="228" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="302" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="310" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="328" />
         <location filename="../../xixia_map/ui/register_figures.py" line="36" />
         <source>项目库</source>
         <translation>Project register</translation>
@@ -51,193 +51,193 @@
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="52" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="53" />
         <source>添加项目（在地图上点击）</source>
         <translation>Add a project (click the map)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="55" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="56" />
         <source>绘制选中项目的红线（点击各拐点，回到起点结束）</source>
         <translation>Draw the selected project's red line (click each corner, click the first to finish)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="56" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="57" />
         <source>输入坐标定位选中项目…</source>
         <translation>Place the selected project at typed coordinates…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="57" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="58" />
         <source>编辑选中项目的属性…</source>
         <translation>Edit the selected project's attributes…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="58" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="59" />
         <source>删除选中项目</source>
         <translation>Delete the selected project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="59" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="60" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="62" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="63" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="66" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="67" />
         <source>保存项目库</source>
         <translation>Save register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="67" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="68" />
         <source>放弃更改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="72" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="89" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="73" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="90" />
         <source>新建项目库</source>
         <translation>New register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="84" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="108" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="85" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="109" />
         <source>导入台账</source>
         <translation>Import a ledger</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="97" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="98" />
         <source>没有可导入的行</source>
         <translation>no row could be imported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="100" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="101" />
         <source>无法导入台账</source>
         <translation>Cannot import the ledger</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="103" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="104" />
         <source>已导入 {n} 个项目，其中 {a} 个待落图（暂放在乡镇驻地）。</source>
         <translation>Imported {n} projects; {a} await placement (shown at their township seat for now).</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="105" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="106" />
         <source>以下行未导入：</source>
         <translation>These rows were not imported:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="106" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="107" />
         <source>第 {line} 行</source>
         <translation>line {line}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="118" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="119" />
         <source>导出台账</source>
         <translation>Export the ledger</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="123" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="124" />
         <source>台账已导出</source>
         <translation>Ledger exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="128" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="129" />
         <source>打开项目库</source>
         <translation>Open register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="135" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="136" />
         <source>无法打开项目库</source>
         <translation>Cannot open the register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="115" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="217" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="116" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="228" />
         <source>请先新建或打开项目库。</source>
         <translation>Create or open a register first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="234" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="246" />
         <source>添加项目</source>
         <translation>Add a project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="234" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="246" />
         <location filename="../../xixia_map/ui/register_view.py" line="19" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="297" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="310" />
         <source>请先在地图上选中项目库中的一个项目。</source>
         <translation>Select one of the register's projects on the map first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="243" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="257" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="314" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="255" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="269" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="328" />
         <source>请先进入编辑模式，并在地图上选中项目库中的一个项目。</source>
         <translation>Turn on editing and select one of the register's projects on the map first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="146" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="158" />
         <source>{title}（县文件）：{value}，{period}</source>
         <translation>{title} (county documents): {value}, {period}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="247" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="259" />
         <source>无法绘制红线</source>
         <translation>Cannot draw a red line</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="247" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="259" />
         <source>缺少地图绘制组件，请重新运行安装命令。</source>
         <translation>The map's drawing component is missing; run the install command again.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="249" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="261" />
         <source>绘制红线：依次点击各拐点，点击起点结束；Esc 取消。</source>
         <translation>Drawing a red line: click each corner, click the first one to finish; Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="266" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="278" />
         <source>东、北坐标填反了，已互换后使用。</source>
         <translation>Easting and northing were typed the other way round; they were swapped.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="282" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="294" />
         <source>无法使用该红线</source>
         <translation>Cannot use this red line</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="282" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="294" />
         <source>红线必须是不自相交的面。</source>
         <translation>A red line must be an area whose outline does not cross itself.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="342" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="356" />
         <source>无法保存项目库</source>
         <translation>Cannot save the register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="344" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="358" />
         <source>项目库已保存</source>
         <translation>Register saved</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="351" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="365" />
         <source>项目库已被他人修改</source>
         <translation>The register was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="352" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="366" />
         <source>您打开项目库后，他人已保存了修改。以下字段不同：</source>
         <translation>Someone saved changes after you opened the register. These fields differ:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="353" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="367" />
         <source>“保存”用我的修改覆盖这些字段；“丢弃”放弃我的修改，读取他人的版本。</source>
         <translation>“Save” writes my changes over these fields; “Discard” drops mine and reads theirs.</translation>
     </message>
@@ -281,57 +281,63 @@
     </message>
     <message>
         <location filename="../../xixia_map/ui/register_view.py" line="62" />
+        <location filename="../../xixia_map/ui/register_view.py" line="87" />
         <source>月度投资进度</source>
         <translation>Monthly investment progress</translation>
     </message>
     <message>
         <location filename="../../xixia_map/ui/register_view.py" line="63" />
-        <location filename="../../xixia_map/ui/register_view.py" line="87" />
+        <location filename="../../xixia_map/ui/register_view.py" line="99" />
         <source>在表中或地图上选中一个项目。</source>
         <translation>Select a project in the table or on the map.</translation>
     </message>
     <message>
         <location filename="../../xixia_map/ui/register_view.py" line="67" />
+        <location filename="../../xixia_map/ui/register_view.py" line="88" />
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
         <location filename="../../xixia_map/ui/register_view.py" line="67" />
+        <location filename="../../xixia_map/ui/register_view.py" line="88" />
         <source>当月完成（万元）</source>
         <translation>Completed in month (10k yuan)</translation>
     </message>
     <message>
         <location filename="../../xixia_map/ui/register_view.py" line="67" />
+        <location filename="../../xixia_map/ui/register_view.py" line="88" />
         <source>累计（万元）</source>
         <translation>Cumulative (10k yuan)</translation>
     </message>
     <message>
         <location filename="../../xixia_map/ui/register_view.py" line="71" />
+        <location filename="../../xixia_map/ui/register_view.py" line="89" />
         <source>填报月度完成投资…</source>
         <translation>Report a month's completed investment…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="92" />
+        <location filename="../../xixia_map/ui/register_view.py" line="104" />
         <source>年度计划 {plan} 万元</source>
         <translation>annual plan {plan} (10k yuan)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="94" />
+        <location filename="../../xixia_map/ui/register_view.py" line="106" />
         <source>完成 {done} 万元</source>
         <translation>completed {done} (10k yuan)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="96" />
+        <location filename="../../xixia_map/ui/register_view.py" line="108" />
         <source>完成率 {rate}</source>
         <translation>completion {rate}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="115" />
+        <location filename="../../xixia_map/ui/register_view.py" line="84" />
+        <location filename="../../xixia_map/ui/register_view.py" line="127" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="133" />
+        <location filename="../../xixia_map/ui/register_view.py" line="145" />
         <source>筛选结果：{n} 个项目 · 总投资 {total} 万元 · 年度计划 {plan} 万元 · 完成 {done} 万元 · 完成率 {rate}</source>
         <translation>Filtered: {n} projects · total investment {total} · annual plan {plan} · completed {done} (10k yuan) · completion {rate}</translation>
     </message>
@@ -570,52 +576,57 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="65" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="71" />
         <source>缩放至</source>
         <translation>Zoom to</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="66" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="72" />
         <source>复制坐标</source>
         <translation>Copy coordinates</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="77" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="73" />
+        <source>编辑属性…</source>
+        <translation>Edit attributes…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/details_panel.py" line="89" />
         <source>未选择要素</source>
         <translation>No feature selected</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="78" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="90" />
         <source>在地图上点击要素查看详情</source>
         <translation>Click a feature on the map to see its details</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="88" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="100" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="88" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="100" />
         <source>长度</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="88" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="100" />
         <source>高程（米）</source>
         <translation>Elevation (m)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="89" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="101" />
         <source>像元值（第 1 波段）</source>
         <translation>Pixel value (band 1)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="94" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="106" />
         <source>，推定</source>
         <translation>, estimated</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="96" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="108" />
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
@@ -778,193 +789,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="107" />
+        <location filename="../../xixia_map/ui/main_window.py" line="108" />
         <source>西峡项目地图</source>
         <translation>Xixia Project Map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="108" />
+        <location filename="../../xixia_map/ui/main_window.py" line="109" />
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="108" />
+        <location filename="../../xixia_map/ui/main_window.py" line="109" />
         <source>要素详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="109" />
+        <location filename="../../xixia_map/ui/main_window.py" line="110" />
         <source>指标驾驶舱</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="109" />
+        <location filename="../../xixia_map/ui/main_window.py" line="110" />
         <source>属性表</source>
         <translation>Attribute table</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="112" />
+        <location filename="../../xixia_map/ui/main_window.py" line="113" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="113" />
+        <location filename="../../xixia_map/ui/main_window.py" line="114" />
         <source>全县视图</source>
         <translation>Whole county</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="114" />
+        <location filename="../../xixia_map/ui/main_window.py" line="115" />
         <source>测距</source>
         <translation>Measure distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="115" />
+        <location filename="../../xixia_map/ui/main_window.py" line="116" />
         <source>测面积</source>
         <translation>Measure area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="148" />
+        <location filename="../../xixia_map/ui/main_window.py" line="149" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="149" />
+        <location filename="../../xixia_map/ui/main_window.py" line="150" />
         <source>打开数据…</source>
         <translation>Open data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="152" />
+        <location filename="../../xixia_map/ui/main_window.py" line="153" />
         <source>打开 File Geodatabase…</source>
         <translation>Open File Geodatabase…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="154" />
+        <location filename="../../xixia_map/ui/main_window.py" line="155" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="155" />
+        <location filename="../../xixia_map/ui/main_window.py" line="156" />
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="158" />
+        <location filename="../../xixia_map/ui/main_window.py" line="159" />
         <source>项目另存为…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="159" />
+        <location filename="../../xixia_map/ui/main_window.py" line="160" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="162" />
+        <location filename="../../xixia_map/ui/main_window.py" line="163" />
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="165" />
+        <location filename="../../xixia_map/ui/main_window.py" line="166" />
         <source>导出数据…</source>
         <translation>Export data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="167" />
+        <location filename="../../xixia_map/ui/main_window.py" line="168" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="213" />
+        <location filename="../../xixia_map/ui/main_window.py" line="215" />
         <source>地理数据</source>
         <translation>Geodata</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="214" />
+        <location filename="../../xixia_map/ui/main_window.py" line="216" />
         <source>栅格影像、DEM</source>
         <translation>Imagery and DEMs</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="219" />
+        <location filename="../../xixia_map/ui/main_window.py" line="221" />
         <source>打开 File Geodatabase（.gdb 文件夹）</source>
         <translation>Open a File Geodatabase (.gdb folder)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="116" />
+        <location filename="../../xixia_map/ui/main_window.py" line="117" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="170" />
+        <location filename="../../xixia_map/ui/main_window.py" line="171" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="172" />
+        <location filename="../../xixia_map/ui/main_window.py" line="173" />
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="176" />
+        <location filename="../../xixia_map/ui/main_window.py" line="177" />
         <source>添加底图文件…</source>
         <translation>Add basemap file…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="177" />
+        <location filename="../../xixia_map/ui/main_window.py" line="178" />
         <source>允许在线底图</source>
         <translation>Allow online basemaps</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="183" />
+        <location filename="../../xixia_map/ui/main_window.py" line="184" />
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="186" />
+        <location filename="../../xixia_map/ui/main_window.py" line="187" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="212" />
+        <location filename="../../xixia_map/ui/main_window.py" line="214" />
         <source>打开数据</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="236" />
+        <location filename="../../xixia_map/ui/main_window.py" line="238" />
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="240" />
+        <location filename="../../xixia_map/ui/main_window.py" line="242" />
         <source>添加书签…</source>
         <translation>Add bookmark…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="255" />
+        <location filename="../../xixia_map/ui/main_window.py" line="257" />
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="262" />
+        <location filename="../../xixia_map/ui/main_window.py" line="264" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="264" />
+        <location filename="../../xixia_map/ui/main_window.py" line="266" />
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="282" />
-        <location filename="../../xixia_map/ui/main_window.py" line="290" />
+        <location filename="../../xixia_map/ui/main_window.py" line="284" />
+        <location filename="../../xixia_map/ui/main_window.py" line="292" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="316" />
+        <location filename="../../xixia_map/ui/main_window.py" line="318" />
         <source>高程</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="328" />
+        <location filename="../../xixia_map/ui/main_window.py" line="330" />
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>

@@ -31,6 +31,7 @@ def plain_label(text: str, *, bold: bool = False) -> QLabel:
 
 class DetailsPanel(QWidget):
     zoom_requested = Signal(str, str)
+    edit_requested = Signal(str, str)  # 编辑属性 on a feature of a layer in 编辑 mode (the register)
 
     def __init__(self, layers: LayerList, lang: str = "zh", parent=None):
         super().__init__(parent)
@@ -48,11 +49,16 @@ class DetailsPanel(QWidget):
         scroll.setWidget(body)
         self.zoom_button = QPushButton()
         self.copy_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.editable: set[str] = set()
         self.zoom_button.clicked.connect(self._zoom)
         self.copy_button.clicked.connect(self._copy)
+        self.edit_button.clicked.connect(
+            lambda: self.record and self.edit_requested.emit(self.record["_layer"], str(self.record["id"])))
         buttons = QHBoxLayout()
         buttons.addWidget(self.zoom_button)
         buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
@@ -64,6 +70,11 @@ class DetailsPanel(QWidget):
         self.lang = lang
         self.zoom_button.setText(self.tr("缩放至"))
         self.copy_button.setText(self.tr("复制坐标"))
+        self.edit_button.setText(self.tr("编辑属性…"))
+        self.show_record(self.record)
+
+    def set_editable(self, layer_id: str, on: bool) -> None:
+        (self.editable.add if on else self.editable.discard)(layer_id)
         self.show_record(self.record)
 
     def show_record(self, record: dict | None) -> None:
@@ -73,6 +84,7 @@ class DetailsPanel(QWidget):
         enabled = record is not None
         self.zoom_button.setEnabled(enabled)
         self.copy_button.setEnabled(enabled)
+        self.edit_button.setVisible(enabled and record["_layer"] in self.editable)
         if record is None:
             self.title.setText(self.tr("未选择要素"))
             self.subtitle.setText(self.tr("在地图上点击要素查看详情"))

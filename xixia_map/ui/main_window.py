@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.layers_panel.style_requested.connect(lambda layer_id: edit_style(self, layer_id))
         self.details = DetailsPanel(self.layers, self.lang, self)
         self.details.zoom_requested.connect(self.map_view.zoom_to_feature)
+        self.details.edit_requested.connect(lambda _layer, _fid: self.register.edit_selected())
         self.tables = AttributeTables(self.layers, self.lang, self)
         self.tables.feature_chosen.connect(self.map_view.select_feature)
         self.search = SearchBox(SearchIndex(self.layers), self.lang, self)

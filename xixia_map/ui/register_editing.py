@@ -230,6 +230,7 @@ class RegisterEditing(QObject):
             return
         self.editing = on
         self.window.map_view.call("setDraggable", LAYER_ID, on)
+        self.window.details.set_editable(LAYER_ID, on)
         if not on:
             self.add_action.setChecked(False)
 
@@ -302,7 +303,8 @@ class RegisterEditing(QObject):
             return None
         return selected[1]
 
-    def edit_selected(self) -> None:
+    def edit_selected(self, dialog=None) -> None:
+        """The selected project's attributes in a form (`dialog`: a test's filled-in one)."""
         selected = self.window.current_selection()
         if self.session is None or not selected or selected[0] != LAYER_ID:
             plain_text.inform(self.window, tr("项目库"), tr("请先在地图上选中项目库中的一个项目。"))
@@ -310,9 +312,10 @@ class RegisterEditing(QObject):
         pid = selected[1]
         record = self.session.register.record(pid)
         townships = sorted(self.window.layers["townships"].frame["name_zh"]) if "townships" in self.window.layers else []
-        dialog = ProjectDialog(record, townships, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        if dialog is None:
+            dialog = ProjectDialog(record, townships, self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
         values = dialog.values()
         if not values.get("name"):
             values.pop("name")
