@@ -850,51 +850,61 @@
     </message>
     <message>
         <location filename="../../xixia_map/ui/main_window.py" line="155" />
+        <source>新建项目库…</source>
+        <translation>New project register…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="156" />
+        <source>打开项目库…</source>
+        <translation>Open project register…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="158" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="156" />
+        <location filename="../../xixia_map/ui/main_window.py" line="159" />
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="159" />
+        <location filename="../../xixia_map/ui/main_window.py" line="162" />
         <source>项目另存为…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="160" />
+        <location filename="../../xixia_map/ui/main_window.py" line="163" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="163" />
+        <location filename="../../xixia_map/ui/main_window.py" line="166" />
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="166" />
+        <location filename="../../xixia_map/ui/main_window.py" line="169" />
         <source>导出数据…</source>
         <translation>Export data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="168" />
+        <location filename="../../xixia_map/ui/main_window.py" line="171" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="215" />
+        <location filename="../../xixia_map/ui/main_window.py" line="218" />
         <source>地理数据</source>
         <translation>Geodata</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="216" />
+        <location filename="../../xixia_map/ui/main_window.py" line="219" />
         <source>栅格影像、DEM</source>
         <translation>Imagery and DEMs</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="221" />
+        <location filename="../../xixia_map/ui/main_window.py" line="224" />
         <source>打开 File Geodatabase（.gdb 文件夹）</source>
         <translation>Open a File Geodatabase (.gdb folder)</translation>
     </message>
@@ -904,78 +914,78 @@
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="171" />
+        <location filename="../../xixia_map/ui/main_window.py" line="174" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="173" />
+        <location filename="../../xixia_map/ui/main_window.py" line="176" />
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="177" />
+        <location filename="../../xixia_map/ui/main_window.py" line="180" />
         <source>添加底图文件…</source>
         <translation>Add basemap file…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="178" />
+        <location filename="../../xixia_map/ui/main_window.py" line="181" />
         <source>允许在线底图</source>
         <translation>Allow online basemaps</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="184" />
+        <location filename="../../xixia_map/ui/main_window.py" line="187" />
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="187" />
+        <location filename="../../xixia_map/ui/main_window.py" line="190" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="214" />
+        <location filename="../../xixia_map/ui/main_window.py" line="217" />
         <source>打开数据</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="238" />
+        <location filename="../../xixia_map/ui/main_window.py" line="241" />
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="242" />
+        <location filename="../../xixia_map/ui/main_window.py" line="245" />
         <source>添加书签…</source>
         <translation>Add bookmark…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="257" />
+        <location filename="../../xixia_map/ui/main_window.py" line="260" />
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="264" />
+        <location filename="../../xixia_map/ui/main_window.py" line="267" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="266" />
+        <location filename="../../xixia_map/ui/main_window.py" line="269" />
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="284" />
-        <location filename="../../xixia_map/ui/main_window.py" line="292" />
+        <location filename="../../xixia_map/ui/main_window.py" line="287" />
+        <location filename="../../xixia_map/ui/main_window.py" line="295" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="318" />
+        <location filename="../../xixia_map/ui/main_window.py" line="321" />
         <source>高程</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="330" />
+        <location filename="../../xixia_map/ui/main_window.py" line="333" />
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>
