@@ -1,6 +1,7 @@
 """The bundled dataset: completeness against the seeds, provenance, and WGS84."""
 import json
 
+import pandas as pd
 import pytest
 import shapely
 from shapely.geometry import shape
@@ -58,9 +59,11 @@ def test_national_roads_and_their_rebuild(layers):
 def test_roads_pass_the_towns_they_name(layers):
     towns = layers["townships"].frame.set_index("name_zh").geometry
     roads = layers["roads"].frame.set_index("ref").geometry
-    for ref, town in [("G312", "回车镇"), ("G312", "丹水镇"), ("G312", "西坪镇"),
+    for ref, town in [("G312", "丹水镇"), ("G312", "西坪镇"),
                       ("G345", "米坪镇"), ("G345", "双龙镇"), ("G345", "军马河镇")]:
         assert roads[ref].distance(towns[town]) < 0.01, (ref, town)
+    zone = layers["projects"].frame.set_index("id").geometry["dev_zone"]
+    assert roads["G312"].crosses(zone)  # E–W across the development zone, just east of the town
 
 
 SEED_PROJECTS = ["中冶钢构", "信儒碳纤维汽车零部件", "乐凯辣椒精辣椒红萃取",
@@ -83,7 +86,7 @@ def test_water_parks_and_sections(layers):
     assert {"鹳河(老灌河)", "淇河"} <= names(layers, "rivers")
     sections = layers["monitoring_sections"].frame
     assert len(sections) == 7
-    assert set(sections["attainment"]) == {"达标"} and set(sections["water_class"]) == {"II"}
+    assert set(sections["attainment"]) == {"达标"} and set(sections["water_class"]) == {"Ⅱ"}
     assert all(sections["official_name"] == "") and all(sections["estimated"])
     parks = names(layers, "parks")
     assert any("恐龙蛋" in p for p in parks) and any("地质公园" in p for p in parks)
@@ -223,3 +226,68 @@ def test_search_index_is_built_lazily_and_follows_the_layers(bundled_layers):
     assert index._entries is None
     assert not [e for e in index.search("huiche") if e.layer_id == "townships"]
     bundled_layers.append(town)
+
+
+# -- issue 20: honest places -------------------------------------------------------------
+def _metres(a, b) -> float:
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84").inv(a[0], a[1], b[0], b[1])[2]
+
+
+def test_records_with_an_a_grade_reference_lie_within_their_own_accuracy(layers):
+    """The A-grade facts of the research note, independent of the build: each
+    record they concern is no further from them than its own accuracy_m."""
+    references = {  # (layer, id): (lon, lat), from ../shared/research/xixia-places.md §1 and §4
+        ("parks", "dinosaur_park"): (111.68046, 33.23218),
+        ("parks", "laojieling"): (111.76774, 33.64660),
+        ("parks", "longtangou"): (111.59406, 33.52031),
+        ("townships", "zijin"): (111.47444, 33.28917),
+        # The park is in 丹水镇 (丹水镇三里庙村): the town's record must reach it.
+        ("townships", "danshui"): (111.68046, 33.23218),
+    }
+    for (layer_id, fid), where in references.items():
+        row = layers[layer_id].frame.set_index("id").loc[fid]
+        off = _metres((row.geometry.x, row.geometry.y), where)
+        assert off <= row["accuracy_m"], (fid, round(off), row["accuracy_m"])
+
+
+def test_estimated_towns_claim_what_their_constraints_allow(layers):
+    towns = layers["townships"].frame.set_index("id")
+    seat = towns.geometry["baiyu"]
+    huiche = towns.geometry["huiche"]
+    assert huiche.y > seat.y and huiche.x > seat.x  # 回车镇 is north-east of the town, not west
+    for tid in ("dinghe", "sangping", "chongyang", "yangcheng", "shijiehe"):  # no source found
+        assert towns.at[tid, "grade"] == "D" and towns.at[tid, "accuracy_m"] >= 25000
+        assert "no source locates it" in towns.at[tid, "source"]
+    assert not towns.at["zijin", "estimated"] and towns.at["xiping", "estimated"]
+    laojieling = (111.76774, 33.64660)  # 太平镇 lies in 老界岭's heart: its constraint is ≤12 km
+    assert _metres((towns.geometry["taiping"].x, towns.geometry["taiping"].y), laojieling) <= 12000
+
+
+def test_the_development_zone_is_its_strip_and_holds_its_projects(layers):
+    from pyproj import Geod
+
+    projects = layers["projects"].frame.set_index("id")
+    zone = projects.geometry["dev_zone"]
+    area_km2 = abs(Geod(ellps="WGS84").geometry_area_perimeter(zone)[0]) / 1e6
+    assert zone.geom_type == "Polygon" and 22 < area_km2 < 26  # 12 km × 2 km, the 24.17 km² approved
+    members = projects[projects["within"] == "dev_zone"]
+    assert len(members) == 8 and all(zone.contains(g) for g in members.geometry)
+    seat = layers["townships"].frame.set_index("id").geometry["baiyu"]
+    assert zone.centroid.x > seat.x  # east of the town
+
+
+def test_schematic_lines_do_not_hide_each_other(layers):
+    """No two schematic lines run within 150 m of each other for more than 1 km
+    at a stretch (a crossing at a shallow angle is a few hundred metres)."""
+    import geopandas as gpd
+
+    lines = gpd.GeoDataFrame(pd.concat([layers["roads"].frame, layers["rivers"].frame]), crs=4326).to_crs(4546)
+    named = list(zip(lines["id"], lines.geometry))
+    for i, (a_id, a) in enumerate(named):
+        for b_id, b in named[i + 1:]:
+            shared = a.intersection(b.buffer(150))
+            stretches = [part.length for part in getattr(shared, "geoms", [shared])]
+            assert max(stretches, default=0) < 1000, (a_id, b_id, [round(x) for x in stretches])
+    assert all(lines["schematic"])

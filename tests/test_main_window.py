@@ -36,7 +36,7 @@ def test_click_shows_every_catalog_field_with_chinese_labels(qtbot, window, bund
         if record.get(detail.field) not in (None, ""):
             assert f"{detail.label_zh}:" in texts, detail.field
     assert "已签约·前期" in texts
-    assert any("±6000 m" in t for t in texts)
+    assert any(f"±{int(record['accuracy_m'])} m" in t for t in texts)
 
 
 def test_empty_click_clears_details(qtbot, window):
@@ -52,8 +52,9 @@ def test_copy_coordinates_gives_wgs84_and_gk_zone37(qtbot, window):
     qtbot.waitUntil(lambda: window.details.record is not None, timeout=5000)
     window.details.copy_button.click()
     text = QApplication.clipboard().text()
-    easting, northing = to_gk_zone37(111.37, 33.30)
-    assert "111.370000, 33.300000" in text
+    seat = window.layers["townships"].frame.set_index("id").geometry["huiche"]
+    easting, northing = to_gk_zone37(seat.x, seat.y)
+    assert f"{seat.x:.6f}, {seat.y:.6f}" in text
     assert f"X={northing:.1f} Y={easting:.1f}" in text
     assert str(round(easting)).startswith("37")  # zone-prefixed easting
 

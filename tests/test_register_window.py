@@ -17,8 +17,9 @@ def test_place_edit_save_and_reopen(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: view.call_sync("featureCount", LAYER_ID) == 11, timeout=10000)
     assert not window.layers["projects"].visible  # the register shows the planners' copy
     register.edit_action.setChecked(True)
-    pid = register.session.frame["pid"].iloc[0]
-    seat = register.session.frame.geometry.iloc[0]
+    frame = register.session.frame
+    first_point = (frame.geom_type == "Point").to_numpy().nonzero()[0][0]
+    pid, seat = frame["pid"].iloc[first_point], frame.geometry.iloc[first_point]
     view.call_sync("setViewNoAnim", 111.68, 33.232, 15)
     with qtbot.waitSignal(view.feature_dragged, timeout=5000):
         assert view.call_sync("dragFeatureTo", LAYER_ID, pid, 111.6805, 33.2322)
@@ -217,11 +218,14 @@ def test_draw_and_reshape_a_redline_with_the_mouse(qtbot, window, tmp_path):
     reread = open_register(path).record(pid)
     assert reread["geometry"].equals_exact(moved, 1e-9)
     assert [row[3] for row in edit_log(path)].count("geometry") == 2  # drawn, then one vertex moved
-    qtbot.waitUntil(lambda: view.call_sync("shownElements", LAYER_ID) == 12, timeout=5000)  # 10 stars, 红线, its star
+    areas = int((register.session.frame.geom_type == "Polygon").sum())  # the 红线 and the development zone
+    expected = len(register.session.frame) + areas  # a star each, and each area's outline
+    qtbot.waitUntil(lambda: view.call_sync("shownElements", LAYER_ID) == expected, timeout=5000)
     status = register.session.register.record(pid)["status"]
     box = register.view_panel.boxes["status"]
     box.setCurrentIndex(next(i for i in range(1, box.count()) if box.itemData(i) != status))
-    others = int((register.session.frame["status"] == box.currentData()).sum())
+    kept = register.session.frame[register.session.frame["status"] == box.currentData()]
+    others = len(kept) + int((kept.geom_type == "Polygon").sum())
     qtbot.waitUntil(lambda: view.call_sync("shownElements", LAYER_ID) == others, timeout=5000)
 
 

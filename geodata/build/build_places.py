@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import sys
 from pathlib import Path
 
@@ -18,8 +17,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT), str(HERE)]
 
+import derive as D  # noqa: E402
 import indicators as ind  # noqa: E402
 import places as P  # noqa: E402
+import research as R  # noqa: E402
 
 from xixia_map.data.seeds import find_seed_dir, seed_text, sentence_containing  # noqa: E402
 
@@ -28,6 +29,7 @@ SEED_DIR = find_seed_dir(HERE)
 if SEED_DIR is None:
     sys.exit("seeds not found: set XIXIA_SEEDS to the folder of the county documents")
 SEEDS = {P.PRESS: ind.PRESS, P.PLAN: ind.PLAN}
+REGION = D.Region.of_county(GEODATA / "county.geojson")
 
 
 def quote(anchor: str, source: str) -> str:
@@ -58,78 +60,191 @@ def write(name, features):
     print(f"wrote {out.name}: {len(features)} features")
 
 
+def polygon(rings):
+    return {"type": "Polygon", "coordinates": [[[round(x, 6), round(y, 6)] for x, y in ring] for ring in rings]}
+
+
+def place_estimate(fact: R.Fact, estimates: dict, fallback=None) -> D.Estimate:
+    """A fact as a position: A and fixed-point C facts as stated, constraints
+    through derive.py, and D (nothing found) at `fallback` with the accuracy
+    of "somewhere in the county"."""
+    if fact.lonlat is not None:
+        return D.Estimate(*fact.lonlat, fact.accuracy_m, f"{fact.grade}-grade: {fact.basis}")
+    if fact.constraints:
+        constraints = [c(estimates) if callable(c) and not hasattr(c, "test") else c for c in fact.constraints]
+        found = D.estimate(REGION, constraints)
+        found.how = f"{fact.grade}-grade: {fact.basis}; {found.how}"
+        return found
+    lon, lat = fallback
+    return D.Estimate(lon, lat, D.unknown(REGION, lon, lat),
+                      "D-grade: no source locates it; the point is a placeholder and its accuracy is the "
+                      "68 % radius of the whole county around it")
+
+
+def township_estimates() -> dict[str, D.Estimate]:
+    placeholders = {t[0]: (t[4], t[5]) for t in P.TOWNSHIPS}
+    estimates: dict[str, D.Estimate] = {}
+    for tid in R.TOWNSHIP_ORDER:
+        estimates[tid] = place_estimate(R.TOWNSHIPS[tid], estimates, placeholders[tid])
+    return estimates
+
+
+TOWNS = township_estimates()
+
+
 def townships():
     feats = []
-    for tid, zh, en, kind, lon, lat, acc, anchor, role in P.TOWNSHIPS:
+    for tid, zh, en, kind, _lon, _lat, _acc, anchor, role in P.TOWNSHIPS:
         seat = "县城" if kind == "街道" else f"{zh}政府驻地"
+        at, fact = TOWNS[tid], R.TOWNSHIPS[tid]
         feats.append(feature({
             "id": tid, "name_zh": zh, "name_en": en, "category": "township", "kind": kind,
             "seed_role": role, "position": seat,
-            "source": f"{P.PLAN if anchor else 'public gazetteers'}; position {P.ESTIMATE} ({P.GAZETTEER})",
-            "accuracy_m": acc, "estimated": True,
+            "source": (f"{P.PLAN + '; ' if anchor else ''}position {at.how}; "
+                       f"sources: {fact.sources} ({R.NOTE})"),
+            "accuracy_m": at.accuracy_m, "estimated": fact.grade != "A", "grade": fact.grade,
             "note": quote(anchor, P.PLAN),
-        }, point(lon, lat)))
+        }, point(at.lon, at.lat)))
     return feats
+
+
+def through(names: list[str]) -> list[tuple[float, float]]:
+    return [P.FIXED_POINTS[n] if n.startswith("@") else (TOWNS[n].lon, TOWNS[n].lat) for n in names]
+
+
+def line_accuracy(names: list[str]) -> float:
+    """A schematic line is as uncertain as the least certain place it is drawn through."""
+    return max([TOWNS[n].accuracy_m for n in names if not n.startswith("@")] + [3000])
+
+
+def offset_east(coords, metres: float):
+    """The line moved `metres` east on the local plane (a river beside the towns its road passes)."""
+    out = []
+    for lon, lat in coords:
+        x, y = D.to_plane(lon, lat)
+        out.append(D.to_lonlat(x + metres, y))
+    return out
 
 
 def roads():
     return [feature({
         "id": r["id"], "name_zh": r["name_zh"], "name_en": r["name_en"], "category": "road",
         "road_class": r["road_class"], "ref": r["ref"], "via": r["via"], "works": r["works"],
-        "source": r["source"], "accuracy_m": r["accuracy_m"], "estimated": True,
+        "source": r["source"], "accuracy_m": line_accuracy(r["through"]), "estimated": True, "schematic": True,
         "note": quote(r["note"], P.PRESS),
-    }, line(r["coords"])) for r in P.ROADS]
+    }, line(through(r["through"]))) for r in P.ROADS]
+
+
+RIVER_LINES = {r["id"]: offset_east(through(r["through"]), P.RIVER_OFFSET_M) for r in P.RIVERS}
 
 
 def rivers():
     return [feature({
         "id": r["id"], "name_zh": r["name_zh"], "name_en": r["name_en"], "category": "river",
-        "flows": r["flows"], "source": f"schematic course through named towns; {P.GAZETTEER}",
-        "accuracy_m": r["accuracy_m"], "estimated": True, "note": "",
-    }, line(r["coords"])) for r in P.RIVERS]
+        "flows": r["flows"],
+        "source": (f"schematic course through the derived positions of the towns it is known to pass "
+                   f"({r['facts']}), drawn {P.RIVER_OFFSET_M} m east of them so the roads through the same "
+                   f"towns stay visible; {R.NOTE}"),
+        "accuracy_m": line_accuracy(r["through"]), "estimated": True, "schematic": True, "note": "",
+    }, line(RIVER_LINES[r["id"]])) for r in P.RIVERS]
+
+
+def _on_river(river: str, where: str):
+    import shapely
+
+    course = shapely.LineString(RIVER_LINES[river])
+    kind, _, arg = where.partition(":")
+    if kind == "at":
+        spot = course.interpolate(float(arg), normalized=True)
+    else:
+        spot = course.interpolate(course.project(shapely.Point(TOWNS[arg].lon, TOWNS[arg].lat)))
+    return spot.x, spot.y
 
 
 def sections():
     anchor = "7个国省市控断面水质达标率100%"
     return [feature({
         "id": sid, "name_zh": zh, "name_en": en, "category": "monitoring_section",
-        "river": river, "official_name": "", "attainment": "达标", "water_class": "II",
-        "source": f"{P.PRESS}; count and result only, site is a stand-in (official list not public)",
-        "accuracy_m": 10000, "estimated": True, "note": quote(anchor, P.PRESS),
-    }, point(lon, lat)) for sid, zh, en, river, lon, lat in P.SECTIONS]
+        "river": river, "official_name": "", "attainment": "达标", "water_class": "Ⅱ",
+        "source": (f"{P.PRESS}; count and result only. A stand-in: a point on the schematic river "
+                   f"({where}); the official list of sections is not public"),
+        "accuracy_m": 10000, "estimated": True, "stand_in": True, "note": quote(anchor, P.PRESS),
+    }, point(*_on_river(river, where))) for sid, zh, en, river, where in P.SECTIONS]
+
+
+def park_position(pid: str, town: str, lon: float, lat: float) -> tuple[D.Estimate, str, bool]:
+    """(estimate, derivation, estimated?) for a park."""
+    reference = R.A_REFERENCES.get(("parks", pid))
+    if reference is not None:
+        rlon, rlat, accuracy, what = reference
+        return D.Estimate(rlon, rlat, accuracy, f"A-grade: {what}"), "", False
+    if pid in R.PARKS:
+        fact = R.PARKS[pid]
+        return place_estimate(fact, TOWNS), f"sources: {fact.sources}", True
+    if pid == "dinosaur_egg_reserve":  # its sites lie in 丹水镇 around the 遗迹园; none located
+        at = TOWNS["danshui"]
+        return (D.Estimate(at.lon, at.lat, at.accuracy_m + 3000,
+                           "C-grade: in 丹水镇, around the 恐龙遗迹园; no site of the reserve located"), "", True)
+    if town and town in TOWNS:
+        at = TOWNS[town]
+        return (D.Estimate(at.lon, at.lat, at.accuracy_m + 5000,
+                           f"C-grade: in {town} (no site found): that town's position, its accuracy plus 5 km"),
+                "", True)
+    if pid == "funiu_geopark":  # a regional park spanning several counties: the symbol only marks its area
+        return D.Estimate(lon, lat, 15000, "C-grade: a geopark spanning several counties in the 伏牛山; "
+                          "the symbol marks its Xixia part, not a site"), "", True
+    if pid == "urban_pocket_parks":
+        return D.Estimate(lon, lat, 2000, "C-grade: across the county town (城区)"), "", True
+    return (D.Estimate(lon, lat, D.unknown(REGION, lon, lat),
+                       "D-grade: no source locates it; placeholder point, county-wide accuracy"), "", True)
 
 
 def parks():
-    return [feature({
-        "id": pid, "name_zh": zh, "name_en": en, "category": "park", "kind": kind, "town": town,
-        "source": src if src.startswith("seed:") else f"{src}; position {P.ESTIMATE}",
-        "accuracy_m": acc, "estimated": True, "note": quote(note, src),
-    }, point(lon, lat)) for pid, zh, en, kind, lon, lat, acc, town, note, src in P.PARKS]
+    feats = []
+    for pid, zh, en, kind, lon, lat, _acc, town, note, src in P.PARKS:
+        at, sources, estimated = park_position(pid, town, lon, lat)
+        feats.append(feature({
+            "id": pid, "name_zh": zh, "name_en": en, "category": "park", "kind": kind, "town": town,
+            "source": "; ".join(x for x in (src, f"position {at.how}", sources, R.NOTE) if x),
+            "accuracy_m": at.accuracy_m, "estimated": estimated, "note": quote(note, src),
+        }, point(at.lon, at.lat)))
+    return feats
 
 
-def _ring_position(index: int, count: int):
-    angle = 2 * math.pi * index / max(count, 1)
-    radius_deg = 0.008  # ~800 m: keeps symbols apart, far below the stated uncertainty
-    return (P.DEV_ZONE[0] + radius_deg * math.cos(angle) / math.cos(math.radians(P.DEV_ZONE[1])),
-            P.DEV_ZONE[1] + radius_deg * math.sin(angle))
+def zone_outline():
+    """The development zone's strip (research.py), on the local plane then to lon/lat."""
+    x0, y0 = R.ZONE_WEST_M, R.ZONE_SOUTH_M
+    corners = [(x0, y0), (x0 + R.ZONE_WIDTH_M, y0), (x0 + R.ZONE_WIDTH_M, y0 + R.ZONE_LENGTH_M),
+               (x0, y0 + R.ZONE_LENGTH_M), (x0, y0)]
+    return [D.to_lonlat(x, y) for x, y in corners]
 
 
 def works(rows, category):
-    unsited = [r for r in rows if r[5] is None]
+    import shapely
+
+    zone = shapely.Polygon(zone_outline())
+    inside = zone.representative_point()
+    zone_reach = round(max(shapely.Point(D.to_plane(x, y)).distance(shapely.Point(D.to_plane(inside.x, inside.y)))
+                           for x, y in zone.exterior.coords) / 100) * 100
     feats = []
-    for row in rows:
-        wid, zh, en, kind, status, lon, lat, acc, note, src = row
-        sited = lon is not None
-        if not sited:
-            lon, lat = _ring_position(unsited.index(row), len(unsited))
-        feats.append(feature({
-            "id": wid, "name_zh": zh, "name_en": en, "category": category, "kind": kind,
-            "status": status, "status_zh": P.STATUS_ZH[status],
-            "source": src, "accuracy_m": acc, "estimated": True,
-            "position": ("site not given in the seeds; symbol placed beside the development zone"
-                         if not sited else "approximate, from the seed's description"),
-            "note": quote(note, src),
-        }, point(lon, lat)))
+    for wid, zh, en, kind, status, lon, lat, acc, note, src in rows:
+        props = {"id": wid, "name_zh": zh, "name_en": en, "category": category, "kind": kind,
+                 "status": status, "status_zh": P.STATUS_ZH[status], "source": src, "accuracy_m": acc,
+                 "estimated": True, "note": quote(note, src)}
+        if lon == "zone":
+            props.update(position="the zone's strip as described (12 km × 2 km east of the town); estimated",
+                         source=f"{src}; outline: {R.ZONE_SOURCE}")
+            geometry = polygon([zone_outline()])
+        elif lon is None:
+            props.update(position="in the development zone; the documents give no site", within="dev_zone",
+                         accuracy_m=zone_reach,
+                         source=f"{src}; site not given: taken to be in the development zone, the county's "
+                                "industrial area, and shown as listed on it (the point is the zone's centre)")
+            geometry = point(inside.x, inside.y)
+        else:
+            props["position"] = "approximate, from the seed's description"
+            geometry = point(lon, lat)
+        feats.append(feature(props, geometry))
     return feats
 
 

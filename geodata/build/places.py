@@ -1,10 +1,13 @@
 """Source table of every place, road, river and project the county's documents name.
 
 Each entry records where its position came from and how far it may be off.
-Positions are WGS84 lon/lat. Nothing here is surveyed: town seats are estimated
-from their described relative positions and the county outline, so they carry
-accuracy_m of several kilometres. Replace them with official 地名 data when it
-becomes available; build_places.py regenerates the GeoJSON.
+Positions are WGS84 lon/lat. Nothing here is surveyed. Town seats, the
+development zone and the lines through them are derived in build_places.py
+from the public facts in research.py (derive.py: a position and the radius its
+constraints allow); the lon/lat kept in TOWNSHIPS below are used only for the
+towns no source locates (grade D), whose accuracy then says "somewhere in the
+county". Replace them with official 地名 data when it becomes available;
+build_places.py regenerates the GeoJSON.
 
 Seed files (../shared/seeds):
   PRESS = 000_ad63fb68d320b5bb.txt  press conference, "聚力民富县强 建设幸福西峡"
@@ -19,7 +22,8 @@ GAZETTEER = ("tcmap.com.cn (寨根乡); twwiki 军马河镇 (东临二郎坪、�
              "chinawiki Xixia County (2 townships, 14 towns, 3 subdistricts)")
 COUNTY_SEAT = (111.480, 33.305)
 
-# (id, name_zh, name_en, kind, lon, lat, accuracy_m, note, seed_role)
+# (id, name_zh, name_en, kind, lon, lat, accuracy_m, note, seed_role); lon/lat/accuracy_m: the
+# dataset's first placeholders, used only where research.py has no fact (grade D).
 TOWNSHIPS = [
     ("baiyu", "白羽街道", "Baiyu Subdistrict", "街道", 111.488, 33.309, 1500, "", ""),
     ("zijin", "紫金街道", "Zijin Subdistrict", "街道", 111.466, 33.297, 1500, "", ""),
@@ -47,69 +51,77 @@ TOWNSHIPS = [
      "支持回 车镇 “镇级小城市”试点和寨根乡撤乡设镇工作", "撤乡设镇"),
 ]
 
-# Road alignments are schematic: straight runs between the seats of the towns
-# each road is known to pass. G345 beyond Miping is not drawn: its route there
-# is not established by any source we hold.
+# Road alignments are schematic: straight runs between the derived positions of the
+# towns each road is known to pass ("@…" are fixed points: border crossings, the
+# development-zone crossing, the river's entry and exit). A line's accuracy_m is
+# that of the least certain place it is drawn through.
 ROADS = [
     {
         "id": "G312", "name_zh": "G312 沪霍线", "name_en": "National Road G312",
         "road_class": "national", "ref": "G312",
-        "via": "内乡县界—丹水镇—县城—回车镇—丁河镇—西坪镇—陕西商南县界",
-        "coords": [(111.745, 33.245), (111.620, 33.222), (111.520, 33.275), COUNTY_SEAT,
-                   (111.370, 33.300), (111.270, 33.330), (111.150, 33.380),
-                   (111.050, 33.420), (111.008, 33.430)],
-        "accuracy_m": 3000,
-        "source": f"{PRESS}; via-towns from regional road descriptions; schematic",
+        "via": "内乡县界—丹水镇—开发区(东西向穿过)—县城—西坪镇(与G209相交)—陕西商南县界",
+        "through": ["@east_border", "danshui", "@zone_crossing", "@county_town", "xiping", "@west_tip"],
+        "source": (f"{PRESS}; research note: G312 crosses the development zone E-W just east of the town "
+                   "and meets G209 in 西坪镇 (bgwkn.com; qi18; ciyu8); schematic"),
         "note": "实施G312、G345线改建等重点工程", "works": "改建",
     },
     {
         "id": "G345", "name_zh": "G345 启那线", "name_en": "National Road G345",
         "road_class": "national", "ref": "G345",
-        "via": "县城—五里桥镇—双龙镇—军马河镇(鱼库村)—勺子岭—米坪镇(大庄村)",
-        "coords": [COUNTY_SEAT, (111.500, 33.360), (111.520, 33.440), (111.545, 33.520),
-                   (111.560, 33.570), (111.470, 33.590), (111.380, 33.600)],
-        "accuracy_m": 3000,
+        "via": "县城—五里桥镇—双龙镇—军马河镇(鱼库村)—米坪镇(大庄村)",
+        "through": ["@county_town", "wuliqiao", "shuanglong", "junmahe", "miping"],
         "source": (f"{PRESS}; zgyapi.01ny.cn 2023-04-18 (国道345线横亘米坪镇大庄村与军马河镇鱼库村,"
-                   "通向70公里外的县城); schematic"),
+                   "通向70公里外的县城); the alignment between those villages and the town is a guess "
+                   "(no source traces G345 inside the county); schematic"),
         "note": "实施G312、G345线改建等重点工程", "works": "改建",
     },
 ]
 
-# Rivers flow from the first to the last coordinate (source to mouth).
+# Rivers flow from the first to the last point (source to mouth).
 RIVERS = [
     {
         "id": "guanhe", "name_zh": "鹳河(老灌河)", "name_en": "Guan River (Laoguan He)",
-        "flows": "北→南: 栾川方向入境, 经军马河、双龙、五里桥、县城, 南流入淅川",
-        "coords": [(111.690, 33.660), (111.620, 33.610), (111.560, 33.570), (111.520, 33.440),
-                   (111.500, 33.360), (111.487, 33.305), (111.490, 33.250), (111.492, 33.195)],
-        "accuracy_m": 4000,
+        "flows": "北→南: 栾川方向入境, 经军马河、双龙、回车(古庄河于回车黄湾汇入)、县城, 南流入淅川",
+        "through": ["@guanhe_entry", "junmahe", "shuanglong", "huiche", "@county_town", "@guanhe_exit"],
+        "facts": "老灌河 crosses 军马河 (twwiki); 蛇尾河 joins it via 双龙 (zhiqingwang); 古庄河 joins it at 回车黄湾 (ppfocus)",
     },
     {
         "id": "qihe", "name_zh": "淇河", "name_en": "Qi River",
-        "flows": "北→南: 卢氏方向入境, 经桑坪、寨根一带, 南流出境入淅川",
-        "coords": [(111.240, 33.680), (111.220, 33.600), (111.160, 33.530), (111.140, 33.480),
-                   (111.110, 33.400), (111.060, 33.360)],
-        "accuracy_m": 6000,
+        "flows": "北→南: 卢氏方向入境, 经西坪, 南流出境入淅川",
+        "through": ["@qihe_entry", "xiping", "@qihe_exit"],
+        "facts": "淇河, the county's second river, runs through 西坪 (qi18)",
     },
     {
         "id": "xiahe", "name_zh": "峡河", "name_en": "Xia River",
         "flows": "北→南: 纵贯寨根乡 (tcmap: 峡河纵贯南北)",
-        "coords": [(111.100, 33.560), (111.130, 33.510), (111.140, 33.480), (111.120, 33.420)],
-        "accuracy_m": 6000,
+        "through": ["@xiahe_entry", "zhaigen", "@xiahe_exit"],
+        "facts": "峡河 runs N-S through 寨根 (tcmap)",
     },
 ]
+FIXED_POINTS = {
+    "@county_town": (111.4797, 33.3046), "@east_border": (111.745, 33.245), "@west_tip": (110.995, 33.438),
+    "@zone_crossing": (111.503, 33.297),  # G312 across the strip, near its south end
+    "@guanhe_entry": (111.690, 33.660), "@guanhe_exit": (111.492, 33.195),
+    "@qihe_entry": (111.200, 33.680), "@qihe_exit": (111.060, 33.360),
+    "@xiahe_entry": (111.250, 33.600), "@xiahe_exit": (111.220, 33.430),
+}
+# Where schematic lines share a stretch (鹳河 and G345 are both drawn through 军马河,
+# 双龙 and the town), the river is drawn this far to the east of the towns it passes,
+# so neither hides the other; both stay schematic, well inside their accuracy.
+RIVER_OFFSET_M = 700
 
 # The press release gives the count (7) and the result (100%, class II) but no
 # names. These are estimated stand-ins at points a monitoring network usually
 # covers: inflows, the county seat, and outflows. Replace with the official list.
+# (id, name_zh, name_en, river, where): "at:<fraction of the river's length>" or "near:<township id>".
 SECTIONS = [
-    ("S1", "鹳河入境(推定)", "Guan River inflow (estimated)", "guanhe", 111.680, 33.650),
-    ("S2", "鹳河双龙(推定)", "Guan River at Shuanglong (estimated)", "guanhe", 111.521, 33.445),
-    ("S3", "鹳河县城上游(推定)", "Guan River above county seat (estimated)", "guanhe", 111.499, 33.350),
-    ("S4", "鹳河县城下游(推定)", "Guan River below county seat (estimated)", "guanhe", 111.489, 33.262),
-    ("S5", "鹳河出境(推定)", "Guan River outflow (estimated)", "guanhe", 111.492, 33.200),
-    ("S6", "淇河出境(推定)", "Qi River outflow (estimated)", "qihe", 111.070, 33.368),
-    ("S7", "峡河寨根(推定)", "Xia River at Zhaigen (estimated)", "xiahe", 111.135, 33.470),
+    ("S1", "鹳河入境(推定)", "Guan River inflow (estimated)", "guanhe", "at:0.03"),
+    ("S2", "鹳河双龙(推定)", "Guan River at Shuanglong (estimated)", "guanhe", "near:shuanglong"),
+    ("S3", "鹳河县城上游(推定)", "Guan River above county seat (estimated)", "guanhe", "near:huiche"),
+    ("S4", "鹳河县城下游(推定)", "Guan River below county seat (estimated)", "guanhe", "at:0.88"),
+    ("S5", "鹳河出境(推定)", "Guan River outflow (estimated)", "guanhe", "at:0.98"),
+    ("S6", "淇河出境(推定)", "Qi River outflow (estimated)", "qihe", "at:0.95"),
+    ("S7", "峡河寨根(推定)", "Xia River at Zhaigen (estimated)", "xiahe", "near:zhaigen"),
 ]
 
 # (id, name_zh, name_en, kind, lon, lat, accuracy_m, town, note, source)
@@ -138,14 +150,14 @@ PARKS = [
      "与市中心城区同步推进国家生态园林城市创建,新建扩建一批社区公园、 口袋公园", PLAN),
 ]
 
-DEV_ZONE = (111.545, 33.262)
-
 # (id, name_zh, name_en, kind, status, lon, lat, accuracy_m, note, source)
-# Projects with no site in the seeds sit on a small ring around the development
-# zone so that symbols do not hide each other; accuracy_m says the site is unknown.
+# The development zone is drawn as its strip (research.py, build_places.zone). The
+# investment projects the documents name without a site (lon None) are industrial
+# and are taken to be in that zone, the county's industrial area: they are listed
+# on it ("in this zone, site not given"), not drawn as invented points.
 PROJECTS = [
     ("dev_zone", "西峡先进制造业开发区", "Xixia Advanced Manufacturing Development Zone", "开发区",
-     "operating", DEV_ZONE[0], DEV_ZONE[1], 3000,
+     "operating", "zone", "zone", 2500,
      "西峡先进制造业开发区现有工业企业895家,产值超亿元企业40家,超10亿元企业8家,"
      "是全市唯一一家产值超400亿元的开发区,创成全市唯一的五星级开发区", PRESS),
     ("zhongye_steel", "中冶钢构", "MCC Steel Structure", "招商项目", "to_sign", None, None, 6000,

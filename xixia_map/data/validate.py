@@ -23,7 +23,7 @@ def validate_layer(spec: LayerSpec, frame: gpd.GeoDataFrame) -> None:
     for name in spec.required_fields:
         if name not in frame.columns:
             raise DataError(path, "required field is missing from every feature", field=name)
-    allowed = GEOMETRY_KINDS[spec.geometry]
+    allowed = GEOMETRY_KINDS[spec.geometry] | (GEOMETRY_KINDS["Polygon"] if spec.areas else set())
     ids = frame["id"] if "id" in frame.columns else pd.Series(range(len(frame)))
     for row, geom_type in enumerate(frame.geom_type):
         if geom_type not in allowed:
