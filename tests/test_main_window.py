@@ -26,8 +26,8 @@ def panel_texts(panel):
 
 
 def test_click_shows_every_catalog_field_with_chinese_labels(qtbot, window, bundled_layers):
-    with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000):
-        window.map_view.call_sync("clickFeature", "projects", "zhengwei_tcm")
+    with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000):  # listed on the zone, no point of its own
+        window.map_view.select_feature("projects", "zhengwei_tcm", zoom=False)
     texts = panel_texts(window.details)
     assert "正威(南阳)国家级中医药新经济产业园" in texts
     spec = bundled_layers["projects"].spec

@@ -43,17 +43,17 @@ def test_unchecking_a_layer_in_the_tree_hides_it_on_the_map(qtbot, window):
 def test_tree_shows_counts_and_legend_classes(window):
     item = window.layers_panel.model.item_for("projects")
     assert item.text() == "重点项目 (11)" and not item.icon().isNull()
-    assert item.rowCount() == 6  # one legend row per status the projects actually have
+    assert item.rowCount() == 6 + 1  # one legend row per status the projects have, and what hollow means
 
 
 def test_map_click_fills_details_and_selects_the_table_row(qtbot, window):
     with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000):
-        window.map_view.call_sync("clickFeature", "projects", "huning_steel")
-    assert window.details.record["name_zh"] == "沪宁钢构"
+        window.map_view.call_sync("clickFeature", "projects", "yinian_shanhai")
+    assert window.details.record["name_zh"] == "亿年山海西峡城"
     table = window.tables.tables["projects"]
     assert window.tables.currentWidget() is table
     row = table.view.currentIndex()
-    assert table.model.feature_id(table.proxy.mapToSource(row).row()) == "huning_steel"
+    assert table.model.feature_id(table.proxy.mapToSource(row).row()) == "yinian_shanhai"
 
 
 def test_table_row_selects_and_zooms_on_the_map(qtbot, window):

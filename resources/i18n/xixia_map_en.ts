@@ -626,9 +626,20 @@
         <translation>, estimated</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="108" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="109" />
+        <source>选址未定，位于所在区域内（坐标为区域中心）</source>
+        <translation>Site not given; within its area (the coordinates are the area's centre)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/details_panel.py" line="110" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="112" />
         <source>坐标</source>
         <translation>Coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/details_panel.py" line="123" />
+        <source>区内项目（选址未定）</source>
+        <translation>Projects in this area (site not given)</translation>
     </message>
 </context>
 <context>
@@ -730,58 +741,58 @@
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="136" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="141" />
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="137" />
-        <location filename="../../xixia_map/ui/layer_tree.py" line="164" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="142" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="169" />
         <source>缩放至图层</source>
         <translation>Zoom to layer</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="166" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="171" />
         <source>样式…</source>
         <translation>Style…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="168" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="173" />
         <source>坐标偏移</source>
         <translation>Coordinate offset</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="169" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="174" />
         <source>WGS84 / CGCS2000 (无偏移)</source>
         <translation>WGS84 / CGCS2000 (no offset)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="170" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="175" />
         <source>GCJ-02 (高德、腾讯)</source>
         <translation>GCJ-02 (Amap, Tencent)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="170" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="175" />
         <source>BD-09 (百度)</source>
         <translation>BD-09 (Baidu)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="176" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="181" />
         <source>高程分层设色</source>
         <translation>Tint by elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="181" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="186" />
         <source>创建金字塔</source>
         <translation>Build overviews</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="185" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="190" />
         <source>文字编码</source>
         <translation>Text encoding</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="192" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="197" />
         <source>移除图层</source>
         <translation>Remove layer</translation>
     </message>

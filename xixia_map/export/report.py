@@ -13,7 +13,7 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPainterPath, QPdfWriter, QPen
 
 from ..data.layers import LayerList
-from ..map.legend import legend_entries, paint_swatch, present_values
+from ..map.legend import ESTIMATED_NOTE, has_estimated, legend_entries, paint_swatch, present_values
 from .paper import MM_PER_INCH, mm_to_px, paper_mm
 from .scalebar import scale_bar
 from .snapshot import SnapshotRequest, render_map
@@ -126,6 +126,8 @@ def _legend(page: _Page, x: float, y: float, w: float, h: float, layers: LayerLi
             paint_swatch(page.p, page.rect(x, row_y, 5, 5), layer.spec, fill)
             page.text(x + 7, row_y - 0.5, w - 7, 6, label, _font(7.5))
             row_y += 6
+    if any(layer.visible and has_estimated(layer) for layer in layers) and row_y <= y + h - 10:
+        page.text(x, row_y + 1, w, 10, ESTIMATED_NOTE[lang], _font(6.5))
 
 
 def write_report(layers: LayerList, request: ReportRequest, out: Path, lang: str = "zh",

@@ -94,3 +94,13 @@ def present_values(layer) -> set | None:
     if not rule or rule["field"] not in layer.frame.columns:
         return None
     return set(layer.frame[rule["field"]].dropna().astype(str))
+
+
+ESTIMATED_NOTE = {"zh": "空心符号、虚线：位置为推定，选中后显示可能范围",
+                  "en": "Hollow symbols, dashed lines: estimated positions; select one to see its range"}
+
+
+def has_estimated(layer) -> bool:
+    """Whether a layer holds features whose position is estimated (drawn hollow or dashed)."""
+    frame = layer.frame
+    return "estimated" in frame.columns and bool((frame["estimated"] == True).any())  # noqa: E712 (a column)

@@ -21,7 +21,9 @@ def feature_collection(layer: Layer, with_details: bool = False) -> dict:
     """The minimum the page needs: id, label and style fields. Details stay in
     Python, except in a standalone export, which carries them for its popups."""
     spec = layer.spec
-    keep = ["id", spec.label_field]
+    # estimated/stand_in: the hollow or dashed symbol; accuracy_m: the zoom limit;
+    # within: a feature whose site is unknown inside an area of the same layer.
+    keep = ["id", spec.label_field, "estimated", "stand_in", "accuracy_m", "within"]
     if with_details:
         keep += [d.field for d in spec.detail_fields]
     for rule in ("color_by", "graduated", "label_min_zoom"):

@@ -172,10 +172,21 @@ class MapView(QWebEngineView):
 
     def _on_feature_clicked(self, layer_id: str, feature_id: str) -> None:
         try:
-            record = self.layers[layer_id].record(feature_id)
+            layer = self.layers[layer_id]
+            record = layer.record(feature_id)
         except KeyError:
             return
+        self._show_uncertainty(record, layer.frame.geometry.iloc[layer.position(feature_id)])
         self.feature_selected.emit(record)
+
+    def _show_uncertainty(self, record: dict, geometry) -> None:
+        """An estimated feature's accuracy circle (or band), drawn with its selection."""
+        from shapely.geometry import mapping
+
+        from ..data.uncertainty import uncertainty_for
+
+        shape = uncertainty_for(record, geometry)
+        self.call("showUncertainty", mapping(shape) if shape is not None else None)
 
     # -- large layers: tiles and identify in Python --------------------------------
     def is_tiled(self, layer_id: str) -> bool:

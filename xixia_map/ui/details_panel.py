@@ -105,7 +105,30 @@ class DetailsPanel(QWidget):
         accuracy = record.get("accuracy_m")
         estimated = self.tr("，推定") if record.get("estimated") else ""
         suffix = f"\n(±{accuracy:g} m{estimated})" if accuracy else ""
-        self.form.addRow(plain_label(self.tr("坐标") + ":"), plain_label(format_coordinates(lon, lat) + suffix))
+        if record.get("within"):
+            lon_lat_text = self.tr("选址未定，位于所在区域内（坐标为区域中心）")
+            self.form.addRow(plain_label(self.tr("坐标") + ":"), plain_label(lon_lat_text + suffix))
+        else:
+            self.form.addRow(plain_label(self.tr("坐标") + ":"), plain_label(format_coordinates(lon, lat) + suffix))
+        self._list_members(record)
+
+    def _list_members(self, record: dict) -> None:
+        """An area's features whose site is unknown inside it, each a button to its details."""
+        frame = self.layers[record["_layer"]].frame
+        if "within" not in frame.columns:
+            return
+        members = frame[frame["within"] == record.get("id")]
+        if not len(members):
+            return
+        self.form.addRow(plain_label(self.tr("区内项目（选址未定）") + f"：{len(members)}", bold=True))
+        layer = self.layers[record["_layer"]]
+        label_field = layer.spec.label_field
+        for fid, name in zip(members["id"], members[label_field]):
+            button = QPushButton(str(name).replace("&", "&&"))  # "&" would otherwise mark a shortcut
+            button.setFlat(True)
+            button.setStyleSheet("text-align: left; color: #0b4f8a;")
+            button.clicked.connect(lambda _=False, fid=str(fid): self.show_record(layer.record(fid)))
+            self.form.addRow(button)
 
     def coordinates_text(self) -> str:
         if self.record is None:

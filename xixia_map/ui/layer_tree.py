@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSlider, 
 from ..data.catalog import Group
 from ..data.layers import Layer, LayerList
 from ..data.reader import ENCODINGS
-from ..map.legend import legend_entries, present_values, swatch_icon
+from ..map.legend import ESTIMATED_NOTE, has_estimated, legend_entries, present_values, swatch_icon
 from . import plain_text
 
 LAYER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,6 +65,11 @@ class LayerTreeModel(QStandardItemModel):
                 child.setEditable(False)
                 child.setSelectable(False)
                 item.appendRow(child)
+        if has_estimated(layer):  # what a hollow symbol or a dashed line means
+            note = QStandardItem(swatch_icon(spec, "#ffffff"), ESTIMATED_NOTE[self.lang])
+            note.setEditable(False)
+            note.setSelectable(False)
+            item.appendRow(note)
         self._items[spec.id] = item
         return item
 

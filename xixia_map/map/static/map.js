@@ -65,7 +65,7 @@
       color: color(s.stroke, "#555555"), weight: s.weight || 2,
       opacity: (s.opacity == null ? 1 : s.opacity) * opacity,
       fillColor: fillFor(spec, props), fillOpacity: (s.fill_opacity == null ? 0.3 : s.fill_opacity) * opacity,
-      dashArray: s.dash || null, pane: PANES[spec.geometry][0],
+      dashArray: s.dash || (props && props.estimated === true ? "8 5" : null), pane: PANES[spec.geometry][0],
     };
     if (spec.geometry === "LineString") { style.fill = false; }
     return style;
@@ -90,9 +90,17 @@
     // The radius comes from a project file: only a number may reach the SVG markup.
     var s = spec.style || {}, r = Number(s.radius), shape = SHAPES[s.marker] || SHAPES.circle;
     if (!(r >= 2 && r <= 40)) { r = 6; }
+    var fill = fillFor(spec, props), g = '<g fill="' + fill + '" stroke="' + color(s.stroke, "#222222") + '" stroke-width="1.5">';
+    // An estimated position is drawn hollow (its colour as the outline), a stand-in dashed as well:
+    // a planner sees at a glance what is surveyed and what is only "around here".
+    // Dashed, so even a white-filled symbol (the township seats) shows it; a stand-in dotted and paler.
+    if (props && props.estimated === true) {
+      var outline = /^#f{3}(f{3})?$/i.test(fill) ? color(s.stroke, "#222222") : fill;
+      g = '<g fill="#ffffff" fill-opacity="0.85" stroke="' + outline + '" stroke-width="2"' +
+          (props.stand_in === true ? ' stroke-dasharray="1,2" opacity="0.75"' : ' stroke-dasharray="3,2"') + ">";
+    }
     var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="' + 2 * r + '" height="' + 2 * r + '">' +
-      '<g fill="' + fillFor(spec, props) + '" stroke="' + color(s.stroke, "#222222") + '" stroke-width="1.5">' +
-      shape(r) + "</g></svg>";
+      g + shape(r) + "</g></svg>";
     return L.divIcon({ html: svg, className: "xm-marker xm-marker-" + spec.id, iconSize: [2 * r, 2 * r],
                        iconAnchor: [r, r], tooltipAnchor: [r, 0] });
   }
@@ -196,7 +204,14 @@
 
   function buildLayer(spec, data) {
     var group = state.layers[spec.id];
+    var members = {};  // area id -> [{id, label}]: features whose site is unknown inside that area
     var geo = L.geoJSON(data, {
+      filter: function (f) {
+        var within = f.properties && f.properties.within;
+        if (!within) { return true; }
+        (members[within] = members[within] || []).push({ id: String(f.properties.id), label: f.properties[spec.label_field] });
+        return false;
+      },
       style: function (f) { return pathStyle(spec, f.properties, spec.opacity); },
       pointToLayer: function (f, latlng) {
         var marker = L.marker(latlng, { icon: markerIcon(spec, f.properties), pane: PANES.Point[0],
@@ -213,6 +228,7 @@
     group.addLayer(geo);
     group.xmGeo = geo;
     if (spec.style && spec.style.marker && spec.geometry === "Point") { markAreas(spec, geo, group); }
+    listMembers(spec, group, members);
     if (spec.shown) { showOnly(spec.id, spec.shown); }
     updateLabelVisibility();
     hooks.onLayerBuilt.forEach(function (hook) { hook(spec); });
@@ -230,6 +246,31 @@
       centre.on("click", function (e) { onFeatureClick(spec, fid, e); });
       layer.xmCentre = centre;
       group.addLayer(centre);
+    });
+  }
+
+  // Features whose site is unknown inside an area are not drawn as invented
+  // points: the area carries a badge with their count, a click on it selects
+  // the area (the details panel lists them), and selecting one of them selects
+  // its area.
+  function listMembers(spec, group, members) {
+    var byId = state.features[spec.id];
+    Object.keys(members).forEach(function (areaId) {
+      var area = byId[areaId];
+      if (!area || !area.getBounds) { return; }
+      var list = members[areaId], badge = document.createElement("span");
+      badge.className = "xm-badge";
+      badge.textContent = String(list.length);
+      var marker = L.marker(area.getBounds().getCenter(), {
+        icon: L.divIcon({ html: badge, className: "xm-badge-icon", iconSize: [22, 22], iconAnchor: [-6, 22] }),
+        pane: PANES.Point[0], keyboard: false });
+      marker.bindTooltip(textElement("span", list.map(function (m) { return m.label; }).join("\n")),
+                         { className: "xm-tooltip xm-members" });
+      marker.on("click", function (e) { onFeatureClick(spec, areaId, e); });
+      group.addLayer(marker);
+      area.xmMembers = list;
+      group.xmListed = (group.xmListed || 0) + list.length;
+      list.forEach(function (m) { byId[m.id] = area; });  // a member selects, zooms to, its area
     });
   }
 
@@ -396,8 +437,22 @@
     return true;
   }
 
+  // The selected feature's accuracy: a circle round a point, a band along a
+  // line (Python computes it, data/uncertainty.py), under the features.
+  function showUncertainty(geojson) {
+    if (state.uncertainty) { state.map.removeLayer(state.uncertainty); state.uncertainty = null; }
+    if (!geojson) { return true; }
+    state.uncertainty = L.geoJSON(geojson, {
+      style: function () { return { color: "#d6604d", weight: 1.5, dashArray: "6 4", fillColor: "#d6604d",
+                                    fillOpacity: 0.08, pane: "xm-areas", interactive: false }; },
+      interactive: false,
+    }).addTo(state.map);
+    return true;
+  }
+
   function clearSelection() {
     showGeometry(null);
+    showUncertainty(null);
     if (state.selected) { markSelected(state.selected, false); state.selected = null; }
     state.highlighted.forEach(function (l) { markSelected(l, false); });
     state.highlighted = [];
@@ -427,7 +482,11 @@
   function zoomToFeature(layerId, fid) {
     var layer = featureLayer(layerId, fid);
     if (!layer) { return false; }
-    if (layer.getLatLng) { state.map.setView(layer.getLatLng(), Math.max(state.map.getZoom(), 13)); }
+    var props = (layer.feature && layer.feature.properties) || {}, accuracy = Number(props.accuracy_m);
+    if (layer.getLatLng && props.estimated === true && accuracy > 0) {
+      // Never closer than the position allows: the whole circle of its accuracy stays in view.
+      state.map.fitBounds(layer.getLatLng().toBounds(2 * accuracy), { padding: [20, 20], maxZoom: 16 });
+    } else if (layer.getLatLng) { state.map.setView(layer.getLatLng(), Math.max(state.map.getZoom(), 13)); }
     else { state.map.fitBounds(layer.getBounds(), { padding: [30, 30], maxZoom: 14 }); }
     return true;
   }
@@ -470,7 +529,9 @@
   function featureCount(layerId) {
     var group = state.layers[layerId];
     if (group && (group.xmTiled || group.xmRaster)) { return group.xmCount; }
-    return group && group.xmGeo ? group.xmGeo.getLayers().filter(function (l) { return !l.xmHidden; }).length : -1;
+    // Drawn features, and those listed on an area (site unknown inside it): every feature is accounted for.
+    return group && group.xmGeo ? group.xmGeo.getLayers().filter(function (l) { return !l.xmHidden; }).length +
+      (group.xmListed || 0) : -1;
   }
 
   function connectBridge() {
@@ -661,6 +722,12 @@
       return true;
     },
     showOnly: showOnly,
+    showUncertainty: showUncertainty,
+    uncertaintyShown: function () { return !!state.uncertainty; },
+    membersOf: function (layerId, fid) {
+      var layer = featureLayer(layerId, fid);
+      return layer && layer.xmMembers ? layer.xmMembers.map(function (m) { return m.id; }) : [];
+    },
     // Elements of a layer's features on the page and displayed (tests): an
     // area with a symbol at its centre counts twice.
     shownElements: function (layerId) {

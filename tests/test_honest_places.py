@@ -1,0 +1,82 @@
+"""Uncertainty on the map (issue 20): estimated features are drawn hollow or
+dashed, a selected one shows the circle (or band) of its accuracy, a zoom to
+it stops where that circle still fits, and projects whose site is unknown
+inside the development zone are listed on it, not drawn as invented points."""
+import pytest
+
+from test_window_user_data import window  # noqa: F401 - the window fixture
+from xixia_map.data.uncertainty import uncertainty_shape
+
+
+def _ready(qtbot, view, layer_id, count):
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", layer_id) == count, timeout=10000)
+
+
+def test_estimated_symbols_are_hollow_and_schematic_lines_dashed(qtbot, window):
+    view = window.map_view
+    _ready(qtbot, view, "townships", 19)
+    icon = "window.xixia._state.features.townships['%s']._icon.innerHTML"
+    assert 'stroke-dasharray="3,2"' in view.evaluate(icon % "huiche")  # estimated (C grade): dashed, hollow
+    assert "stroke-dasharray" not in view.evaluate(icon % "zijin")  # a GeoNames point (A grade)
+    stand_in = view.evaluate("window.xixia._state.features.monitoring_sections.S1._icon.innerHTML")
+    assert 'stroke-dasharray="1,2"' in stand_in
+    dash = view.evaluate("window.xixia._state.features.roads.G345.options.dashArray")
+    assert dash == "8 5"
+    legend = window.layers_panel.model.item_for("townships")
+    notes = [legend.child(r).text() for r in range(legend.rowCount())]
+    assert any("空心符号" in n for n in notes)
+
+
+def test_a_selected_estimate_shows_its_range_and_the_zoom_respects_it(qtbot, window):
+    view = window.map_view
+    _ready(qtbot, view, "townships", 19)
+    view.select_feature("townships", "huiche", zoom=True)
+    qtbot.waitUntil(lambda: view.call_sync("uncertaintyShown"), timeout=5000)
+    seat = window.layers["townships"].frame.set_index("id").loc["huiche"]
+    circle = uncertainty_shape(seat.geometry, seat["accuracy_m"])
+    qtbot.waitUntil(lambda: view.last_view.get("zoom", 99) < 13, timeout=5000)
+    shown = view.last_view
+    west, south, east, north = circle.bounds
+    assert shown["west"] <= west and shown["east"] >= east and shown["south"] <= south and shown["north"] >= north
+    view.select_feature("townships", "zijin", zoom=False)  # A grade: no circle
+    qtbot.waitUntil(lambda: not view.call_sync("uncertaintyShown"), timeout=5000)
+    view.select_feature("roads", "G345", zoom=False)  # a band along a schematic line
+    qtbot.waitUntil(lambda: view.call_sync("uncertaintyShown"), timeout=5000)
+    view.call_sync("clearSelection")
+    assert not view.call_sync("uncertaintyShown")
+
+
+def test_projects_without_a_site_are_listed_on_the_zone(qtbot, window):
+    from PySide6.QtWidgets import QPushButton
+
+    view = window.map_view
+    frame = window.layers["projects"].frame
+    members = set(frame.loc[frame["within"] == "dev_zone", "id"])
+    assert len(members) == 8
+    _ready(qtbot, view, "projects", len(frame))
+    assert set(view.call_sync("membersOf", "projects", "dev_zone")) == members
+    drawn = view.evaluate("window.xixia._state.layers.projects.xmGeo.getLayers().length")
+    assert drawn == len(frame) - len(members)  # not drawn as points of their own
+    assert view.evaluate("window.xixia._state.features.projects.zhongye_steel === "
+                         "window.xixia._state.features.projects.dev_zone")
+    assert view.evaluate("document.querySelector('.xm-badge').textContent") == "8"
+    view.select_feature("projects", "dev_zone", zoom=False)
+    qtbot.waitUntil(lambda: window.details.record is not None, timeout=5000)
+    buttons = [b.text() for b in window.details.findChildren(QPushButton) if b.isFlat()]
+    assert "中冶钢构" in buttons and len(buttons) == 8
+    next(b for b in window.details.findChildren(QPushButton) if b.text() == "中冶钢构").click()
+    assert window.details.record["id"] == "zhongye_steel"
+    assert view.call_sync("select", "projects", "zhongye_steel", False)  # a member selects its area
+
+
+@pytest.mark.parametrize("accuracy", [500, 12500])
+def test_the_uncertainty_circle_has_the_accuracy_as_radius(accuracy):
+    import math
+
+    import shapely
+    from pyproj import Geod
+
+    circle = uncertainty_shape(shapely.Point(111.48, 33.30), accuracy)
+    area = abs(Geod(ellps="WGS84").geometry_area_perimeter(circle)[0])
+    assert area == pytest.approx(math.pi * accuracy ** 2, rel=0.01)
+    assert uncertainty_shape(shapely.Point(111.48, 33.30).buffer(0.01), accuracy) is None
