@@ -20,7 +20,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sample", default="out/sample")
     parser.add_argument("--out", default="resources/screenshots")
-    parser.add_argument("--only", choices=("formats", "register"), help="take one set of screenshots")
+    parser.add_argument("--only", choices=("formats", "register", "places"), help="take one set of screenshots")
     args = parser.parse_args()
     sample, out = Path(args.sample), Path(args.out)
     from xixia_map.map.runtime import start_web_engine
@@ -67,6 +67,9 @@ def main() -> int:
     if args.only == "register":
         register_scenes(window_with, shoot, wait, out)
         return 0
+    if args.only == "places":
+        places_scenes(window_with, shoot, wait, out)
+        return 0
     dom, dltb, dem = sample / "示例_正射影像.tif", sample / "示例_三调图斑.gpkg", sample / "示例_DEM.tif"
     for lang, size, suffix in (("zh", (1600, 1000), ""), ("zh", (1024, 700), "-1024"), ("en", (1600, 1000), "-en")):
         window = window_with([dom, dltb], lang, size)
@@ -80,7 +83,25 @@ def main() -> int:
     window.close()
     if args.only is None:
         register_scenes(window_with, shoot, wait, out)
+        places_scenes(window_with, shoot, wait, out)
     return 0
+
+
+def places_scenes(window_with, shoot, wait, out: Path) -> None:
+    """Honest places: the development zone with the projects listed on it; an
+    estimated township selected with its accuracy circle; 鹳河 beside G345."""
+    for lang, size, suffix in (("zh", (1600, 1000), ""), ("zh", (1024, 700), "-1024"), ("en", (1600, 1000), "-en")):
+        window = window_with([], lang, size)
+        window.map_view.select_feature("projects", "dev_zone", zoom=False)
+        wait(300)
+        shoot(window, f"places-zone{suffix}.png", (111.44, 33.27, 111.58, 33.42))
+        window.map_view.select_feature("townships", "huiche", zoom=False)
+        wait(300)
+        shoot(window, f"places-estimate{suffix}.png", (111.40, 33.30, 111.65, 33.47))
+        window.map_view.clear_selection()
+        window.details.show_record(None)
+        shoot(window, f"places-lines{suffix}.png", (111.38, 33.28, 111.72, 33.70))
+        window.close()
 
 
 def register_scenes(window_with, shoot, wait, out: Path) -> None:

@@ -60,6 +60,16 @@ def write(name, features):
     print(f"wrote {out.name}: {len(features)} features")
 
 
+# 位置依据: how a record's position was found, in words a planner reads (the grades of
+# the research note; the derivation itself stays in `source`).
+BASIS_ZH = {
+    "A": "数据集中的坐标（网络地图兴趣点等，已换算为 WGS84）",
+    "B": "由方位与道路里程推算：县境内满足条件的区域的中心，精度为该区域的 68% 半径",
+    "C": "由方位或相邻关系推算：县境内满足条件的区域的中心，精度为该区域的 68% 半径",
+    "D": "未找到来源：位置仅为占位，精度为全县范围",
+}
+
+
 def polygon(rings):
     return {"type": "Polygon", "coordinates": [[[round(x, 6), round(y, 6)] for x, y in ring] for ring in rings]}
 
@@ -103,6 +113,7 @@ def townships():
             "source": (f"{P.PLAN + '; ' if anchor else ''}position {at.how}; "
                        f"sources: {fact.sources} ({R.NOTE})"),
             "accuracy_m": at.accuracy_m, "estimated": fact.grade != "A", "grade": fact.grade,
+            "basis_zh": BASIS_ZH[fact.grade],
             "note": quote(anchor, P.PLAN),
         }, point(at.lon, at.lat)))
     return feats
@@ -131,6 +142,7 @@ def roads():
         "id": r["id"], "name_zh": r["name_zh"], "name_en": r["name_en"], "category": "road",
         "road_class": r["road_class"], "ref": r["ref"], "via": r["via"], "works": r["works"],
         "source": r["source"], "accuracy_m": line_accuracy(r["through"]), "estimated": True, "schematic": True,
+        "basis_zh": "示意走向：连接其经过乡镇的推定位置，不是实测线位",
         "note": quote(r["note"], P.PRESS),
     }, line(through(r["through"]))) for r in P.ROADS]
 
@@ -146,6 +158,7 @@ def rivers():
                    f"({r['facts']}), drawn {P.RIVER_OFFSET_M} m east of them so the roads through the same "
                    f"towns stay visible; {R.NOTE}"),
         "accuracy_m": line_accuracy(r["through"]), "estimated": True, "schematic": True, "note": "",
+        "basis_zh": "示意河道：连接其流经乡镇的推定位置（画在乡镇东侧 700 米，以免与公路重叠），不是实测河道",
     }, line(RIVER_LINES[r["id"]])) for r in P.RIVERS]
 
 
@@ -169,6 +182,7 @@ def sections():
         "source": (f"{P.PRESS}; count and result only. A stand-in: a point on the schematic river "
                    f"({where}); the official list of sections is not public"),
         "accuracy_m": 10000, "estimated": True, "stand_in": True, "note": quote(anchor, P.PRESS),
+        "basis_zh": "替代点：断面名称与位置未公开，点位只表示所在河流",
     }, point(*_on_river(river, where))) for sid, zh, en, river, where in P.SECTIONS]
 
 
@@ -207,6 +221,7 @@ def parks():
             "id": pid, "name_zh": zh, "name_en": en, "category": "park", "kind": kind, "town": town,
             "source": "; ".join(x for x in (src, f"position {at.how}", sources, R.NOTE) if x),
             "accuracy_m": at.accuracy_m, "estimated": estimated, "note": quote(note, src),
+            "basis_zh": BASIS_ZH[at.how[0]] if at.how[:2] in ("A-", "B-", "C-", "D-") else "",
         }, point(at.lon, at.lat)))
     return feats
 
@@ -232,17 +247,20 @@ def works(rows, category):
                  "status": status, "status_zh": P.STATUS_ZH[status], "source": src, "accuracy_m": acc,
                  "estimated": True, "note": quote(note, src)}
         if lon == "zone":
-            props.update(position="the zone's strip as described (12 km × 2 km east of the town); estimated",
+            props.update(position="按公开描述绘制的范围：县城以东南北 12 公里、东西 2 公里的条带（推定）",
+                         basis_zh="按公开描述绘制（推定）",
                          source=f"{src}; outline: {R.ZONE_SOURCE}")
             geometry = polygon([zone_outline()])
         elif lon is None:
-            props.update(position="in the development zone; the documents give no site", within="dev_zone",
+            props.update(position="县文件未给出选址，列于开发区内", within="dev_zone",
+                         basis_zh="选址未定：列于开发区内，坐标为开发区中心",
                          accuracy_m=zone_reach,
                          source=f"{src}; site not given: taken to be in the development zone, the county's "
                                 "industrial area, and shown as listed on it (the point is the zone's centre)")
             geometry = point(inside.x, inside.y)
         else:
-            props["position"] = "approximate, from the seed's description"
+            props["position"] = "按县文件描述的大致位置（推定）"
+            props["basis_zh"] = "按县文件描述的大致位置（推定，未找到坐标来源）"
             geometry = point(lon, lat)
         feats.append(feature(props, geometry))
     return feats

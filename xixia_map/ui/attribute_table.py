@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (
 
 from ..data.layers import Layer, LayerList
 
-HIDDEN_COLUMNS = {"note", "source", "estimated"}
+# Machine fields: the sentence and source are in the details panel, and the
+# grade, the area a feature is listed in and the drawing flags are shown in words there.
+HIDDEN_COLUMNS = {"note", "source", "estimated", "grade", "within", "schematic", "stand_in"}
 COMMON_HEADERS = {"zh": {"id": "编号", "category": "类别", "status": "状态代码"},
                   "en": {"id": "ID", "category": "Category", "status": "Status code"}}
 
