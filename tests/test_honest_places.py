@@ -30,11 +30,13 @@ def test_estimated_symbols_are_hollow_and_schematic_lines_dashed(qtbot, window):
 def test_a_selected_estimate_shows_its_range_and_the_zoom_respects_it(qtbot, window):
     view = window.map_view
     _ready(qtbot, view, "townships", 19)
+    view.call_sync("setViewNoAnim", 111.48, 33.30, 15)  # close in: a plain zoom-to would stay this close
+    qtbot.waitUntil(lambda: view.last_view.get("zoom") == 15, timeout=5000)
     view.select_feature("townships", "huiche", zoom=True)
     qtbot.waitUntil(lambda: view.call_sync("uncertaintyShown"), timeout=5000)
     seat = window.layers["townships"].frame.set_index("id").loc["huiche"]
     circle = uncertainty_shape(seat.geometry, seat["accuracy_m"])
-    qtbot.waitUntil(lambda: view.last_view.get("zoom", 99) < 13, timeout=5000)
+    qtbot.waitUntil(lambda: abs(view.last_view.get("lng", 0) - seat.geometry.x) < 1e-3, timeout=5000)
     shown = view.last_view
     west, south, east, north = circle.bounds
     assert shown["west"] <= west and shown["east"] >= east and shown["south"] <= south and shown["north"] >= north
@@ -80,3 +82,34 @@ def test_the_uncertainty_circle_has_the_accuracy_as_radius(accuracy):
     area = abs(Geod(ellps="WGS84").geometry_area_perimeter(circle)[0])
     assert area == pytest.approx(math.pi * accuracy ** 2, rel=0.01)
     assert uncertainty_shape(shapely.Point(111.48, 33.30).buffer(0.01), accuracy) is None
+
+
+def test_selection_as_in_a_gis(qtbot, window):
+    """Empty ground clears (the county outline is not identified), a click a few
+    pixels beside a river selects the river, Escape clears; the outline becomes
+    clickable when the planner asks."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    view = window.map_view
+    _ready(qtbot, view, "rivers", 3)
+    window.resize(1400, 900)
+    course = window.layers["rivers"].frame.set_index("id").geometry["guanhe"]
+    spot = course.interpolate(0.45, normalized=True)
+    qtbot.wait(300)
+    view.call_sync("setViewNoAnim", spot.x, spot.y, 13)
+    qtbot.wait(400)
+    x, y = view.call_sync("featurePointAt", spot.y, spot.x)
+    proxy = view.focusProxy()
+    QTest.mouseClick(proxy, Qt.MouseButton.LeftButton, pos=QPoint(round(x) + 5, round(y)))
+    qtbot.waitUntil(lambda: window.details.record is not None and window.details.record["id"] == "guanhe", timeout=5000)
+    QTest.keyClick(proxy, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.details.record is None, timeout=5000)
+    QTest.mouseClick(proxy, Qt.MouseButton.LeftButton, pos=QPoint(round(x) + 80, round(y) + 60))  # inside the county
+    qtbot.wait(500)
+    assert window.details.record is None  # empty ground: no 西峡县
+    window.layers.set_identifiable("county", True)
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", "county") == 1, timeout=5000)
+    QTest.mouseClick(proxy, Qt.MouseButton.LeftButton, pos=QPoint(round(x) + 80, round(y) + 60))
+    qtbot.waitUntil(lambda: window.details.record is not None and window.details.record["_layer"] == "county",
+                    timeout=5000)

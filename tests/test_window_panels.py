@@ -68,6 +68,8 @@ def test_table_row_selects_and_zooms_on_the_map(qtbot, window):
 
 def test_tables_are_built_when_first_needed_not_at_start(window):
     tables = window.tables
+    assert not any(t.is_built for t in tables.tables.values())  # the table dock starts closed
+    window.docks["table"].show()
     shown = tables.currentWidget()
     others = [t for t in tables.tables.values() if t is not shown]
     assert shown.is_built and not any(t.is_built for t in others)
@@ -162,11 +164,13 @@ def test_settings_are_restored_on_restart(qtbot, catalog, settings_file):
     first.map_view.fit_bounds(111.3, 33.2, 111.6, 33.4)
     qtbot.waitUntil(lambda: first.map_view.last_view.get("zoom", 0) > 10.5, timeout=5000)
     wait_until_idle(first.map_view)
+    shown = dict(first.map_view.last_view)
     first.close()
     assert saved_language() == "en"
     assert "parks" not in saved_visible_layers() and "roads" in saved_visible_layers()
     west, south, east, north = saved_extent()
-    assert west == pytest.approx(111.3, abs=0.05) and north == pytest.approx(33.4, abs=0.05)
+    assert west == pytest.approx(shown["west"], abs=1e-4) and north == pytest.approx(shown["north"], abs=1e-4)
+    assert west <= 111.31 and north >= 33.39  # the extent asked for is inside it
 
     from xixia_map.data.layers import LayerList
 
@@ -196,3 +200,11 @@ def test_export_dialog_writes_current_view(qtbot, window, tmp_path):
     dialog.kind.setCurrentIndex(dialog.kind.findData("png_paper"))
     assert dialog.pixel_size() == (1754, 1240)  # A4 landscape at 150 dpi
     assert dialog.suffix() == ".png"
+
+
+def test_the_map_has_the_room_first_and_the_tree_picks_the_table(qtbot, window):
+    assert window.docks["table"].isHidden()  # first start: the attribute table is closed
+    window.docks["table"].toggleViewAction().trigger()  # 视图 → 属性表
+    assert not window.docks["table"].isHidden()
+    window.layers_panel.select_layer("rivers")
+    assert window.tables.currentWidget() is window.tables.tables["rivers"]

@@ -100,6 +100,8 @@ def township_estimates() -> dict[str, D.Estimate]:
 
 
 TOWNS = township_estimates()
+TOWN_NAMES = {t[0]: t[1] for t in P.TOWNSHIPS}  # ids stay for joins; people read the names
+RIVER_NAMES = {r["id"]: r["name_zh"] for r in P.RIVERS}
 
 
 def townships():
@@ -178,7 +180,8 @@ def sections():
     anchor = "7个国省市控断面水质达标率100%"
     return [feature({
         "id": sid, "name_zh": zh, "name_en": en, "category": "monitoring_section",
-        "river": river, "official_name": "", "attainment": "达标", "water_class": "Ⅱ",
+        "river": river, "river_zh": RIVER_NAMES[river], "official_name": "", "attainment": "达标",
+        "water_class": "Ⅱ",
         "source": (f"{P.PRESS}; count and result only. A stand-in: a point on the schematic river "
                    f"({where}); the official list of sections is not public"),
         "accuracy_m": 10000, "estimated": True, "stand_in": True, "note": quote(anchor, P.PRESS),
@@ -219,6 +222,7 @@ def parks():
         at, sources, estimated = park_position(pid, town, lon, lat)
         feats.append(feature({
             "id": pid, "name_zh": zh, "name_en": en, "category": "park", "kind": kind, "town": town,
+            "town_zh": TOWN_NAMES.get(town, ""),
             "source": "; ".join(x for x in (src, f"position {at.how}", sources, R.NOTE) if x),
             "accuracy_m": at.accuracy_m, "estimated": estimated, "note": quote(note, src),
             "basis_zh": BASIS_ZH[at.how[0]] if at.how[:2] in ("A-", "B-", "C-", "D-") else "",

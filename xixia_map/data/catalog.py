@@ -43,6 +43,9 @@ class LayerSpec:
     # A point layer some of whose features are areas (the development zone among
     # the projects, a project's 红线): drawn as the area with the symbol at its centre.
     areas: bool = False
+    # Reference layers (the county outline, the neighbours) are not identified by a
+    # click, as with QGIS's identifiable-layers setting; the planner can turn it on.
+    identifiable: bool = True
 
     def title(self, lang: str) -> str:
         return self.title_zh if lang == "zh" else self.title_en
@@ -87,7 +90,7 @@ def _spec(entry: dict, base: Path, required: tuple[str, ...], catalog_path: Path
         category=entry["category"], style=entry["style"], label_field=entry["label_field"],
         detail_fields=details, group=entry.get("group", ""),
         label_mode=entry.get("label_mode", "hover"), required_fields=required,
-        areas=bool(entry.get("areas", False)),
+        areas=bool(entry.get("areas", False)), identifiable=bool(entry.get("identifiable", True)),
     )
 
 

@@ -42,6 +42,11 @@ class Layer:
     # holds the shown features, `all_features` every one, so the map can hide
     # and show features without being sent them again.
     all_features: gpd.GeoDataFrame | None = None
+    identifiable: bool | None = None  # None: as the catalog says (LayerSpec.identifiable)
+
+    @property
+    def clickable(self) -> bool:
+        return self.spec.identifiable if self.identifiable is None else self.identifiable
     _id_index: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -220,6 +225,13 @@ class LayerList:
         layer.all_features = None if shown is None else frame
         layer.frame = frame if shown is None else shown
         self._emit("data", layer)
+
+    def set_identifiable(self, layer_id: str, on: bool) -> None:
+        """Whether a click on the map identifies this layer's features."""
+        layer = self[layer_id]
+        if layer.clickable != on:
+            layer.identifiable = on
+            self._emit("style", layer)
 
     def set_shown(self, layer_id: str, shown: gpd.GeoDataFrame) -> None:
         """Another filter over the same features (set_frame gave them)."""

@@ -42,7 +42,7 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
     entry = {
         "id": spec.id, "title": spec.title_zh, "geometry": spec.geometry, "style": spec.style,
         "label_field": spec.label_field, "label_mode": spec.label_mode,
-        "visible": layer.visible, "opacity": layer.opacity,
+        "visible": layer.visible, "opacity": layer.opacity, "identifiable": layer.clickable,
     }
     from .layer_tiles import CANVAS_PADDING, TILE_PX, TILE_THRESHOLD, ZOOM_OFFSET
 

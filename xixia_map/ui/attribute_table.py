@@ -10,7 +10,10 @@ from ..data.layers import Layer, LayerList
 
 # Machine fields: the sentence and source are in the details panel, and the
 # grade, the area a feature is listed in and the drawing flags are shown in words there.
-HIDDEN_COLUMNS = {"note", "source", "estimated", "grade", "within", "schematic", "stand_in"}
+HIDDEN_COLUMNS = {"note", "source", "estimated"}
+# …and in the bundled layers the codes behind the words (a planner's own file shows every column).
+BUNDLED_CODES = {"grade", "within", "schematic", "stand_in", "town", "river", "category", "status", "role",
+                 "road_class", "adcode"}
 COMMON_HEADERS = {"zh": {"id": "编号", "category": "类别", "status": "状态代码"},
                   "en": {"id": "ID", "category": "Category", "status": "Status code"}}
 
@@ -22,7 +25,8 @@ class FrameTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.layer = layer
         frame = layer.frame
-        self.columns = [c for c in frame.columns if c != frame.geometry.name and c not in HIDDEN_COLUMNS]
+        hidden = HIDDEN_COLUMNS | (BUNDLED_CODES if layer.spec.category not in ("user", "register") else set())
+        self.columns = [c for c in frame.columns if c != frame.geometry.name and c not in hidden]
         self.set_language(lang)
         self._rows = frame[self.columns].astype(object).where(frame[self.columns].notna(), None).values.tolist()
 
@@ -242,6 +246,12 @@ class AttributeTables(QTabWidget):
             table.retranslate(lang)
             title = table.layer.spec.title(lang).replace("&", "&&")  # "&" would be a mnemonic
             self.setTabText(index, f"{title} ({len(table.layer.frame)})")
+
+    def show_layer(self, layer_id: str) -> None:
+        """Bring a layer's tab to the front (a layer chosen in the tree)."""
+        table = self.tables.get(layer_id)
+        if table is not None:
+            self.setCurrentWidget(table)
 
     def select_feature(self, layer_id: str, feature_id: str) -> None:
         table = self.tables.get(layer_id)

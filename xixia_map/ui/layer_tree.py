@@ -98,6 +98,7 @@ class LayersPanel(QWidget):
     encoding_requested = Signal(str, str)  # layer id, text encoding: the window reads the file again
     overviews_requested = Signal(str)  # layer id of a raster without overviews
     style_requested = Signal(str)  # layer id: the window opens the style dialog
+    layer_chosen = Signal(str)  # the current layer changed: the attribute table shows its tab
 
     def __init__(self, layers: LayerList, groups: list[Group], lang: str, parent=None):
         super().__init__(parent)
@@ -153,6 +154,8 @@ class LayersPanel(QWidget):
             return
         layer_id = self.current_layer_id()
         enabled = layer_id is not None
+        if enabled:
+            self.layer_chosen.emit(layer_id)
         self.opacity.setEnabled(enabled)
         self.zoom_button.setEnabled(enabled)
         if enabled:
@@ -169,6 +172,10 @@ class LayersPanel(QWidget):
         menu.addAction(self.tr("缩放至图层")).triggered.connect(lambda: self.zoom_requested.emit(layer_id))
         if layer.raster is None:
             menu.addAction(self.tr("样式…")).triggered.connect(lambda: self.style_requested.emit(layer_id))
+            identify = menu.addAction(self.tr("可点击查询"))  # QGIS's identifiable layers
+            identify.setCheckable(True)
+            identify.setChecked(layer.clickable)
+            identify.triggered.connect(lambda on: self.layers.set_identifiable(layer_id, on))
         if layer.spec.category == "user":
             offsets = menu.addMenu(self.tr("坐标偏移")) if layer.raster is None else QMenu()
             for system, label in (("wgs84", self.tr("WGS84 / CGCS2000 (无偏移)")),

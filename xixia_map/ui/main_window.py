@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.details.edit_requested.connect(lambda _layer, _fid: self.register.edit_selected())
         self.tables = AttributeTables(self.layers, self.lang, self)
         self.tables.feature_chosen.connect(self.map_view.select_feature)
+        self.layers_panel.layer_chosen.connect(self.tables.show_layer)
         self.search = SearchBox(SearchIndex(self.layers), self.lang, self)
         self.search.chosen.connect(self.map_view.select_feature)
         # The pinyin index is built once the map is drawn, not before it.
@@ -342,6 +343,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        else:  # first start: room for the map; 视图 → 属性表 opens the table, and the layout is remembered
+            self.docks["table"].hide()
 
     def save_settings(self) -> None:
         settings = open_settings()

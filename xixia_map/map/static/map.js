@@ -206,6 +206,9 @@
     var group = state.layers[spec.id];
     var members = {};  // area id -> [{id, label}]: features whose site is unknown inside that area
     var geo = L.geoJSON(data, {
+      // A reference layer (the county outline) is not identified by a click, and shows no
+      // tooltip following the mouse across the whole county.
+      interactive: spec.identifiable !== false,
       filter: function (f) {
         var within = f.properties && f.properties.within;
         if (!within) { return true; }
@@ -227,6 +230,7 @@
     });
     group.addLayer(geo);
     group.xmGeo = geo;
+    if (spec.geometry === "LineString" && spec.identifiable !== false) { addLineHits(spec, geo, group); }
     if (spec.style && spec.style.marker && spec.geometry === "Point") { markAreas(spec, geo, group); }
     listMembers(spec, group, members);
     if (spec.shown) { showOnly(spec.id, spec.shown); }
@@ -246,6 +250,20 @@
       centre.on("click", function (e) { onFeatureClick(spec, fid, e); });
       layer.xmCentre = centre;
       group.addLayer(centre);
+    });
+  }
+
+  // A line is hard to hit: each gets an invisible 14 px wide twin that takes its
+  // clicks and tooltip, so a click a few pixels beside a river selects the river
+  // (points still win: their pane lies above the lines').
+  function addLineHits(spec, geo, group) {
+    geo.eachLayer(function (layer) {
+      var props = layer.feature.properties, fid = String(props.id);
+      var hit = L.polyline(layer.getLatLngs(), { weight: 14, opacity: 0, pane: PANES.LineString[0], interactive: true });
+      hit.bindTooltip(textElement("span", props[spec.label_field]), { sticky: true, className: "xm-tooltip" });
+      hit.on("click", function (e) { onFeatureClick(spec, fid, e); });
+      layer.xmHit = hit;
+      group.addLayer(hit);
     });
   }
 
@@ -571,6 +589,13 @@
       if (state.addMode) { send("pointAdded", e.latlng.lat, e.latlng.lng, state.map.getZoom()); return; }
       clearSelection();
       if (state.bridge) { send("mapClicked", e.latlng.lat, e.latlng.lng, state.map.getZoom()); }
+    });
+    // Escape clears the selection, as in a GIS (editing.js ends a drawing first).
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && !state.drawing && (state.selected || state.highlighted.length || state.uncertainty)) {
+        clearSelection();
+        send("selectionCleared");
+      }
     });
     map.on("mousemove", function (e) {
       var now = Date.now();
