@@ -13,14 +13,15 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("XIXIA_SETTINGS", "/tmp/xixia-screenshot-settings.ini")
+# A fresh settings file: the screenshots show the window as a new planner first sees it.
+os.environ.setdefault("XIXIA_SETTINGS", os.path.join(__import__("tempfile").mkdtemp(), "settings.ini"))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sample", default="out/sample")
     parser.add_argument("--out", default="resources/screenshots")
-    parser.add_argument("--only", choices=("formats", "register", "places"), help="take one set of screenshots")
+    parser.add_argument("--only", choices=("formats", "register", "places", "window"), help="take one set of screenshots")
     args = parser.parse_args()
     sample, out = Path(args.sample), Path(args.out)
     from xixia_map.map.runtime import start_web_engine
@@ -70,6 +71,9 @@ def main() -> int:
     if args.only == "places":
         places_scenes(window_with, shoot, wait, out)
         return 0
+    if args.only == "window":
+        window_scenes(window_with, shoot, wait, out)
+        return 0
     dom, dltb, dem = sample / "示例_正射影像.tif", sample / "示例_三调图斑.gpkg", sample / "示例_DEM.tif"
     for lang, size, suffix in (("zh", (1600, 1000), ""), ("zh", (1024, 700), "-1024"), ("en", (1600, 1000), "-en")):
         window = window_with([dom, dltb], lang, size)
@@ -84,6 +88,7 @@ def main() -> int:
     if args.only is None:
         register_scenes(window_with, shoot, wait, out)
         places_scenes(window_with, shoot, wait, out)
+        window_scenes(window_with, shoot, wait, out)
     return 0
 
 
@@ -136,6 +141,28 @@ def register_scenes(window_with, shoot, wait, out: Path) -> None:
         shoot(window, f"register-lifecycle{suffix}.png", (110.98, 32.97, 111.84, 33.82))
         register.session.discard()
         window.unsaved.clear()
+        window.close()
+
+
+
+def window_scenes(window_with, shoot, wait, out: Path) -> None:
+    """The window as a planner first sees it (the table closed), in both
+    languages and both sizes, and the details of a selected township."""
+    county = (110.98, 32.97, 111.84, 33.82)
+    for lang, size, suffix in (("zh", (1600, 1000), "zh"), ("zh", (1024, 700), "zh-1024"),
+                               ("en", (1600, 1000), "en"), ("en", (1024, 700), "en-1024")):
+        window = window_with([], lang, size)
+        if lang == "zh":
+            window.docks["indicators"].raise_()
+        else:
+            window.map_view.select_feature("projects", "yinian_shanhai", zoom=False)
+        shoot(window, f"window-{suffix}.png", county)
+        if suffix == "zh":
+            window.docks["details"].raise_()
+            window.map_view.select_feature("townships", "huiche", zoom=False)
+            wait(500)
+            window.docks["details"].grab().save(str(out / "details-huiche.png"))
+            print("saved", out / "details-huiche.png")
         window.close()
 
 

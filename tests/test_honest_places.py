@@ -113,3 +113,32 @@ def test_selection_as_in_a_gis(qtbot, window):
     QTest.mouseClick(proxy, Qt.MouseButton.LeftButton, pos=QPoint(round(x) + 80, round(y) + 60))
     qtbot.waitUntil(lambda: window.details.record is not None and window.details.record["_layer"] == "county",
                     timeout=5000)
+
+
+def test_stacked_features_get_a_chooser_and_the_map_its_own_menu(qtbot, window):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    view = window.map_view
+    _ready(qtbot, view, "townships", 19)
+    # 白羽 and 莲花街道 share the county-town point: a click there offers both.
+    view.call_sync("clickFeature", "townships", "baiyu")
+    qtbot.waitUntil(lambda: window.map_menus.menu is not None and window.map_menus.menu.isVisible(), timeout=5000)
+    entries = [a.text() for a in window.map_menus.menu.actions()]
+    assert "乡镇(街道)驻地：白羽街道" in entries and "乡镇(街道)驻地：莲花街道" in entries
+    next(a for a in window.map_menus.menu.actions() if a.text().endswith("莲花街道")).trigger()
+    qtbot.waitUntil(lambda: window.details.record is not None and window.details.record["id"] == "lianhua",
+                    timeout=5000)
+    window.map_menus.menu.close()
+    # A right-click opens the app's menu, not Chromium's.
+    seat = window.layers["townships"].frame.set_index("id").geometry["xiping"]
+    view.call_sync("setViewNoAnim", seat.x, seat.y, 12)
+    qtbot.wait(300)
+    x, y = view.call_sync("featurePointAt", seat.y, seat.x)
+    QTest.mouseClick(view.focusProxy(), Qt.MouseButton.RightButton, pos=QPoint(round(x) + 40, round(y) + 40))
+    qtbot.waitUntil(lambda: window.map_menus.menu is not None and window.map_menus.menu.isVisible()
+                    and window.map_menus.menu.actions()[0].text() == "复制坐标", timeout=5000)
+    window.map_menus.menu.actions()[0].trigger()
+    assert QApplication.clipboard().text().startswith("WGS84: 111.")
+    window.map_menus.menu.close()

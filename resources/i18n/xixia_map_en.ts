@@ -473,6 +473,41 @@
         <source>名称</source>
         <translation>Name</translation>
     </message>
+    <message>
+        <location filename="../../xixia_map/ui/map_menu.py" line="44" />
+        <source>此处有多个要素</source>
+        <translation>Several features here</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/map_menu.py" line="59" />
+        <source>复制坐标</source>
+        <translation>Copy coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/map_menu.py" line="61" />
+        <source>从此处测距</source>
+        <translation>Measure distance from here</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/map_menu.py" line="62" />
+        <source>从此处测面积</source>
+        <translation>Measure area from here</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/map_menu.py" line="63" />
+        <source>以此为中心</source>
+        <translation>Centre the map here</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/map_menu.py" line="66" />
+        <source>从此处查询</source>
+        <translation>Identify here</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/map_menu.py" line="70" />
+        <source>此处没有可查询的要素</source>
+        <translation>Nothing to identify here</translation>
+    </message>
 </context>
 <context>
     <name>BasemapBox</name>
@@ -728,12 +763,12 @@
 <context>
     <name>LayerTable</name>
     <message>
-        <location filename="../../xixia_map/ui/attribute_table.py" line="174" />
+        <location filename="../../xixia_map/ui/attribute_table.py" line="180" />
         <source>筛选…</source>
         <translation>Filter…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/attribute_table.py" line="177" />
+        <location filename="../../xixia_map/ui/attribute_table.py" line="183" />
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -741,58 +776,63 @@
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="141" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="142" />
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="142" />
-        <location filename="../../xixia_map/ui/layer_tree.py" line="169" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="143" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="172" />
         <source>缩放至图层</source>
         <translation>Zoom to layer</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="171" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="174" />
         <source>样式…</source>
         <translation>Style…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="173" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="175" />
+        <source>可点击查询</source>
+        <translation>Identifiable by a click</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="180" />
         <source>坐标偏移</source>
         <translation>Coordinate offset</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="174" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="181" />
         <source>WGS84 / CGCS2000 (无偏移)</source>
         <translation>WGS84 / CGCS2000 (no offset)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="175" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="182" />
         <source>GCJ-02 (高德、腾讯)</source>
         <translation>GCJ-02 (Amap, Tencent)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="175" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="182" />
         <source>BD-09 (百度)</source>
         <translation>BD-09 (Baidu)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="181" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="188" />
         <source>高程分层设色</source>
         <translation>Tint by elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="186" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="193" />
         <source>创建金字塔</source>
         <translation>Build overviews</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="190" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="197" />
         <source>文字编码</source>
         <translation>Text encoding</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="197" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="204" />
         <source>移除图层</source>
         <translation>Remove layer</translation>
     </message>
@@ -800,203 +840,203 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="108" />
+        <location filename="../../xixia_map/ui/main_window.py" line="112" />
         <source>西峡项目地图</source>
         <translation>Xixia Project Map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="109" />
+        <location filename="../../xixia_map/ui/main_window.py" line="113" />
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="109" />
+        <location filename="../../xixia_map/ui/main_window.py" line="113" />
         <source>要素详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="110" />
+        <location filename="../../xixia_map/ui/main_window.py" line="114" />
         <source>指标驾驶舱</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="110" />
+        <location filename="../../xixia_map/ui/main_window.py" line="114" />
         <source>属性表</source>
         <translation>Attribute table</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="113" />
+        <location filename="../../xixia_map/ui/main_window.py" line="117" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="114" />
+        <location filename="../../xixia_map/ui/main_window.py" line="118" />
         <source>全县视图</source>
         <translation>Whole county</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="115" />
+        <location filename="../../xixia_map/ui/main_window.py" line="119" />
         <source>测距</source>
         <translation>Measure distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="116" />
+        <location filename="../../xixia_map/ui/main_window.py" line="120" />
         <source>测面积</source>
         <translation>Measure area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="149" />
+        <location filename="../../xixia_map/ui/main_window.py" line="153" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="150" />
+        <location filename="../../xixia_map/ui/main_window.py" line="154" />
         <source>打开数据…</source>
         <translation>Open data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="153" />
+        <location filename="../../xixia_map/ui/main_window.py" line="157" />
         <source>打开 File Geodatabase…</source>
         <translation>Open File Geodatabase…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="155" />
+        <location filename="../../xixia_map/ui/main_window.py" line="159" />
         <source>新建项目库…</source>
         <translation>New project register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="156" />
+        <location filename="../../xixia_map/ui/main_window.py" line="160" />
         <source>打开项目库…</source>
         <translation>Open project register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="158" />
+        <location filename="../../xixia_map/ui/main_window.py" line="162" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="159" />
+        <location filename="../../xixia_map/ui/main_window.py" line="163" />
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="162" />
+        <location filename="../../xixia_map/ui/main_window.py" line="166" />
         <source>项目另存为…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="163" />
+        <location filename="../../xixia_map/ui/main_window.py" line="167" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="166" />
+        <location filename="../../xixia_map/ui/main_window.py" line="170" />
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="169" />
+        <location filename="../../xixia_map/ui/main_window.py" line="173" />
         <source>导出数据…</source>
         <translation>Export data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="171" />
+        <location filename="../../xixia_map/ui/main_window.py" line="175" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="218" />
+        <location filename="../../xixia_map/ui/main_window.py" line="222" />
         <source>地理数据</source>
         <translation>Geodata</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="219" />
+        <location filename="../../xixia_map/ui/main_window.py" line="223" />
         <source>栅格影像、DEM</source>
         <translation>Imagery and DEMs</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="224" />
+        <location filename="../../xixia_map/ui/main_window.py" line="228" />
         <source>打开 File Geodatabase（.gdb 文件夹）</source>
         <translation>Open a File Geodatabase (.gdb folder)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="117" />
+        <location filename="../../xixia_map/ui/main_window.py" line="121" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="174" />
+        <location filename="../../xixia_map/ui/main_window.py" line="178" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="176" />
+        <location filename="../../xixia_map/ui/main_window.py" line="180" />
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="180" />
+        <location filename="../../xixia_map/ui/main_window.py" line="184" />
         <source>添加底图文件…</source>
         <translation>Add basemap file…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="181" />
+        <location filename="../../xixia_map/ui/main_window.py" line="185" />
         <source>允许在线底图</source>
         <translation>Allow online basemaps</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="187" />
+        <location filename="../../xixia_map/ui/main_window.py" line="191" />
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="190" />
+        <location filename="../../xixia_map/ui/main_window.py" line="194" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="217" />
+        <location filename="../../xixia_map/ui/main_window.py" line="221" />
         <source>打开数据</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="241" />
+        <location filename="../../xixia_map/ui/main_window.py" line="245" />
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="245" />
+        <location filename="../../xixia_map/ui/main_window.py" line="249" />
         <source>添加书签…</source>
         <translation>Add bookmark…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="260" />
+        <location filename="../../xixia_map/ui/main_window.py" line="264" />
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="267" />
+        <location filename="../../xixia_map/ui/main_window.py" line="271" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="269" />
+        <location filename="../../xixia_map/ui/main_window.py" line="273" />
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="287" />
-        <location filename="../../xixia_map/ui/main_window.py" line="295" />
+        <location filename="../../xixia_map/ui/main_window.py" line="291" />
+        <location filename="../../xixia_map/ui/main_window.py" line="299" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="321" />
+        <location filename="../../xixia_map/ui/main_window.py" line="325" />
         <source>高程</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="333" />
+        <location filename="../../xixia_map/ui/main_window.py" line="337" />
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>

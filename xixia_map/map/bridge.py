@@ -22,6 +22,8 @@ class MapBridge(QObject):
     shape_drawn = Signal(str, str, str, float)  # layer, feature, GeoJSON geometry, zoom (a new 红线)
     shape_edited = Signal(str, str, str, float)  # layer, feature, GeoJSON geometry, zoom (a reshaped one)
     drawing_ended = Signal()  # the draw finished or was cancelled (Escape)
+    clicked_at = Signal(float, float, float)  # a feature was clicked here: lat, lng, zoom (the chooser)
+    context_menu_at = Signal(float, float, float)  # right-click on the map: lat, lng, zoom
     zoom_to_layer_requested = Signal(str)
 
     @Slot(str, str)
@@ -87,3 +89,11 @@ class MapBridge(QObject):
     @Slot()
     def drawingEnded(self) -> None:  # noqa: N802
         self.drawing_ended.emit()
+
+    @Slot(float, float, float)
+    def clickedAt(self, lat: float, lng: float, zoom: float) -> None:  # noqa: N802
+        self.clicked_at.emit(lat, lng, zoom)
+
+    @Slot(float, float, float)
+    def contextMenuAt(self, lat: float, lng: float, zoom: float) -> None:  # noqa: N802
+        self.context_menu_at.emit(lat, lng, zoom)

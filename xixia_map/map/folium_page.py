@@ -33,7 +33,7 @@ class LayerClient(MacroElement):
 
 
 def render_page(config_js: str, center: list[float]) -> str:
-    fmap = OfflineMap(location=center, zoom_start=9, tiles=None, control_scale=True,
+    fmap = OfflineMap(location=center, zoom_start=9, tiles=None, control_scale=False,  # map.js adds a metric one
                       fade_animation=False, zoom_animation=False, marker_zoom_animation=False,
                       zoom_snap=0.25, prefer_canvas=False)
     fmap.add_child(LayerClient(config_js))

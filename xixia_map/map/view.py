@@ -75,6 +75,8 @@ class MapView(QWebEngineView):
     shape_drawn = Signal(str, str, str, float)  # layer, feature, GeoJSON geometry text, zoom
     shape_edited = Signal(str, str, str, float)
     drawing_ended = Signal()
+    clicked_at = Signal(float, float, float)  # lat, lng, zoom of a click on a feature
+    context_menu_at = Signal(float, float, float)  # lat, lng, zoom of a right-click
 
     def __init__(self, layers: LayerList, parent=None, *, bounds=None, basemaps=None, basemap: str = "none"):
         super().__init__(parent)
@@ -132,6 +134,8 @@ class MapView(QWebEngineView):
         b.shape_drawn.connect(self.shape_drawn)
         b.shape_edited.connect(self.shape_edited)
         b.drawing_ended.connect(self.drawing_ended)
+        b.clicked_at.connect(self.clicked_at)
+        b.context_menu_at.connect(self.context_menu_at)
         b.zoom_to_layer_requested.connect(lambda layer_id: self.fit_bounds(*self.layers[layer_id].bounds()))
 
     def reload_page(self, bounds=None) -> None:

@@ -59,6 +59,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_ui()
         self.map_view.feature_selected.connect(self._on_feature_selected)
+        from .map_menu import MapMenus
+
+        self.map_menus = MapMenus(self)
         self.map_view.selection_cleared.connect(lambda: self.details.show_record(None))
         self.resize(1500, 950)
         self._restore_layout()

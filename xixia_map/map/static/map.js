@@ -166,6 +166,8 @@
     }
     select(spec.id, fid, false);
     send("featureClicked", spec.id, fid);
+    // Python looks for other features under the same spot and offers a choice.
+    if (event && event.latlng && state.bridge) { send("clickedAt", event.latlng.lat, event.latlng.lng, state.map.getZoom()); }
   }
 
   function bindFeature(spec, feature, layer) {
@@ -590,6 +592,14 @@
       clearSelection();
       if (state.bridge) { send("mapClicked", e.latlng.lat, e.latlng.lng, state.map.getZoom()); }
     });
+    // The app's own menu on a right-click (copy coordinates, measure, identify);
+    // in 编辑 mode a right-click on a 红线 vertex deletes it instead.
+    map.on("contextmenu", function (e) {
+      var editing = Object.keys(state.draggable).some(function (k) { return state.draggable[k]; });
+      if (state.bridge && !editing && !state.drawing) {
+        send("contextMenuAt", e.latlng.lat, e.latlng.lng, state.map.getZoom());
+      }
+    });
     // Escape clears the selection, as in a GIS (editing.js ends a drawing first).
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && !state.drawing && (state.selected || state.highlighted.length || state.uncertainty)) {
@@ -602,6 +612,10 @@
       if (now - lastMove > 50) { lastMove = now; send("mouseMoved", e.latlng.lat, e.latlng.lng); }
     });
     if (config.bounds) { map.fitBounds([[config.bounds[1], config.bounds[0]], [config.bounds[3], config.bounds[2]]]); }
+    // Metres and kilometres only (a Chinese map has no miles), and the Leaflet credit
+    // without its flag.
+    L.control.scale({ imperial: false, maxWidth: 140 }).addTo(map);
+    if (map.attributionControl) { map.attributionControl.setPrefix("Leaflet"); }
     hooks.onInit.forEach(function (hook) { hook(map); });
     connectBridge();
     if (config.basemap) { setBasemap(config.basemap); }
