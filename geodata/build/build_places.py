@@ -205,7 +205,8 @@ def park_position(pid: str, town: str, lon: float, lat: float) -> tuple[D.Estima
     if town and town in TOWNS:
         at = TOWNS[town]
         return (D.Estimate(at.lon, at.lat, at.accuracy_m + 5000,
-                           f"C-grade: in {town} (no site found): that town's position, its accuracy plus 5 km"),
+                           f"C-grade: in {TOWN_NAMES[town]} (no site found): that town's position, "
+                           "its accuracy plus 5 km"),
                 "", True)
     if pid == "funiu_geopark":  # a regional park spanning several counties: the symbol only marks its area
         return D.Estimate(lon, lat, 15000, "C-grade: a geopark spanning several counties in the 伏牛山; "

@@ -14,8 +14,9 @@ HIDDEN_COLUMNS = {"note", "source", "estimated"}
 # …and in the bundled layers the codes behind the words (a planner's own file shows every column).
 BUNDLED_CODES = {"grade", "within", "schematic", "stand_in", "town", "river", "category", "status", "role",
                  "road_class", "adcode"}
-COMMON_HEADERS = {"zh": {"id": "编号", "category": "类别", "status": "状态代码"},
-                  "en": {"id": "ID", "category": "Category", "status": "Status code"}}
+COMMON_HEADERS = {"zh": {"id": "编号", "category": "类别", "status": "状态代码", "province": "省份", "city": "地市"},
+                  "en": {"id": "ID", "category": "Category", "status": "Status code", "province": "Province",
+                         "city": "City"}}
 
 
 class FrameTableModel(QAbstractTableModel):
@@ -148,6 +149,8 @@ class LayerTable(QWidget):
         # Widths from the first rows only: measuring all 200,000 of a big layer takes seconds.
         view.horizontalHeader().setResizeContentsPrecision(500)
         view.resizeColumnsToContents()
+        if layer.spec.category not in ("user", "register") and "id" in model.columns:
+            view.setColumnHidden(model.columns.index("id"), True)  # a bundled layer's ids are codes, not names
         view.selectionModel().currentRowChanged.connect(self._on_row)
         filter_edit = QLineEdit()
         filter_edit.setClearButtonEnabled(True)

@@ -96,6 +96,14 @@ class DetailsPanel(QWidget):
             value = record.get(detail.field)
             if value is None or value == "":
                 continue
+            if detail.field == "source":  # documents by title, datasets by name, pages by site
+                from ..data.source_words import source_words
+                from . import plain_text
+
+                label = plain_label(source_words(str(value), self.lang))
+                label.setToolTip(plain_text.tooltip(str(value)))  # the record's source as written
+                self.form.addRow(plain_label(detail.label(self.lang) + ":"), label)
+                continue
             self.form.addRow(plain_label(detail.label(self.lang) + ":"), plain_label(str(value)))
         extra_names = {"面积": self.tr("面积"), "长度": self.tr("长度"), "高程（米）": self.tr("高程（米）"),
                        "像元值（第 1 波段）": self.tr("像元值（第 1 波段）")}
