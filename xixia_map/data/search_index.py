@@ -1,4 +1,5 @@
-"""Find features by name: hanzi, full pinyin, or pinyin initials (`huiche`, `hcz` → 回车镇)."""
+"""Find features by name: hanzi, full pinyin, or pinyin initials (`huiche`, `hcz` → 回车镇),
+and then by the words of their text (山茱萸 finds 米坪镇, whose seed sentence names it)."""
 from __future__ import annotations
 
 import threading
@@ -14,9 +15,13 @@ class SearchEntry:
     name: str
     layer_titles: tuple[str, str]  # zh, en
     keys: tuple[str, ...]
+    text: str = ""  # the feature's other words (its seed sentence, role, kind …), lower case
 
     def label(self, lang: str = "zh") -> str:
         return f"{self.name}  ·  {self.layer_titles[0 if lang == 'zh' else 1]}"
+
+
+TEXT_FIELDS = ("note", "seed_role", "kind", "status_zh", "town_zh", "via", "flows", "position")
 
 
 def _keys(name: str, english: str) -> tuple[str, ...]:
@@ -69,10 +74,13 @@ class SearchIndex:
             if field not in frame.columns or len(frame) > MAX_INDEXED_FEATURES:
                 continue
             english = frame["name_en"] if "name_en" in frame.columns else [""] * len(frame)
-            for fid, name, name_en in zip(frame["id"], frame[field].astype(str), english):
+            words = [c for c in TEXT_FIELDS if c in frame.columns]
+            texts = (frame[words].astype(str).where(frame[words].notna(), "").agg(" ".join, axis=1).str.lower()
+                     if words else [""] * len(frame))
+            for fid, name, name_en, text in zip(frame["id"], frame[field].astype(str), english, texts):
                 titles = (layer.spec.title_zh, layer.spec.title_en)
                 entries.append(SearchEntry(layer.id, str(fid), str(name), titles,
-                                           _keys(str(name), str(name_en or ""))))
+                                           _keys(str(name), str(name_en or "")), text))
         return entries
 
     def search(self, text: str, limit: int = 20) -> list[SearchEntry]:
@@ -86,5 +94,7 @@ class SearchIndex:
                 scored.append((0, len(entry.name), entry))
             elif any(query in k for k in compact):
                 scored.append((1, len(entry.name), entry))
+            elif len(query) >= 2 and query in entry.text:  # named in its text, after every name match
+                scored.append((2, len(entry.name), entry))
         scored.sort(key=lambda item: (item[0], item[1], item[2].name))
         return [entry for _, _, entry in scored[:limit]]

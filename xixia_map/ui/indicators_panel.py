@@ -47,6 +47,16 @@ def tooltip_for(ind: Indicator, lang: str) -> str:
                               f"“{ind.source_sentence}”")
 
 
+def display_value(ind: Indicator) -> str:
+    """The figure as the document writes it, with the unit completed where the
+    sentence leaves it implied (一般公共预算收入 "15.26亿" is 亿元)."""
+    text = ind.value_text
+    unit = ind.unit or ""
+    if unit.endswith("元") and not text.endswith("元") and unit[:-1] and text.endswith(unit[:-1]):
+        return text + "元"
+    return text
+
+
 class Card(QFrame):
     clicked = Signal(str)
 
@@ -61,7 +71,7 @@ class Card(QFrame):
         self.title_label = title
         title.setWordWrap(True)
         title.setStyleSheet("color: #57606a;")
-        value = QLabel(ind.value_text)
+        value = QLabel(display_value(ind))
         value.setObjectName("value")
         value.setStyleSheet("font-size: 18px; font-weight: 600; color: #0b4f8a;")
         period = QLabel(ind.period)

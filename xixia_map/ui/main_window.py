@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.layers_panel.layer_chosen.connect(self.tables.show_layer)
         self.search = SearchBox(SearchIndex(self.layers), self.lang, self)
         self.search.chosen.connect(self.map_view.select_feature)
+        self.search.nothing_found.connect(
+            lambda text: self.statusBar().showMessage(self.tr("未找到“{text}”").format(text=text), 5000))
         # The pinyin index is built once the map is drawn, not before it.
         self.map_view.idle.connect(self._build_search_index)
         self._dock("layers", self.layers_panel, LEFT)
@@ -191,6 +193,7 @@ class MainWindow(QMainWindow):
         bookmark_menu = bar.addMenu(self.tr("书签"))
         bookmark_menu.aboutToShow.connect(lambda: self._fill_bookmarks(bookmark_menu))
         self._fill_bookmarks(bookmark_menu)
+        view_menu.addAction(self.tr("定位到坐标…")).triggered.connect(lambda: self.go_to_coordinates(None))
         lang_menu = bar.addMenu(self.tr("语言"))
         group = QActionGroup(lang_menu)
         for code, label in (("zh", "中文"), ("en", "English")):
@@ -199,6 +202,31 @@ class MainWindow(QMainWindow):
             action.setChecked(code == self.lang)
             group.addAction(action)
             action.triggered.connect(lambda _checked, c=code: self.set_language(c))
+        help_menu = bar.addMenu(self.tr("帮助"))
+        help_menu.addAction(self.tr("关于西峡项目地图…")).triggered.connect(self.show_about)
+
+    def show_about(self) -> None:
+        from .about_dialog import AboutDialog
+
+        self.about = AboutDialog(self)
+        self.about.show()  # modeless: the map stays usable
+
+    def go_to_coordinates(self, dialog=None) -> bool:
+        """Centre the map on typed coordinates (WGS84, CGCS2000 GK zone 37 or CM 111°E),
+        with a circle of the precision typed (`dialog`: a test's filled-in one)."""
+        from shapely.geometry import Point, mapping
+
+        from ..data.uncertainty import uncertainty_shape
+        from .position_dialog import PositionDialog
+
+        dialog = dialog or PositionDialog(self.lang, self)
+        if dialog.position is None and dialog.exec() != PositionDialog.DialogCode.Accepted:
+            return False
+        at = dialog.position
+        self.map_view.call("setViewNoAnim", at.lon, at.lat, 15)
+        self.map_view.call("showUncertainty", mapping(uncertainty_shape(Point(at.lon, at.lat), max(at.accuracy_m, 5))))
+        self.statusBar().showMessage(self.tr("已定位到") + f" {at.lon:.6f}, {at.lat:.6f}", 8000)
+        return True
 
     def set_language(self, lang: str) -> None:
         """Retranslate every panel in place: rebuilding them would stall the UI thread."""

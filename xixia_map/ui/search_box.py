@@ -9,6 +9,7 @@ from ..data.search_index import SearchIndex
 
 class SearchBox(QLineEdit):
     chosen = Signal(str, str)
+    nothing_found = Signal(str)  # the window says so in the status bar
 
     def __init__(self, index: SearchIndex, lang: str = "zh", parent=None):
         super().__init__(parent)
@@ -40,6 +41,8 @@ class SearchBox(QLineEdit):
         self._model.setStringList([hit.label(self.lang) for hit in self._hits])
         if self._hits:
             self.completer().complete()
+        elif text.strip():
+            self.nothing_found.emit(text.strip())
 
     def _on_activated(self, label: str) -> None:
         for hit in self._hits:
@@ -50,3 +53,5 @@ class SearchBox(QLineEdit):
     def _choose_first(self) -> None:
         if self._hits:
             self.chosen.emit(self._hits[0].layer_id, self._hits[0].feature_id)
+        elif self.text().strip():
+            self.nothing_found.emit(self.text().strip())
