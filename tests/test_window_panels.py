@@ -249,3 +249,36 @@ def test_a_figure_the_document_writes_without_its_unit_shows_it():
     revenue = next(i for i in load_indicators(INDICATORS_PATH) if i.id == "budget_revenue")
     assert revenue.value_text == "15.26亿" and "15.26亿," in revenue.source_sentence  # the document, verbatim
     assert display_value(revenue) == "15.26亿元"
+
+
+def test_the_county_view_refits_when_the_window_is_resized(qtbot, window):
+    view = window.map_view
+    window.home_action.trigger()  # 全县视图
+    qtbot.waitUntil(lambda: view.call_sync("isIdle"), timeout=5000)
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: view.last_view.get("width", 0) > 900, timeout=5000)
+    wide = view.call_sync("viewState")["zoom"]
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: view.call_sync("viewState")["zoom"] < wide, timeout=5000)
+    state = view.call_sync("viewState")
+    west, south, east, north = window.layers["county"].bounds()
+    assert state["west"] <= west + 0.01 and state["east"] >= east - 0.01  # still the whole county
+    assert state["south"] <= south + 0.01 and state["north"] >= north - 0.01
+
+
+def test_dashboard_values_are_not_cut(qtbot, window):
+    panel = window.indicators_panel
+    window.docks["indicators"].show()
+    window.docks["indicators"].raise_()
+    qtbot.wait(200)
+    tree = panel.all_tree
+    metrics = tree.fontMetrics()
+    for top in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(top)
+        group.setExpanded(True)
+        for row in range(group.childCount()):
+            item = group.child(row)
+            needed = metrics.horizontalAdvance(item.text(1))
+            assert tree.columnWidth(1) >= needed, item.text(1)  # the value is shown whole
+    assert panel.structure_chart.legend().isVisible()
+    assert all(not s.isLabelVisible() for s in panel.structure_series.slices())

@@ -245,11 +245,13 @@ class IndicatorsPanel(QWidget):
         for (zh, en), share, color in zip(STRUCTURE_SECTORS, shares, colors):
             slice_ = series.append(f"{zh if self.lang == 'zh' else en} {share:g}%", share)
             slice_.setColor(QColor(color))
-            slice_.setLabelVisible(True)
-        series.setPieSize(0.6)
+        # The shares go in the legend under the pie: labels beside it were cut off
+        # ("第三产业 …") in a dock of ordinary width.
+        series.setPieSize(0.8)
         chart = _chart(f"{ind.title(self.lang)} {ind.value_text} ({ind.period})")
         chart.addSeries(series)
-        chart.legend().hide()
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().show()
         self.structure_series = series
         self.structure_chart = chart
         view = _chart_view(chart, 230)
@@ -277,6 +279,11 @@ class IndicatorsPanel(QWidget):
     def _all_tree(self) -> QWidget:
         tree = QTreeWidget()
         tree.setMinimumHeight(260)
+        # Names wrap, values and periods are never cut ("9…"): the name column takes what is left.
+        tree.setWordWrap(True)
+        tree.setUniformRowHeights(False)
+        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        tree.header().setStretchLastSection(False)
         tree.itemClicked.connect(lambda item, _col: item.data(0, ITEM_ID_ROLE) and self.choose(
             item.data(0, ITEM_ID_ROLE)))
         self.all_tree = tree
@@ -294,7 +301,10 @@ class IndicatorsPanel(QWidget):
             item = QTreeWidgetItem(themes[ind.theme], [ind.title(self.lang), ind.value_text, ind.period])
             item.setData(0, ITEM_ID_ROLE, ind.id)
             item.setToolTip(0, tooltip_for(ind, self.lang))
-        tree.resizeColumnToContents(1)
+        header = tree.header()
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
 
     def township_text(self, town_id: str) -> str:
         lines = []

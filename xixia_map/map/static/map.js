@@ -502,6 +502,7 @@
   function zoomToFeature(layerId, fid) {
     var layer = featureLayer(layerId, fid);
     if (!layer) { return false; }
+    state.refit = null;
     var props = (layer.feature && layer.feature.properties) || {}, accuracy = Number(props.accuracy_m);
     if (layer.getLatLng && props.estimated === true && accuracy > 0) {
       // Never closer than the position allows: the whole circle of its accuracy stays in view.
@@ -518,6 +519,7 @@
     var bounds = group.xmGeo.getBounds();
     if (!bounds.isValid()) { return false; }
     state.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 14 });
+    state.refit = { bounds: bounds, padding: [30, 30] };  // kept in view when the window is resized
     return true;
   }
 
@@ -611,7 +613,19 @@
       var now = Date.now();
       if (now - lastMove > 50) { lastMove = now; send("mouseMoved", e.latlng.lat, e.latlng.lng); }
     });
-    if (config.bounds) { map.fitBounds([[config.bounds[1], config.bounds[0]], [config.bounds[3], config.bounds[2]]]); }
+    if (config.bounds) {
+      var home = L.latLngBounds([[config.bounds[1], config.bounds[0]], [config.bounds[3], config.bounds[2]]]);
+      map.fitBounds(home);
+      state.refit = { bounds: home, padding: [0, 0] };
+    }
+    // While the planner has not moved the map, a resized window still shows what was fitted
+    // (the whole county at 1024 × 700 as at 1600 × 1000); any pan, zoom or key ends that.
+    ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
+      map.getContainer().addEventListener(type, function () { state.refit = null; }, true);
+    });
+    map.on("resize", function () {
+      if (state.refit) { map.fitBounds(state.refit.bounds, { padding: state.refit.padding, animate: false }); }
+    });
     // Metres and kilometres only (a Chinese map has no miles), and the Leaflet credit
     // without its flag.
     L.control.scale({ imperial: false, maxWidth: 140 }).addTo(map);
@@ -741,8 +755,12 @@
       var p = state.map.latLngToContainerPoint([lat, lng]);
       return [p.x, p.y];
     },
-    setViewNoAnim: function (lng, lat, zoom) { state.map.setView([lat, lng], zoom, { animate: false }); return true; },
-    fitBounds: function (w, s, e, n) { state.map.fitBounds([[s, w], [n, e]]); return true; },
+    setViewNoAnim: function (lng, lat, zoom) { state.refit = null; state.map.setView([lat, lng], zoom, { animate: false }); return true; },
+    fitBounds: function (w, s, e, n) {
+      state.map.fitBounds([[s, w], [n, e]]);
+      state.refit = { bounds: L.latLngBounds([[s, w], [n, e]]), padding: [0, 0] };
+      return true;
+    },
     selectedId: function () { return state.selected ? state.selected.feature.properties.id : null; },
     visibleLayers: function () {
       return Object.keys(state.layers).filter(function (k) { return state.map.hasLayer(state.layers[k]); });
