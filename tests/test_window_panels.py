@@ -282,3 +282,21 @@ def test_dashboard_values_are_not_cut(qtbot, window):
             assert tree.columnWidth(1) >= needed, item.text(1)  # the value is shown whole
     assert panel.structure_chart.legend().isVisible()
     assert all(not s.isLabelVisible() for s in panel.structure_series.slices())
+
+
+def test_bookmarks_can_be_renamed_and_deleted(qtbot, window):
+    from PySide6.QtWidgets import QMenu
+
+    from xixia_map.ui.project_io import add_bookmark, delete_bookmark, rename_bookmark
+
+    qtbot.waitUntil(lambda: window.current_extent() is not None, timeout=5000)
+    add_bookmark(window, "县城 & 开发区")
+    add_bookmark(window, "丹水")
+    assert rename_bookmark(window, 1, "丹水镇一带")
+    menu = QMenu()
+    window._fill_bookmarks(menu)
+    texts = [a.text() for a in menu.actions()]
+    assert "县城 && 开发区" in texts and "丹水镇一带" in texts  # "&" shown, not taken for a shortcut
+    delete_bookmark(window, 0)
+    assert [b.name for b in window.bookmarks] == ["丹水镇一带"] and window.isWindowModified()
+    window.unsaved.clear()

@@ -470,8 +470,14 @@
     </message>
     <message>
         <location filename="../../xixia_map/ui/project_io.py" line="135" />
+        <location filename="../../xixia_map/ui/project_io.py" line="152" />
         <source>名称</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_io.py" line="152" />
+        <source>重命名书签</source>
+        <translation>Rename bookmark</translation>
     </message>
     <message>
         <location filename="../../xixia_map/ui/map_menu.py" line="44" />
@@ -785,27 +791,27 @@
         <translation>Choose a township…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="288" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="295" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="288" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="295" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="288" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="295" />
         <source>时期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="309" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="319" />
         <source>境内</source>
         <translation>Within</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="312" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="322" />
         <source>县文件中没有该乡镇的专项内容。</source>
         <translation>The county documents say nothing specific about this township.</translation>
     </message>
@@ -1085,33 +1091,43 @@
         <translation>Add bookmark…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="292" />
+        <location filename="../../xixia_map/ui/main_window.py" line="287" />
+        <source>重命名书签</source>
+        <translation>Rename bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="288" />
+        <source>删除书签</source>
+        <translation>Delete bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="302" />
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="299" />
+        <location filename="../../xixia_map/ui/main_window.py" line="309" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="301" />
+        <location filename="../../xixia_map/ui/main_window.py" line="311" />
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="319" />
-        <location filename="../../xixia_map/ui/main_window.py" line="327" />
+        <location filename="../../xixia_map/ui/main_window.py" line="329" />
+        <location filename="../../xixia_map/ui/main_window.py" line="337" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="353" />
+        <location filename="../../xixia_map/ui/main_window.py" line="363" />
         <source>高程</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="365" />
+        <location filename="../../xixia_map/ui/main_window.py" line="375" />
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>

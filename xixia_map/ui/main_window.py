@@ -278,8 +278,18 @@ class MainWindow(QMainWindow):
         if self.bookmarks:
             menu.addSeparator()
         for bookmark in self.bookmarks:
-            menu.addAction(bookmark.name).triggered.connect(
+            menu.addAction(bookmark.name.replace("&", "&&")).triggered.connect(
                 lambda _c=False, b=bookmark: self.map_view.fit_bounds(*b.extent))
+        if self.bookmarks:  # 管理: rename or delete one
+            from .project_io import delete_bookmark, rename_bookmark
+
+            menu.addSeparator()
+            rename = menu.addMenu(self.tr("重命名书签"))
+            delete = menu.addMenu(self.tr("删除书签"))
+            for n, bookmark in enumerate(self.bookmarks):
+                label = bookmark.name.replace("&", "&&")
+                rename.addAction(label).triggered.connect(lambda _c=False, i=n: rename_bookmark(self, i))
+                delete.addAction(label).triggered.connect(lambda _c=False, i=n: delete_bookmark(self, i))
 
     def set_measuring(self, kind: str | None) -> None:
         for other, action in self.measure_actions.items():

@@ -142,3 +142,21 @@ def add_bookmark(window, name: str | None = None) -> Bookmark | None:
     window.bookmarks.append(bookmark)
     window.unsaved.mark()
     return bookmark
+
+
+def rename_bookmark(window, index: int, name: str | None = None) -> bool:
+    import dataclasses
+
+    old = window.bookmarks[index]
+    if name is None:
+        name = plain_text.ask_text(window, tr("重命名书签"), tr("名称"), old.name)
+    if not name or not name.strip() or name.strip() == old.name:
+        return False
+    window.bookmarks[index] = dataclasses.replace(old, name=name.strip())
+    window.unsaved.mark()
+    return True
+
+
+def delete_bookmark(window, index: int) -> None:
+    del window.bookmarks[index]
+    window.unsaved.mark()
