@@ -252,3 +252,22 @@ def test_cli_html_refuses_a_layer_too_large_for_one_page(tmp_path):
     assert not out.exists()
     small = run_cli("--out", str(out), "--layers", "townships")
     assert small.returncode == 0 and out.exists()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_the_sheet_states_its_scale_crs_maker_and_review_number(qapp, bundled_layers, tmp_path):
+    from xixia_map.export.report import scale_text
+
+    out = tmp_path / "sheet.pdf"
+    state = write_report(bundled_layers, ReportRequest("西峡县重点项目分布图", "A4", True, 120,
+                                                       maker="西峡县自然资源局", review_number="豫S(2026)001号"), out)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "CGCS2000" in text and "制图单位 西峡县自然资源局" in text and "审图号 豫S(2026)001号" in text
+    numeric = re.search(r"比例尺 1:([\d,]+)(万?)", text)
+    assert numeric is not None
+    # 1:N is ground metres per paper millimetre × 1000, at the sheet's centre latitude
+    from xixia_map.export.report import map_scale_denominator
+
+    assert numeric.group(0) == scale_text(map_scale_denominator(state, state["map_w_mm"]), "zh")
+    assert "0" in text.split() and "mi" not in text.split()
+    assert scale_text(254_321, "zh") == "比例尺 1:25万" and scale_text(8_123, "zh") == "比例尺 1:8,100"

@@ -387,49 +387,49 @@
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="86" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="103" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="120" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="139" />
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="130" />
-        <location filename="../../xixia_map/ui/export_dialog.py" line="171" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="149" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="190" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="137" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="156" />
         <source>可见图层的全部要素</source>
         <translation>All features of the visible layers</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="139" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="158" />
         <source>当前选中的要素</source>
         <translation>The selected feature</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="142" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="161" />
         <source>CSV: 经纬度</source>
         <translation>CSV: longitude/latitude</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="147" />
-        <location filename="../../xixia_map/ui/export_dialog.py" line="158" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="166" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="177" />
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="149" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="168" />
         <source>范围</source>
         <translation>Extent</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="150" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="169" />
         <source>CSV 几何</source>
         <translation>CSV geometry</translation>
     </message>
@@ -1132,22 +1132,22 @@
         <translation>Blocked outside requests</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="144" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="163" />
         <source>GBK（国内常用 GIS 软件默认）</source>
         <translation>GBK (default of Chinese office GIS)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="151" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="170" />
         <source>Shapefile 编码</source>
         <translation>Shapefile encoding</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="160" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="179" />
         <source>Shapefile（压缩包）</source>
         <translation>Shapefile (zipped)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="161" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="180" />
         <source>CAD 图纸（高斯-克吕格 37 带）</source>
         <translation>CAD drawing (Gauss-Krüger zone 37)</translation>
     </message>
@@ -1236,34 +1236,49 @@
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="49" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="53" />
+        <source>公开出版的地图须有审图号</source>
+        <translation>a published map needs its review number</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="55" />
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="50" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="56" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="51" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="57" />
         <source>宽 (像素)</source>
         <translation>Width (px)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="52" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="58" />
         <source>高 (像素)</source>
         <translation>Height (px)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="53" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="59" />
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="55" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="61" />
         <source>分辨率</source>
         <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="62" />
+        <source>制图单位</source>
+        <translation>Made by</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="63" />
+        <source>审图号</source>
+        <translation>Map review no.</translation>
     </message>
 </context>
 <context>

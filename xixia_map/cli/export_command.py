@@ -36,6 +36,8 @@ def add_export_parser(sub) -> None:
     p.add_argument("--landscape", action="store_true")
     p.add_argument("--dpi", type=int, default=150)
     p.add_argument("--title", default="西峡县项目分布图")
+    p.add_argument("--maker", default="", help="制图单位, printed on a PDF sheet")
+    p.add_argument("--review-number", default="", help="审图号, printed on a PDF sheet")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.add_argument("--csv-geometry", choices=["wkt", "lonlat"], default="wkt")
     p.add_argument("--shapefile-encoding", choices=["GBK", "UTF-8"], default="GBK",
@@ -233,7 +235,7 @@ def _render(plan: ExportPlan, layers, args, started: float) -> int:
         from ..export.report import ReportRequest, write_report
 
         request = ReportRequest(args.title, (args.paper or "A4").upper(), args.landscape, args.dpi,
-                                plan.bounds, plan.select)
+                                plan.bounds, plan.select, maker=args.maker, review_number=args.review_number)
         with atomic_path(plan.out) as tmp:
             state = write_report(layers, request, tmp, args.lang)
     blocked = state.get("blocked_requests", 0)

@@ -24,10 +24,6 @@ MARGIN_MM = 10.0
 HEADER_MM = 16.0
 FOOTER_MM = 16.0
 LEGEND_MM = 62.0
-SEED_NAMES = {
-    "seed:000_ad63fb68d320b5bb.txt": "西峡县专场新闻发布会(聚力民富县强 建设幸福西峡)",
-    "seed:001_69fb1a1bb32074fd.txt": "西峡县政府工作报告(年度目标)摘录",
-}
 
 
 @dataclass(frozen=True)
@@ -39,23 +35,24 @@ class ReportRequest:
     bounds: tuple[float, float, float, float] | None = None
     select: tuple[str, str] | None = None
     date: dt.date | None = None
+    maker: str = ""  # 制图单位
+    review_number: str = ""  # 审图号, for a map that is published
 
 
-def _source_head(source: str) -> str:
-    """The citable part of a source: its first clause, without per-file paths."""
-    head = source.split(";")[0].strip()
-    head = ", ".join(part for part in head.split(", ") if "/" not in part and ".geojson" not in part)
-    return SEED_NAMES.get(head, head)
+def data_sources(layers: LayerList, lang: str = "zh") -> list[str]:
+    """Distinct sources of the visible records in words (source_words.py): the
+    county documents by title, datasets by name and licence, web pages by site."""
+    from ..data.source_words import source_words
 
-
-def data_sources(layers: LayerList) -> list[str]:
-    """Distinct sources of the visible records, by their first clause."""
-    heads: set[str] = set()
+    seen: list[str] = []
     for layer in layers:
         if layer.visible and "source" in layer.frame.columns:
-            for source in layer.frame["source"].dropna().astype(str):
-                heads.add(_source_head(source))
-    return sorted(heads)
+            for source in layer.frame["source"].dropna().astype(str).unique():
+                for part in source_words(source, lang).split("；" if lang == "zh" else "; "):
+                    part = part.strip()
+                    if part and part not in seen:
+                        seen.append(part)
+    return seen
 
 
 def _font(size_pt: float, bold: bool = False) -> QFont:
@@ -99,19 +96,44 @@ def _north_arrow(page: _Page, x: float, y: float, size: float) -> None:
     page.text(x - 5, y - 6, 10, 5, "北 N", _font(7, True), Qt.AlignmentFlag.AlignCenter)
 
 
-def _scale_bar(page: _Page, x: float, y: float, state: dict, map_w_mm: float) -> None:
+def map_scale_denominator(state: dict, map_w_mm: float) -> float:
+    """1:N of the printed map: ground metres per paper millimetre, times 1000."""
+    from ..map.scale import metres_per_pixel
+
     css_px_per_mm = state["width"] / map_w_mm
-    _metres, length_mm, label = scale_bar(state["lat"], state["zoom"], css_px_per_mm, max_mm=35)
+    return metres_per_pixel(state["lat"], state["zoom"]) * css_px_per_mm * 1000
+
+
+def scale_text(denominator: float, lang: str) -> str:
+    """1:N rounded to two significant figures, written as Chinese maps write it (1:25万)."""
+    digits = max(0, len(str(int(denominator))) - 2)
+    n = int(round(denominator, -digits))
+    if lang == "zh":
+        return f"比例尺 1:{n // 10_000}万" if n >= 10_000 and n % 10_000 == 0 else f"比例尺 1:{n:,}"
+    return f"Scale 1:{n:,}"
+
+
+def _scale_bar(page: _Page, x: float, y: float, state: dict, map_w_mm: float, lang: str = "zh") -> None:
+    """An alternating bar with its distances under 0, the middle and the end, and the 1:N beside it."""
+    css_px_per_mm = state["width"] / map_w_mm
+    metres, length_mm, label = scale_bar(state["lat"], state["zoom"], css_px_per_mm, max_mm=35)
+    numeric = scale_text(map_scale_denominator(state, map_w_mm), lang)
     p = page.p
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QColor(255, 255, 255, 220))
-    p.drawRect(page.rect(x - 2, y - 6, length_mm + 16, 10))
+    p.drawRect(page.rect(x - 3, y - 11, length_mm + 8, 16))
     p.setBrush(QColor("#222222"))
     p.drawRect(page.rect(x, y, length_mm / 2, 1.2))
     p.setBrush(QColor("#ffffff"))
     p.setPen(QPen(QColor("#222222"), 0.2 * page.k))
     p.drawRect(page.rect(x + length_mm / 2, y, length_mm / 2, 1.2))
-    page.text(x, y - 5.5, length_mm + 14, 5, f"0    {label}", _font(7))
+    half = metres / 2
+    half_text = f"{half / 1000:g}" if metres >= 1000 else f"{half:g}"
+    centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+    page.text(x - 5, y + 1.4, 10, 3.5, "0", _font(6.5), centre)
+    page.text(x + length_mm / 2 - 5, y + 1.4, 10, 3.5, half_text, _font(6.5), centre)
+    page.text(x + length_mm - 8, y + 1.4, 16, 3.5, label, _font(6.5), centre)
+    page.text(x, y - 10, length_mm + 4, 4, numeric, _font(7))
 
 
 def _legend(page: _Page, x: float, y: float, w: float, h: float, layers: LayerList, lang: str) -> None:
@@ -163,19 +185,29 @@ def write_report(layers: LayerList, request: ReportRequest, out: Path, lang: str
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(page.rect(map_x, map_y, map_w, map_h))
         _north_arrow(page, map_x + map_w - 10, map_y + 8, 10)
-        _scale_bar(page, map_x + 6, map_y + map_h - 6, state, map_w)
+        _scale_bar(page, map_x + 6, map_y + map_h - 8, state, map_w, lang)
         _legend(page, map_x + map_w + 6, map_y, LEGEND_MM - 2, map_h, layers, lang)
         date = (request.date or dt.date.today()).isoformat()
         footer_y = page_h - MARGIN_MM - FOOTER_MM + 2
-        crs = "坐标系 WGS84; 多数位置为推定, 精度见各要素 accuracy_m" if lang == "zh" else \
-            "CRS WGS84; most positions are estimates, see each feature's accuracy_m"
-        page.text(MARGIN_MM, footer_y, 60, 5, f"制图日期 {date}" if lang == "zh" else f"Date {date}", _font(8))
+        # Chinese maps state CGCS2000; the data are WGS84 lon/lat, which differ from it by
+        # well under a metre here, far below every position's own accuracy.
+        crs = ("坐标系 2000国家大地坐标系（CGCS2000，与本图所用 WGS84 经纬度相差不足 1 米）；"
+               "多数位置为推定，精度见各要素“位置精度”" if lang == "zh" else
+               "CRS CGCS2000 (the WGS84 lon/lat drawn here differ from it by under a metre); "
+               "most positions are estimates, see each feature's accuracy")
+        made = [f"制图日期 {date}" if lang == "zh" else f"Date {date}"]
+        if request.maker:
+            made.append(("制图单位 " if lang == "zh" else "Made by ") + request.maker)
+        if request.review_number:
+            made.append(("审图号 " if lang == "zh" else "Map review no. ") + request.review_number)
+        page.text(MARGIN_MM, footer_y, page_w - 2 * MARGIN_MM, 5, "    ".join(made), _font(8))
         page.text(MARGIN_MM, footer_y + 5, page_w - 2 * MARGIN_MM, 5, crs, _font(7, False), color="#555555")
-        sources = ("数据来源: " if lang == "zh" else "Sources: ") + "; ".join(data_sources(layers))
+        sources = ("数据来源: " if lang == "zh" else "Sources: ") + ("；" if lang == "zh" else "; ").join(data_sources(layers, lang))
         page.text(MARGIN_MM, footer_y + 9.5, page_w - 2 * MARGIN_MM, FOOTER_MM - 9.5, sources, _font(6),
                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, color="#555555")
     finally:
         painter.end()
     if progress:
         progress(100, "done")
+    state["map_w_mm"] = map_w  # the printed map's width, for its 1:N
     return state

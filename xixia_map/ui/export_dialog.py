@@ -45,6 +45,12 @@ class MapExportDialog(QDialog):
         self.dpi = QComboBox()
         for dpi in (150, 300):
             self.dpi.addItem(f"{dpi} dpi", dpi)
+        from .settings import open_settings
+
+        remembered = open_settings()  # 制图单位 and 审图号 stay from one export to the next
+        self.maker = QLineEdit(str(remembered.value("export/maker", "") or ""))
+        self.review_number = QLineEdit(str(remembered.value("export/review_number", "") or ""))
+        self.review_number.setPlaceholderText(self.tr("公开出版的地图须有审图号"))
         form = QFormLayout(self)
         form.addRow(self.tr("格式"), self.kind)
         form.addRow(self.tr("标题"), self.title)
@@ -53,6 +59,8 @@ class MapExportDialog(QDialog):
         form.addRow(self.tr("纸张"), self.paper)
         form.addRow("", self.landscape)
         form.addRow(self.tr("分辨率"), self.dpi)
+        form.addRow(self.tr("制图单位"), self.maker)
+        form.addRow(self.tr("审图号"), self.review_number)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -67,6 +75,15 @@ class MapExportDialog(QDialog):
         for widget in (self.paper, self.landscape, self.dpi):
             widget.setEnabled(kind in ("png_paper", "pdf"))
         self.title.setEnabled(kind in ("pdf", "html"))
+        self.maker.setEnabled(kind == "pdf")
+        self.review_number.setEnabled(kind == "pdf")
+
+    def remember(self) -> None:
+        from .settings import open_settings
+
+        settings = open_settings()
+        settings.setValue("export/maker", self.maker.text().strip())
+        settings.setValue("export/review_number", self.review_number.text().strip())
 
     def suffix(self) -> str:
         return {"pdf": ".pdf", "html": ".html"}.get(self.kind.currentData(), ".png")
@@ -95,8 +112,10 @@ def run_map_export(dialog: MapExportDialog, layers: LayerList, out: Path, bounds
         if kind == "html":
             write_html(layers, out, bounds, lang, dialog.title.text())
         elif kind == "pdf":
+            dialog.remember()
             request = ReportRequest(dialog.title.text(), dialog.paper.currentText(), dialog.landscape.isChecked(),
-                                    dialog.dpi.currentData(), bounds, select)
+                                    dialog.dpi.currentData(), bounds, select, maker=dialog.maker.text().strip(),
+                                    review_number=dialog.review_number.text().strip())
             with atomic_path(out) as tmp:
                 write_report(layers, request, tmp, lang, progress=step)
         else:

@@ -626,10 +626,10 @@
     map.on("resize", function () {
       if (state.refit) { map.fitBounds(state.refit.bounds, { padding: state.refit.padding, animate: false }); }
     });
-    // Metres and kilometres only (a Chinese map has no miles), and the Leaflet credit
-    // without its flag.
+    // Metres and kilometres only (a Chinese map has no miles), and no library credit on
+    // the map (Leaflet's licence asks for none; a basemap's own attribution still shows).
     L.control.scale({ imperial: false, maxWidth: 140 }).addTo(map);
-    if (map.attributionControl) { map.attributionControl.setPrefix("Leaflet"); }
+    if (map.attributionControl) { map.attributionControl.setPrefix(false); }
     hooks.onInit.forEach(function (hook) { hook(map); });
     connectBridge();
     if (config.basemap) { setBasemap(config.basemap); }
