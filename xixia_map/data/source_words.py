@@ -36,24 +36,48 @@ def _sites(text: str) -> list[str]:
     return found
 
 
+def _parts(source: str, lang: str) -> tuple[list[str], list[str], list[str], bool]:
+    zh = lang == "zh"
+    documents = [(z if zh else e) for key, (z, e) in DOCUMENTS.items() if key in source]
+    datasets = [(z if zh else e) for marker, z, e in DATASETS if marker in source]
+    return documents, datasets, _sites(source), "research note" in source
+
+
+def _sentence(documents, datasets, sites, research, lang: str, max_sites: int) -> str:
+    zh = lang == "zh"
+    sep = "、" if zh else ", "
+    parts = []
+    if documents:
+        parts.append(("县文件：" if zh else "county documents: ") + sep.join(documents))
+    if datasets:
+        parts.append(("数据集：" if zh else "datasets: ") + sep.join(datasets))
+    if sites:
+        shown = sep.join(sites[:max_sites])
+        more = (f" 等 {len(sites)} 个网站" if zh else f" and {len(sites) - max_sites} more") if len(sites) > max_sites else ""
+        parts.append(("网络资料：" if zh else "web pages: ") + shown + more)
+    if research:
+        parts.append("资料整理：西峡地名公开资料研究笔记" if zh else "compiled in the Xixia places research note")
+    return ("；" if zh else "; ").join(parts)
+
+
 def source_words(source: str, lang: str = "zh") -> str:
     if not source:
         return ""
-    zh = lang == "zh"
-    parts: list[str] = []
-    for key, (title_zh, title_en) in DOCUMENTS.items():
-        if key in source:
-            parts.append(("县文件：" if zh else "county document: ") + (title_zh if zh else title_en))
-    datasets = [(z if zh else e) for marker, z, e in DATASETS if marker in source]
-    if datasets:
-        parts.append(("数据集：" if zh else "datasets: ") + ("、" if zh else ", ").join(datasets))
-    sites = _sites(source)
-    if sites:
-        shown = ("、" if zh else ", ").join(sites[:4])
-        more = (f" 等 {len(sites)} 个网站" if zh else f" and {len(sites) - 4} more") if len(sites) > 4 else ""
-        parts.append(("网络资料：" if zh else "web pages: ") + shown + more)
-    if "research note" in source:
-        parts.append("资料整理：西峡地名公开资料研究笔记" if zh else "compiled in the Xixia places research note")
-    if not parts:  # a planner's own file: its source as it came
-        return source
-    return "；".join(parts) if zh else "; ".join(parts)
+    words = _sentence(*_parts(source, lang), lang, max_sites=4)
+    return words or source  # a planner's own file: its source as it came
+
+
+def summarise_sources(sources, lang: str = "zh") -> str:
+    """Many records' sources as one statement (a map sheet's 数据来源)."""
+    documents, datasets, sites, research, own = [], [], [], False, []
+    for source in sources:
+        d, ds, st, r = _parts(source, lang)
+        documents += [x for x in d if x not in documents]
+        datasets += [x for x in ds if x not in datasets]
+        sites += [x for x in st if x not in sites]
+        research = research or r
+        if not (d or ds or st or r) and source not in own:
+            own.append(source)
+    sentence = _sentence(documents, datasets, sites, research, lang, max_sites=6)
+    extra = ("；" if lang == "zh" else "; ").join(own[:5])
+    return ("；" if lang == "zh" else "; ").join(x for x in (sentence, extra) if x)

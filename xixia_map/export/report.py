@@ -39,20 +39,15 @@ class ReportRequest:
     review_number: str = ""  # 审图号, for a map that is published
 
 
-def data_sources(layers: LayerList, lang: str = "zh") -> list[str]:
-    """Distinct sources of the visible records in words (source_words.py): the
-    county documents by title, datasets by name and licence, web pages by site."""
-    from ..data.source_words import source_words
+def data_sources(layers: LayerList, lang: str = "zh") -> str:
+    """The visible records' sources as one statement in words (source_words.py)."""
+    from ..data.source_words import summarise_sources
 
-    seen: list[str] = []
+    sources = []
     for layer in layers:
         if layer.visible and "source" in layer.frame.columns:
-            for source in layer.frame["source"].dropna().astype(str).unique():
-                for part in source_words(source, lang).split("；" if lang == "zh" else "; "):
-                    part = part.strip()
-                    if part and part not in seen:
-                        seen.append(part)
-    return seen
+            sources += list(layer.frame["source"].dropna().astype(str).unique())
+    return summarise_sources(sources, lang)
 
 
 def _font(size_pt: float, bold: bool = False) -> QFont:
@@ -202,7 +197,7 @@ def write_report(layers: LayerList, request: ReportRequest, out: Path, lang: str
             made.append(("审图号 " if lang == "zh" else "Map review no. ") + request.review_number)
         page.text(MARGIN_MM, footer_y, page_w - 2 * MARGIN_MM, 5, "    ".join(made), _font(8))
         page.text(MARGIN_MM, footer_y + 5, page_w - 2 * MARGIN_MM, 5, crs, _font(7, False), color="#555555")
-        sources = ("数据来源: " if lang == "zh" else "Sources: ") + ("；" if lang == "zh" else "; ").join(data_sources(layers, lang))
+        sources = ("数据来源：" if lang == "zh" else "Sources: ") + data_sources(layers, lang)
         page.text(MARGIN_MM, footer_y + 9.5, page_w - 2 * MARGIN_MM, FOOTER_MM - 9.5, sources, _font(6),
                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, color="#555555")
     finally:
