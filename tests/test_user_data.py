@@ -238,7 +238,9 @@ def test_geodesic_measurement_in_mu():
     area = geodesic_area_m2(square)
     # 0.01° of longitude is ~930.5 m at 33.3°N, 0.01° of latitude ~1109 m
     assert area == pytest.approx(930.5 * 1109, rel=0.005)
-    assert "亩" in format_area(area) and f"{area / 666.6667:,.2f}" in format_area(area)
+    text = format_area(area)
+    assert f"{area / 666.6667:,.1f} 亩" in text and f"{area / 10000:,.2f} 公顷" in text and "万亩" not in text
+    assert format_area(30e6) == "30.00 km²（3,000.00 公顷，45,000.0 亩，4.50 万亩）"  # one format for every unit
 
 
 # -- a corpus of malformed files --------------------------------------------------

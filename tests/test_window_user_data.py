@@ -172,6 +172,9 @@ def test_measure_distance_and_area(qtbot, window):
     with qtbot.waitSignal(window.map_view.measured, timeout=5000):
         window.map_view.call_sync("measureClickAt", 111.48, 34.0)
     assert "110.9" in window.measure_label.text() and "km" in window.measure_label.text()
+    qtbot.waitUntil(lambda: window.map_view.evaluate(
+        "document.querySelectorAll('.xm-measure-label').length") == 1, timeout=5000)  # the leg's length on the map
+    assert "110.9" in window.map_view.evaluate("document.querySelector('.xm-measure-total').textContent")
     window.measure_actions["area"].setChecked(True)
     assert not window.measure_actions["line"].isChecked()
     for lon, lat in [(111.48, 33.30), (111.49, 33.30), (111.49, 33.31)]:
@@ -180,3 +183,6 @@ def test_measure_distance_and_area(qtbot, window):
     assert "亩" in window.measure_label.text()
     window.measure_actions["area"].setChecked(False)
     assert window.map_view.evaluate("window.xixia._state.measure === null")
+    assert window.map_view.call_sync("measureShown")  # the result stays on the map …
+    window.map_view.call_sync("clearMeasure")  # … until cleared (Esc, or the next measurement)
+    assert not window.map_view.call_sync("measureShown")

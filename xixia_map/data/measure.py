@@ -23,17 +23,32 @@ def geodesic_area_m2(lonlats) -> float:
 
 
 def format_length(metres: float) -> str:
-    return f"{metres / 1000:.3f} km" if metres >= 1000 else f"{metres:.1f} m"
+    """Kilometres with 3 decimals from 1 km, else metres with 1: the same everywhere."""
+    return f"{metres / 1000:,.3f} km" if metres >= 1000 else f"{metres:,.1f} m"
 
 
-def format_area(square_metres: float) -> str:
+def format_area(square_metres: float, exact: bool = False) -> str:
+    """m² (or km² from 1 km²), then 公顷, 亩 and, from 10 000 亩, 万亩, each with a
+    fixed number of decimals: the units a planner reports in, formatted alike.
+    `exact`: m² to a tenth whatever the size (a parcel's area in its details)."""
     mu = square_metres / SQUARE_METRES_PER_MU
-    main = f"{square_metres / 1e6:.4f} km²" if square_metres >= 1e6 else f"{square_metres:.1f} m²"
-    return f"{main} = {mu:,.2f} 亩"
+    if exact:
+        main = f"{square_metres:,.1f} m²"
+    else:
+        main = f"{square_metres / 1e6:,.2f} km²" if square_metres >= 1e6 else f"{square_metres:,.0f} m²"
+    parts = [f"{square_metres / 10000:,.2f} 公顷", f"{mu:,.1f} 亩"]
+    if mu >= 10000:
+        parts.append(f"{mu / 10000:,.2f} 万亩")
+    return f"{main}（{'，'.join(parts)}）"
 
 
 def format_hectares(square_metres: float) -> str:
-    return f"{square_metres / 10000:,.4f} 公顷"
+    return f"{square_metres / 10000:,.2f} 公顷"
+
+
+def segment_lengths_m(lonlats) -> list[float]:
+    """Geodesic length of each leg of a measured line."""
+    return [geodesic_length_m([a, b]) for a, b in zip(lonlats, lonlats[1:])]
 
 
 def geometry_measures(geometry) -> dict[str, str]:
@@ -45,8 +60,8 @@ def geometry_measures(geometry) -> dict[str, str]:
     if kind in ("Polygon", "MultiPolygon"):
         area, _perimeter = GEOD.geometry_area_perimeter(geometry)
         area = abs(float(area))
-        return {"面积": f"{area:,.1f} m² = {area / SQUARE_METRES_PER_MU:,.2f} 亩 = {format_hectares(area)}"}
+        return {"面积": format_area(area, exact=True)}
     if kind in ("LineString", "MultiLineString"):
         length = float(GEOD.geometry_length(geometry))
-        return {"长度": f"{length:,.1f} m = {length / 1000:,.3f} km"}
+        return {"长度": format_length(length)}
     return {}

@@ -305,12 +305,18 @@ class MainWindow(QMainWindow):
             self.measure_label.setText("")
 
     def _show_measure(self, kind: str, points: list) -> None:
+        """The result on the map (each leg's length, the total or the area at the last
+        point) and in the status bar; it stays until the next measurement or Esc."""
+        from ..data.measure import segment_lengths_m
+
         if kind == "area":
             label, value = self.tr("面积"), format_area(geodesic_area_m2(points))
         else:
             label, value = self.tr("距离"), format_length(geodesic_length_m(points))
         text = f"{label}: {value}"
         self.measure_label.setText(text)
+        legs = [format_length(m) for m in segment_lengths_m(points)] if kind == "line" else []
+        self.map_view.call("measureLabels", legs, text if len(points) > 1 else "")
 
     # -- export ------------------------------------------------------------------------
     def current_extent(self):

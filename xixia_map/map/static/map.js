@@ -580,6 +580,7 @@
       var pane = map.createPane(PANES[kind][0]);
       pane.style.zIndex = PANES[kind][1];
     });
+    map.createPane("xm-measure").style.zIndex = 660;  // a measurement above every layer
     map.on("movestart zoomstart", function () { state.moving = true; });
     map.on("moveend zoomend", function () {
       state.moving = false;
@@ -604,6 +605,7 @@
     });
     // Escape clears the selection, as in a GIS (editing.js ends a drawing first).
     document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && state.measureResult) { clearMeasure(); }
       if (e.key === "Escape" && !state.drawing && (state.selected || state.highlighted.length || state.uncertainty)) {
         clearSelection();
         send("selectionCleared");
@@ -640,9 +642,13 @@
   }
 
   // Measuring: clicks add vertices; Python does the geodesic maths.
+  // Measuring: clicks add vertices; Python does the geodesic maths and sends
+  // back each leg's length and the result, shown on the map. The drawing lies in
+  // its own pane above every layer, and stays after measuring ends until the next
+  // measurement or Esc.
   function startMeasure(kind) {
-    stopMeasure();
-    state.measure = { kind: kind, points: [], shape: null };
+    clearMeasure();
+    state.measure = { kind: kind, points: [], group: L.featureGroup().addTo(state.map) };
     state.map.doubleClickZoom.disable();
     L.DomUtil.addClass(state.map.getContainer(), "xm-measuring");
     return true;
@@ -651,14 +657,46 @@
   function measureClick(latlng) {
     var m = state.measure;
     m.points.push(latlng);
-    if (m.shape) { state.map.removeLayer(m.shape); }
-    var style = { color: "#ff6f00", weight: 3, dashArray: "6 4", fillOpacity: 0.15, interactive: false };
-    m.shape = (m.kind === "area" ? L.polygon(m.points, style) : L.polyline(m.points, style)).addTo(state.map);
+    m.group.clearLayers();
+    var style = { color: "#ff6f00", weight: 3, dashArray: "6 4", fillOpacity: 0.15, interactive: false,
+                  pane: "xm-measure" };
+    m.group.addLayer(m.kind === "area" ? L.polygon(m.points, style) : L.polyline(m.points, style));
+    m.points.forEach(function (p) {
+      m.group.addLayer(L.circleMarker(p, { radius: 4, color: "#ff6f00", weight: 2, fillColor: "#ffffff",
+                                           fillOpacity: 1, pane: "xm-measure", interactive: false }));
+    });
     send("measureChanged", m.kind, JSON.stringify(m.points.map(function (p) { return [p.lng, p.lat]; })));
   }
 
+  function measureLabels(legs, total) {
+    var m = state.measure || state.measureResult;
+    if (!m) { return false; }
+    (m.labels || []).forEach(function (l) { m.group.removeLayer(l); });
+    m.labels = [];
+    legs.forEach(function (text, i) {
+      var a = m.points[i], b = m.points[i + 1];
+      if (!a || !b) { return; }
+      m.labels.push(L.tooltip({ permanent: true, direction: "center", className: "xm-measure-label", interactive: false })
+        .setLatLng([(a.lat + b.lat) / 2, (a.lng + b.lng) / 2]).setContent(textElement("span", text)));
+    });
+    if (total) {
+      m.labels.push(L.tooltip({ permanent: true, direction: "right", offset: [8, 0], className: "xm-measure-total",
+                                interactive: false })
+        .setLatLng(m.points[m.points.length - 1]).setContent(textElement("span", total)));
+    }
+    m.labels.forEach(function (l) { m.group.addLayer(l); });
+    return true;
+  }
+
+  function clearMeasure() {
+    [state.measure, state.measureResult].forEach(function (m) { if (m && m.group) { state.map.removeLayer(m.group); } });
+    state.measureResult = null;
+    return true;
+  }
+
   function stopMeasure() {
-    if (state.measure && state.measure.shape) { state.map.removeLayer(state.measure.shape); }
+    if (state.measure && state.measure.points.length > 1) { state.measureResult = state.measure; }
+    else if (state.measure && state.measure.group) { state.map.removeLayer(state.measure.group); }
     state.measure = null;
     if (state.map) {
       state.map.doubleClickZoom.enable();
@@ -742,6 +780,8 @@
       return layer && layer.xmTiled ? layer.tileCount() : -1;
     },
     init: init, setBasemap: setBasemap, startMeasure: startMeasure, stopMeasure: stopMeasure,
+    measureLabels: measureLabels, clearMeasure: clearMeasure,
+    measureShown: function () { return !!((state.measure && state.measure.group) || state.measureResult); },
     measureClickAt: function (lng, lat) { measureClick(L.latLng(lat, lng)); return true; },
     addLayer: addLayer, removeLayer: removeLayer, reloadLayer: reloadLayer, setVisible: setVisible, setOpacity: setOpacity, zoomToLayer: zoomToLayer,
     zoomToFeature: zoomToFeature, select: select, highlight: highlight, clearSelection: clearSelection,
