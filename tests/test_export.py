@@ -271,3 +271,17 @@ def test_the_sheet_states_its_scale_crs_maker_and_review_number(qapp, bundled_la
     assert numeric.group(0) == scale_text(map_scale_denominator(state, state["map_w_mm"]), "zh")
     assert "0" in text.split() and "mi" not in text.split()
     assert scale_text(254_321, "zh") == "比例尺 1:25万" and scale_text(8_123, "zh") == "比例尺 1:8,100"
+
+
+def test_a_png_can_carry_scale_bar_north_arrow_and_legend(qapp, bundled_layers):
+    from xixia_map.export.furniture import add_furniture
+
+    plain, state = render_map(bundled_layers, SnapshotRequest(900, 600))
+    with_furniture = add_furniture(plain.copy(), state, bundled_layers, "zh")
+    mm = 96 / 25.4  # px per mm at screen resolution
+    arrow = with_furniture.pixelColor(round(900 - 10 * mm), round(14 * mm))  # inside the north arrow
+    assert arrow.red() < 80 and arrow.green() < 80 and arrow.blue() < 80
+    bar = [with_furniture.pixelColor(x, round(600 - 8 * mm + 0.5 * mm)) for x in range(round(9 * mm), round(20 * mm))]
+    assert sum(1 for c in bar if c.red() < 80) > 10  # the bar's black half
+    legend_corner = (round(900 - 30 * mm), round(600 - 6 * mm))
+    assert with_furniture.pixelColor(*legend_corner) != plain.pixelColor(*legend_corner)  # the legend box

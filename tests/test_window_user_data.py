@@ -150,6 +150,7 @@ def test_project_round_trip_with_bookmark_and_missing_file(qtbot, window, tmp_pa
     project = tmp_path / "plan.xixia.json"
     assert save_project_as(window, project) == project
     assert recent_projects()[0] == str(project)
+    assert window.windowTitle() == "plan[*] — 西峡项目地图"  # the project's name in the title
 
     second = make_window(qtbot, catalog)
     assert open_project(second, project) == []

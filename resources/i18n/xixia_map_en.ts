@@ -387,49 +387,49 @@
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="103" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="108" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="139" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="149" />
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="149" />
-        <location filename="../../xixia_map/ui/export_dialog.py" line="190" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="159" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="200" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="156" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="166" />
         <source>可见图层的全部要素</source>
         <translation>All features of the visible layers</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="158" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="168" />
         <source>当前选中的要素</source>
         <translation>The selected feature</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="161" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="171" />
         <source>CSV: 经纬度</source>
         <translation>CSV: longitude/latitude</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="166" />
-        <location filename="../../xixia_map/ui/export_dialog.py" line="177" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="176" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="187" />
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="168" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="178" />
         <source>范围</source>
         <translation>Extent</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="169" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="179" />
         <source>CSV 几何</source>
         <translation>CSV geometry</translation>
     </message>
@@ -449,33 +449,33 @@
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="115" />
+        <location filename="../../xixia_map/ui/project_io.py" line="116" />
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="122" />
+        <location filename="../../xixia_map/ui/project_io.py" line="123" />
         <source>无法打开项目</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="129" />
+        <location filename="../../xixia_map/ui/project_io.py" line="131" />
         <source>部分图层缺失</source>
         <translation>Some layers are missing</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="135" />
+        <location filename="../../xixia_map/ui/project_io.py" line="137" />
         <source>添加书签</source>
         <translation>Add bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="135" />
-        <location filename="../../xixia_map/ui/project_io.py" line="152" />
+        <location filename="../../xixia_map/ui/project_io.py" line="137" />
+        <location filename="../../xixia_map/ui/project_io.py" line="154" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="152" />
+        <location filename="../../xixia_map/ui/project_io.py" line="154" />
         <source>重命名书签</source>
         <translation>Rename bookmark</translation>
     </message>
@@ -896,7 +896,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="114" />
+        <location filename="../../xixia_map/ui/main_window.py" line="129" />
         <source>西峡项目地图</source>
         <translation>Xixia Project Map</translation>
     </message>
@@ -941,97 +941,97 @@
         <translation>Measure area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="155" />
+        <location filename="../../xixia_map/ui/main_window.py" line="161" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="156" />
+        <location filename="../../xixia_map/ui/main_window.py" line="162" />
         <source>打开数据…</source>
         <translation>Open data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="159" />
+        <location filename="../../xixia_map/ui/main_window.py" line="165" />
         <source>打开 File Geodatabase…</source>
         <translation>Open File Geodatabase…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="161" />
+        <location filename="../../xixia_map/ui/main_window.py" line="167" />
         <source>新建项目库…</source>
         <translation>New project register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="162" />
+        <location filename="../../xixia_map/ui/main_window.py" line="168" />
         <source>打开项目库…</source>
         <translation>Open project register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="164" />
+        <location filename="../../xixia_map/ui/main_window.py" line="170" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="165" />
+        <location filename="../../xixia_map/ui/main_window.py" line="171" />
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="168" />
+        <location filename="../../xixia_map/ui/main_window.py" line="174" />
         <source>项目另存为…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="169" />
+        <location filename="../../xixia_map/ui/main_window.py" line="175" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="172" />
+        <location filename="../../xixia_map/ui/main_window.py" line="178" />
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="175" />
+        <location filename="../../xixia_map/ui/main_window.py" line="181" />
         <source>导出数据…</source>
         <translation>Export data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="177" />
+        <location filename="../../xixia_map/ui/main_window.py" line="183" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="196" />
+        <location filename="../../xixia_map/ui/main_window.py" line="202" />
         <source>定位到坐标…</source>
         <translation>Go to coordinates…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="205" />
+        <location filename="../../xixia_map/ui/main_window.py" line="211" />
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="206" />
+        <location filename="../../xixia_map/ui/main_window.py" line="212" />
         <source>关于西峡项目地图…</source>
         <translation>About Xixia Project Map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="228" />
+        <location filename="../../xixia_map/ui/main_window.py" line="234" />
         <source>已定位到</source>
         <translation>Centred on</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="250" />
+        <location filename="../../xixia_map/ui/main_window.py" line="256" />
         <source>地理数据</source>
         <translation>Geodata</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="251" />
+        <location filename="../../xixia_map/ui/main_window.py" line="257" />
         <source>栅格影像、DEM</source>
         <translation>Imagery and DEMs</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="256" />
+        <location filename="../../xixia_map/ui/main_window.py" line="262" />
         <source>打开 File Geodatabase（.gdb 文件夹）</source>
         <translation>Open a File Geodatabase (.gdb folder)</translation>
     </message>
@@ -1046,108 +1046,108 @@
         <translation>Nothing found for “{text}”</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="180" />
+        <location filename="../../xixia_map/ui/main_window.py" line="186" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="182" />
+        <location filename="../../xixia_map/ui/main_window.py" line="188" />
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="186" />
+        <location filename="../../xixia_map/ui/main_window.py" line="192" />
         <source>添加底图文件…</source>
         <translation>Add basemap file…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="187" />
+        <location filename="../../xixia_map/ui/main_window.py" line="193" />
         <source>允许在线底图</source>
         <translation>Allow online basemaps</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="193" />
+        <location filename="../../xixia_map/ui/main_window.py" line="199" />
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="197" />
+        <location filename="../../xixia_map/ui/main_window.py" line="203" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="249" />
+        <location filename="../../xixia_map/ui/main_window.py" line="255" />
         <source>打开数据</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="273" />
+        <location filename="../../xixia_map/ui/main_window.py" line="279" />
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="277" />
+        <location filename="../../xixia_map/ui/main_window.py" line="283" />
         <source>添加书签…</source>
         <translation>Add bookmark…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="287" />
+        <location filename="../../xixia_map/ui/main_window.py" line="293" />
         <source>重命名书签</source>
         <translation>Rename bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="288" />
+        <location filename="../../xixia_map/ui/main_window.py" line="294" />
         <source>删除书签</source>
         <translation>Delete bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="302" />
+        <location filename="../../xixia_map/ui/main_window.py" line="308" />
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="309" />
+        <location filename="../../xixia_map/ui/main_window.py" line="319" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="311" />
+        <location filename="../../xixia_map/ui/main_window.py" line="321" />
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="329" />
-        <location filename="../../xixia_map/ui/main_window.py" line="337" />
+        <location filename="../../xixia_map/ui/main_window.py" line="341" />
+        <location filename="../../xixia_map/ui/main_window.py" line="349" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="363" />
+        <location filename="../../xixia_map/ui/main_window.py" line="375" />
         <source>高程</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="375" />
+        <location filename="../../xixia_map/ui/main_window.py" line="387" />
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="163" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="173" />
         <source>GBK（国内常用 GIS 软件默认）</source>
         <translation>GBK (default of Chinese office GIS)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="170" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="180" />
         <source>Shapefile 编码</source>
         <translation>Shapefile encoding</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="179" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="189" />
         <source>Shapefile（压缩包）</source>
         <translation>Shapefile (zipped)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="180" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="190" />
         <source>CAD 图纸（高斯-克吕格 37 带）</source>
         <translation>CAD drawing (Gauss-Krüger zone 37)</translation>
     </message>
@@ -1168,7 +1168,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="109" />
+        <location filename="../../xixia_map/ui/project_io.py" line="110" />
         <source>项目已保存</source>
         <translation>Project saved</translation>
     </message>
@@ -1236,47 +1236,52 @@
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="53" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="51" />
+        <source>加比例尺、指北针和图例</source>
+        <translation>Add scale bar, north arrow and legend</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="55" />
         <source>公开出版的地图须有审图号</source>
         <translation>a published map needs its review number</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="55" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="57" />
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="56" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="58" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="57" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="59" />
         <source>宽 (像素)</source>
         <translation>Width (px)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="58" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="60" />
         <source>高 (像素)</source>
         <translation>Height (px)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="59" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="61" />
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="61" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="63" />
         <source>分辨率</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="62" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="65" />
         <source>制图单位</source>
         <translation>Made by</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="63" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="66" />
         <source>审图号</source>
         <translation>Map review no.</translation>
     </message>

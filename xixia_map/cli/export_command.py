@@ -37,6 +37,7 @@ def add_export_parser(sub) -> None:
     p.add_argument("--dpi", type=int, default=150)
     p.add_argument("--title", default="西峡县项目分布图")
     p.add_argument("--maker", default="", help="制图单位, printed on a PDF sheet")
+    p.add_argument("--furniture", action="store_true", help="a PNG with scale bar, north arrow and legend")
     p.add_argument("--review-number", default="", help="审图号, printed on a PDF sheet")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.add_argument("--csv-geometry", choices=["wkt", "lonlat"], default="wkt")
@@ -227,6 +228,10 @@ def _render(plan: ExportPlan, layers, args, started: float) -> int:
         from ..export.snapshot import SnapshotRequest, render_map
 
         image, state = render_map(layers, SnapshotRequest(*plan.size, plan.bounds, plan.select))
+        if args.furniture:
+            from ..export.furniture import add_furniture
+
+            image = add_furniture(image, state, layers, args.lang)
         with atomic_path(plan.out) as tmp:
             if not image.save(str(tmp), "PNG"):
                 print(f"xixia-map export: error: could not encode {plan.out}", file=sys.stderr)

@@ -48,6 +48,8 @@ class MapExportDialog(QDialog):
         from .settings import open_settings
 
         remembered = open_settings()  # 制图单位 and 审图号 stay from one export to the next
+        self.furniture = QCheckBox(self.tr("加比例尺、指北针和图例"))
+        self.furniture.setChecked(remembered.value("export/furniture", "true") in (True, "true"))
         self.maker = QLineEdit(str(remembered.value("export/maker", "") or ""))
         self.review_number = QLineEdit(str(remembered.value("export/review_number", "") or ""))
         self.review_number.setPlaceholderText(self.tr("公开出版的地图须有审图号"))
@@ -59,6 +61,7 @@ class MapExportDialog(QDialog):
         form.addRow(self.tr("纸张"), self.paper)
         form.addRow("", self.landscape)
         form.addRow(self.tr("分辨率"), self.dpi)
+        form.addRow("", self.furniture)
         form.addRow(self.tr("制图单位"), self.maker)
         form.addRow(self.tr("审图号"), self.review_number)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -76,6 +79,7 @@ class MapExportDialog(QDialog):
             widget.setEnabled(kind in ("png_paper", "pdf"))
         self.title.setEnabled(kind in ("pdf", "html"))
         self.maker.setEnabled(kind == "pdf")
+        self.furniture.setEnabled(kind.startswith("png"))
         self.review_number.setEnabled(kind == "pdf")
 
     def remember(self) -> None:
@@ -84,6 +88,7 @@ class MapExportDialog(QDialog):
         settings = open_settings()
         settings.setValue("export/maker", self.maker.text().strip())
         settings.setValue("export/review_number", self.review_number.text().strip())
+        settings.setValue("export/furniture", "true" if self.furniture.isChecked() else "false")
 
     def suffix(self) -> str:
         return {"pdf": ".pdf", "html": ".html"}.get(self.kind.currentData(), ".png")
@@ -121,7 +126,12 @@ def run_map_export(dialog: MapExportDialog, layers: LayerList, out: Path, bounds
         else:
             step(20)
             scale = dialog.dpi.currentData() / 96.0 if kind == "png_paper" else None
-            image, _state = render_map(layers, SnapshotRequest(*dialog.pixel_size(), bounds, select, scale=scale))
+            image, state = render_map(layers, SnapshotRequest(*dialog.pixel_size(), bounds, select, scale=scale))
+            dialog.remember()
+            if dialog.furniture.isChecked():
+                from ..export.furniture import add_furniture
+
+                image = add_furniture(image, state, layers, lang, 96.0 * (scale or 1.0))
             step(85)
             with atomic_path(out) as tmp:
                 if not image.save(str(tmp), "PNG"):

@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.docks[name] = dock
 
     def _retranslate_chrome(self) -> None:
-        self.setWindowTitle(self.tr("西峡项目地图") + "[*]")  # [*]: Qt's unsaved-changes mark
+        self.update_title()
         titles = {"layers": self.tr("图层"), "details": self.tr("要素详情"),
                   "indicators": self.tr("指标驾驶舱"), "table": self.tr("属性表")}
         for name, title in titles.items():
@@ -123,6 +123,12 @@ class MainWindow(QMainWindow):
         self.find_action.setText(self.tr("查找"))
         self._build_menus()
         self._show_blocked()
+
+    def update_title(self) -> None:
+        """The project's name first, as desktop apps do, then the app; [*] is Qt's unsaved-changes mark."""
+        app = self.tr("西峡项目地图")
+        name = self.project_path.name.removesuffix(".xixia.json") if self.project_path else ""
+        self.setWindowTitle(f"{name}[*] — {app}" if name else f"{app}[*]")
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self)

@@ -105,6 +105,7 @@ def save_project_as(window, path: Path | None = None) -> Path | None:
         return None
     remember_recent(path)
     window.project_path = path
+    window.update_title()
     window.unsaved.clear()
     window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "项目已保存") + f"：{path}", 8000)
     return path
@@ -124,6 +125,7 @@ def open_project(window, path: Path | None = None) -> list[str] | None:
     problems = apply_project(window, project, path)
     remember_recent(path)
     window.project_path = path
+    window.update_title()
     window.unsaved.clear()
     if problems:
         plain_text.warn(window, tr("部分图层缺失"), "\n".join(problems))
