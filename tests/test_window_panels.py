@@ -300,3 +300,16 @@ def test_bookmarks_can_be_renamed_and_deleted(qtbot, window):
     delete_bookmark(window, 0)
     assert [b.name for b in window.bookmarks] == ["丹水镇一带"] and window.isWindowModified()
     window.unsaved.clear()
+
+
+def test_a_remembered_basemap_that_no_longer_opens_is_said(qtbot, catalog, settings_file, tmp_path):
+    from xixia_map.ui.basemap_control import ARCHIVES_KEY
+    from xixia_map.ui.settings import open_settings
+
+    gone = tmp_path / "已删除的影像底图.mbtiles"
+    settings = open_settings()
+    settings.setValue(ARCHIVES_KEY, [str(gone)])
+    settings.sync()
+    window = make_window(qtbot, catalog)
+    message = window.statusBar().currentMessage()
+    assert "已记住的底图文件无法打开" in message and "已删除的影像底图.mbtiles" in message

@@ -896,238 +896,243 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="129" />
+        <location filename="../../xixia_map/ui/main_window.py" line="132" />
         <source>西峡项目地图</source>
         <translation>Xixia Project Map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="115" />
+        <location filename="../../xixia_map/ui/main_window.py" line="118" />
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="115" />
+        <location filename="../../xixia_map/ui/main_window.py" line="69" />
+        <source>已记住的底图文件无法打开：</source>
+        <translation>A remembered basemap file could not be opened: </translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="118" />
         <source>要素详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="116" />
+        <location filename="../../xixia_map/ui/main_window.py" line="119" />
         <source>指标驾驶舱</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="116" />
+        <location filename="../../xixia_map/ui/main_window.py" line="119" />
         <source>属性表</source>
         <translation>Attribute table</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="119" />
+        <location filename="../../xixia_map/ui/main_window.py" line="122" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="120" />
+        <location filename="../../xixia_map/ui/main_window.py" line="123" />
         <source>全县视图</source>
         <translation>Whole county</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="121" />
+        <location filename="../../xixia_map/ui/main_window.py" line="124" />
         <source>测距</source>
         <translation>Measure distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="122" />
+        <location filename="../../xixia_map/ui/main_window.py" line="125" />
         <source>测面积</source>
         <translation>Measure area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="161" />
+        <location filename="../../xixia_map/ui/main_window.py" line="164" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="162" />
+        <location filename="../../xixia_map/ui/main_window.py" line="165" />
         <source>打开数据…</source>
         <translation>Open data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="165" />
+        <location filename="../../xixia_map/ui/main_window.py" line="168" />
         <source>打开 File Geodatabase…</source>
         <translation>Open File Geodatabase…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="167" />
+        <location filename="../../xixia_map/ui/main_window.py" line="170" />
         <source>新建项目库…</source>
         <translation>New project register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="168" />
+        <location filename="../../xixia_map/ui/main_window.py" line="171" />
         <source>打开项目库…</source>
         <translation>Open project register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="170" />
+        <location filename="../../xixia_map/ui/main_window.py" line="173" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="171" />
+        <location filename="../../xixia_map/ui/main_window.py" line="174" />
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="174" />
+        <location filename="../../xixia_map/ui/main_window.py" line="177" />
         <source>项目另存为…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="175" />
+        <location filename="../../xixia_map/ui/main_window.py" line="178" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="178" />
+        <location filename="../../xixia_map/ui/main_window.py" line="181" />
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="181" />
+        <location filename="../../xixia_map/ui/main_window.py" line="184" />
         <source>导出数据…</source>
         <translation>Export data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="183" />
+        <location filename="../../xixia_map/ui/main_window.py" line="186" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="202" />
+        <location filename="../../xixia_map/ui/main_window.py" line="205" />
         <source>定位到坐标…</source>
         <translation>Go to coordinates…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="211" />
+        <location filename="../../xixia_map/ui/main_window.py" line="214" />
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="212" />
+        <location filename="../../xixia_map/ui/main_window.py" line="215" />
         <source>关于西峡项目地图…</source>
         <translation>About Xixia Project Map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="234" />
+        <location filename="../../xixia_map/ui/main_window.py" line="237" />
         <source>已定位到</source>
         <translation>Centred on</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="256" />
+        <location filename="../../xixia_map/ui/main_window.py" line="259" />
         <source>地理数据</source>
         <translation>Geodata</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="257" />
+        <location filename="../../xixia_map/ui/main_window.py" line="260" />
         <source>栅格影像、DEM</source>
         <translation>Imagery and DEMs</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="262" />
+        <location filename="../../xixia_map/ui/main_window.py" line="265" />
         <source>打开 File Geodatabase（.gdb 文件夹）</source>
         <translation>Open a File Geodatabase (.gdb folder)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="123" />
+        <location filename="../../xixia_map/ui/main_window.py" line="126" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="86" />
+        <location filename="../../xixia_map/ui/main_window.py" line="89" />
         <source>未找到“{text}”</source>
         <translation>Nothing found for “{text}”</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="186" />
+        <location filename="../../xixia_map/ui/main_window.py" line="189" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="188" />
+        <location filename="../../xixia_map/ui/main_window.py" line="191" />
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="192" />
+        <location filename="../../xixia_map/ui/main_window.py" line="195" />
         <source>添加底图文件…</source>
         <translation>Add basemap file…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="193" />
+        <location filename="../../xixia_map/ui/main_window.py" line="196" />
         <source>允许在线底图</source>
         <translation>Allow online basemaps</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="199" />
+        <location filename="../../xixia_map/ui/main_window.py" line="202" />
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="203" />
+        <location filename="../../xixia_map/ui/main_window.py" line="206" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="255" />
+        <location filename="../../xixia_map/ui/main_window.py" line="258" />
         <source>打开数据</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="279" />
+        <location filename="../../xixia_map/ui/main_window.py" line="282" />
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="283" />
+        <location filename="../../xixia_map/ui/main_window.py" line="286" />
         <source>添加书签…</source>
         <translation>Add bookmark…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="293" />
+        <location filename="../../xixia_map/ui/main_window.py" line="296" />
         <source>重命名书签</source>
         <translation>Rename bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="294" />
+        <location filename="../../xixia_map/ui/main_window.py" line="297" />
         <source>删除书签</source>
         <translation>Delete bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="308" />
+        <location filename="../../xixia_map/ui/main_window.py" line="311" />
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="319" />
+        <location filename="../../xixia_map/ui/main_window.py" line="322" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="321" />
+        <location filename="../../xixia_map/ui/main_window.py" line="324" />
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="341" />
-        <location filename="../../xixia_map/ui/main_window.py" line="349" />
+        <location filename="../../xixia_map/ui/main_window.py" line="344" />
+        <location filename="../../xixia_map/ui/main_window.py" line="352" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="375" />
+        <location filename="../../xixia_map/ui/main_window.py" line="378" />
         <source>高程</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="387" />
+        <location filename="../../xixia_map/ui/main_window.py" line="390" />
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>

@@ -18,8 +18,8 @@ def _as_list(value) -> list[str]:
     return [value] if isinstance(value, str) else [str(v) for v in value]
 
 
-def basemaps_from_settings() -> tuple[Basemaps, str, list[str]]:
-    """(basemaps, initial choice, problems with remembered archives)."""
+def basemaps_from_settings() -> tuple[Basemaps, str, list[DataError]]:
+    """(basemaps, initial choice, problems with remembered archives: the window says them)."""
     settings = open_settings()
     online = str(settings.value("online_basemaps", "false")).lower() == "true"
     basemaps = Basemaps(online_enabled=online)
@@ -28,7 +28,7 @@ def basemaps_from_settings() -> tuple[Basemaps, str, list[str]]:
         try:
             basemaps.add_archive(path)
         except DataError as exc:
-            problems.append(exc.one_line())
+            problems.append(exc)
     default = BUNDLED if BUNDLED in {c.name for c in basemaps.choices()} else "none"
     chosen = str(settings.value("basemap", default))
     if chosen not in {c.name for c in basemaps.choices()}:

@@ -65,6 +65,9 @@ class MainWindow(QMainWindow):
         self.map_view.selection_cleared.connect(lambda: self.details.show_record(None))
         self.resize(1500, 950)
         self._restore_layout()
+        if self.basemap_problems:  # a remembered basemap file that no longer opens is said, not dropped silently
+            self.statusBar().showMessage(self.tr("已记住的底图文件无法打开：") + "；".join(
+                p.one_line(self.lang) for p in self.basemap_problems), 30000)
 
     # -- construction ------------------------------------------------------------------
     def _build_ui(self) -> None:
