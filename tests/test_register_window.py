@@ -4,6 +4,7 @@ and redo, edit its status, save, reopen; a conflicting save is shown, not
 written over."""
 import pytest
 
+from test_chinese_window import _menu_texts
 from test_window_user_data import window  # noqa: F401 - the window fixture
 from xixia_map.data.register.session import LAYER_ID
 from xixia_map.data.register.store import Edit, edit_log, open_register, save_edits
@@ -305,15 +306,6 @@ def test_the_dashboard_reads_the_register_against_the_documents(qtbot, window, t
 
 def _has_chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
-def _menu_texts(menu) -> list[str]:
-    texts = [menu.title()]
-    for action in menu.actions():
-        texts.append(action.text())
-        if action.menu() is not None:
-            texts += _menu_texts(action.menu())
-    return texts
 
 
 def test_the_register_is_english_in_the_english_window(qtbot, window, tmp_path):
