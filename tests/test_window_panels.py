@@ -313,3 +313,11 @@ def test_a_remembered_basemap_that_no_longer_opens_is_said(qtbot, catalog, setti
     window = make_window(qtbot, catalog)
     message = window.statusBar().currentMessage()
     assert "已记住的底图文件无法打开" in message and "已删除的影像底图.mbtiles" in message
+
+
+def test_route_shields_fade_with_their_road_layer(qtbot, window):
+    view = window.map_view
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", "roads") == 2, timeout=10000)
+    window.layers.set_opacity("roads", 0.3)
+    qtbot.waitUntil(lambda: view.evaluate(
+        "getComputedStyle(document.querySelector('.xm-shield')).opacity") == "0.3", timeout=5000)

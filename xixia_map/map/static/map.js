@@ -420,6 +420,12 @@
       if (layer.setOpacity) { layer.setOpacity(spec.opacity); }
       else if (layer.setStyle) { layer.setStyle(pathStyle(spec, layer.feature.properties, spec.opacity)); }
     });
+    // Route shields and the symbols at area centres fade with their layer too.
+    group.eachLayer(function (layer) {
+      if (layer === group.xmGeo || layer.options.opacity === 0) { return; }  // the line hit twins stay invisible
+      if (layer instanceof L.Tooltip) { layer.setOpacity(spec.opacity); }
+      else if (layer instanceof L.Marker) { layer.setOpacity(spec.opacity); }
+    });
     restoreSelectionStyle();
   }
 
