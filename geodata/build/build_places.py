@@ -81,7 +81,8 @@ def place_estimate(fact: R.Fact, estimates: dict, fallback=None) -> D.Estimate:
     if fact.lonlat is not None:
         return D.Estimate(*fact.lonlat, fact.accuracy_m, f"{fact.grade}-grade: {fact.basis}")
     if fact.constraints:
-        constraints = [c(estimates) if callable(c) and not hasattr(c, "test") else c for c in fact.constraints]
+        # A constraint on other places' estimates is a function of them (双龙 south of 军马河 …).
+        constraints = [c(estimates) if callable(c) else c for c in fact.constraints]
         found = D.estimate(REGION, constraints)
         found.how = f"{fact.grade}-grade: {fact.basis}; {found.how}"
         return found

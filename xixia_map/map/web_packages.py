@@ -62,12 +62,6 @@ def installed(package: WebPackage) -> bool:
     return all((package.folder / name).is_file() for name in package.files)
 
 
-def asset_files() -> dict[str, Path]:
-    """Asset name ("geoman/leaflet-geoman.js") -> file, for the installed packages."""
-    return {f"geoman/{name}": GEOMAN.folder / name for name in GEOMAN.files if name != "LICENSE"} \
-        if installed(GEOMAN) else {}
-
-
 def _verified(data: bytes, integrity: str) -> bool:
     algorithm, _, digest = integrity.partition("-")
     return base64.b64encode(hashlib.new(algorithm, data).digest()).decode() == digest

@@ -305,11 +305,9 @@ class RegisterEditing(QObject):
 
     def edit_selected(self, dialog=None) -> None:
         """The selected project's attributes in a form (`dialog`: a test's filled-in one)."""
-        selected = self.window.current_selection()
-        if self.session is None or not selected or selected[0] != LAYER_ID:
-            plain_text.inform(self.window, tr("项目库"), tr("请先在地图上选中项目库中的一个项目。"))
+        pid = self._selected_project(tr("请先在地图上选中项目库中的一个项目。"))
+        if pid is None:
             return
-        pid = selected[1]
         record = self.session.register.record(pid)
         townships = sorted(self.window.layers["townships"].frame["name_zh"]) if "townships" in self.window.layers else []
         if dialog is None:
@@ -323,11 +321,10 @@ class RegisterEditing(QObject):
         self._changed()
 
     def delete_selected(self) -> None:
-        selected = self.window.current_selection()
-        if self.session is None or not self.editing or not selected or selected[0] != LAYER_ID:
-            plain_text.inform(self.window, tr("项目库"), tr("请先进入编辑模式，并在地图上选中项目库中的一个项目。"))
+        pid = self._selected_project(tr("请先进入编辑模式，并在地图上选中项目库中的一个项目。"), editing=True)
+        if pid is None:
             return
-        self.session.delete(selected[1])
+        self.session.delete(pid)
         self.window.details.show_record(None)
         self._changed()
 

@@ -14,10 +14,7 @@ PID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _texts(values: pd.Series, money: bool) -> list[str]:
-    if money:
-        numbers = pd.to_numeric(values, errors="coerce")
-        return ["" if np.isnan(v) else f"{v:,.0f}" for v in numbers.to_numpy(dtype=float)]
+def _texts(values: pd.Series) -> list[str]:
     return ["" if v is None or v != v else str(v) for v in values.to_numpy(dtype=object)]
 
 
@@ -44,10 +41,10 @@ class RegisterTableModel(QAbstractTableModel):
                 self.sort_values[n] = [-1.0 if np.isnan(r) else float(r) for r in rate]
             elif key in ("total", "annual_plan", "completed"):
                 values = pd.to_numeric(frame[key], errors="coerce").to_numpy(dtype=float)
-                self.texts[n] = _texts(frame[key], money=True)
+                self.texts[n] = ["" if np.isnan(v) else f"{v:,.0f}" for v in values]
                 self.sort_values[n] = [-1.0 if np.isnan(v) else float(v) for v in values]
             else:
-                self.texts[n] = _texts(frame[key], money=False)
+                self.texts[n] = _texts(frame[key])
                 self.sort_values[n] = self.texts[n]
         if self.sorted_by is not None:
             self._order(*self.sorted_by)

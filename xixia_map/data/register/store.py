@@ -195,9 +195,10 @@ def save_edits(register: Register, edits: list[Edit], who: str | None = None) ->
             con.execute("ROLLBACK")
             raise RegisterConflict(register.path, differences, current)
         now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        # Registers made before 红线 polygons declared POINT; a polygon needs GEOMETRY.
-        con.execute("UPDATE gpkg_geometry_columns SET geometry_type_name = 'GEOMETRY' WHERE table_name = ? "
-                    "AND geometry_type_name = 'POINT'", (LAYER,))
+        # Registers made before 红线 polygons declared POINT; the first polygon written makes it GEOMETRY.
+        if any(edit.field == "geometry" and getattr(edit.new, "geom_type", "Point") != "Point" for edit in edits):
+            con.execute("UPDATE gpkg_geometry_columns SET geometry_type_name = 'GEOMETRY' WHERE table_name = ? "
+                        "AND geometry_type_name = 'POINT'", (LAYER,))
         for edit in edits:
             if edit.field == DELETE:
                 con.execute(f'DELETE FROM "{LAYER}" WHERE pid = ?', (edit.pid,))

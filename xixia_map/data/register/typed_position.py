@@ -101,8 +101,7 @@ def parse_position(system_key: str, east_text: str, north_text: str) -> TypedPos
             f"({east_text.strip()}, {north_text.strip()}) in {system.name_en} is not in Xixia County",
             f"（{east_text.strip()}，{north_text.strip()}）按{system.name_zh}不在西峡县内"))
     if system.degrees:
-        arc = max(_half_last_digit(e) * math.cos(math.radians(lat)), _half_last_digit(n)) * METRES_PER_DEGREE
-        accuracy = arc
+        accuracy = max(_half_last_digit(e) * math.cos(math.radians(lat)), _half_last_digit(n)) * METRES_PER_DEGREE
     else:
         accuracy = max(_half_last_digit(e), _half_last_digit(n))
     return TypedPosition(lon=lon, lat=lat, accuracy_m=round(max(accuracy, 0.05), 2), swapped=swapped)

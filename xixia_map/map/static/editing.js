@@ -99,8 +99,6 @@
 
   api.setDraggable = setDraggable;
   api.drawShape = drawShape;
-  api.cancelDrawing = function () { endDrawing(true); return true; };
-  api.canDraw = function () { return hasGeoman(); };
   api.setAddMode = function (on) {
     state.addMode = !!on;
     state.map.getContainer().style.cursor = on ? "crosshair" : "";
