@@ -66,3 +66,29 @@ def test_the_details_of_every_bundled_feature_are_chinese(qtbot, window):
                      if w.isVisibleTo(window.details)]
             found += [(layer.id, fid, t, w) for t, w in _english(texts)]
     assert found == [], found[:10]
+
+
+def test_the_dashboard_and_the_big_screen_are_chinese(qtbot, window):
+    from PySide6.QtWidgets import QTableWidget, QTreeWidget
+
+    from xixia_map.ui.big_screen import show_big_screen
+
+    panel = window.indicators_panel
+    screen = show_big_screen(window)
+    qtbot.addWidget(screen)
+    texts = []
+    for root in (panel, screen):
+        texts += [w.text() for w in root.findChildren(QLabel) + root.findChildren(QPushButton)]
+        for table in root.findChildren(QTableWidget):
+            texts += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())
+                      if table.horizontalHeaderItem(c)]  # the 项目库 block is empty until a register opens
+            texts += [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())
+                      if table.item(r, c)]
+        for tree in root.findChildren(QTreeWidget):
+            for top in range(tree.topLevelItemCount()):
+                group = tree.topLevelItem(top)
+                texts.append(group.text(0))
+                texts += [group.child(r).text(c) for r in range(group.childCount()) for c in range(3)]
+    assert "2024年前三季度" in texts and "全市第一" in texts
+    assert _english(texts) == []
+    screen.close()

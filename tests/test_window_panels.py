@@ -135,9 +135,11 @@ def test_choosing_a_township_shows_its_entries(qtbot, window):
 def test_dashboard_figures_come_from_the_table(window):
     panel = window.indicators_panel
     assert panel.cards["gdp_growth"].findChild(type(panel.township_entries), "value").text() == "9.3%"
-    assert "当年前三季度" in panel.cards["gdp_growth"].toolTip()
-    slices = {s.label(): s.value() for s in panel.structure_series.slices()}
-    assert slices == {"第一产业 13.2%": 13.2, "第二产业 38.6%": 38.6, "第三产业 48.2%": 48.2}
+    assert panel.cards["gdp_growth"].period_label.text() == "2024年前三季度"
+    assert "年份为推定" in panel.cards["gdp_growth"].toolTip()  # the year is said to be worked out
+    assert panel.cards["gdp_growth"].rank_label.text() == "全市第一"  # 均居全市第一位
+    shares = {bar.label(): bar.at(0) for bar in panel.structure_series.barSets()}
+    assert shares == {"第一产业": 13.2, "第二产业": 38.6, "第三产业": 48.2}
     assert "80.35%" in panel.cards["forest_cover"].findChild(type(panel.township_entries), "value").text()
 
 
@@ -241,14 +243,28 @@ def test_about_and_go_to_coordinates(qtbot, window):
     assert window.map_view.call_sync("uncertaintyShown")
 
 
+def test_map_labels_and_dashboard_values_follow_the_language(qtbot, window):
+    label = "window.xixia._state.features.townships.huiche.getTooltip().getContent().textContent"
+    assert window.map_view.evaluate(label) == "回车镇"
+    window.set_language("en")
+    huiche = window.layers["townships"].record("huiche")["name_en"]
+    qtbot.waitUntil(lambda: window.map_view.evaluate(label) == huiche, timeout=5000)
+    card = window.indicators_panel.cards["budget_revenue"]
+    assert (card.value_label.text(), card.period_label.text()) == ("1.526 bn yuan", "first three quarters of 2024")
+    window.set_language("zh")
+    qtbot.waitUntil(lambda: window.map_view.evaluate(label) == "回车镇", timeout=5000)
+    assert card.value_label.text() == "15.26亿元"
+
+
 def test_a_figure_the_document_writes_without_its_unit_shows_it():
     from xixia_map.data.indicators import load_indicators
     from xixia_map.paths import INDICATORS_PATH
-    from xixia_map.ui.indicators_panel import display_value
+    from xixia_map.data.indicator_words import value_text
 
     revenue = next(i for i in load_indicators(INDICATORS_PATH) if i.id == "budget_revenue")
     assert revenue.value_text == "15.26亿" and "15.26亿," in revenue.source_sentence  # the document, verbatim
-    assert display_value(revenue) == "15.26亿元"
+    assert value_text(revenue) == "15.26亿元"
+    assert value_text(revenue, "en") == "1.526 bn yuan"
 
 
 def test_the_county_view_refits_when_the_window_is_resized(qtbot, window):
@@ -281,7 +297,7 @@ def test_dashboard_values_are_not_cut(qtbot, window):
             needed = metrics.horizontalAdvance(item.text(1))
             assert tree.columnWidth(1) >= needed, item.text(1)  # the value is shown whole
     assert panel.structure_chart.legend().isVisible()
-    assert all(not s.isLabelVisible() for s in panel.structure_series.slices())
+    assert panel.structure_series.isLabelsVisible()  # the shares inside their bars, not beside a pie
 
 
 def test_bookmarks_can_be_renamed_and_deleted(qtbot, window):

@@ -19,9 +19,7 @@
         <location filename="../../xixia_map/ui/register_editing.py" line="165" />
         <location filename="../../xixia_map/ui/register_editing.py" line="228" />
         <location filename="../../xixia_map/ui/register_editing.py" line="302" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="310" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="328" />
-        <location filename="../../xixia_map/ui/register_figures.py" line="36" />
+        <location filename="../../xixia_map/ui/register_figures.py" line="37" />
         <source>项目库</source>
         <translation>Project register</translation>
     </message>
@@ -170,14 +168,14 @@
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="310" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="308" />
         <source>请先在地图上选中项目库中的一个项目。</source>
         <translation>Select one of the register's projects on the map first.</translation>
     </message>
     <message>
         <location filename="../../xixia_map/ui/register_editing.py" line="255" />
         <location filename="../../xixia_map/ui/register_editing.py" line="269" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="328" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="324" />
         <source>请先进入编辑模式，并在地图上选中项目库中的一个项目。</source>
         <translation>Turn on editing and select one of the register's projects on the map first.</translation>
     </message>
@@ -217,27 +215,27 @@
         <translation>A red line must be an area whose outline does not cross itself.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="356" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="353" />
         <source>无法保存项目库</source>
         <translation>Cannot save the register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="358" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="355" />
         <source>项目库已保存</source>
         <translation>Register saved</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="365" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="362" />
         <source>项目库已被他人修改</source>
         <translation>The register was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="366" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="363" />
         <source>您打开项目库后，他人已保存了修改。以下字段不同：</source>
         <translation>Someone saved changes after you opened the register. These fields differ:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="367" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="364" />
         <source>“保存”用我的修改覆盖这些字段；“丢弃”放弃我的修改，读取他人的版本。</source>
         <translation>“Save” writes my changes over these fields; “Discard” drops mine and reads theirs.</translation>
     </message>
@@ -342,47 +340,48 @@
         <translation>Filtered: {n} projects · total investment {total} · annual plan {plan} · completed {done} (10k yuan) · completion {rate}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="14" />
+        <location filename="../../xixia_map/ui/register_figures.py" line="15" />
         <source>项目数</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="14" />
+        <location filename="../../xixia_map/ui/register_figures.py" line="15" />
         <source>总投资</source>
         <translation>Total investment</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="15" />
+        <location filename="../../xixia_map/ui/register_figures.py" line="16" />
         <source>年度计划投资</source>
         <translation>Annual planned investment</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="15" />
+        <location filename="../../xixia_map/ui/register_figures.py" line="16" />
         <source>完成投资</source>
         <translation>Completed investment</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="16" />
+        <location filename="../../xixia_map/ui/register_figures.py" line="17" />
         <source>省市重点项目完成投资占年度计划</source>
         <translation>Provincial and municipal key projects: completed vs annual plan</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="22" />
+        <location filename="../../xixia_map/ui/register_figures.py" line="23" />
         <source>{v} 亿元</source>
         <translation>{v} hundred million yuan</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="36" />
+        <location filename="../../xixia_map/ui/register_figures.py" line="37" />
+        <location filename="../../xixia_map/ui/target_table.py" line="33" />
         <source>指标</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="36" />
+        <location filename="../../xixia_map/ui/register_figures.py" line="37" />
         <source>县文件</source>
         <translation>County documents</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="39" />
+        <location filename="../../xixia_map/ui/register_figures.py" line="40" />
         <source>{n} 个</source>
         <translation>{n}</translation>
     </message>
@@ -560,9 +559,40 @@
         <translation>Ctrl+Z / Ctrl+Shift+Z undo / redo (register editing); Esc clears the selection or a drawing</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/about_dialog.py" line="35" />
+        <location filename="../../xixia_map/ui/about_dialog.py" line="28" />
+        <source>F11 大屏模式（指标全屏显示，Esc 退出）</source>
+        <translation>F11 big-screen mode (the indicators full screen; Esc leaves it)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="36" />
         <source>关于西峡项目地图</source>
         <translation>About Xixia Project Map</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/big_screen.py" line="38" />
+        <location filename="../../xixia_map/ui/big_screen.py" line="124" />
+        <source>西峡县发展指标大屏</source>
+        <translation>Xixia County indicators</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/big_screen.py" line="52" />
+        <source>目标与实绩</source>
+        <translation>Targets and actuals</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/target_table.py" line="33" />
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/target_table.py" line="33" />
+        <source>实绩</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/target_table.py" line="33" />
+        <source>对照</source>
+        <translation>Against target</translation>
     </message>
 </context>
 <context>
@@ -736,82 +766,97 @@
 <context>
     <name>IndicatorsPanel</name>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="153" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="114" />
         <source>核心指标</source>
         <translation>Headline figures</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="153" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="114" />
         <source>计划完成情况</source>
         <translation>Plan completion</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="154" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="116" />
         <source>三次产业结构</source>
         <translation>Industrial structure</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="154" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="116" />
         <source>生态指标</source>
         <translation>Ecology</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="155" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="117" />
         <source>乡镇</source>
         <translation>Townships</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="155" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="117" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="170" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="135" />
         <source>实际完成</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="169" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="134" />
         <source>年度计划</source>
         <translation>Annual plan</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="153" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="114" />
         <source>项目库（与县文件对照）</source>
         <translation>Project register (against the county documents)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="171" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="115" />
+        <source>目标与实绩</source>
+        <translation>Targets and actuals</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="127" />
+        <source>大屏模式</source>
+        <translation>Big-screen mode</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="128" />
+        <source>全屏显示指标与地图（F11；Esc 退出）</source>
+        <translation>The indicators and the map full screen (F11; Esc leaves it)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="136" />
         <source>省市重点项目</source>
         <translation>Key projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="177" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="143" />
         <source>选择乡镇…</source>
         <translation>Choose a township…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="295" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="275" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="295" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="275" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="295" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="275" />
         <source>时期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="319" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="300" />
         <source>境内</source>
         <translation>Within</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="322" />
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="303" />
         <source>县文件中没有该乡镇的专项内容。</source>
         <translation>The county documents say nothing specific about this township.</translation>
     </message>
@@ -896,243 +941,248 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="132" />
+        <location filename="../../xixia_map/ui/main_window.py" line="134" />
         <source>西峡项目地图</source>
         <translation>Xixia Project Map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="118" />
+        <location filename="../../xixia_map/ui/main_window.py" line="120" />
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="69" />
+        <location filename="../../xixia_map/ui/main_window.py" line="70" />
         <source>已记住的底图文件无法打开：</source>
         <translation>A remembered basemap file could not be opened: </translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="118" />
+        <location filename="../../xixia_map/ui/main_window.py" line="120" />
         <source>要素详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="119" />
+        <location filename="../../xixia_map/ui/main_window.py" line="121" />
         <source>指标驾驶舱</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="119" />
+        <location filename="../../xixia_map/ui/main_window.py" line="121" />
         <source>属性表</source>
         <translation>Attribute table</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="122" />
+        <location filename="../../xixia_map/ui/main_window.py" line="124" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="123" />
+        <location filename="../../xixia_map/ui/main_window.py" line="125" />
         <source>全县视图</source>
         <translation>Whole county</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="124" />
+        <location filename="../../xixia_map/ui/main_window.py" line="126" />
         <source>测距</source>
         <translation>Measure distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="125" />
+        <location filename="../../xixia_map/ui/main_window.py" line="127" />
         <source>测面积</source>
         <translation>Measure area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="164" />
+        <location filename="../../xixia_map/ui/main_window.py" line="166" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="165" />
+        <location filename="../../xixia_map/ui/main_window.py" line="167" />
         <source>打开数据…</source>
         <translation>Open data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="168" />
+        <location filename="../../xixia_map/ui/main_window.py" line="170" />
         <source>打开 File Geodatabase…</source>
         <translation>Open File Geodatabase…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="170" />
+        <location filename="../../xixia_map/ui/main_window.py" line="172" />
         <source>新建项目库…</source>
         <translation>New project register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="171" />
+        <location filename="../../xixia_map/ui/main_window.py" line="173" />
         <source>打开项目库…</source>
         <translation>Open project register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="173" />
+        <location filename="../../xixia_map/ui/main_window.py" line="175" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="174" />
+        <location filename="../../xixia_map/ui/main_window.py" line="176" />
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="177" />
+        <location filename="../../xixia_map/ui/main_window.py" line="179" />
         <source>项目另存为…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="178" />
+        <location filename="../../xixia_map/ui/main_window.py" line="180" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="181" />
+        <location filename="../../xixia_map/ui/main_window.py" line="183" />
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="184" />
+        <location filename="../../xixia_map/ui/main_window.py" line="186" />
         <source>导出数据…</source>
         <translation>Export data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="186" />
+        <location filename="../../xixia_map/ui/main_window.py" line="188" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="205" />
+        <location filename="../../xixia_map/ui/main_window.py" line="207" />
         <source>定位到坐标…</source>
         <translation>Go to coordinates…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="214" />
+        <location filename="../../xixia_map/ui/main_window.py" line="208" />
+        <source>大屏模式</source>
+        <translation>Big-screen mode</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="219" />
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="215" />
+        <location filename="../../xixia_map/ui/main_window.py" line="220" />
         <source>关于西峡项目地图…</source>
         <translation>About Xixia Project Map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="237" />
+        <location filename="../../xixia_map/ui/main_window.py" line="242" />
         <source>已定位到</source>
         <translation>Centred on</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="259" />
+        <location filename="../../xixia_map/ui/main_window.py" line="265" />
         <source>地理数据</source>
         <translation>Geodata</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="260" />
+        <location filename="../../xixia_map/ui/main_window.py" line="266" />
         <source>栅格影像、DEM</source>
         <translation>Imagery and DEMs</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="265" />
+        <location filename="../../xixia_map/ui/main_window.py" line="271" />
         <source>打开 File Geodatabase（.gdb 文件夹）</source>
         <translation>Open a File Geodatabase (.gdb folder)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="126" />
+        <location filename="../../xixia_map/ui/main_window.py" line="128" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="89" />
+        <location filename="../../xixia_map/ui/main_window.py" line="90" />
         <source>未找到“{text}”</source>
         <translation>Nothing found for “{text}”</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="189" />
+        <location filename="../../xixia_map/ui/main_window.py" line="191" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="191" />
+        <location filename="../../xixia_map/ui/main_window.py" line="193" />
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="195" />
+        <location filename="../../xixia_map/ui/main_window.py" line="197" />
         <source>添加底图文件…</source>
         <translation>Add basemap file…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="196" />
+        <location filename="../../xixia_map/ui/main_window.py" line="198" />
         <source>允许在线底图</source>
         <translation>Allow online basemaps</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="202" />
+        <location filename="../../xixia_map/ui/main_window.py" line="204" />
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="206" />
+        <location filename="../../xixia_map/ui/main_window.py" line="211" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="258" />
+        <location filename="../../xixia_map/ui/main_window.py" line="264" />
         <source>打开数据</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="282" />
+        <location filename="../../xixia_map/ui/main_window.py" line="288" />
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="286" />
+        <location filename="../../xixia_map/ui/main_window.py" line="292" />
         <source>添加书签…</source>
         <translation>Add bookmark…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="296" />
+        <location filename="../../xixia_map/ui/main_window.py" line="302" />
         <source>重命名书签</source>
         <translation>Rename bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="297" />
+        <location filename="../../xixia_map/ui/main_window.py" line="303" />
         <source>删除书签</source>
         <translation>Delete bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="311" />
+        <location filename="../../xixia_map/ui/main_window.py" line="317" />
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="322" />
+        <location filename="../../xixia_map/ui/main_window.py" line="328" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="324" />
+        <location filename="../../xixia_map/ui/main_window.py" line="330" />
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="344" />
-        <location filename="../../xixia_map/ui/main_window.py" line="352" />
+        <location filename="../../xixia_map/ui/main_window.py" line="350" />
+        <location filename="../../xixia_map/ui/main_window.py" line="358" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="378" />
+        <location filename="../../xixia_map/ui/main_window.py" line="384" />
         <source>高程</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="390" />
+        <location filename="../../xixia_map/ui/main_window.py" line="396" />
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>

@@ -23,7 +23,7 @@ def feature_collection(layer: Layer, with_details: bool = False) -> dict:
     spec = layer.spec
     # estimated/stand_in: the hollow or dashed symbol; accuracy_m: the zoom limit;
     # within: a feature whose site is unknown inside an area of the same layer.
-    keep = ["id", spec.label_field, "estimated", "stand_in", "accuracy_m", "within"]
+    keep = ["id", spec.label_field, "name_en", "estimated", "stand_in", "accuracy_m", "within"]
     if with_details:
         keep += [d.field for d in spec.detail_fields]
     for rule in ("color_by", "graduated", "label_min_zoom"):
@@ -37,11 +37,20 @@ def layer_tiles_url(layer_id: str) -> str:
     return f"{ORIGIN}/layertiles/{layer_id}/{{z}}/{{x}}/{{y}}"
 
 
+def label_field(layer: Layer, lang: str) -> str:
+    """The English window labels the bundled layers from their `name_en`; a
+    planner's own choice of label field is kept in either language."""
+    field = layer.spec.label_field
+    if lang == "en" and field == "name_zh" and "name_en" in layer.frame.columns:
+        return "name_en"
+    return field
+
+
 def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
     spec = layer.spec
     entry = {
         "id": spec.id, "title": spec.title_zh, "geometry": spec.geometry, "style": spec.style,
-        "label_field": spec.label_field, "label_mode": spec.label_mode,
+        "label_field": label_field(layer, lang), "label_mode": spec.label_mode,
         "visible": layer.visible, "opacity": layer.opacity, "identifiable": layer.clickable,
     }
     from .layer_tiles import CANVAS_PADDING, TILE_PX, TILE_THRESHOLD, ZOOM_OFFSET

@@ -18,7 +18,7 @@ from .assets import ORIGIN, SCHEME
 from .bridge import MapBridge
 from .interceptor import OfflineGuard, OfflineInterceptor
 from .layer_tiles import TILE_THRESHOLD, LayerTiles, tiles_to_prefetch
-from .page import build_page, feature_collection, layer_config
+from .page import build_page, feature_collection, label_field, layer_config
 from .runtime import release_free_memory
 from .scheme import XixiaSchemeHandler
 from .tiles import EMPTY_PNG
@@ -78,9 +78,11 @@ class MapView(QWebEngineView):
     clicked_at = Signal(float, float, float)  # lat, lng, zoom of a click on a feature
     context_menu_at = Signal(float, float, float)  # lat, lng, zoom of a right-click
 
-    def __init__(self, layers: LayerList, parent=None, *, bounds=None, basemaps=None, basemap: str = "none"):
+    def __init__(self, layers: LayerList, parent=None, *, bounds=None, basemaps=None, basemap: str = "none",
+                 lang: str = "zh"):
         super().__init__(parent)
         self.layers = layers
+        self.lang = lang
         from .basemaps import Basemaps
 
         self.basemaps = basemaps or Basemaps()
@@ -144,7 +146,7 @@ class MapView(QWebEngineView):
             self._serve(layer)
             if layer.id not in self._layer_tiles:
                 self._index_tiles(layer)
-        self.handler.set_page("map.html", build_page(self.layers, bounds=bounds,
+        self.handler.set_page("map.html", build_page(self.layers, bounds=bounds, lang=self.lang,
                                                      basemap=self.basemaps.page_config(self.basemap)))
         self.load(QUrl(PAGE_URL))
 
@@ -297,6 +299,13 @@ class MapView(QWebEngineView):
         self.detach()
         super().closeEvent(event)
 
+    def set_language(self, lang: str) -> None:
+        """Labels follow the window's language (name_zh or name_en, page.label_field)."""
+        self.lang = lang
+        for layer in self.layers:
+            if layer.spec.label_field == "name_zh" and "name_en" in layer.frame.columns:
+                self.call("setLabelField", layer.id, label_field(layer, lang))
+
     def _on_model_event(self, event: str, layer: Layer) -> None:
         if event == "visibility":
             self.call("setVisible", layer.id, layer.visible)
@@ -305,7 +314,7 @@ class MapView(QWebEngineView):
         elif event == "added":
             self._serve(layer)
             self._index_tiles(layer)
-            self.call("addLayer", layer_config(layer, inline=False))
+            self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
         elif event == "removed":
             self.handler.remove_data(layer.id)
             self._layer_tiles.pop(layer.id, None)
@@ -317,7 +326,7 @@ class MapView(QWebEngineView):
             self._raster_tiles.pop(layer.id, None)
             self._index_tiles(layer)
             self.call("removeLayer", layer.id)
-            self.call("addLayer", layer_config(layer, inline=False))
+            self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
         elif event == "filter":
             self.call("showOnly", layer.id, [str(i) for i in layer.frame["id"]])
 

@@ -25,6 +25,7 @@ def about_text() -> str:
         "", tr("快捷键"),
         tr("Ctrl+O 打开数据；Ctrl+S 保存项目；Ctrl+E 导出地图；Ctrl+F 查找"),
         tr("Ctrl+Z / Ctrl+Shift+Z 撤销 / 重做（项目库编辑）；Esc 取消选择或绘制"),
+        tr("F11 大屏模式（指标全屏显示，Esc 退出）"),
     ]
     return "\n".join(lines)
 

@@ -5,18 +5,21 @@ geodata/indicators.csv; choosing an indicator highlights the features it concern
 from __future__ import annotations
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QPieSeries, QValueAxis,
+    QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QHorizontalStackedBarSeries, QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGridLayout, QLabel, QScrollArea, QTreeWidget, QTreeWidgetItem,
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTreeWidget, QTreeWidgetItem,
     QVBoxLayout, QWidget,
 )
 
+from ..data.indicator_targets import target_pairs
+from ..data.indicator_words import period_text, value_text
 from ..data.indicators import Indicator
 from ..data.layers import LayerList
-from . import plain_text
+from .indicator_card import Card, tooltip_for
+from .target_table import TargetTable
 
 HEADLINES = ["gdp_growth", "fai_growth", "industrial_va_growth", "loan_growth", "budget_revenue",
              "key_project_plan_completion", "major_projects_total", "major_projects_annual"]
@@ -25,6 +28,10 @@ ECOLOGY = ["forest_cover", "water_sections", "water_attainment", "afforestation"
 THEMES_ZH = {"economy": "经济运行", "projects": "项目建设", "structure": "产业结构", "industry": "工业与企业",
              "innovation": "科技创新", "urban": "城市建设", "transport": "交通", "ecology": "生态环保",
              "governance": "治理与营商", "opening": "对外开放", "land": "土地", "towns": "乡镇定位"}
+THEMES_EN = {"economy": "Economy", "projects": "Projects", "structure": "Industrial structure",
+             "industry": "Industry and firms", "innovation": "Innovation", "urban": "Urban works",
+             "transport": "Transport", "ecology": "Ecology", "governance": "Governance and business",
+             "opening": "Opening up", "land": "Land", "towns": "Townships"}
 STRUCTURE_SECTORS = [("第一产业", "Primary"), ("第二产业", "Secondary"), ("第三产业", "Tertiary")]
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -39,61 +46,6 @@ def resolve_related(indicator: Indicator, layers: LayerList) -> list[tuple[str, 
         elif head in layers:
             pairs += [(head, fid) for fid in tail.split(",") if fid]
     return pairs
-
-
-def tooltip_for(ind: Indicator, lang: str) -> str:
-    kind = {"actual": "实绩", "target": "目标"}[ind.kind] if lang == "zh" else ind.kind
-    return plain_text.tooltip(f"{ind.title(lang)}: {ind.value_text}\n{ind.period} · {kind}\n{ind.seed}\n"
-                              f"“{ind.source_sentence}”")
-
-
-def display_value(ind: Indicator) -> str:
-    """The figure as the document writes it, with the unit completed where the
-    sentence leaves it implied (一般公共预算收入 "15.26亿" is 亿元)."""
-    text = ind.value_text
-    unit = ind.unit or ""
-    if unit.endswith("元") and not text.endswith("元") and unit[:-1] and text.endswith(unit[:-1]):
-        return text + "元"
-    return text
-
-
-class Card(QFrame):
-    clicked = Signal(str)
-
-    def __init__(self, ind: Indicator, lang: str, parent=None):
-        super().__init__(parent)
-        self.indicator_id = ind.id
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setObjectName("card")
-        self.setStyleSheet("#card { background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; }")
-        self.indicator = ind
-        title = QLabel(ind.title(lang))
-        self.title_label = title
-        title.setWordWrap(True)
-        title.setStyleSheet("color: #57606a;")
-        value = QLabel(display_value(ind))
-        value.setObjectName("value")
-        value.setStyleSheet("font-size: 18px; font-weight: 600; color: #0b4f8a;")
-        period = QLabel(ind.period)
-        period.setStyleSheet("color: #8c959f; font-size: 11px;")
-        for label in (title, value, period):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(2)
-        layout.addWidget(title)
-        layout.addWidget(value)
-        layout.addWidget(period)
-        self.setToolTip(tooltip_for(ind, lang))
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    def retranslate(self, lang: str) -> None:
-        self.title_label.setText(self.indicator.title(lang))
-        self.setToolTip(tooltip_for(self.indicator, lang))
-
-    def mousePressEvent(self, event):  # noqa: N802 (Qt API)
-        self.clicked.emit(self.indicator_id)
-        super().mousePressEvent(event)
 
 
 def _chart(title: str) -> QChart:
@@ -115,6 +67,7 @@ def _chart_view(chart: QChart, height: int) -> QChartView:
 class IndicatorsPanel(QWidget):
     highlight_requested = Signal(list)
     township_chosen = Signal(str)
+    big_screen_requested = Signal()
 
     def __init__(self, indicators: list[Indicator], layers: LayerList, lang: str = "zh", parent=None):
         super().__init__(parent)
@@ -125,6 +78,12 @@ class IndicatorsPanel(QWidget):
         self.headings: dict[str, QLabel] = {}
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        self.big_screen_button = QPushButton()
+        self.big_screen_button.clicked.connect(self.big_screen_requested)
+        top.addWidget(self.big_screen_button)
+        self.body_layout.addLayout(top)
         self._section("核心指标", self._cards(HEADLINES))
         from .register_figures import RegisterFigures
 
@@ -134,6 +93,8 @@ class IndicatorsPanel(QWidget):
         self.headings["项目库"].hide()
         if "key_project_plan_completion" in self.indicators:
             self._section("计划完成情况", self._plan_chart())
+        self.target_table = TargetTable(target_pairs(self.indicators), self.indicators)
+        self._section("目标与实绩", self.target_table)
         if "industry_structure" in self.indicators:
             self._section("三次产业结构", self._structure_chart())
         self._section("生态指标", self._cards(ECOLOGY))
@@ -151,6 +112,7 @@ class IndicatorsPanel(QWidget):
 
     def section_titles(self) -> dict[str, str]:
         return {"核心指标": self.tr("核心指标"), "项目库": self.tr("项目库（与县文件对照）"), "计划完成情况": self.tr("计划完成情况"),
+                "目标与实绩": self.tr("目标与实绩"),
                 "三次产业结构": self.tr("三次产业结构"), "生态指标": self.tr("生态指标"),
                 "乡镇": self.tr("乡镇"), "全部指标": self.tr("全部指标")}
 
@@ -162,6 +124,9 @@ class IndicatorsPanel(QWidget):
                 self.headings[key].setText(text)
         for card in self.cards.values():
             card.retranslate(lang)
+        self.big_screen_button.setText(self.tr("大屏模式"))
+        self.big_screen_button.setToolTip(self.tr("全屏显示指标与地图（F11；Esc 退出）"))
+        self.target_table.show_pairs(lang)
         if hasattr(self, "plan_chart"):
             ind = self.indicators["key_project_plan_completion"]
             self.plan_chart.setTitle(ind.title(lang))
@@ -171,9 +136,10 @@ class IndicatorsPanel(QWidget):
             self.plan_axis.setCategories([self.tr("省市重点项目")])
         if hasattr(self, "structure_series"):
             ind = self.indicators["industry_structure"]
-            self.structure_chart.setTitle(f"{ind.title(lang)} {ind.value_text} ({ind.period})")
-            for (zh, en), slice_ in zip(STRUCTURE_SECTORS, self.structure_series.slices()):
-                slice_.setLabel(f"{zh if lang == 'zh' else en} {slice_.value():g}%")
+            self.structure_chart.setTitle(f"{ind.title(lang)} {ind.value_text}（{period_text(ind, lang)}）"
+                                          if lang == "zh" else f"{ind.title(lang)} {ind.value_text} ({period_text(ind, lang)})")
+            for (zh, en), bar in zip(STRUCTURE_SECTORS, self.structure_series.barSets()):
+                bar.setLabel(zh if lang == "zh" else en)
         self.township_combo.setItemText(0, self.tr("选择乡镇…"))
         if self.township_combo.currentData():
             self.township_entries.setText(self.township_text(self.township_combo.currentData()))
@@ -238,23 +204,37 @@ class IndicatorsPanel(QWidget):
         return view
 
     def _structure_chart(self) -> QWidget:
+        """One bar split into the three shares, each labelled inside its part: a pie's
+        labels were cut off ("第三产业 …") in a dock of ordinary width."""
         ind = self.indicators["industry_structure"]
         shares = [float(x) for x in ind.value_text.split(":")]
-        series = QPieSeries()
-        colors = ["#66bd63", "#f46d43", "#4393c3"]
-        for (zh, en), share, color in zip(STRUCTURE_SECTORS, shares, colors):
-            slice_ = series.append(f"{zh if self.lang == 'zh' else en} {share:g}%", share)
-            slice_.setColor(QColor(color))
-        # The shares go in the legend under the pie: labels beside it were cut off
-        # ("第三产业 …") in a dock of ordinary width.
-        series.setPieSize(0.8)
-        chart = _chart(f"{ind.title(self.lang)} {ind.value_text} ({ind.period})")
+        series = QHorizontalStackedBarSeries()
+        for (zh, _en), share, color in zip(STRUCTURE_SECTORS, shares, ("#66bd63", "#f46d43", "#4393c3")):
+            bar = QBarSet(zh)
+            bar.append(share)
+            bar.setColor(QColor(color))
+            bar.setLabelColor(QColor("#ffffff"))
+            series.append(bar)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value%")
+        series.setBarWidth(0.9)
+        chart = _chart("")
         chart.addSeries(series)
+        axis_y = QBarCategoryAxis()
+        axis_y.append([""])
+        axis_y.setVisible(False)
+        axis_x = QValueAxis()
+        axis_x.setRange(0, 100)
+        axis_x.setVisible(False)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_y)
+        series.attachAxis(axis_x)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.legend().show()
         self.structure_series = series
         self.structure_chart = chart
-        view = _chart_view(chart, 230)
+        view = _chart_view(chart, 150)
         view.setToolTip(tooltip_for(ind, self.lang))
         return view
 
@@ -296,9 +276,9 @@ class IndicatorsPanel(QWidget):
         themes: dict[str, QTreeWidgetItem] = {}
         for ind in self.indicators.values():
             if ind.theme not in themes:
-                themes[ind.theme] = QTreeWidgetItem(tree, [THEMES_ZH.get(ind.theme, ind.theme)
-                                                           if self.lang == "zh" else ind.theme])
-            item = QTreeWidgetItem(themes[ind.theme], [ind.title(self.lang), ind.value_text, ind.period])
+                themes[ind.theme] = QTreeWidgetItem(tree, [(THEMES_ZH if self.lang == "zh" else THEMES_EN).get(ind.theme, "")])
+            item = QTreeWidgetItem(themes[ind.theme], [ind.title(self.lang), value_text(ind, self.lang),
+                                                       period_text(ind, self.lang)])
             item.setData(0, ITEM_ID_ROLE, ind.id)
             item.setToolTip(0, tooltip_for(ind, self.lang))
         header = tree.header()
@@ -311,7 +291,8 @@ class IndicatorsPanel(QWidget):
         record = self.layers["townships"].record(town_id)
         for ind in self.indicators.values():
             if ind.scope == "town" and ind.scope_ref == town_id:
-                lines.append(f"• {ind.title(self.lang)}: {ind.value_text} ({ind.period})\n  “{ind.source_sentence}”")
+                lines.append(f"• {ind.title(self.lang)}: {value_text(ind, self.lang)} ({period_text(ind, self.lang)})"
+                             f"\n  “{ind.source_sentence}”")
         for layer_id in ("parks",):
             frame = self.layers[layer_id].frame if layer_id in self.layers else None
             if frame is not None and "town" in frame.columns:

@@ -17,6 +17,7 @@ from ..map.view import MapView
 from .attribute_table import AttributeTables
 from .basemap_control import BasemapBox, basemaps_from_settings
 from .details_panel import DetailsPanel
+from .big_screen import show_big_screen
 from .i18n import install_language
 from .indicators_panel import IndicatorsPanel
 from .layer_tree import LayersPanel
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         install_language(lang)
         basemaps, basemap, self.basemap_problems = basemaps_from_settings()
-        self.map_view = MapView(layers, self, bounds=extent, basemaps=basemaps, basemap=basemap)
+        self.map_view = MapView(layers, self, bounds=extent, basemaps=basemaps, basemap=basemap, lang=lang)
         self.setCentralWidget(self.map_view)
         self.docks: dict[str, QDockWidget] = {}
         self.bookmarks: list = []
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.indicators_panel.highlight_requested.connect(self.map_view.highlight)
         self.indicators_panel.township_chosen.connect(
             lambda fid: self.map_view.select_feature("townships", fid))
+        self.indicators_panel.big_screen_requested.connect(lambda: show_big_screen(self))
         return self.indicators_panel
 
     def _dock(self, name: str, widget, area) -> None:
@@ -203,6 +205,9 @@ class MainWindow(QMainWindow):
         bookmark_menu.aboutToShow.connect(lambda: self._fill_bookmarks(bookmark_menu))
         self._fill_bookmarks(bookmark_menu)
         view_menu.addAction(self.tr("定位到坐标…")).triggered.connect(lambda: self.go_to_coordinates(None))
+        big_screen = view_menu.addAction(self.tr("大屏模式"))
+        big_screen.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        big_screen.triggered.connect(lambda: show_big_screen(self))
         lang_menu = bar.addMenu(self.tr("语言"))
         group = QActionGroup(lang_menu)
         for code, label in (("zh", "中文"), ("en", "English")):
@@ -249,6 +254,7 @@ class MainWindow(QMainWindow):
         self.search.retranslate(lang)
         self.basemap_box.retranslate(lang)
         self.indicators_panel.retranslate(lang)
+        self.map_view.set_language(lang)
         self._retranslate_chrome()
         self.register.retranslate()
 

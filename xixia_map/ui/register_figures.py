@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from ..data.indicator_words import period_text, value_text
 from ..data.register.summary import totals
 from .i18n import tr
 
@@ -41,7 +42,8 @@ class RegisterFigures(QTableWidget):
                 "key_rate": f"{key.completion:.0%}" if key is not None and key.completion is not None else "—"}
         for row, (label, figure, indicator_id) in enumerate(ROWS):
             reference = self.indicators.get(indicator_id) if indicator_id else None
-            theirs = f"{reference.value_text}（{reference.period}）" if reference else "—"
+            theirs = (f"{value_text(reference, lang)}（{period_text(reference, lang)}）" if lang == "zh" else
+                      f"{value_text(reference, lang)} ({period_text(reference, lang)})") if reference else "—"
             for column, text in enumerate((tr(label), mine[figure], theirs)):
                 item = QTableWidgetItem(text)
                 if column:

@@ -751,6 +751,20 @@
     return true;
   }
 
+  // The window's language changed: the same features, labelled from another field.
+  function setLabelField(layerId, field) {
+    var spec = styleOf(layerId), byId = state.features[layerId];
+    if (!spec || !byId) { return false; }
+    spec.label_field = field;
+    Object.keys(byId).forEach(function (fid) {
+      var layer = byId[fid], tip = layer.getTooltip && layer.getTooltip();
+      var props = layer.feature && layer.feature.properties;
+      if (!tip || !props || spec.label_mode === "shield") { return; }
+      tip.setContent(spec.label_mode === "permanent" ? labelElement(spec, props[field]) : textElement("span", props[field]));
+    });
+    return true;
+  }
+
   function reloadLayer(layerId) {
     var spec = styleOf(layerId);
     if (!spec) { return false; }
@@ -789,7 +803,7 @@
     measureLabels: measureLabels, clearMeasure: clearMeasure,
     measureShown: function () { return !!((state.measure && state.measure.group) || state.measureResult); },
     measureClickAt: function (lng, lat) { measureClick(L.latLng(lat, lng)); return true; },
-    addLayer: addLayer, removeLayer: removeLayer, reloadLayer: reloadLayer, setVisible: setVisible, setOpacity: setOpacity, zoomToLayer: zoomToLayer,
+    addLayer: addLayer, removeLayer: removeLayer, reloadLayer: reloadLayer, setLabelField: setLabelField, setVisible: setVisible, setOpacity: setOpacity, zoomToLayer: zoomToLayer,
     zoomToFeature: zoomToFeature, select: select, highlight: highlight, clearSelection: clearSelection,
     featureCount: featureCount, isIdle: isIdle, viewState: viewState,
     // Snapshots carry their own scale bar and no interactive controls.
