@@ -157,6 +157,18 @@ def window_scenes(window_with, shoot, wait, out: Path) -> None:
         else:
             window.map_view.select_feature("projects", "yinian_shanhai", zoom=False)
         shoot(window, f"window-{suffix}.png", county)
+        if size == (1600, 1000):  # the 大屏 (F11), at the window's size rather than the offscreen screen's
+            from xixia_map.ui.big_screen import show_big_screen
+
+            screen = show_big_screen(window)
+            screen.showNormal()
+            screen.resize(*size)
+            wait(800)
+            screen.refresh_map()
+            wait(200)
+            screen.grab().save(str(out / f"big-screen-{lang}.png"))
+            print("saved", out / f"big-screen-{lang}.png")
+            screen.close()
         if suffix == "zh":
             window.docks["details"].raise_()
             window.map_view.select_feature("townships", "huiche", zoom=False)

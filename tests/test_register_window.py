@@ -297,9 +297,9 @@ def test_the_dashboard_reads_the_register_against_the_documents(qtbot, window, t
     assert not figures.isHidden()
     rows = {figures.item(r, 0).text(): (figures.item(r, 1).text(), figures.item(r, 2).text())
             for r in range(figures.rowCount())}
-    assert rows["项目数"] == ("4 个", "296个（本年度目标）")
+    assert rows["项目数"] == ("4 个", "296个 · 年度目标（文件未注年份）")
     assert rows["年度计划投资"][0] == "1.10 亿元" and rows["年度计划投资"][1].startswith("350亿元以上")
-    assert rows["省市重点项目完成投资占年度计划"][1] == "143%（截至11月底）"
+    assert rows["省市重点项目完成投资占年度计划"][1] == "143% · 2024年截至11月底"
     # The imported 省/市重点 rows: 4200 + 2990 + 1500 of 5000 + 3000 + 2000 planned.
     assert rows["省市重点项目完成投资占年度计划"][0] == "87%"
 

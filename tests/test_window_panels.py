@@ -337,3 +337,54 @@ def test_route_shields_fade_with_their_road_layer(qtbot, window):
     window.layers.set_opacity("roads", 0.3)
     qtbot.waitUntil(lambda: view.evaluate(
         "getComputedStyle(document.querySelector('.xm-shield')).opacity") == "0.3", timeout=5000)
+
+
+def test_a_legend_class_can_be_switched_off_in_the_tree(qtbot, window):
+    from xixia_map.ui.layer_tree import CLASS_VALUE_ROLE
+
+    item = window.layers_panel.model.item_for("facilities")
+    rows = {item.child(r).data(CLASS_VALUE_ROLE): item.child(r) for r in range(item.rowCount())
+            if item.child(r).isCheckable()}
+    assert set(rows) == set(window.layers["facilities"].frame["status"])  # every class present, each checkable
+    frame = window.layers["facilities"].frame
+    planned = set(frame.loc[frame["status"] == "planned", "id"].astype(str))
+    hidden = ("Object.keys(window.xixia._state.features.facilities).filter("
+              "k => window.xixia._state.features.facilities[k].xmHidden).sort().join()")
+    rows["planned"].setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: window.map_view.evaluate(hidden) == ",".join(sorted(planned)), timeout=5000)
+    assert window.layers["facilities"].hidden_classes == {"planned"}
+    assert len(window.layers["facilities"].frame) == len(frame)  # the table still lists every feature
+    rows["planned"].setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: window.map_view.evaluate(hidden) == "", timeout=5000)
+
+
+def test_the_facility_classes_differ_by_shape_as_well_as_colour(window):
+    from xixia_map.map.legend import legend_entries, present_values
+
+    layer = window.layers["facilities"]
+    entries = legend_entries(layer.spec, "zh", present_values(layer))
+    looks = [(fill, marker) for _label, fill, marker in entries]
+    assert len(set(looks)) == len(looks) and len({m for _f, m in looks}) >= 3
+    shape = ("window.xixia._state.features.facilities['{fid}']._icon.querySelector('svg > g > *').tagName")
+    frame = layer.frame
+    built = frame.loc[frame["status"] == "completed", "id"].iloc[0]
+    started = frame.loc[frame["status"] == "to_start", "id"].iloc[0]
+    assert window.map_view.evaluate(shape.format(fid=built)) == "rect"
+    assert window.map_view.evaluate(shape.format(fid=started)) == "polygon"
+
+
+def test_two_seats_at_one_spot_share_a_label_and_the_county_town_is_named_at_county_zoom(qtbot, window):
+    view = window.map_view
+    text = "window.xixia._state.features.townships.{fid}.getTooltip().getContent().textContent"
+    shown = "getComputedStyle(window.xixia._state.features.townships.{fid}.getTooltip().getElement()).display"
+    town = ("(function () { var t = window.xixia._state.layers.townships.xmCollapsed;"
+            " return t.getContent().textContent + ':' + t.getElement().style.display; })()")
+    view.call("setViewNoAnim", 111.48, 33.30, 13)
+    qtbot.waitUntil(lambda: view.call_sync("viewState")["zoom"] == 13, timeout=5000)
+    qtbot.waitUntil(lambda: view.evaluate(town) == "县城:none", timeout=5000)
+    assert view.evaluate(text.format(fid="baiyu")) == "白羽街道、莲花街道"
+    assert view.evaluate(shown.format(fid="lianhua")) == "none" and view.evaluate(shown.format(fid="baiyu")) != "none"
+    assert view.evaluate(shown.format(fid="zijin")) != "none"  # its own spot, its own label
+    view.call("setViewNoAnim", 111.48, 33.30, 10)
+    qtbot.waitUntil(lambda: view.evaluate(town) == "县城:", timeout=5000)
+    assert view.evaluate(shown.format(fid="zijin")) == "none"

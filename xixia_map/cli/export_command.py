@@ -227,7 +227,7 @@ def _render(plan: ExportPlan, layers, args, started: float) -> int:
     if plan.kind == "png":
         from ..export.snapshot import SnapshotRequest, render_map
 
-        image, state = render_map(layers, SnapshotRequest(*plan.size, plan.bounds, plan.select))
+        image, state = render_map(layers, SnapshotRequest(*plan.size, plan.bounds, plan.select, lang=args.lang))
         if args.furniture:
             from ..export.furniture import add_furniture
 

@@ -37,7 +37,7 @@ def features_at(layers, lon: float, lat: float, zoom: float, tolerance_px: float
     hits: list[tuple[int, int, Hit]] = []
     ordered = list(layers)
     for depth, layer in enumerate(reversed(ordered)):
-        frame = layer.frame
+        frame = layer.drawn_frame()  # a hidden legend class is not clicked either
         if (not layer.visible or not layer.clickable or layer.raster is not None or len(frame) > max_features
                 or len(frame) == 0):
             continue

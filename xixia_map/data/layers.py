@@ -43,6 +43,22 @@ class Layer:
     # and show features without being sent them again.
     all_features: gpd.GeoDataFrame | None = None
     identifiable: bool | None = None  # None: as the catalog says (LayerSpec.identifiable)
+    # Legend classes (values of the color_by field) the planner switched off in the
+    # layer tree: their features are not drawn, as QGIS's legend checkboxes.
+    hidden_classes: frozenset = frozenset()
+
+    def drawn_frame(self) -> gpd.GeoDataFrame:
+        """The features the map draws: `frame` less the hidden legend classes."""
+        rule = self.spec.style.get("color_by")
+        if not self.hidden_classes or not rule or rule["field"] not in self.frame.columns:
+            return self.frame
+        return self.frame[~self.frame[rule["field"]].astype(str).isin(self.hidden_classes)]
+
+    def drawn_ids(self) -> list[str] | None:
+        """Ids the map shows of everything it was sent; None: every one."""
+        if self.all_features is None and not self.hidden_classes:
+            return None
+        return [str(i) for i in self.drawn_frame()["id"]]
 
     @property
     def clickable(self) -> bool:
@@ -232,6 +248,14 @@ class LayerList:
         if layer.clickable != on:
             layer.identifiable = on
             self._emit("style", layer)
+
+    def set_class_visible(self, layer_id: str, value: str, visible: bool) -> None:
+        """Switch one legend class of a color_by layer on or off (Layer.hidden_classes)."""
+        layer = self[layer_id]
+        hidden = layer.hidden_classes - {value} if visible else layer.hidden_classes | {value}
+        if hidden != layer.hidden_classes:
+            layer.hidden_classes = frozenset(hidden)
+            self._emit("filter", layer)
 
     def set_shown(self, layer_id: str, shown: gpd.GeoDataFrame) -> None:
         """Another filter over the same features (set_frame gave them)."""

@@ -21,8 +21,8 @@ def add_furniture(image: QImage, state: dict, layers: LayerList, lang: str = "zh
         height_mm = image.height() / dpi * MM_PER_INCH
         _north_arrow(page, width_mm - 10, 10, 9)
         _scale_bar(page, 8, height_mm - 8, state, width_mm, lang)
-        rows = [(layer, label, fill) for layer in reversed(list(layers)) if layer.visible
-                for label, fill in legend_entries(layer.spec, lang, present_values(layer))]
+        rows = [(layer, label, fill, marker) for layer in reversed(list(layers)) if layer.visible
+                for label, fill, marker in legend_entries(layer.spec, lang, present_values(layer, drawn=True))]
         note = any(layer.visible and has_estimated(layer) for layer in layers)
         row_h, box_w = 4.6, 58.0
         box_h = min(height_mm - 30, 7 + row_h * len(rows) + (5 if note else 0))
@@ -32,10 +32,11 @@ def add_furniture(image: QImage, state: dict, layers: LayerList, lang: str = "zh
         painter.drawRect(page.rect(x, y, box_w, box_h))
         page.text(x + 2, y + 1, box_w - 4, 5, "图例" if lang == "zh" else "Legend", _font(8, True))
         row_y = y + 6.5
-        for layer, label, fill in rows:
+        for layer, label, fill, marker in rows:
             if row_y + row_h > y + box_h - (5 if note else 0):
                 break
-            paint_swatch(painter, QRectF(*(v * page.k for v in (x + 2, row_y + 0.4, 3.6, 3.6))), layer.spec, fill)
+            paint_swatch(painter, QRectF(*(v * page.k for v in (x + 2, row_y + 0.4, 3.6, 3.6))), layer.spec, fill,
+                         marker)
             page.text(x + 7, row_y, box_w - 9, row_h, label, _font(6.2))
             row_y += row_h
         if note:

@@ -137,10 +137,10 @@ def _legend(page: _Page, x: float, y: float, w: float, h: float, layers: LayerLi
     for layer in reversed(list(layers)):
         if not layer.visible:
             continue
-        for label, fill in legend_entries(layer.spec, lang, present_values(layer)):
+        for label, fill, marker in legend_entries(layer.spec, lang, present_values(layer, drawn=True)):
             if row_y > y + h - 5:
                 return
-            paint_swatch(page.p, page.rect(x, row_y, 5, 5), layer.spec, fill)
+            paint_swatch(page.p, page.rect(x, row_y, 5, 5), layer.spec, fill, marker)
             page.text(x + 7, row_y - 0.5, w - 7, 6, label, _font(7.5))
             row_y += 6
     if any(layer.visible and has_estimated(layer) for layer in layers) and row_y <= y + h - 10:
@@ -158,7 +158,7 @@ def write_report(layers: LayerList, request: ReportRequest, out: Path, lang: str
     # One CSS pixel ≈ 1/96 inch on paper, so labels print at their screen size.
     image, state = render_map(layers, SnapshotRequest(
         mm_to_px(map_w, request.dpi), mm_to_px(map_h, request.dpi), request.bounds, request.select,
-        scale=request.dpi / 96.0))
+        scale=request.dpi / 96.0, lang=lang))
     if progress:
         progress(70, "laying out page")
     writer = QPdfWriter(str(out))

@@ -28,6 +28,7 @@ class SnapshotRequest:
     select: tuple[str, str] | None = None  # (layer_id, feature_id) to highlight
     scale: float | None = None  # device scale; default keeps ~REFERENCE_CSS_WIDTH css px
     print_mode: bool = True  # hide zoom buttons and Leaflet's scale
+    lang: str = "zh"  # the map's labels: name_zh or name_en
 
 
 def device_scale(request: SnapshotRequest) -> float:
@@ -39,7 +40,7 @@ def device_scale(request: SnapshotRequest) -> float:
 def render_map(layers: LayerList, request: SnapshotRequest, timeout_s: float = 60.0) -> tuple[QImage, dict]:
     """Returns the image and the final view state (extent, zoom) for the layout."""
     scale = device_scale(request)
-    view = MapView(layers, bounds=request.bounds)
+    view = MapView(layers, bounds=request.bounds, lang=request.lang)
     try:
         view.setZoomFactor(scale)
         view.resize(request.width, request.height)

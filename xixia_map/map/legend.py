@@ -25,7 +25,8 @@ def _polygon(shape: str, r: float, cx: float, cy: float) -> QPolygonF:
     return QPolygonF([QPointF(x, y) for x, y in pts])
 
 
-def paint_swatch(painter: QPainter, rect: QRectF, spec: LayerSpec, fill: str | None = None) -> None:
+def paint_swatch(painter: QPainter, rect: QRectF, spec: LayerSpec, fill: str | None = None,
+                 marker: str | None = None) -> None:
     style = spec.style
     stroke = QColor(style.get("stroke", "#555555"))
     painter.save()
@@ -50,7 +51,7 @@ def paint_swatch(painter: QPainter, rect: QRectF, spec: LayerSpec, fill: str | N
         painter.setBrush(QColor(fill or style.get("fill", "#888888")))
         r = min(rect.width(), rect.height()) / 2 - 1.5
         cx, cy = rect.center().x(), rect.center().y()
-        shape = style.get("marker", "circle")
+        shape = marker or style.get("marker", "circle")
         if shape == "circle":
             painter.drawEllipse(QPointF(cx, cy), r, r)
         elif shape == "square":
@@ -60,40 +61,44 @@ def paint_swatch(painter: QPainter, rect: QRectF, spec: LayerSpec, fill: str | N
     painter.restore()
 
 
-def swatch_icon(spec: LayerSpec, fill: str | None = None, size: int = 18) -> QIcon:
+def swatch_icon(spec: LayerSpec, fill: str | None = None, size: int = 18, marker: str | None = None) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    paint_swatch(painter, QRectF(0, 0, size, size), spec, fill)
+    paint_swatch(painter, QRectF(0, 0, size, size), spec, fill, marker)
     painter.end()
     return QIcon(pixmap)
 
 
-def legend_entries(spec: LayerSpec, lang: str, present=None) -> list[tuple[str, str | None]]:
-    """(label, fill override) rows: one per layer, or one per class when coloured by a
-    field. With `present` (the values in the data), classes nobody uses are left out."""
+def legend_entries(spec: LayerSpec, lang: str, present=None) -> list[tuple[str, str | None, str | None]]:
+    """(label, fill override, marker override) rows: one per layer, or one per class
+    when coloured by a field. With `present` (the values in the data), classes
+    nobody uses are left out."""
     graduated = spec.style.get("graduated")
     if graduated:
-        return [(f"{spec.title(lang)}: {label}", colour)
+        return [(f"{spec.title(lang)}: {label}", colour, None)
                 for label, colour in zip(graduated["labels"], graduated["colors"])]
     rule = spec.style.get("color_by")
     if not rule:
-        return [(spec.title(lang), None)]
+        return [(spec.title(lang), None, None)]
     key = "label_zh" if lang == "zh" else "label_en"
     rows = []
     for value, v in rule["values"].items():
         if present is not None and value not in present:
             continue
         area = f"（{v['area_text']}）" if v.get("area_text") else ""  # 三调 classes carry their area
-        rows.append((f"{spec.title(lang)}: {v[key]}{area}", v["color"]))
+        rows.append((f"{spec.title(lang)}: {v[key]}{area}", v["color"], v.get("marker")))
     return rows
 
 
-def present_values(layer) -> set | None:
+def present_values(layer, drawn: bool = False) -> set | None:
+    """The color_by values in the data; `drawn`: only those the map draws (a map
+    sheet's legend leaves out the classes switched off in the layer tree)."""
     rule = layer.spec.style.get("color_by")
     if not rule or rule["field"] not in layer.frame.columns:
         return None
-    return set(layer.frame[rule["field"]].dropna().astype(str))
+    frame = layer.drawn_frame() if drawn else layer.frame
+    return set(frame[rule["field"]].dropna().astype(str))
 
 
 ESTIMATED_NOTE = {"zh": "空心符号、虚线：位置为推定，选中后显示可能范围",

@@ -64,7 +64,9 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
         entry["max_native_zoom"] = max_native_zoom(layer.raster)
         entry["tile_px"] = TILE_SIZE
     elif len(layer.frame) > TILE_THRESHOLD and not inline:
-        entry["tiles"] = layer_tiles_url(spec.id)  # drawn in Python, see layer_tiles.py
+        # drawn in Python (layer_tiles.py); the query makes tiles without a hidden class new to Chromium
+        entry["tiles"] = layer_tiles_url(spec.id) + (f"?hide={'|'.join(sorted(layer.hidden_classes))}"
+                                                     if layer.hidden_classes else "")
         entry["tile_px"] = TILE_PX
         entry["zoom_offset"] = -ZOOM_OFFSET
         entry["canvas_padding"] = CANVAS_PADDING  # the plan of tiles to preload covers it too
@@ -73,10 +75,12 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
         entry["data"] = feature_collection(layer, with_details=True)
         entry["details"] = [[d.field, d.label(lang)] for d in spec.detail_fields
                             if d.field in layer.frame.columns]
+        if layer.hidden_classes:
+            entry["shown"] = layer.drawn_ids()
     else:
         entry["url"] = data_url(spec.id)  # every feature (all_features); `shown` says which to draw
-        if layer.all_features is not None:
-            entry["shown"] = [str(i) for i in layer.frame["id"]]
+        if layer.drawn_ids() is not None:
+            entry["shown"] = layer.drawn_ids()
     return entry
 
 

@@ -5,6 +5,8 @@ reloading, and turns page events into Qt signals carrying full records.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import json
 
 import shapely.geometry
@@ -206,7 +208,8 @@ class MapView(QWebEngineView):
 
             self._raster_tiles[layer.id] = RasterTiles(layer.raster, tinted=layer.tinted)
         elif len(layer.frame) > TILE_THRESHOLD:
-            self._layer_tiles[layer.id] = self.handler.submit(_build_tiles, layer)
+            drawn = layer if not layer.hidden_classes else dataclasses.replace(layer, frame=layer.drawn_frame())
+            self._layer_tiles[layer.id] = self.handler.submit(_build_tiles, drawn)
 
     def layer_tiles(self, layer_id: str) -> LayerTiles:
         if layer_id not in self._layer_tiles:
@@ -327,8 +330,13 @@ class MapView(QWebEngineView):
             self._index_tiles(layer)
             self.call("removeLayer", layer.id)
             self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
+        elif event == "filter" and len(layer.frame) > TILE_THRESHOLD and layer.raster is None:
+            self._layer_tiles.pop(layer.id, None)  # tiles drawn without the hidden classes
+            self._index_tiles(layer)
+            self.call("removeLayer", layer.id)
+            self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
         elif event == "filter":
-            self.call("showOnly", layer.id, [str(i) for i in layer.frame["id"]])
+            self.call("showOnly", layer.id, layer.drawn_ids())
 
     def call(self, function: str, *args, callback=None) -> None:
         """Call window.xixia.<function>(*args); arguments travel as JSON, never as code."""

@@ -126,7 +126,8 @@ def run_map_export(dialog: MapExportDialog, layers: LayerList, out: Path, bounds
         else:
             step(20)
             scale = dialog.dpi.currentData() / 96.0 if kind == "png_paper" else None
-            image, state = render_map(layers, SnapshotRequest(*dialog.pixel_size(), bounds, select, scale=scale))
+            image, state = render_map(layers, SnapshotRequest(*dialog.pixel_size(), bounds, select, scale=scale,
+                                                                   lang=lang))
             dialog.remember()
             if dialog.furniture.isChecked():
                 from ..export.furniture import add_furniture

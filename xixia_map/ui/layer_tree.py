@@ -18,6 +18,8 @@ from ..map.legend import ESTIMATED_NOTE, has_estimated, legend_entries, present_
 from . import plain_text
 
 LAYER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CLASS_LAYER_ROLE = Qt.ItemDataRole.UserRole + 2  # a legend class row: its layer
+CLASS_VALUE_ROLE = Qt.ItemDataRole.UserRole + 3  # and its color_by value
 
 
 class LayerTreeModel(QStandardItemModel):
@@ -58,12 +60,22 @@ class LayerTreeModel(QStandardItemModel):
         item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
         item.setData(spec.id, LAYER_ID_ROLE)
         item.setToolTip(plain_text.tooltip(spec.title("en" if self.lang == "zh" else "zh")))
-        entries = legend_entries(spec, self.lang, present_values(layer))
+        present = present_values(layer)
+        entries = legend_entries(spec, self.lang, present)
+        rule = spec.style.get("color_by")
+        # A color_by class can be switched off, as in QGIS's legend; a graduated one is a key only.
+        values = [v for v in rule["values"] if present is None or v in present] if rule else []
         if len(entries) > 1:  # classes as legend rows under the layer
-            for label, fill in entries:
-                child = QStandardItem(swatch_icon(spec, fill), label.split(": ", 1)[-1])
+            for n, (label, fill, marker) in enumerate(entries):
+                child = QStandardItem(swatch_icon(spec, fill, marker=marker), label.split(": ", 1)[-1])
                 child.setEditable(False)
                 child.setSelectable(False)
+                if n < len(values):
+                    child.setCheckable(True)
+                    child.setCheckState(Qt.CheckState.Unchecked if values[n] in layer.hidden_classes
+                                        else Qt.CheckState.Checked)
+                    child.setData(spec.id, CLASS_LAYER_ROLE)
+                    child.setData(values[n], CLASS_VALUE_ROLE)
                 item.appendRow(child)
         if has_estimated(layer):  # what a hollow symbol or a dashed line means
             note = QStandardItem(swatch_icon(spec, "#ffffff"), ESTIMATED_NOTE[self.lang])
@@ -78,6 +90,10 @@ class LayerTreeModel(QStandardItemModel):
 
     def _on_item_changed(self, item: QStandardItem) -> None:
         layer_id = item.data(LAYER_ID_ROLE)
+        if not self._syncing and item.data(CLASS_LAYER_ROLE):
+            self.layers.set_class_visible(item.data(CLASS_LAYER_ROLE), item.data(CLASS_VALUE_ROLE),
+                                          item.checkState() == Qt.CheckState.Checked)
+            return
         if self._syncing or not layer_id:
             return
         self.layers.set_visible(layer_id, item.checkState() == Qt.CheckState.Checked)

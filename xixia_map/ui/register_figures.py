@@ -42,8 +42,7 @@ class RegisterFigures(QTableWidget):
                 "key_rate": f"{key.completion:.0%}" if key is not None and key.completion is not None else "—"}
         for row, (label, figure, indicator_id) in enumerate(ROWS):
             reference = self.indicators.get(indicator_id) if indicator_id else None
-            theirs = (f"{value_text(reference, lang)}（{period_text(reference, lang)}）" if lang == "zh" else
-                      f"{value_text(reference, lang)} ({period_text(reference, lang)})") if reference else "—"
+            theirs = f"{value_text(reference, lang)} · {period_text(reference, lang)}" if reference else "—"
             for column, text in enumerate((tr(label), mine[figure], theirs)):
                 item = QTableWidgetItem(text)
                 if column:

@@ -86,9 +86,16 @@
     },
   };
 
+  function classMarker(spec, props) {
+    var rule = spec.style && spec.style.color_by, v = rule && props && rule.values[props[rule.field]];
+    return v && v.marker;
+  }
+
   function markerIcon(spec, props) {
     // The radius comes from a project file: only a number may reach the SVG markup.
-    var s = spec.style || {}, r = Number(s.radius), shape = SHAPES[s.marker] || SHAPES.circle;
+    // A class may have its own shape (城建设施: square built, diamond to finish, triangle to start),
+    // so classes differ by more than a shade of blue.
+    var s = spec.style || {}, r = Number(s.radius), shape = SHAPES[classMarker(spec, props) || s.marker] || SHAPES.circle;
     if (!(r >= 2 && r <= 40)) { r = 6; }
     var fill = fillFor(spec, props), g = '<g fill="' + fill + '" stroke="' + color(s.stroke, "#222222") + '" stroke-width="1.5">';
     // An estimated position is drawn hollow (its colour as the outline), a stand-in dashed as well:
@@ -126,15 +133,64 @@
     return rule.values[props[rule.field]] || 0;
   }
 
+  // Points at the very same spot (two 街道 whose offices are not known, both put at
+  // the county town) share one label, "白羽街道、莲花街道": drawn one over the
+  // other, only the top one could be read.
+  function mergeSharedLabels(spec) {
+    var byId = state.features[spec.id], spots = {};
+    if (spec.label_mode !== "permanent" || spec.geometry !== "Point" || !byId) { return; }
+    Object.keys(byId).forEach(function (fid) {
+      var layer = byId[fid];
+      if (!layer.getLatLng || !layer.getTooltip()) { return; }
+      var at = layer.getLatLng(), key = at.lat.toFixed(6) + "," + at.lng.toFixed(6);
+      (spots[key] = spots[key] || []).push(layer);
+    });
+    Object.keys(spots).forEach(function (key) {
+      var here = spots[key];
+      if (here.length < 2) { return; }
+      var names = here.map(function (l) { return l.feature.properties[spec.label_field]; });
+      here[0].getTooltip().setContent(labelElement(spec, names.join(spec.label_field === "name_en" ? " / " : "、")));
+      here.slice(1).forEach(function (l) { l.xmLabelMerged = true; });
+    });
+  }
+
+  // style.label_collapse = {field, value, below_zoom, label_zh, label_en}: below that
+  // zoom, where the features' own labels are hidden, one label at their centre
+  // stands for them all (the three 街道 as "县城" at county zoom).
+  function addCollapsedLabel(spec, group) {
+    var rule = spec.style && spec.style.label_collapse, byId = state.features[spec.id], lat = 0, lng = 0, n = 0;
+    if (!rule || !byId) { return; }
+    Object.keys(byId).forEach(function (fid) {
+      var layer = byId[fid];
+      if (!layer.getLatLng || layer.feature.properties[rule.field] !== rule.value) { return; }
+      lat += layer.getLatLng().lat; lng += layer.getLatLng().lng; n += 1;
+    });
+    if (!n) { return; }
+    var tip = L.tooltip({ permanent: true, direction: "center", className: "xm-label xm-label-collapsed", interactive: false })
+      .setLatLng([lat / n, lng / n]).setContent(textElement("span", collapsedText(spec)));
+    tip.xmBelowZoom = rule.below_zoom;
+    group.addLayer(tip);
+    group.xmCollapsed = tip;
+  }
+
+  function collapsedText(spec) {
+    var rule = spec.style.label_collapse;
+    return spec.label_field === "name_en" ? rule.label_en : rule.label_zh;
+  }
+
   function updateLabelVisibility() {
     var zoom = state.map.getZoom();
+    Object.keys(state.layers).forEach(function (layerId) {
+      var tip = state.layers[layerId].xmCollapsed, el = tip && tip.getElement && tip.getElement();
+      if (el) { el.style.display = zoom < tip.xmBelowZoom ? "" : "none"; }
+    });
     Object.keys(state.features).forEach(function (layerId) {
       var byId = state.features[layerId];
       Object.keys(byId).forEach(function (fid) {
         var layer = byId[fid], tip = layer.getTooltip && layer.getTooltip();
-        if (!tip || !layer.xmMinZoom) { return; }
+        if (!tip || !(layer.xmMinZoom || layer.xmLabelMerged)) { return; }
         var el = tip.getElement && tip.getElement();
-        if (el) { el.style.display = zoom >= layer.xmMinZoom && !layer.xmHidden ? "" : "none"; }
+        if (el) { el.style.display = zoom >= layer.xmMinZoom && !layer.xmHidden && !layer.xmLabelMerged ? "" : "none"; }
       });
     });
   }
@@ -235,6 +291,8 @@
     if (spec.geometry === "LineString" && spec.identifiable !== false) { addLineHits(spec, geo, group); }
     if (spec.style && spec.style.marker && spec.geometry === "Point") { markAreas(spec, geo, group); }
     listMembers(spec, group, members);
+    mergeSharedLabels(spec);
+    addCollapsedLabel(spec, group);
     if (spec.shown) { showOnly(spec.id, spec.shown); }
     updateLabelVisibility();
     hooks.onLayerBuilt.forEach(function (hook) { hook(spec); });
@@ -762,6 +820,9 @@
       if (!tip || !props || spec.label_mode === "shield") { return; }
       tip.setContent(spec.label_mode === "permanent" ? labelElement(spec, props[field]) : textElement("span", props[field]));
     });
+    mergeSharedLabels(spec);
+    var group = state.layers[layerId];
+    if (group && group.xmCollapsed) { group.xmCollapsed.setContent(textElement("span", collapsedText(spec))); }
     return true;
   }
 
