@@ -10,9 +10,6 @@ extents are drawn by:
            fill is called once per ring;
   gdal     rasterio.features.rasterize (GDAL's rasteriser) on the same
            features, moved to pixel space with shapely.transform first;
-  merged   Pillow again, but the features of a class are first dissolved with
-           shapely.coverage_union (GEOS, in C) so a tile draws a few rings per
-           class instead of thousands: what an overview level would store.
 
 and the app's path is split into its stages (index query, vertex gathering,
 drawing, PNG encoding), as the trace the issue asks for.
@@ -59,7 +56,6 @@ def main() -> int:
     import pyogrio
     import rasterio.features
     import shapely
-    from PIL import Image, ImageDraw
     from rasterio.transform import from_bounds
 
     from planner_formats import make_dltb
@@ -86,13 +82,12 @@ def main() -> int:
     start = time.perf_counter()
     tiles = LayerTiles(Layer(spec=spec, frame=frame))
     print(f"tile index (app path) {time.perf_counter() - start:.1f} s")
-    classes = frame["DLBM"].to_numpy()
     geoms = frame.geometry.values
     merc = shapely.transform(geoms, lambda xy: np.column_stack(to_mercator(xy[:, 0], xy[:, 1])))
 
     print()
-    print("| extent | cells in tile | pillow (app) | gdal rasterize | merged per class | app stages: query / gather+draw / encode |")
-    print("|---|---|---|---|---|---|")
+    print("| extent | cells in tile | pillow (app) | gdal rasterize | app stages: query / gather+draw / encode |")
+    print("|---|---|---|---|---|")
     for name, lon, lat, z in EXTENTS:
         tile = mercantile.tile(lon, lat, z)
         x, y = tile.x, tile.y
@@ -110,32 +105,13 @@ def main() -> int:
                                                  transform=transform, dtype="uint8")
             encode_indexed_png(pixels, tiles.index_table)
 
-        scale = TILE_PX / (bounds_m.right - bounds_m.left)
-
-        def to_px(g):
-            return shapely.transform(g, lambda xy: np.column_stack(((xy[:, 0] - bounds_m.left) * scale,
-                                                                    (bounds_m.top - xy[:, 1]) * scale)))
-
-        def merged():
-            image = Image.new("L", (TILE_PX, TILE_PX))
-            draw = ImageDraw.Draw(image).draw
-            for code in np.unique(classes[hits]):
-                part = hits[classes[hits] == code]
-                union = shapely.coverage_union_all(merc[part])
-                for poly in shapely.get_parts(to_px(union)):
-                    ring = np.asarray(poly.exterior.coords, dtype=np.float32).ravel()
-                    draw.draw_polygon(memoryview(ring), int(tiles.fill_ink[part[0]]), 1)
-                    for hole in poly.interiors:
-                        draw.draw_polygon(memoryview(np.asarray(hole.coords, dtype=np.float32).ravel()), 0, 1)
-            encode_indexed_png(np.asarray(image), tiles.index_table)
 
         query_ms = median_ms(lambda: tiles.tree.query(shapely.box(*_padded_bounds(z, x, y))), args.repeat)
         image = np.zeros((TILE_PX, TILE_PX), dtype=np.uint8)
         encode_ms = median_ms(lambda: encode_indexed_png(image, tiles.index_table), args.repeat)
         app_ms = median_ms(pillow, args.repeat)
         gdal_ms = median_ms(gdal, args.repeat)
-        merged_ms = median_ms(merged, max(1, args.repeat // 3))
-        print(f"| {name} (z{z} tile) | {len(hits):,} | {app_ms:.0f} ms | {gdal_ms:.0f} ms | {merged_ms:.0f} ms "
+        print(f"| {name} (z{z} tile) | {len(hits):,} | {app_ms:.0f} ms | {gdal_ms:.0f} ms "
               f"| {query_ms:.1f} / {app_ms - query_ms - encode_ms:.0f} / {encode_ms:.1f} ms |")
     return 0
 

@@ -30,7 +30,10 @@ def feature_collection(layer: Layer, with_details: bool = False) -> dict:
         if spec.style.get(rule):
             keep.append(spec.style[rule]["field"])
     columns = [c for c in dict.fromkeys(keep) if c in layer.frame.columns]
-    return json.loads(layer.frame[columns + [layer.frame.geometry.name]].to_json(drop_id=True))
+    frame = layer.frame[columns + [layer.frame.geometry.name]]
+    if spec.category == "township" and "name_en" in frame.columns:
+        frame = frame.assign(label_en=short_english(frame["name_en"]))
+    return json.loads(frame.to_json(drop_id=True))
 
 
 def layer_tiles_url(layer_id: str) -> str:
@@ -42,8 +45,18 @@ def label_field(layer: Layer, lang: str) -> str:
     planner's own choice of label field is kept in either language."""
     field = layer.spec.label_field
     if lang == "en" and field == "name_zh" and "name_en" in layer.frame.columns:
-        return "name_en"
+        return "label_en" if layer.spec.category == "township" else "name_en"
     return field
+
+
+def short_english(names) -> list:
+    """A township's English map label without its kind ("Miping", not "Miping Town"),
+    as English maps of China label towns: at county zoom the full names ran into
+    each other. The details panel keeps the full name."""
+    import re
+
+    suffix = re.compile(r"\s+(Town|Township|Subdistrict)$")
+    return [suffix.sub("", n) if isinstance(n, str) else n for n in names]
 
 
 def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:

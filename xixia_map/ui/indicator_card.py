@@ -42,17 +42,18 @@ class Card(QFrame):
         for label in (self.title_label, self.value_label, self.rank_label, self.period_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.set_scale(scale)
-        figure = QHBoxLayout()
-        figure.setSpacing(6)
-        figure.addWidget(self.value_label)
-        figure.addWidget(self.rank_label, 0, Qt.AlignmentFlag.AlignVCenter)
-        figure.addStretch(1)
+        # The ranking sits on the period's line, not beside the figure: "1.526 bn yuan"
+        # and "1st in the city" side by side made two cards wider than the dock.
+        when = QHBoxLayout()
+        when.setSpacing(6)
+        when.addWidget(self.rank_label, 0, Qt.AlignmentFlag.AlignTop)
+        when.addWidget(self.period_label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(2)
         layout.addWidget(self.title_label)
-        layout.addLayout(figure)
-        layout.addWidget(self.period_label)
+        layout.addWidget(self.value_label)
+        layout.addLayout(when)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.retranslate(lang)
 

@@ -149,7 +149,7 @@
       var here = spots[key];
       if (here.length < 2) { return; }
       var names = here.map(function (l) { return l.feature.properties[spec.label_field]; });
-      here[0].getTooltip().setContent(labelElement(spec, names.join(spec.label_field === "name_en" ? " / " : "、")));
+      here[0].getTooltip().setContent(labelElement(spec, names.join(/_en$/.test(spec.label_field) ? " / " : "、")));
       here.slice(1).forEach(function (l) { l.xmLabelMerged = true; });
     });
   }
@@ -175,7 +175,7 @@
 
   function collapsedText(spec) {
     var rule = spec.style.label_collapse;
-    return spec.label_field === "name_en" ? rule.label_en : rule.label_zh;
+    return /_en$/.test(spec.label_field) ? rule.label_en : rule.label_zh;
   }
 
   function updateLabelVisibility() {
