@@ -388,3 +388,9 @@ def test_two_seats_at_one_spot_share_a_label_and_the_county_town_is_named_at_cou
     view.call("setViewNoAnim", 111.48, 33.30, 10)
     qtbot.waitUntil(lambda: view.evaluate(town) == "县城:", timeout=5000)
     assert view.evaluate(shown.format(fid="zijin")) == "none"
+
+
+def test_the_parks_layer_says_its_symbols_are_not_boundaries(window):
+    item = window.layers_panel.model.item_for("parks")
+    notes = [item.child(r).text() for r in range(item.rowCount())]
+    assert any("范围未公布" in t for t in notes)

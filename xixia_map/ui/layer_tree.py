@@ -77,6 +77,13 @@ class LayerTreeModel(QStandardItemModel):
                     child.setData(spec.id, CLASS_LAYER_ROLE)
                     child.setData(values[n], CLASS_VALUE_ROLE)
                 item.appendRow(child)
+        note_text = (spec.style.get("legend_note") or {}).get(self.lang)
+        if note_text:  # what the catalog says the symbols do not show (a reserve's unknown boundary)
+            note = QStandardItem(note_text)
+            note.setEditable(False)
+            note.setSelectable(False)
+            note.setToolTip(plain_text.tooltip(note_text))
+            item.appendRow(note)
         if has_estimated(layer):  # what a hollow symbol or a dashed line means
             note = QStandardItem(swatch_icon(spec, "#ffffff"), ESTIMATED_NOTE[self.lang])
             note.setEditable(False)
