@@ -48,10 +48,13 @@ class TargetTable(QTableWidget):
         header = self.horizontalHeader()
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Every row whole, with no inner scroll bar: the dashboard scrolls instead."""
         self.resizeRowsToContents()
-        self.setFixedHeight(header.height() + sum(self.rowHeight(r) for r in range(self.rowCount())) + 4)
+        self.setFixedHeight(self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount())) + 4)
 
     def resizeEvent(self, event):  # noqa: N802 (Qt API): wrapped rows grow with the width
         super().resizeEvent(event)
-        self.resizeRowsToContents()
-        self.setFixedHeight(self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount())) + 4)
+        self._fit_height()
