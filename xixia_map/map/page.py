@@ -6,7 +6,9 @@ instead, for the self-contained HTML export.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 
 from ..data.layers import Layer, LayerList
 from .assets import ORIGIN
@@ -53,10 +55,10 @@ def short_english(names) -> list:
     """A township's English map label without its kind ("Miping", not "Miping Town"),
     as English maps of China label towns: at county zoom the full names ran into
     each other. The details panel keeps the full name."""
-    import re
+    return [_KIND_SUFFIX.sub("", n) if isinstance(n, str) else n for n in names]
 
-    suffix = re.compile(r"\s+(Town|Township|Subdistrict)$")
-    return [suffix.sub("", n) if isinstance(n, str) else n for n in names]
+
+_KIND_SUFFIX = re.compile(r"\s+(Town|Township|Subdistrict)$")
 
 
 def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
@@ -77,8 +79,10 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
         entry["max_native_zoom"] = max_native_zoom(layer.raster)
         entry["tile_px"] = TILE_SIZE
     elif len(layer.frame) > TILE_THRESHOLD and not inline:
-        # drawn in Python (layer_tiles.py); the query makes tiles without a hidden class new to Chromium
-        entry["tiles"] = layer_tiles_url(spec.id) + (f"?hide={'|'.join(sorted(layer.hidden_classes))}"
+        # drawn in Python (layer_tiles.py); the query makes tiles without a hidden class new
+        # to Chromium: a digest, so a class value from a file never becomes URL text
+        hidden = "\n".join(sorted(layer.hidden_classes)).encode("utf-8")
+        entry["tiles"] = layer_tiles_url(spec.id) + (f"?hide={hashlib.sha1(hidden).hexdigest()[:12]}"
                                                      if layer.hidden_classes else "")
         entry["tile_px"] = TILE_PX
         entry["zoom_offset"] = -ZOOM_OFFSET
@@ -92,8 +96,9 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
             entry["shown"] = layer.drawn_ids()
     else:
         entry["url"] = data_url(spec.id)  # every feature (all_features); `shown` says which to draw
-        if layer.drawn_ids() is not None:
-            entry["shown"] = layer.drawn_ids()
+        shown = layer.drawn_ids()
+        if shown is not None:
+            entry["shown"] = shown
     return entry
 
 

@@ -6,7 +6,6 @@ reloading, and turns page events into Qt signals carrying full records.
 from __future__ import annotations
 
 import dataclasses
-
 import json
 
 import shapely.geometry
@@ -154,8 +153,6 @@ class MapView(QWebEngineView):
 
     def _serve(self, layer: Layer) -> None:
         def everything(layer=layer):
-            import dataclasses
-
             source = layer if layer.all_features is None else dataclasses.replace(layer, frame=layer.all_features)
             return json.dumps(feature_collection(source), ensure_ascii=False).encode("utf-8")
 
@@ -306,7 +303,7 @@ class MapView(QWebEngineView):
         """Labels follow the window's language (name_zh or name_en, page.label_field)."""
         self.lang = lang
         for layer in self.layers:
-            if layer.spec.label_field == "name_zh" and "name_en" in layer.frame.columns:
+            if label_field(layer, "en") != label_field(layer, "zh"):  # a layer with English names
                 self.call("setLabelField", layer.id, label_field(layer, lang))
 
     def _on_model_event(self, event: str, layer: Layer) -> None:
@@ -327,16 +324,18 @@ class MapView(QWebEngineView):
             self._serve(layer)
             self._layer_tiles.pop(layer.id, None)
             self._raster_tiles.pop(layer.id, None)
-            self._index_tiles(layer)
-            self.call("removeLayer", layer.id)
-            self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
+            self._readd(layer)
         elif event == "filter" and len(layer.frame) > TILE_THRESHOLD and layer.raster is None:
             self._layer_tiles.pop(layer.id, None)  # tiles drawn without the hidden classes
-            self._index_tiles(layer)
-            self.call("removeLayer", layer.id)
-            self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
+            self._readd(layer)
         elif event == "filter":
             self.call("showOnly", layer.id, layer.drawn_ids())
+
+    def _readd(self, layer: Layer) -> None:
+        """Index the layer's tiles anew (if it has them) and put it on the page again."""
+        self._index_tiles(layer)
+        self.call("removeLayer", layer.id)
+        self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
 
     def call(self, function: str, *args, callback=None) -> None:
         """Call window.xixia.<function>(*args); arguments travel as JSON, never as code."""

@@ -34,6 +34,7 @@ class BigScreen(QWidget):
         self.setStyleSheet("#bigscreen { background: #071a33; } QLabel { color: #e6eef8; }")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.map_still = map_still  # () -> QPixmap of the window's map
+        self.lang = lang
         zh = lang == "zh"
         title = QLabel(tr("西峡县发展指标大屏"))
         title.setStyleSheet("font-size: 30px; font-weight: 700; color: #ffffff; letter-spacing: 4px;")
@@ -117,7 +118,6 @@ def show_big_screen(window) -> BigScreen:
         if screen is not None:
             screen.close()
         screen = BigScreen(window.indicators_panel.indicators, window.lang, window.map_view.grab)
-        screen.lang = window.lang
         screen.card_chosen.connect(window.indicators_panel.choose)
         screen.card_chosen.connect(lambda _id: QTimer.singleShot(800, screen.refresh_map))  # once the map has drawn it
         window.big_screen = screen

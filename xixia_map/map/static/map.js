@@ -149,7 +149,7 @@
       var here = spots[key];
       if (here.length < 2) { return; }
       var names = here.map(function (l) { return l.feature.properties[spec.label_field]; });
-      here[0].getTooltip().setContent(labelElement(spec, names.join(/_en$/.test(spec.label_field) ? " / " : "、")));
+      here[0].getTooltip().setContent(labelElement(spec, names.join(englishLabels(spec) ? " / " : "、")));
       here.slice(1).forEach(function (l) { l.xmLabelMerged = true; });
     });
   }
@@ -173,9 +173,11 @@
     group.xmCollapsed = tip;
   }
 
+  function englishLabels(spec) { return /_en$/.test(spec.label_field); }  // name_en, label_en (page.label_field)
+
   function collapsedText(spec) {
     var rule = spec.style.label_collapse;
-    return /_en$/.test(spec.label_field) ? rule.label_en : rule.label_zh;
+    return englishLabels(spec) ? rule.label_en : rule.label_zh;
   }
 
   function updateLabelVisibility() {
