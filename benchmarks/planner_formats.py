@@ -65,26 +65,11 @@ def make_raster(path: Path, size: int, overviews: bool) -> Path:
 
 
 def make_dltb(folder: Path, count: int = 200_000):
-    import geopandas as gpd
-    import numpy as np
-    import pyogrio
-    import shapely
+    """The generated 三调 layer (landuse_data.py)."""
+    sys.path.insert(0, str(HERE))
+    from landuse_data import make_dltb as make
 
-    gdb, gpkg = folder / "dltb.gdb", folder / "dltb.gpkg"
-    if gdb.exists() and gpkg.exists():
-        return gdb, gpkg
-    rng = np.random.default_rng(11)
-    west, south, east, north = 111.05, 33.05, 111.75, 33.75
-    points = shapely.multipoints(np.column_stack([rng.uniform(west, east, count), rng.uniform(south, north, count)]))
-    cells = shapely.get_parts(shapely.voronoi_polygons(points, extend_to=shapely.box(west, south, east, north)))
-    cells = shapely.intersection(cells, shapely.box(west, south, east, north))
-    cells = shapely.segmentize(cells, 0.00025)  # ~25 m: digitised boundaries, ~30 vertices a cell
-    codes = rng.choice(["0101", "0103", "0201", "0301", "0305", "0404", "0702", "1003", "1101", "1104"], len(cells))
-    frame = gpd.GeoDataFrame({"BSM": [str(i) for i in range(len(cells))], "DLBM": codes}, geometry=cells, crs=4490)
-    frame = frame.to_crs(4525)
-    pyogrio.write_dataframe(frame, gdb, layer="DLTB", driver="OpenFileGDB")
-    pyogrio.write_dataframe(frame, gpkg, layer="DLTB", driver="GPKG")
-    return gdb, gpkg
+    return make(folder, count)
 
 
 # -- one measured case (a fresh process each) -----------------------------------

@@ -20,7 +20,7 @@ def print_layers() -> int:
     width = max(len(layer.id) for layer in layers)
     for layer in layers:
         title = f"{layer.spec.title_zh} / {layer.spec.title_en}"
-        print(f"{layer.id:<{width}}  {len(layer.frame):>4}  {describe_bounds(layer.frame.total_bounds)}  {title}")
+        print(f"{layer.id:<{width}}  {layer.feature_count:>4}  {describe_bounds(layer.bounds())}  {title}")
     return 0
 
 
@@ -81,9 +81,11 @@ def _check_each(file: Path, names: list[str], args, lang: str) -> int:
 def _print_layer(label: str, layer, lang: str) -> None:
     frame = layer.frame
     kinds = ", ".join(f"{n} {k}" for k, n in frame.geom_type.value_counts().items())
+    if layer.features is not None:  # a large layer: counted in its store, not held
+        kinds = f"{layer.feature_count} {layer.features.kind}"
     ok = "可用" if lang == "zh" else "OK"
-    count = f"{len(frame)} 个要素" if lang == "zh" else f"{len(frame)} features"
-    print(f"{label}: {ok}, {count} ({kinds}); {describe_bounds(frame.total_bounds)}")
+    count = f"{layer.feature_count} 个要素" if lang == "zh" else f"{layer.feature_count} features"
+    print(f"{label}: {ok}, {count} ({kinds}); {describe_bounds(layer.bounds())}")
     fields = [c for c in frame.columns if c != frame.geometry.name]
     print(f"{'字段' if lang == 'zh' else 'fields'}: {', '.join(map(str, fields)) or '(none)'}")
     for line in layer.report.lines():

@@ -18,6 +18,7 @@ import pandas as pd
 
 from .catalog import Catalog, LayerSpec
 from .errors import DataError
+from .messages import say
 from .reader import ReadReport, read_vector
 from .validate import validate_layer
 
@@ -46,6 +47,20 @@ class Layer:
     # Legend classes (values of the color_by field) the planner switched off in the
     # layer tree: their features are not drawn, as QGIS's legend checkboxes.
     hidden_classes: frozenset = frozenset()
+    # A layer too large to hold (data/large): its features stay in the file and
+    # its store, `frame` has its columns and no rows, and the methods below read
+    # a feature from the file when one is asked for.
+    features: object | None = None
+
+    @property
+    def feature_count(self) -> int:
+        return self.features.count if self.features is not None else len(self.frame)
+
+    def geometry_of(self, feature_id: str):
+        """One feature's geometry (lon/lat)."""
+        if self.features is not None:
+            return self.features.feature(feature_id).geometry.iloc[0]
+        return self.frame.geometry.iloc[self.position(feature_id)]
 
     def drawn_frame(self) -> gpd.GeoDataFrame:
         """The features the map draws: `frame` less the hidden legend classes."""
@@ -88,8 +103,12 @@ class Layer:
             raise KeyError(f"{self.id}:{feature_id}") from None
 
     def record(self, feature_id: str) -> dict:
-        row = self.frame.iloc[self.position(feature_id)]
-        record = {k: _plain(v) for k, v in row.items() if k != self.frame.geometry.name}
+        if self.features is not None:
+            read = self.features.feature(feature_id)
+            row = read.iloc[0]
+        else:
+            read, row = self.frame, self.frame.iloc[self.position(feature_id)]
+        record = {k: _plain(v) for k, v in row.items() if k != read.geometry.name}
         record["_layer"] = self.id
         record["_lonlat"] = _representative_lonlat(row.geometry)
         if self.raster is None:
@@ -99,6 +118,8 @@ class Layer:
         return record
 
     def bounds(self):
+        if self.features is not None:
+            return tuple(float(v) for v in self.features.bounds)
         return tuple(float(v) for v in self.frame.total_bounds)
 
 
@@ -127,6 +148,11 @@ def offset_frame(layer: Layer, system: str, progress=None, cancelled=None) -> gp
 
     if system not in OFFSET_SYSTEMS:
         raise ValueError(f"unknown offset system {system}")
+    if layer.features is not None:
+        raise DataError(layer.spec.path, say(
+            "a layer this large is drawn from its file as it is: offset systems (GCJ-02, BD-09) belong to web "
+            "maps' data, and land survey data is in CGCS2000 already",
+            "大图层按文件原坐标绘制，不做坐标偏移：GCJ-02、BD-09 只用于网络地图数据，三调等国土数据本为 CGCS2000"))
     source = layer.source_frame if layer.source_frame is not None else layer.frame
     frame = source.copy()
     geoms = source.geometry.values

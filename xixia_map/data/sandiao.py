@@ -84,19 +84,25 @@ def areas_m2(frame, area_field: str | None) -> np.ndarray:
     return shapely.area(frame.geometry.to_crs(albers).values)
 
 
-def sandiao_style(frame) -> dict | None:
+def sandiao_style(frame, areas: np.ndarray | None = None) -> dict | None:
     """The layer's style with one colour per 三调 class present, or None if the
-    layer has no DLBM/DLMC field."""
+    layer has no DLBM/DLMC field. `areas`: each feature's area in square metres
+    where the caller knows it (a large layer's store, from the source CRS) and the
+    frame has no geometry to measure; a 图斑面积 field still comes first."""
+    import pandas as pd
+
     found = field_of(frame)
     if found is None:
         return None
     kind, field = found
     area_field = next((f for f in AREA_FIELDS if f in frame.columns), None)
-    areas = areas_m2(frame, area_field)
+    if area_field is not None:
+        listed = pd.to_numeric(frame[area_field], errors="coerce").to_numpy(dtype=float)
+        areas = listed if np.isfinite(listed).all() else areas
+    if areas is None:
+        areas = areas_m2(frame, None)
     values = frame[field].astype(str).str.strip()
-    totals = {}
-    for value, area in zip(values, areas):
-        totals[value] = totals.get(value, 0.0) + float(area)
+    totals = pd.Series(np.asarray(areas, dtype=float), index=values.to_numpy()).groupby(level=0).sum().to_dict()
     classes = {}
     for value in sorted(totals, key=lambda v: (class_of(v, kind) is None, v)):
         land = class_of(value, kind)

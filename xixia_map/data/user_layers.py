@@ -53,9 +53,17 @@ def layer_from_file(path, taken=(), layer: str | None = None, *, assume_crs=None
 
     if path.suffix.lower() in RASTER_SUFFIXES:
         return layer_from_raster(path, taken, assume_crs=assume_crs, title=title)
-    frame, report = read_vector(path, layer=layer, id_field=None, assume_crs=assume_crs, swap_axes=swap_axes,
-                                encoding=encoding, progress=progress, cancelled=cancelled)
-    built = _layer(path, frame, report, taken, layer, title)
+    from .large.opening import default_layer, is_large, open_large
+
+    large_layer = default_layer(path, layer) if path.suffix.lower() == ".gdb" else layer
+    if is_large(path, large_layer, encoding):
+        features, report = open_large(path, large_layer, assume_crs=assume_crs, swap_axes=swap_axes,
+                                      encoding=encoding, progress=progress, cancelled=cancelled)
+        built = _large_layer(path, features, report, taken, layer, title)
+    else:
+        frame, report = read_vector(path, layer=layer, id_field=None, assume_crs=assume_crs, swap_axes=swap_axes,
+                                    encoding=encoding, progress=progress, cancelled=cancelled)
+        built = _layer(path, frame, report, taken, layer, title)
     built.source_layer = layer
     built.assume_crs = assume_crs
     built.swap_axes = swap_axes
@@ -118,6 +126,29 @@ def _unique_ids(frame, report):
             f"文件的 id 字段有重复或空值（{shown or '空值'}）：要素按 1…n 编号，原值保留在“{FILE_ID_FIELD}”字段"))
     frame.insert(0, "id", [str(i + 1) for i in range(len(frame))])
     return frame
+
+
+def _large_layer(path: Path, features, report, taken, layer: str | None, title: str | None) -> Layer:
+    """A layer too large to hold: styled from the columns its style needs, read once."""
+    import pandas as pd
+
+    from .sandiao import AREA_FIELDS, field_of, sandiao_style
+
+    frame = features.empty_frame()
+    kind = features.kind
+    label = next((f for f in _NAME_FIELDS if f in frame.columns), "id")
+    style = auto_style(kind, PALETTE[next(_counter) % len(PALETTE)])
+    found = field_of(frame) if kind == "Polygon" else None
+    if found is not None:
+        wanted = [found[1]] + [f for f in AREA_FIELDS if f in features.fields][:1]
+        values = pd.DataFrame({name: features.column(name) for name in wanted})
+        style = sandiao_style(values, areas=features.areas()) or style
+    fields = tuple(DetailField(str(c), str(c), str(c)) for c in frame.columns if c != frame.geometry.name)
+    name = title or (f"{path.stem} · {layer}" if layer else path.stem)
+    spec = LayerSpec(id=layer_id_for(Path(f"{path.stem}_{layer}") if layer else path, taken),
+                     title_zh=name, title_en=name, path=path, geometry=kind, category="user", style=style,
+                     label_field=label, label_mode="hover", detail_fields=fields, group="user")
+    return Layer(spec=spec, frame=frame, report=report, features=features)
 
 
 def _layer(path: Path, frame, report, taken, layer: str | None, title: str | None) -> Layer:

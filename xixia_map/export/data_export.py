@@ -20,7 +20,9 @@ def selection_frame(layers: list[Layer], ids: dict[str, list[str]] | None = None
     parts = []
     for layer in layers:
         frame = layer.frame
-        if ids is not None:
+        if layer.features is not None:
+            frame = _large_selection(layer, None if ids is None else ids.get(layer.id, []))
+        elif ids is not None:
             frame = frame[frame["id"].isin(ids.get(layer.id, []))]
         if len(frame):
             parts.append(frame.assign(layer=layer.id))
@@ -31,6 +33,25 @@ def selection_frame(layers: list[Layer], ids: dict[str, list[str]] | None = None
 
 def _kind(geom_type: str) -> str:
     return _KIND_NAMES.get(geom_type.replace("Multi", ""), "other")
+
+
+MAX_LARGE_EXPORT = 10_000  # features of a large layer written through memory
+
+
+def _large_selection(layer: Layer, ids: list[str] | None) -> gpd.GeoDataFrame:
+    """A large layer's chosen features, read from its file; the whole layer is
+    refused: its file is already the data, and a copy would go through memory."""
+    from ..data.errors import DataError
+    from ..data.messages import say
+
+    if ids is None or len(ids) > MAX_LARGE_EXPORT:
+        raise DataError(layer.spec.path, say(
+            f"the layer has {layer.feature_count:,} features, too many to export through the app (up to "
+            f"{MAX_LARGE_EXPORT:,} selected ones): use the file itself, or GDAL's ogr2ogr to convert it",
+            f"该图层有 {layer.feature_count:,} 个要素，超出本软件可导出的数量（最多 {MAX_LARGE_EXPORT:,} 个选中要素）："
+            "请直接使用原文件，或用 GDAL 的 ogr2ogr 转换"))
+    parts = [layer.features.feature(i) for i in ids]
+    return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=4326) if parts else layer.frame
 
 
 def _check_encodable(frame: gpd.GeoDataFrame, encoding: str) -> None:

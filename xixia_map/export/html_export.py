@@ -59,9 +59,9 @@ def check_html_size(layers: LayerList) -> None:
             raise TooLargeForHtml(
                 f"layer '{layer.id}' is a raster ({layer.raster.width:,} × {layer.raster.height:,} px), which a "
                 "standalone HTML page does not carry; hide it, or export a PNG/PDF")
-        if layer.visible and len(layer.frame) > TILE_THRESHOLD:
+        if layer.visible and (layer.feature_count > TILE_THRESHOLD or layer.features is not None):
             raise TooLargeForHtml(
-                f"layer '{layer.id}' has {len(layer.frame):,} features, more than a standalone HTML page can "
+                f"layer '{layer.id}' has {layer.feature_count:,} features, more than a standalone HTML page can "
                 f"carry ({TILE_THRESHOLD:,}); hide it, or export a PNG/PDF, or its data as GeoPackage")
 
 

@@ -34,6 +34,14 @@ from .png_encode import encode_indexed_png
 # benchmarks/large_layer.py: at 10 000 polygons the vector path already takes
 # ~2 s to draw and ~0.7 s per zoom.
 TILE_THRESHOLD = 5_000
+
+
+def drawn_as_tiles(layer: Layer) -> bool:
+    """Whether the map draws a (vector) layer as tiles in Python: above the
+    threshold, and always for a layer whose features stay in its file."""
+    return layer.raster is None and (layer.features is not None or layer.feature_count > TILE_THRESHOLD)
+
+
 DOT_BELOW_PX = 3.0  # features smaller than this on screen are drawn as dots
 OUTLINE_FROM_PX = 8.0  # below this an outline would hide the fill
 DOT_ALPHA = 235  # points' dots: nearly opaque, so clusters still read
@@ -130,6 +138,126 @@ def _stamp(pixels: np.ndarray, qx: np.ndarray, qy: np.ndarray, ink: np.ndarray, 
     pixels[qy[ok], qx[ok]] = ink[ok]
 
 
+# The drawing of one tile, over any `src` holding per-feature boxes (x0, y0,
+# x1, y1, cx, cy), inks (fill_ink, line_ink, dot_ink, outline_ink) and flat
+# rings (vx, vy, ring_start, feature_ring_start, ring_is_hole): a LayerTiles
+# over a layer in memory, or a batch read from a large layer's store.
+def draw_dots(src, pixels: np.ndarray, idx: np.ndarray, left: float, top: float, scale: float,
+              radius: int) -> None:
+    if len(idx) == 0:
+        return
+    px = np.floor((src.cx[idx] - left) * scale).astype(np.int64)
+    py = np.floor((top - src.cy[idx]) * scale).astype(np.int64)
+    for dx in range(-radius + 1, radius):
+        for dy in range(-radius + 1, radius):
+            if dx * dx + dy * dy > (radius - 0.5) ** 2:
+                continue  # round dots
+            _stamp(pixels, px + dx, py + dy, src.dot_ink[idx], True)
+
+
+def draw_footprints(src, pixels: np.ndarray, idx: np.ndarray, left: float, top: float, scale: float) -> None:
+    """Features under DOT_BELOW_PX: their pixel bounding box, 1 to 3 pixels a side."""
+    if len(idx) == 0:
+        return
+    px0 = np.floor((src.x0[idx] - left) * scale).astype(np.int64)
+    py0 = np.floor((top - src.y1[idx]) * scale).astype(np.int64)
+    width = np.clip(np.ceil((src.x1[idx] - left) * scale).astype(np.int64) - px0, 1, 3)
+    height = np.clip(np.ceil((top - src.y0[idx]) * scale).astype(np.int64) - py0, 1, 3)
+    for dx in range(3):
+        for dy in range(3):
+            _stamp(pixels, px0 + dx, py0 + dy, src.fill_ink[idx], (dx < width) & (dy < height))
+
+
+def draw_shapes(src, image: Image.Image, idx: np.ndarray, size_px: np.ndarray, left: float, top: float,
+                scale: float, kind: str) -> None:
+    rings = _ranges(src.feature_ring_start[idx], src.feature_ring_start[idx + 1])
+    ring_owner = np.repeat(np.arange(len(idx)), np.diff(src.feature_ring_start)[idx])
+    vertex = _ranges(src.ring_start[rings], src.ring_start[rings + 1])
+    # Pixel coordinates as one float32 buffer: Pillow's C drawing calls read
+    # a buffer as float32 pairs, so each ring is a memoryview slice of it,
+    # with no Python float per vertex.
+    flat = np.empty(2 * len(vertex), dtype=np.float32)
+    flat[0::2] = (src.vx[vertex] - left) * scale
+    flat[1::2] = (top - src.vy[vertex]) * scale
+    coords = memoryview(flat)
+    ring_len = np.diff(src.ring_start)[rings]
+    ends = 2 * np.cumsum(ring_len)
+    starts = ends - 2 * ring_len
+    draw = ImageDraw.Draw(image)
+    if kind != "Polygon":
+        inks = src.line_ink[idx].tolist()
+        for a, b, owner in zip(starts.tolist(), ends.tolist(), ring_owner.tolist()):
+            if b - a >= 4:
+                draw.line(coords[a:b], fill=inks[owner], width=2)
+        return
+    # Pillow's C drawing call (what ImageDraw.polygon makes for a fill, then
+    # a 1 px outline), with the index as the ink: ImageDraw.polygon()
+    # resolves an ink on every call, which cost as much as the drawing.
+    core = draw.draw
+    ink = src.fill_ink[idx][ring_owner].astype(np.int64)
+    # Holes are cleared after their own exterior, so an island listed later
+    # in the layer is drawn over its surrounding parcel's hole.
+    ink[src.ring_is_hole[rings]] = 0
+    drawable = ring_len >= 3
+    outlined = (size_px >= OUTLINE_FROM_PX)[ring_owner] & drawable
+    draw_polygon = core.draw_polygon
+    if not outlined.any():  # dense zooms: fills only, the tightest loop
+        for a, b, fill in zip(starts[drawable].tolist(), ends[drawable].tolist(), ink[drawable].tolist()):
+            draw_polygon(coords[a:b], fill, 1)
+        return
+    outline_ink = src.outline_ink
+    # Each outline right after its own fill, so a later parcel covers it.
+    for a, b, fill, edge in zip(starts[drawable].tolist(), ends[drawable].tolist(), ink[drawable].tolist(),
+                                outlined[drawable].tolist()):
+        draw_polygon(coords[a:b], fill, 1)
+        if edge:
+            draw_polygon(coords[a:b], outline_ink, 0, 1)
+
+
+class Inks:
+    """A style as 8-bit inks: per feature an index into `index_table`, the few
+    RGBA values a tile can hold (a fill, a solid line and a dot per colour, the
+    outline). Tiles are written as indexed PNGs: a quarter of the bytes of RGBA
+    to compress in Python and to inflate in the page, where decoding is on a
+    move's path. `values_of(field)` gives a field's values per feature (or None)."""
+
+    def __init__(self, style: dict, values_of, count: int):
+        default = _rgb(style.get("fill", style.get("stroke", "#888888")))
+        palette = [default]
+        color_index = np.zeros(count, dtype=np.int32)
+        rule = style.get("color_by")
+        graduated = style.get("graduated")
+        values = values_of(graduated["field"]) if graduated else None
+        if graduated and values is not None:
+            from ..data.styling import class_index
+
+            classes = class_index(values, graduated)
+            for i, colour in enumerate(graduated["colors"][:MAX_COLOURS - 1]):
+                palette.append(_rgb(colour, default))
+                color_index[classes == i] = len(palette) - 1
+        elif rule and (values := values_of(rule["field"])) is not None:
+            keys = np.asarray(values).astype(str)
+            # 85 colours x 3 kinds + outline + transparent fill the 256 indices;
+            # categories beyond that (not a readable legend) keep the default.
+            for key, entry in list(rule["values"].items())[:MAX_COLOURS - 1]:
+                palette.append(_rgb(entry.get("color"), default))
+                color_index[keys == str(key)] = len(palette) - 1
+        n = len(palette)
+        fill_alpha = int(255 * float(style.get("fill_opacity", 0.6)))
+        rgb = np.array(palette, dtype=np.uint8)
+        self.index_table = np.concatenate([
+            np.zeros((1, 4), dtype=np.uint8),  # 0: nothing drawn
+            np.column_stack([rgb, np.full(n, fill_alpha, dtype=np.uint8)]),  # fills
+            np.column_stack([rgb, np.full(n, 255, dtype=np.uint8)]),  # lines
+            np.column_stack([rgb, np.full(n, DOT_ALPHA, dtype=np.uint8)]),  # point dots
+            np.array([[*_rgb(style.get("stroke", "#555555")), 255]], dtype=np.uint8),  # polygon outlines
+        ])
+        self.fill_ink = (1 + color_index).astype(np.uint8)
+        self.line_ink = (1 + n + color_index).astype(np.uint8)
+        self.dot_ink = (1 + 2 * n + color_index).astype(np.uint8)
+        self.outline_ink = 1 + 3 * n
+
+
 class LayerTiles:
     def __init__(self, layer: Layer):
         self.layer = layer
@@ -180,44 +308,9 @@ class LayerTiles:
         return rings, part_feature[ring_part], ~first_of_part
 
     def _style(self, style: dict, frame) -> None:
-        default = _rgb(style.get("fill", style.get("stroke", "#888888")))
-        # Colours as a small palette and an index per feature. Tiles are drawn
-        # as 8-bit indices into a table of the few RGBA values a tile can hold
-        # (a fill, a solid line and a dot per colour, the outline), written as
-        # an indexed PNG: a quarter of the bytes of RGBA to compress in Python
-        # and to inflate in the page, where decoding is on a move's path.
-        palette = [default]
-        color_index = np.zeros(len(frame), dtype=np.int32)
-        rule = style.get("color_by")
-        graduated = style.get("graduated")
-        if graduated and graduated["field"] in frame.columns:
-            from ..data.styling import class_index
-
-            classes = class_index(frame[graduated["field"]].to_numpy(), graduated)
-            for i, colour in enumerate(graduated["colors"][:MAX_COLOURS - 1]):
-                palette.append(_rgb(colour, default))
-                color_index[classes == i] = len(palette) - 1
-        elif rule and rule["field"] in frame.columns:
-            keys = frame[rule["field"]].astype(str).to_numpy()
-            # 85 colours x 3 kinds + outline + transparent fill the 256 indices;
-            # categories beyond that (not a readable legend) keep the default.
-            for key, entry in list(rule["values"].items())[:MAX_COLOURS - 1]:
-                palette.append(_rgb(entry.get("color"), default))
-                color_index[keys == str(key)] = len(palette) - 1
-        n = len(palette)
-        fill_alpha = int(255 * float(style.get("fill_opacity", 0.6)))
-        rgb = np.array(palette, dtype=np.uint8)
-        self.index_table = np.concatenate([
-            np.zeros((1, 4), dtype=np.uint8),  # 0: nothing drawn
-            np.column_stack([rgb, np.full(n, fill_alpha, dtype=np.uint8)]),  # fills
-            np.column_stack([rgb, np.full(n, 255, dtype=np.uint8)]),  # lines
-            np.column_stack([rgb, np.full(n, DOT_ALPHA, dtype=np.uint8)]),  # point dots
-            np.array([[*_rgb(style.get("stroke", "#555555")), 255]], dtype=np.uint8),  # polygon outlines
-        ])
-        self.fill_ink = (1 + color_index).astype(np.uint8)
-        self.line_ink = (1 + n + color_index).astype(np.uint8)
-        self.dot_ink = (1 + 2 * n + color_index).astype(np.uint8)
-        self.outline_ink = 1 + 3 * n
+        inks = Inks(style, lambda name: frame[name].to_numpy() if name in frame.columns else None, len(frame))
+        self.index_table, self.outline_ink = inks.index_table, inks.outline_ink
+        self.fill_ink, self.line_ink, self.dot_ink = inks.fill_ink, inks.line_ink, inks.dot_ink
 
     # -- rendering ---------------------------------------------------------------
     def may_cover(self, z: int, x: int, y: int) -> bool:
@@ -254,83 +347,15 @@ class LayerTiles:
         size_px = self.extent_m[hits] * scale
         pixels = np.zeros((TILE_PX, TILE_PX), dtype=np.uint8)  # indices into index_table
         if self.kind == "Point":
-            self._dots(pixels, hits, tile_m.left, tile_m.top, scale, radius=3 if z >= 13 else 2)
+            draw_dots(self, pixels, hits, tile_m.left, tile_m.top, scale, radius=3 if z >= 13 else 2)
         else:
-            self._footprints(pixels, hits[size_px < DOT_BELOW_PX], tile_m.left, tile_m.top, scale)
+            draw_footprints(self, pixels, hits[size_px < DOT_BELOW_PX], tile_m.left, tile_m.top, scale)
         image = Image.fromarray(pixels, "L")  # Pillow draws an index as a grey level
         large = hits[size_px >= DOT_BELOW_PX] if self.kind != "Point" else hits[:0]
         if len(large):
-            self._shapes(image, large, size_px[size_px >= DOT_BELOW_PX], tile_m.left, tile_m.top, scale)
+            draw_shapes(self, image, large, size_px[size_px >= DOT_BELOW_PX], tile_m.left, tile_m.top, scale,
+                        self.kind)
         return encode_indexed_png(np.asarray(image), self.index_table)
-
-    def _dots(self, pixels: np.ndarray, idx: np.ndarray, left: float, top: float, scale: float,
-              radius: int) -> None:
-        if len(idx) == 0:
-            return
-        px = np.floor((self.cx[idx] - left) * scale).astype(np.int64)
-        py = np.floor((top - self.cy[idx]) * scale).astype(np.int64)
-        for dx in range(-radius + 1, radius):
-            for dy in range(-radius + 1, radius):
-                if dx * dx + dy * dy > (radius - 0.5) ** 2:
-                    continue  # round dots
-                _stamp(pixels, px + dx, py + dy, self.dot_ink[idx], True)
-
-    def _footprints(self, pixels: np.ndarray, idx: np.ndarray, left: float, top: float, scale: float) -> None:
-        """Features under DOT_BELOW_PX: their pixel bounding box, 1 to 3 pixels a side."""
-        if len(idx) == 0:
-            return
-        px0 = np.floor((self.x0[idx] - left) * scale).astype(np.int64)
-        py0 = np.floor((top - self.y1[idx]) * scale).astype(np.int64)
-        width = np.clip(np.ceil((self.x1[idx] - left) * scale).astype(np.int64) - px0, 1, 3)
-        height = np.clip(np.ceil((top - self.y0[idx]) * scale).astype(np.int64) - py0, 1, 3)
-        for dx in range(3):
-            for dy in range(3):
-                _stamp(pixels, px0 + dx, py0 + dy, self.fill_ink[idx], (dx < width) & (dy < height))
-
-    def _shapes(self, image: Image.Image, idx: np.ndarray, size_px: np.ndarray, left: float, top: float,
-                scale: float) -> None:
-        rings = _ranges(self.feature_ring_start[idx], self.feature_ring_start[idx + 1])
-        ring_owner = np.repeat(np.arange(len(idx)), np.diff(self.feature_ring_start)[idx])
-        vertex = _ranges(self.ring_start[rings], self.ring_start[rings + 1])
-        # Pixel coordinates as one float32 buffer: Pillow's C drawing calls read
-        # a buffer as float32 pairs, so each ring is a memoryview slice of it,
-        # with no Python float per vertex.
-        flat = np.empty(2 * len(vertex), dtype=np.float32)
-        flat[0::2] = (self.vx[vertex] - left) * scale
-        flat[1::2] = (top - self.vy[vertex]) * scale
-        coords = memoryview(flat)
-        ring_len = np.diff(self.ring_start)[rings]
-        ends = 2 * np.cumsum(ring_len)
-        starts = ends - 2 * ring_len
-        draw = ImageDraw.Draw(image)
-        if self.kind != "Polygon":
-            inks = self.line_ink[idx].tolist()
-            for a, b, owner in zip(starts.tolist(), ends.tolist(), ring_owner.tolist()):
-                if b - a >= 4:
-                    draw.line(coords[a:b], fill=inks[owner], width=2)
-            return
-        # Pillow's C drawing call (what ImageDraw.polygon makes for a fill, then
-        # a 1 px outline), with the index as the ink: ImageDraw.polygon()
-        # resolves an ink on every call, which cost as much as the drawing.
-        core = draw.draw
-        ink = self.fill_ink[idx][ring_owner].astype(np.int64)
-        # Holes are cleared after their own exterior, so an island listed later
-        # in the layer is drawn over its surrounding parcel's hole.
-        ink[self.ring_is_hole[rings]] = 0
-        drawable = ring_len >= 3
-        outlined = (size_px >= OUTLINE_FROM_PX)[ring_owner] & drawable
-        draw_polygon = core.draw_polygon
-        if not outlined.any():  # dense zooms: fills only, the tightest loop
-            for a, b, fill in zip(starts[drawable].tolist(), ends[drawable].tolist(), ink[drawable].tolist()):
-                draw_polygon(coords[a:b], fill, 1)
-            return
-        outline_ink = self.outline_ink
-        # Each outline right after its own fill, so a later parcel covers it.
-        for a, b, fill, edge in zip(starts[drawable].tolist(), ends[drawable].tolist(), ink[drawable].tolist(),
-                                    outlined[drawable].tolist()):
-            draw_polygon(coords[a:b], fill, 1)
-            if edge:
-                draw_polygon(coords[a:b], outline_ink, 0, 1)
 
     # -- identify ------------------------------------------------------------------
     def identify(self, lon: float, lat: float, zoom: float, tolerance_px: float = 4.0) -> str | None:

@@ -97,6 +97,8 @@ def present_values(layer, drawn: bool = False) -> set | None:
     rule = layer.spec.style.get("color_by")
     if not rule or rule["field"] not in layer.frame.columns:
         return None
+    if layer.features is not None:  # a large layer's style was built from its data: its classes are present
+        return {str(v) for v in rule["values"]} - (set(layer.hidden_classes) if drawn else set())
     frame = layer.drawn_frame() if drawn else layer.frame
     return set(frame[rule["field"]].dropna().astype(str))
 

@@ -68,7 +68,7 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
         "label_field": label_field(layer, lang), "label_mode": spec.label_mode,
         "visible": layer.visible, "opacity": layer.opacity, "identifiable": layer.clickable,
     }
-    from .layer_tiles import CANVAS_PADDING, TILE_PX, TILE_THRESHOLD, ZOOM_OFFSET
+    from .layer_tiles import CANVAS_PADDING, TILE_PX, ZOOM_OFFSET, drawn_as_tiles
 
     if layer.raster is not None:
         from .raster_tiles import TILE_SIZE, max_native_zoom
@@ -78,7 +78,7 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
         entry["raster_bounds"] = list(layer.raster.bounds_wgs84)
         entry["max_native_zoom"] = max_native_zoom(layer.raster)
         entry["tile_px"] = TILE_SIZE
-    elif len(layer.frame) > TILE_THRESHOLD and not inline:
+    elif drawn_as_tiles(layer) and not inline:
         # drawn in Python (layer_tiles.py); the query makes tiles without a hidden class new
         # to Chromium: a digest, so a class value from a file never becomes URL text
         hidden = "\n".join(sorted(layer.hidden_classes)).encode("utf-8")
@@ -87,7 +87,7 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
         entry["tile_px"] = TILE_PX
         entry["zoom_offset"] = -ZOOM_OFFSET
         entry["canvas_padding"] = CANVAS_PADDING  # the plan of tiles to preload covers it too
-        entry["count"] = len(layer.frame)
+        entry["count"] = layer.feature_count
     elif inline:
         entry["data"] = feature_collection(layer, with_details=True)
         entry["details"] = [[d.field, d.label(lang)] for d in spec.detail_fields

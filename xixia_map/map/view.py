@@ -18,7 +18,7 @@ from ..data.layers import Layer, LayerList
 from .assets import ORIGIN, SCHEME
 from .bridge import MapBridge
 from .interceptor import OfflineGuard, OfflineInterceptor
-from .layer_tiles import TILE_THRESHOLD, LayerTiles, tiles_to_prefetch
+from .layer_tiles import LayerTiles, drawn_as_tiles, tiles_to_prefetch
 from .page import build_page, feature_collection, label_field, layer_config
 from .runtime import release_free_memory
 from .scheme import XixiaSchemeHandler
@@ -59,6 +59,16 @@ class _Page(QWebEnginePage):
 def _build_tiles(layer: Layer) -> LayerTiles:
     """Runs on a tile worker: the index, then the temporaries it freed go back to the system."""
     tiles = LayerTiles(layer)
+    release_free_memory()
+    return tiles
+
+
+def _store_tiles(layer: Layer):
+    """Runs on a tile worker: a large layer's inks; what its store's build and
+    the style's column read freed goes back to the system."""
+    from .store_tiles import StoreTiles
+
+    tiles = StoreTiles(layer)
     release_free_memory()
     return tiles
 
@@ -181,7 +191,7 @@ class MapView(QWebEngineView):
             record = layer.record(feature_id)
         except KeyError:
             return
-        self._show_uncertainty(record, layer.frame.geometry.iloc[layer.position(feature_id)])
+        self._show_uncertainty(record, layer.geometry_of(feature_id))
         self.feature_selected.emit(record)
 
     def _show_uncertainty(self, record: dict, geometry) -> None:
@@ -195,7 +205,7 @@ class MapView(QWebEngineView):
 
     # -- large layers: tiles and identify in Python --------------------------------
     def is_tiled(self, layer_id: str) -> bool:
-        return len(self.layers[layer_id].frame) > TILE_THRESHOLD
+        return drawn_as_tiles(self.layers[layer_id])
 
     def _index_tiles(self, layer: Layer) -> None:
         """Start building a large layer's tile index on the workers, at once,
@@ -204,7 +214,9 @@ class MapView(QWebEngineView):
             from .raster_tiles import RasterTiles
 
             self._raster_tiles[layer.id] = RasterTiles(layer.raster, tinted=layer.tinted)
-        elif len(layer.frame) > TILE_THRESHOLD:
+        elif layer.features is not None:  # too large to hold: drawn from its store
+            self._layer_tiles[layer.id] = self.handler.submit(_store_tiles, layer)
+        elif drawn_as_tiles(layer):
             drawn = layer if not layer.hidden_classes else dataclasses.replace(layer, frame=layer.drawn_frame())
             self._layer_tiles[layer.id] = self.handler.submit(_build_tiles, drawn)
 
@@ -287,7 +299,7 @@ class MapView(QWebEngineView):
 
     def _show_tiled_selection(self, layer_id: str, feature_id: str) -> None:
         layer = self.layers[layer_id]
-        geometry = layer.frame.geometry.iloc[layer.position(feature_id)]
+        geometry = layer.geometry_of(feature_id)
         self.call("showGeometry", {"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(geometry)})
 
     # -- model → page ----------------------------------------------------------
@@ -325,7 +337,7 @@ class MapView(QWebEngineView):
             self._layer_tiles.pop(layer.id, None)
             self._raster_tiles.pop(layer.id, None)
             self._readd(layer)
-        elif event == "filter" and len(layer.frame) > TILE_THRESHOLD and layer.raster is None:
+        elif event == "filter" and drawn_as_tiles(layer):
             self._layer_tiles.pop(layer.id, None)  # tiles drawn without the hidden classes
             self._readd(layer)
         elif event == "filter":
@@ -387,7 +399,7 @@ class MapView(QWebEngineView):
     def zoom_to_feature(self, layer_id: str, feature_id: str) -> None:
         if self.is_tiled(layer_id):
             layer = self.layers[layer_id]
-            west, south, east, north = layer.frame.geometry.iloc[layer.position(feature_id)].bounds
+            west, south, east, north = layer.geometry_of(feature_id).bounds
             pad = max(east - west, north - south, 0.002)
             self.fit_bounds(west - pad, south - pad, east + pad, north + pad)
             return

@@ -1,7 +1,7 @@
 """Attribute tables: one sortable, filterable tab per layer, linked to the map."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QIdentityProxyModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -19,6 +19,10 @@ COMMON_HEADERS = {"zh": {"id": "编号", "category": "类别", "status": "状态
                          "city": "City"}}
 
 
+def header_labels(layer: Layer, lang: str) -> dict:
+    return {**COMMON_HEADERS.get(lang, {}), **{d.field: d.label(lang) for d in layer.spec.detail_fields}}
+
+
 class FrameTableModel(QAbstractTableModel):
     """Read-only view of a layer's attributes; headers use the catalog's labels."""
 
@@ -32,8 +36,7 @@ class FrameTableModel(QAbstractTableModel):
         self._rows = frame[self.columns].astype(object).where(frame[self.columns].notna(), None).values.tolist()
 
     def set_language(self, lang: str) -> None:
-        labels = {**COMMON_HEADERS.get(lang, {}),
-                  **{d.field: d.label(lang) for d in self.layer.spec.detail_fields}}
+        labels = header_labels(self.layer, lang)
         self.headers = [labels.get(c, c) for c in self.columns]
         if self.columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
@@ -133,12 +136,19 @@ class LayerTable(QWidget):
 
     def _build(self) -> None:
         layer = self.layer
-        model = FrameTableModel(layer, self.lang, self)
-        proxy = FilterProxy(self)
+        large = layer.features is not None
+        if large:  # read from the file a page at a time; filtered on Enter, not sorted
+            from .file_table_model import FileTableModel
+
+            model = FileTableModel(layer, self.lang, lambda lang: header_labels(layer, lang), self)
+            proxy = QIdentityProxyModel(self)
+        else:
+            model = FrameTableModel(layer, self.lang, self)
+            proxy = FilterProxy(self)
         proxy.setSourceModel(model)
         view = QTableView()
         view.setModel(proxy)
-        view.setSortingEnabled(True)
+        view.setSortingEnabled(not large)
         # Enabling sorting sorts by Qt's default indicator (first column, descending);
         # start in the layer's own order (the catalog's, e.g. the county seat first).
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -154,7 +164,11 @@ class LayerTable(QWidget):
         view.selectionModel().currentRowChanged.connect(self._on_row)
         filter_edit = QLineEdit()
         filter_edit.setClearButtonEnabled(True)
-        filter_edit.textChanged.connect(proxy.setFilterFixedString)
+        if large:
+            filter_edit.returnPressed.connect(lambda: model.set_filter(filter_edit.text()))
+            filter_edit.textChanged.connect(lambda text: text or model.rows is None or model.set_filter(""))
+        else:
+            filter_edit.textChanged.connect(proxy.setFilterFixedString)
         top = QHBoxLayout()
         top.addWidget(filter_edit, 1)
         combos: dict[str, QComboBox] = {}
@@ -180,7 +194,8 @@ class LayerTable(QWidget):
         if self._parts is None:
             return
         self.model.set_language(lang)
-        self.filter_edit.setPlaceholderText(self.tr("筛选…"))
+        self.filter_edit.setPlaceholderText(self.tr("筛选…（按回车在文件中查找）") if self.layer.features is not None
+                                            else self.tr("筛选…"))
         for field, combo in self.combos.items():
             header = self.model.headers[self.model.columns.index(field)]
             combo.setItemText(0, self.tr("全部") + f" ({header})")
@@ -248,7 +263,7 @@ class AttributeTables(QTabWidget):
             table = self.widget(index)
             table.retranslate(lang)
             title = table.layer.spec.title(lang).replace("&", "&&")  # "&" would be a mnemonic
-            self.setTabText(index, f"{title} ({len(table.layer.frame)})")
+            self.setTabText(index, f"{title} ({table.layer.feature_count})")
 
     def show_layer(self, layer_id: str) -> None:
         """Bring a layer's tab to the front (a layer chosen in the tree)."""

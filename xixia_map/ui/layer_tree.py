@@ -54,7 +54,7 @@ class LayerTreeModel(QStandardItemModel):
 
     def _layer_item(self, layer: Layer) -> QStandardItem:
         spec = layer.spec
-        item = QStandardItem(swatch_icon(spec), f"{spec.title(self.lang)} ({len(layer.frame)})")
+        item = QStandardItem(swatch_icon(spec), f"{spec.title(self.lang)} ({layer.feature_count})")
         item.setEditable(False)
         item.setCheckable(True)
         item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ..data.errors import DataError
 from ..data.layers import offset_frame
 from ..data.reader import Cancelled
 from . import plain_text
@@ -20,7 +21,8 @@ def start_offset(window, layer_id: str, system: str) -> BackgroundJob:
     def failed(exc) -> None:
         window.jobs.remove(job)
         if not isinstance(exc, Cancelled):
-            plain_text.critical(window, QCoreApplication.translate("MainWindow", "坐标偏移失败"), f"{layer.spec.title_zh}: {exc}")
+            why = exc.one_line(window.lang) if isinstance(exc, DataError) else str(exc)
+            plain_text.critical(window, QCoreApplication.translate("MainWindow", "坐标偏移失败"), f"{layer.spec.title_zh}: {why}")
 
     job = BackgroundJob(window, QCoreApplication.translate("MainWindow", "正在转换坐标") + f" {layer.spec.title_zh}…", QCoreApplication.translate("MainWindow", "取消"),
                         lambda progress, cancelled: offset_frame(layer, system, progress, cancelled), done, failed)

@@ -143,7 +143,7 @@ class DataOpener(QObject):
     def _added(self, layer) -> None:
         self.window.layers.append(layer)
         summary = layer.report.summary(self.lang)
-        self.window.statusBar().showMessage(f"{layer.spec.title_zh}: {len(layer.frame)} · {summary}", 10000)
+        self.window.statusBar().showMessage(f"{layer.spec.title_zh}: {layer.feature_count} · {summary}", 10000)
         notices = [line.in_lang(self.lang) for line in layer.report.notices()]
         if notices:
             self.report_notices(f"{layer.spec.title_zh} ({layer.spec.path.name})", notices)

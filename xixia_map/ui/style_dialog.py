@@ -147,7 +147,12 @@ class StyleDialog(QDialog):
 
 def apply_choice(layers, layer_id: str, choice: StyleChoice) -> None:
     layer = layers[layer_id]
-    style = build_style(choice, layer.frame, layer.spec.geometry)
+    frame = layer.frame
+    if layer.features is not None and choice.field in layer.features.fields:
+        import pandas as pd  # a large layer: the one column the style is built from, read from its file
+
+        frame = pd.DataFrame({choice.field: layer.features.column(choice.field)})
+    style = build_style(choice, frame, layer.spec.geometry)
     if choice.label_field:
         layers.set_style(layer_id, style, choice.label_field, "permanent")
     else:

@@ -1,0 +1,183 @@
+"""A large layer's features: geometry from its store, attributes from its file, on demand.
+
+Nothing here holds a row per feature in Python objects. The attribute table
+asks for a page of rows, the details panel for one feature, styling for one
+column: each is read from the source file through GDAL by feature id (a
+GeoPackage or geodatabase finds a fid in its own index: ~4 ms for one, measured
+on the 1 M-cell benchmark layer), and let go of after use.
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyogrio
+import shapely
+from pyproj import CRS, Transformer
+
+from ..errors import DataError
+from ..messages import say
+from .source import StoreSource
+from .store import FeatureStore
+
+COLUMNS_KEPT = 2  # style columns kept decoded (a class field and its area, say): ~8 MB each per million
+
+
+class FileFeatures:
+    def __init__(self, source: StoreSource, folder: Path):
+        self.source = source
+        self.store = FeatureStore(folder)
+        self.count = self.store.count
+        self.kind = self.store.kind
+        self.bounds = self.store.bounds_wgs84
+        self.fields = list(self.store.meta["fields"])
+        self.dtypes = dict(zip(self.fields, self.store.meta["dtypes"]))
+        self._columns: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+        crs = CRS.from_user_input(source.crs)
+        self._to_lonlat = None if crs.equals(CRS.from_epsg(4326)) else Transformer.from_crs(
+            crs, CRS.from_epsg(4326), always_xy=True)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.source.path)
+
+    def empty_frame(self) -> gpd.GeoDataFrame:
+        """The layer's columns with no rows: what the rest of the app reads a schema from."""
+        columns = {"id": pd.Series([], dtype=object)}
+        for name in self.fields:
+            try:
+                columns[name] = pd.Series([], dtype=self.dtypes.get(name, "object"))
+            except TypeError:
+                columns[name] = pd.Series([], dtype=object)
+        return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([], crs=4326), crs=4326)
+
+    # -- reads from the file ----------------------------------------------------
+    def _read(self, **kwargs) -> pd.DataFrame:
+        try:
+            return pyogrio.read_dataframe(str(self.source.path), layer=self.source.layer,
+                                          encoding=self.source.encoding, **kwargs)
+        except Exception as exc:  # the file moved, was replaced or damaged since it was opened
+            raise DataError(self.path, say(f"cannot read the file any more ({type(exc).__name__}: "
+                                           f"{str(exc)[:200]})", "无法再读取该文件（文件可能已被移动、替换或损坏）")) from None
+
+    def column(self, name: str) -> np.ndarray:
+        """One field's values at each store position (the store's order), decoded once and kept."""
+        with self._lock:
+            if name in self._columns:
+                self._columns.move_to_end(name)
+                return self._columns[name]
+        if name not in self.fields:
+            raise KeyError(name)
+        table = pyogrio.read_arrow(str(self.source.path), layer=self.source.layer, columns=[name],
+                                   read_geometry=False, encoding=self.source.encoding)[1]
+        values = table.column(name)
+        if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+            # Decoded through a dictionary: a million values of a few classes become
+            # a million references to a few strings, not a million strings.
+            encoded = values.combine_chunks().dictionary_encode()
+            words = np.array(encoded.dictionary.to_pylist() + [None], dtype=object)
+            by_row = words[pc.fill_null(encoded.indices, len(words) - 1).to_numpy()]
+        else:
+            by_row = values.to_numpy()
+        rows = self.store.values("row.i8", np.int64, np.arange(self.count))
+        result = by_row[rows]
+        with self._lock:
+            self._columns[name] = result
+            while len(self._columns) > COLUMNS_KEPT:
+                self._columns.popitem(last=False)
+        return result
+
+    def values_of(self, name: str):
+        """A field's values per store position, or None if the layer has no such field."""
+        return self.column(name) if name in self.fields else None
+
+    def fid_of_row(self, rows: np.ndarray) -> np.ndarray:
+        """Feature ids of table rows (the file's order, less features without geometry)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        if len(rows) == 0:
+            return rows
+        lo, hi = int(rows.min()), int(rows.max()) + 1
+        return self.store._read("fid_by_row.i8", np.int64, lo, hi)[rows - lo]
+
+    def row_of_fid(self, fid: int) -> int:
+        """The table row of a feature id: fids come in the file's order, so a binary search."""
+        n = self.count
+        lo, hi = 0, n
+        while lo < hi:  # fid_by_row ascends in GeoPackages and geodatabases; read a few items, not all
+            mid = (lo + hi) // 2
+            value = int(self.fid_of_row(np.array([mid]))[0])
+            if value < fid:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < n and int(self.fid_of_row(np.array([lo]))[0]) == fid:
+            return lo
+        return -1
+
+    def page(self, start: int, count: int) -> pd.DataFrame:
+        """Rows [start, start + count) of the table, attributes only, with their ids."""
+        rows = np.arange(start, min(start + count, self.count))
+        fids = self.fid_of_row(rows)
+        if len(fids) == 0:
+            return pd.DataFrame(columns=["id", *self.fields])
+        frame = self._read(fids=fids, read_geometry=False)
+        frame.insert(0, "id", [str(f) for f in fids])
+        return frame.reset_index(drop=True)
+
+    def feature(self, fid: str) -> gpd.GeoDataFrame:
+        """One feature, with its geometry in lon/lat (as the app holds every layer)."""
+        try:
+            number = int(fid)
+        except (TypeError, ValueError):
+            raise KeyError(fid) from None
+        frame = self._read(fids=[number])
+        if len(frame) == 0:
+            raise KeyError(fid)
+        geometry = frame.geometry.values
+        if self.source.swap_axes:
+            geometry = shapely.transform(geometry, lambda xy: xy[:, ::-1].copy())
+        if self._to_lonlat is not None:
+            geometry = shapely.transform(geometry, lambda xy: np.column_stack(self._to_lonlat.transform(xy[:, 0],
+                                                                                                       xy[:, 1])))
+        frame = gpd.GeoDataFrame(frame.drop(columns=frame.geometry.name), geometry=list(geometry), crs=4326)
+        frame.insert(0, "id", [str(number)])
+        return frame
+
+    def fids_at(self, positions: np.ndarray) -> np.ndarray:
+        return self.store.values("fid.i8", np.int64, positions)
+
+    def areas(self) -> np.ndarray:
+        """Each feature's area in square metres, per store position (store_build)."""
+        return self.store.values("area.f8", np.float64, np.arange(self.count))
+
+    def matching_rows(self, text: str) -> np.ndarray:
+        """Table rows whose text fields contain `text`, ignoring case: the text
+        columns read once for the search, matched in Arrow's C kernels, and let go
+        of. The text is a literal, never a pattern or SQL."""
+        names = [n for n in self.fields if self.dtypes.get(n) == "object"]
+        if not names:
+            return np.empty(0, np.int64)
+        table = pyogrio.read_arrow(str(self.source.path), layer=self.source.layer, columns=names,
+                                   read_geometry=False, encoding=self.source.encoding)[1]
+        hit = None
+        for name in names:
+            column = table.column(name)
+            if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+                continue
+            found = pc.fill_null(pc.match_substring(column, text, ignore_case=True), False)
+            hit = found if hit is None else pc.or_(hit, found)
+        if hit is None:
+            return np.empty(0, np.int64)
+        file_rows = np.flatnonzero(hit.to_numpy(zero_copy_only=False))
+        kept = np.sort(self.store.values("row.i8", np.int64, np.arange(self.count)))
+        table_rows = np.searchsorted(kept, file_rows)
+        inside = table_rows < len(kept)
+        table_rows, file_rows = table_rows[inside], file_rows[inside]
+        return table_rows[kept[table_rows] == file_rows]

@@ -1,0 +1,92 @@
+"""Open a file as a large layer: decide, check its CRS, build or reuse its store.
+
+A file takes this path when GDAL reports more than LARGE_LAYER_FEATURES
+features in a format it reads by feature id (GeoPackage, File Geodatabase,
+FlatGeobuf, Shapefile). The CRS checks are the small path's own
+(crs_checks.normalise), run on the layer's extent as the file reports it, so a
+large file without a CRS, or with swapped axes, asks the same question
+before anything is read.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import shapely
+
+from ..crs_checks import normalise
+from ..errors import DataError
+from ..messages import say
+from ..read_report import ReadReport
+from .file_layer import FileFeatures
+from .source import StoreSource
+from .store_build import build_store
+
+# Above this a layer is drawn from its store and its attributes read on demand.
+# Measured (benchmarks/planner_formats.py): 200 000 三调 cells held in memory
+# cost ~500 MB; from the store, a few MB whatever the count. Below it a layer
+# keeps what only memory gives (sorting the table by any column, 坐标偏移 of
+# web data in GCJ-02): a county's 三调 layer (10^5 to 10^6 图斑) is above it.
+LARGE_LAYER_FEATURES = 100_000
+SUFFIXES = {".gpkg", ".gdb", ".fgb", ".shp", ".sqlite"}
+
+
+def feature_count(path: Path, layer: str | None, encoding: str | None = None) -> int | None:
+    """Features in the layer as GDAL counts them, or None for a file this path does not take."""
+    path = Path(path)
+    if path.suffix.lower() not in SUFFIXES:
+        return None
+    if path.suffix.lower() == ".shp" and encoding is None and not path.with_suffix(".cpg").exists():
+        return None  # no declared encoding: the small path judges the .dbf's text first
+    try:
+        info = pyogrio.read_info(str(path), layer=layer, encoding=encoding)
+    except Exception:
+        return None  # the small path says what is wrong with it
+    count = int(info.get("features") or 0)
+    return count if count >= 0 else None
+
+
+def is_large(path: Path, layer: str | None, encoding: str | None = None) -> bool:
+    count = feature_count(path, layer, encoding)
+    return count is not None and count > LARGE_LAYER_FEATURES
+
+
+def default_layer(path: Path, layer: str | None) -> str | None:
+    """The layer read when none is chosen: a geodatabase's first feature class, as the small path reads."""
+    if layer is not None:
+        return layer
+    try:
+        names = [str(name) for name, kind in pyogrio.list_layers(str(path)) if kind]
+    except Exception:
+        return None
+    return names[0] if names else None
+
+
+def open_large(path, layer: str | None, *, assume_crs=None, swap_axes: bool = False, encoding: str | None = None,
+               progress=None, cancelled=None) -> tuple[FileFeatures, ReadReport]:
+    path = Path(path)
+    report = ReadReport()
+    info = pyogrio.read_info(str(path), layer=layer, encoding=encoding)
+    bounds = info.get("total_bounds")
+    if bounds is None or not all(map(lambda v: v == v, bounds)):
+        raise DataError(path, say("the layer reports no extent", "图层没有范围信息"))
+    declared = info.get("crs")
+    extent = gpd.GeoDataFrame(geometry=[shapely.box(*bounds)], crs=declared)
+    # The small path's CRS checks on the extent: they raise the same questions.
+    checked, _names = normalise(path, extent, pd.Series(["extent"]), report, assume_crs, swap_axes)
+    crs = (f"EPSG:{assume_crs}" if isinstance(assume_crs, int) else str(assume_crs)) if assume_crs is not None \
+        else (declared or "EPSG:4326")
+    source = StoreSource(path, layer, crs, swap_axes, encoding)
+    folder = source.folder()
+    if not (folder / "meta.json").exists():
+        folder, _built = build_store(source, progress, cancelled)
+    features = FileFeatures(source, folder)
+    for name, en, zh in features.store.meta.get("skipped", []):
+        report.skip(name, say(en, zh))
+    more = int(features.store.meta.get("skipped_count", 0)) - len(features.store.meta.get("skipped", []))
+    if more > 0:
+        report.warnings.append(say(f"{more} more features were left out for the same reasons",
+                                   f"另有 {more} 个要素因同样原因未载入"))
+    return features, report
