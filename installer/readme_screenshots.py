@@ -21,7 +21,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sample", default="out/sample")
     parser.add_argument("--out", default="resources/screenshots")
-    parser.add_argument("--only", choices=("formats", "register", "places", "window"), help="take one set of screenshots")
+    parser.add_argument("--large", default="out/landuse/1000000/dltb.gpkg",
+                        help="the generated 三调 layer for --only large (benchmarks/landuse_data.py)")
+    parser.add_argument("--only", choices=("formats", "register", "places", "window", "large"), help="take one set of screenshots")
     args = parser.parse_args()
     sample, out = Path(args.sample), Path(args.out)
     from xixia_map.map.runtime import start_web_engine
@@ -74,6 +76,9 @@ def main() -> int:
     if args.only == "window":
         window_scenes(window_with, shoot, wait, out)
         return 0
+    if args.only == "large":
+        large_scenes(window_with, shoot, Path(args.large), out)
+        return 0
     dom, dltb, dem = sample / "示例_正射影像.tif", sample / "示例_三调图斑.gpkg", sample / "示例_DEM.tif"
     for lang, size, suffix in (("zh", (1600, 1000), ""), ("zh", (1024, 700), "-1024"), ("en", (1600, 1000), "-en")):
         window = window_with([dom, dltb], lang, size)
@@ -90,6 +95,17 @@ def main() -> int:
         places_scenes(window_with, shoot, wait, out)
         window_scenes(window_with, shoot, wait, out)
     return 0
+
+
+def large_scenes(window_with, shoot, path: Path, out: Path) -> None:
+    """The 1 M-cell benchmark layer in the 三调 colours: the whole county, and a township up close."""
+    for lang, size, suffix in (("zh", (1600, 1000), ""), ("zh", (1024, 700), "-1024"), ("en", (1600, 1000), "-en")):
+        window = window_with([path], lang, size)
+        window.layers_panel.tree.expandAll()
+        shoot(window, f"dltb-1m-county{suffix}.png", (111.02, 33.03, 111.78, 33.77))
+        if not suffix:
+            shoot(window, "dltb-1m-township.png", (111.455, 33.290, 111.505, 33.320))
+        window.close()
 
 
 def places_scenes(window_with, shoot, wait, out: Path) -> None:

@@ -200,3 +200,37 @@ def test_a_file_geodatabase_takes_the_same_path(tmp_path, large_threshold):
     layer = layer_from_file(path, ())
     assert layer.features is not None and layer.feature_count == len(frame)
     assert layer.record("8")["ZLDWMC"] == HOSTILE
+
+
+def test_stores_unused_for_a_month_and_cut_short_builds_are_removed(dltb):
+    import time
+
+    from xixia_map.data.large.source import BUILD_LEFT_FOR_S, UNUSED_FOR_S, prune_stores, stores_dir
+
+    path, _frame = dltb
+    kept = layer_from_file(path, (), layer="DLTB").features.store.folder
+    old = stores_dir() / "0123456789abcdef0123"
+    old.mkdir()
+    (old / "meta.json").write_text("{}")
+    left = stores_dir() / ".building-x"
+    left.mkdir()
+    now = time.time()
+    os.utime(old / "meta.json", (now - UNUSED_FOR_S - 10, now - UNUSED_FOR_S - 10))
+    os.utime(left, (now - BUILD_LEFT_FOR_S - 10, now - BUILD_LEFT_FOR_S - 10))
+    assert sorted(prune_stores(now)) == sorted([old, left])
+    assert kept.exists() and (kept / "meta.json").exists()
+
+
+def test_a_style_column_is_read_from_the_file_once_then_from_beside_the_store(dltb, monkeypatch):
+    from xixia_map.data.large import file_layer
+
+    path, frame = dltb
+    first = layer_from_file(path, (), layer="DLTB")
+    codes = first.features.column("DLBM")
+    monkeypatch.setattr(file_layer.pyogrio, "read_arrow", lambda *a, **k: pytest.fail("read the file again"))
+    again = layer_from_file(path, (), layer="DLTB")
+    assert (again.features.column("DLBM") == codes).all()
+    batch = again.features.store.query(-1e9, -1e9, 1e9, 1e9)
+    fids = again.features.fids_at(batch.positions)
+    by_position = again.features.column("DLBM")[batch.positions]
+    assert (by_position == frame["DLBM"].to_numpy()[fids - 1]).all()  # each value on its own feature

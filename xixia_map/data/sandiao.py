@@ -103,6 +103,12 @@ def sandiao_style(frame, areas: np.ndarray | None = None) -> dict | None:
         areas = areas_m2(frame, None)
     values = frame[field].astype(str).str.strip()
     totals = pd.Series(np.asarray(areas, dtype=float), index=values.to_numpy()).groupby(level=0).sum().to_dict()
+    return style_for_totals(kind, field, totals)
+
+
+def style_for_totals(kind: str, field: str, totals: dict) -> dict:
+    """The 三调 style of a layer whose classes (stripped values of `field`, a
+    'code' or 'name' field) cover `totals` square metres each."""
     classes = {}
     for value in sorted(totals, key=lambda v: (class_of(v, kind) is None, v)):
         land = class_of(value, kind)

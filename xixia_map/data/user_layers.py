@@ -132,17 +132,31 @@ def _large_layer(path: Path, features, report, taken, layer: str | None, title: 
     """A layer too large to hold: styled from the columns its style needs, read once."""
     import pandas as pd
 
-    from .sandiao import AREA_FIELDS, field_of, sandiao_style
+    import numpy as np
+
+    from .sandiao import AREA_FIELDS, field_of, style_for_totals
 
     frame = features.empty_frame()
     kind = features.kind
     label = next((f for f in _NAME_FIELDS if f in frame.columns), "id")
     style = auto_style(kind, PALETTE[next(_counter) % len(PALETTE)])
     found = field_of(frame) if kind == "Polygon" else None
-    if found is not None:
-        wanted = [found[1]] + [f for f in AREA_FIELDS if f in features.fields][:1]
-        values = pd.DataFrame({name: features.column(name) for name in wanted})
-        style = sandiao_style(values, areas=features.areas()) or style
+    codes = features.codes(found[1]) if found is not None else None
+    if codes is not None:  # the 三调 colours: class areas summed per code, not per feature in Python
+        listed = next((f for f in AREA_FIELDS if f in features.fields), None)
+        areas = pd.to_numeric(pd.Series(features.column(listed)), errors="coerce").to_numpy(float) \
+            if listed else None
+        if areas is None or not np.isfinite(areas).all():
+            areas = features.areas()
+        index, words = codes
+        sums = np.bincount(index, weights=areas, minlength=len(words))
+        present = np.bincount(index, minlength=len(words)) > 0
+        totals: dict = {}
+        for word, total, there in zip(words, sums, present):
+            if there and word is not None:  # a feature without a class keeps the default fill
+                key = str(word).strip()
+                totals[key] = totals.get(key, 0.0) + float(total)
+        style = style_for_totals(found[0], found[1], totals)
     fields = tuple(DetailField(str(c), str(c), str(c)) for c in frame.columns if c != frame.geometry.name)
     name = title or (f"{path.stem} · {layer}" if layer else path.stem)
     spec = LayerSpec(id=layer_id_for(Path(f"{path.stem}_{layer}") if layer else path, taken),

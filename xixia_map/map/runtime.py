@@ -27,6 +27,12 @@ def limit_malloc_arenas(arenas: int = 2) -> None:
     libc = _glibc()
     if libc is not None and hasattr(libc, "mallopt"):
         libc.mallopt(-8, arenas)  # -8: M_ARENA_MAX
+        # A fixed mmap threshold: glibc otherwise raises it (up to 32 MB) each time a
+        # large block is freed, and from then on the arrays of a county tile of a
+        # million parcels (~150 MB while it is drawn) come from the heap, which
+        # keeps them after they are freed. Blocks above 1 MB are mapped and given
+        # back to the system when freed.
+        libc.mallopt(-3, 1 << 20)  # -3: M_MMAP_THRESHOLD
 
 
 def release_free_memory() -> None:

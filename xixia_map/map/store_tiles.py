@@ -13,7 +13,6 @@ a file opened again shows its first frame from those.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import os
 import threading
@@ -52,9 +51,14 @@ class StoreTiles:
         if layer.hidden_classes and rule and rule["field"] in features.fields:
             keys = np.asarray(features.column(rule["field"])).astype(str)
             self.hidden = np.isin(keys, list(layer.hidden_classes))
-        digest = json.dumps([RENDERER_VERSION, TILE_PX, style, sorted(layer.hidden_classes)], sort_keys=True,
-                            ensure_ascii=False, default=str)
-        self.disk = self.store.folder / "tiles" / hashlib.sha1(digest.encode("utf-8")).hexdigest()[:16]
+        # Tiles on disk are keyed by what their pixels depend on, and nothing else
+        # (a legend's wording or area text changes no pixel): the inks of every
+        # feature, the colours they stand for, the features left out, the drawing.
+        digest = hashlib.sha1(f"{RENDERER_VERSION} {TILE_PX}".encode())
+        for part in (self.index_table, self.fill_ink, self.line_ink, self.dot_ink,
+                     self.hidden if self.hidden is not None else np.zeros(0, bool)):
+            digest.update(np.ascontiguousarray(part).tobytes())
+        self.disk = self.store.folder / "tiles" / digest.hexdigest()[:16]
         self._cache: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 

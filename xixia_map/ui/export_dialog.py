@@ -198,6 +198,9 @@ def ask_data_export(parent, layers: LayerList, selected: tuple[str, str] | None)
         write_features(selection_frame([v for v in visible if v.raster is None], ids), Path(path),
                        geometry.currentData(), shapefile_encoding=encoding.currentData(), labels=labels)
     except Exception as exc:
-        plain_text.critical(parent, tr("导出失败"), f"{path}: {exc}")
+        from ..data.errors import DataError
+
+        lang = getattr(parent, "lang", "zh")
+        plain_text.critical(parent, tr("导出失败"), exc.one_line(lang) if isinstance(exc, DataError) else f"{path}: {exc}")
         return None
     return Path(path)

@@ -21,7 +21,7 @@ from ..errors import DataError
 from ..messages import say
 from ..read_report import ReadReport
 from .file_layer import FileFeatures
-from .source import StoreSource
+from .source import StoreSource, mark_used, prune_stores
 from .store_build import build_store
 
 # Above this a layer is drawn from its store and its attributes read on demand.
@@ -81,7 +81,9 @@ def open_large(path, layer: str | None, *, assume_crs=None, swap_axes: bool = Fa
     source = StoreSource(path, layer, crs, swap_axes, encoding)
     folder = source.folder()
     if not (folder / "meta.json").exists():
+        prune_stores()
         folder, _built = build_store(source, progress, cancelled)
+    mark_used(folder)
     features = FileFeatures(source, folder)
     for name, en, zh in features.store.meta.get("skipped", []):
         report.skip(name, say(en, zh))

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +26,8 @@ class StoreSource:
     def identity(self) -> dict:
         """What makes two reads of the file the same: the file's own size and
         modification time (every file of a geodatabase folder), and the planner's
-        answers. A file saved again gets a new store; the old one ages out."""
+        answers. A file saved again gets a new store; the old one ages out
+        (prune_stores)."""
         path = Path(self.path).resolve()
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         stamps = [[p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in files]
@@ -40,3 +44,35 @@ class StoreSource:
 
 def stores_dir() -> Path:
     return cache_dir() / "large-layers"
+
+
+UNUSED_FOR_S = 30 * 86400  # a store not opened for this long is removed (its file changed, or went)
+BUILD_LEFT_FOR_S = 86400  # a build folder this old was cut short by a killed process
+
+
+def mark_used(folder: Path) -> None:
+    try:
+        os.utime(folder / "meta.json")
+    except OSError:
+        pass
+
+
+def prune_stores(now: float | None = None) -> list[Path]:
+    """Remove stores not opened for UNUSED_FOR_S and builds a killed process left."""
+    root = stores_dir()
+    now = time.time() if now is None else now
+    removed = []
+    if not root.is_dir():
+        return removed
+    for folder in root.iterdir():
+        try:
+            if folder.name.startswith(".building-"):
+                stale = now - folder.stat().st_mtime > BUILD_LEFT_FOR_S
+            else:
+                stale = now - (folder / "meta.json").stat().st_mtime > UNUSED_FOR_S
+        except OSError:
+            stale = folder.is_dir() and not folder.name.startswith(".")  # a store without meta.json is not whole
+        if stale:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
