@@ -24,12 +24,18 @@ DEBIAN_PACKAGES=(
   fonts-noto-cjk fonts-wqy-microhei poppler-utils
 )
 
+# The tests' PostGIS server (tests/postgis_server.py starts a throwaway cluster
+# from these binaries on a free loopback port and stops it at the end). Only the
+# test command installs them; the app itself needs no server.
+TEST_DEBIAN_PACKAGES=(postgresql postgresql-postgis)
+
 say() { printf '[xixia-map] %s\n' "$*" >&2; }
 
 install_debian_packages() {
   command -v dpkg-query >/dev/null 2>&1 || { say "not Debian: install the Qt WebEngine libraries and a CJK font yourself"; return; }
-  local missing=()
-  for pkg in "${DEBIAN_PACKAGES[@]}"; do
+  local missing=() wanted=("${DEBIAN_PACKAGES[@]}")
+  [ "${1:-}" = test ] && wanted+=("${TEST_DEBIAN_PACKAGES[@]}")
+  for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   # npm fetches the Leaflet plugins (map/web_packages.py); any npm on PATH will do.
@@ -99,7 +105,7 @@ main() {
     app|test) ;;
     *) echo "usage: bash installer/dev.sh app|test [args]" >&2; exit 2 ;;
   esac
-  install_debian_packages
+  install_debian_packages "$what"
   install_python_packages
   install_web_packages
   build_translations

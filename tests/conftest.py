@@ -76,6 +76,20 @@ def map_view(qtbot, bundled_layers):
     qtbot.wait(10)
 
 
+@pytest.fixture(scope="session")
+def postgis():
+    """A real PostgreSQL + PostGIS server on loopback (tests/postgis_server.py),
+    started for the first test that asks and stopped at the end of the session."""
+    import postgis_server
+
+    if postgis_server.bin_dir() is None and os.environ.get("CI"):
+        pytest.fail("PostgreSQL is not installed: bash installer/dev.sh test installs it")
+    if postgis_server.bin_dir() is None:
+        pytest.skip("PostgreSQL is not installed here (bash installer/dev.sh test installs it)")
+    server = postgis_server.start()
+    yield server
+    server.stop()
+
 
 def pytest_sessionfinish(session, exitstatus):
     """Delete the views tests left to deleteLater now, pages before their

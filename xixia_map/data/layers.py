@@ -51,6 +51,9 @@ class Layer:
     # its store, `frame` has its columns and no rows, and the methods below read
     # a feature from the file when one is asked for.
     features: object | None = None
+    # A layer read from PostGIS: the connection (never a password) and the table,
+    # as the project file records it (data/postgis/layer.describe_source).
+    source_db: dict | None = None
 
     @property
     def feature_count(self) -> int:

@@ -32,6 +32,9 @@ class LayerEntry:
     encoding: str | None = None  # the text encoding the planner chose
     label_field: str | None = None  # the field labels are drawn from, if the planner chose one
     label_mode: str | None = None
+    # A PostGIS table instead of a file (path ""): the connection without any
+    # password, the schema and the table (data/postgis/layer.describe_source).
+    database: dict | None = None
 
 
 @dataclass

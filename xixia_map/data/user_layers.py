@@ -59,7 +59,7 @@ def layer_from_file(path, taken=(), layer: str | None = None, *, assume_crs=None
     if is_large(path, large_layer, encoding):
         features, report = open_large(path, large_layer, assume_crs=assume_crs, swap_axes=swap_axes,
                                       encoding=encoding, progress=progress, cancelled=cancelled)
-        built = _large_layer(path, features, report, taken, layer, title)
+        built = large_layer_from_features(path, features, report, taken, layer, title)
     else:
         frame, report = read_vector(path, layer=layer, id_field=None, assume_crs=assume_crs, swap_axes=swap_axes,
                                     encoding=encoding, progress=progress, cancelled=cancelled)
@@ -128,8 +128,9 @@ def _unique_ids(frame, report):
     return frame
 
 
-def _large_layer(path: Path, features, report, taken, layer: str | None, title: str | None) -> Layer:
-    """A layer too large to hold: styled from the columns its style needs, read once."""
+def large_layer_from_features(path: Path, features, report, taken, layer: str | None, title: str | None) -> Layer:
+    """A layer too large to hold (a large file's store, or a database table read
+    per view): styled from the columns its style needs, read once."""
     import pandas as pd
 
     import numpy as np
@@ -141,8 +142,10 @@ def _large_layer(path: Path, features, report, taken, layer: str | None, title: 
     label = next((f for f in _NAME_FIELDS if f in frame.columns), "id")
     style = auto_style(kind, PALETTE[next(_counter) % len(PALETTE)])
     found = field_of(frame) if kind == "Polygon" else None
-    codes = features.codes(found[1]) if found is not None else None
-    if codes is not None:  # the 三调 colours: class areas summed per code, not per feature in Python
+    codes = features.codes(found[1]) if found is not None and hasattr(features, "codes") else None
+    if found is not None and hasattr(features, "class_areas"):  # a table: summed on the server
+        style = style_for_totals(found[0], found[1], features.class_areas(found[1]))
+    elif codes is not None:  # the 三调 colours: class areas summed per code, not per feature in Python
         listed = next((f for f in AREA_FIELDS if f in features.fields), None)
         areas = pd.to_numeric(pd.Series(features.column(listed)), errors="coerce").to_numpy(float) \
             if listed else None

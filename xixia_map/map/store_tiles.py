@@ -21,6 +21,7 @@ from types import SimpleNamespace
 
 import mercantile
 import numpy as np
+import pandas as pd
 from PIL import Image
 
 from ..data.layers import Layer
@@ -42,15 +43,22 @@ class StoreTiles:
         self.store = features.store
         self.kind = self.store.kind
         self.total_bounds = np.array(features.bounds)
-        style = layer.spec.style
-        inks = Inks(style, features.values_of, features.count)
-        self.index_table, self.outline_ink = inks.index_table, inks.outline_ink
-        self.fill_ink, self.line_ink, self.dot_ink = inks.fill_ink, inks.line_ink, inks.dot_ink
+        style = self.style = layer.spec.style
         rule = style.get("color_by")
         self.hidden = None
-        if layer.hidden_classes and rule and rule["field"] in features.fields:
-            keys = np.asarray(features.column(rule["field"])).astype(str)
-            self.hidden = np.isin(keys, list(layer.hidden_classes))
+        # A database table's features bring their style fields with each tile
+        # (data/postgis/table.py); a store's inks are made once, per position.
+        self.per_batch = bool(getattr(features, "per_batch_styles", False))
+        if self.per_batch:
+            self.store.style_fields = [r["field"] for r in (rule, style.get("graduated")) if r]
+            inks = Inks(style, lambda name: np.empty(0, dtype=object), 0)  # the palette alone
+        else:
+            inks = Inks(style, features.values_of, features.count)
+            if layer.hidden_classes and rule and rule["field"] in features.fields:
+                keys = np.asarray(features.column(rule["field"])).astype(str)
+                self.hidden = np.isin(keys, list(layer.hidden_classes))
+        self.index_table, self.outline_ink = inks.index_table, inks.outline_ink
+        self.fill_ink, self.line_ink, self.dot_ink = inks.fill_ink, inks.line_ink, inks.dot_ink
         # Tiles on disk are keyed by what their pixels depend on, and nothing else
         # (a legend's wording or area text changes no pixel): the inks of every
         # feature, the colours they stand for, the features left out, the drawing.
@@ -58,7 +66,7 @@ class StoreTiles:
         for part in (self.index_table, self.fill_ink, self.line_ink, self.dot_ink,
                      self.hidden if self.hidden is not None else np.zeros(0, bool)):
             digest.update(np.ascontiguousarray(part).tobytes())
-        self.disk = self.store.folder / "tiles" / digest.hexdigest()[:16]
+        self.disk = None if self.store.folder is None else self.store.folder / "tiles" / digest.hexdigest()[:16]
         self._cache: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
@@ -94,7 +102,7 @@ class StoreTiles:
 
     def _from_disk(self, z, x, y):
         """The tile's bytes, None for a tile known empty, False when not on disk."""
-        if z > DISK_CACHE_MAX_Z:
+        if z > DISK_CACHE_MAX_Z or self.disk is None:
             return False
         try:
             data = self._disk_path(z, x, y).read_bytes()
@@ -103,7 +111,7 @@ class StoreTiles:
         return data or None
 
     def _to_disk(self, z, x, y, data) -> None:
-        if z > DISK_CACHE_MAX_Z:
+        if z > DISK_CACHE_MAX_Z or self.disk is None:
             return
         path = self._disk_path(z, x, y)
         try:
@@ -116,20 +124,43 @@ class StoreTiles:
 
     # -- drawing -----------------------------------------------------------------
     def _inks_of(self, batch) -> SimpleNamespace:
-        p = batch.positions
+        if self.per_batch:
+            values = batch.values or {}
+            graduated = self.style.get("graduated")
+
+            def values_of(name):
+                found = values.get(name)
+                if found is not None and graduated and name == graduated["field"]:
+                    return pd.to_numeric(pd.Series(found), errors="coerce").to_numpy(float)
+                return found
+
+            inks = Inks(self.style, values_of, len(batch.positions))
+            fill, line, dot = inks.fill_ink, inks.line_ink, inks.dot_ink
+        else:
+            p = batch.positions
+            fill, line, dot = self.fill_ink[p], self.line_ink[p], self.dot_ink[p]
         return SimpleNamespace(x0=batch.x0, y0=batch.y0, x1=batch.x1, y1=batch.y1, cx=batch.cx, cy=batch.cy,
                                vx=batch.vx, vy=batch.vy, ring_start=batch.ring_start,
                                feature_ring_start=batch.feature_ring_start, ring_is_hole=batch.ring_is_hole,
-                               fill_ink=self.fill_ink[p], line_ink=self.line_ink[p], dot_ink=self.dot_ink[p],
-                               outline_ink=self.outline_ink)
+                               fill_ink=fill, line_ink=line, dot_ink=dot, outline_ink=self.outline_ink)
+
+    def _shown(self, batch) -> np.ndarray:
+        """Indices into the batch of the features not in a class switched off."""
+        hits = np.arange(len(batch.positions))
+        if self.per_batch:
+            rule = self.style.get("color_by")
+            values = (batch.values or {}).get(rule["field"]) if rule else None
+            if self.layer.hidden_classes and values is not None and len(hits):
+                hits = hits[~np.isin(np.asarray(values).astype(str), list(self.layer.hidden_classes))]
+        elif self.hidden is not None and len(hits):
+            hits = hits[~self.hidden[batch.positions]]
+        return hits
 
     def _render(self, z: int, x: int, y: int) -> bytes | None:
         west, south, east, north = _padded_bounds(z, x, y)
         (mx0, mx1), (my0, my1) = to_mercator(np.array([west, east]), np.array([south, north]))
         batch = self.store.query(mx0, my0, mx1, my1)
-        hits = np.arange(len(batch.positions))
-        if self.hidden is not None and len(hits):
-            hits = hits[~self.hidden[batch.positions]]
+        hits = self._shown(batch)
         if len(hits) == 0:
             return None
         hits = hits[np.argsort(batch.rows[hits], kind="stable")]  # the file's order: the topmost drawn last
@@ -159,9 +190,7 @@ class StoreTiles:
         (mx,), (my,) = to_mercator(np.array([lon]), np.array([lat]))
         tolerance = tolerance_px * 2 * math.pi * _R / (256 * 2 ** zoom)
         batch = self.store.query(mx - tolerance, my - tolerance, mx + tolerance, my + tolerance)
-        wanted = np.arange(len(batch.positions))
-        if self.hidden is not None and len(wanted):
-            wanted = wanted[~self.hidden[batch.positions]]
+        wanted = self._shown(batch)
         if len(wanted) == 0:
             return None
         shapes = self.store.with_geometry(batch, 0, np.sort(wanted))

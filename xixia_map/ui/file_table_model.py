@@ -22,7 +22,7 @@ class FileTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.layer = layer
         self.features = layer.features
-        self.columns = ["id", *self.features.fields]
+        self.columns = ["id", *[f for f in self.features.fields if f != "id"]]  # a table keyed by its own id
         self._labels_for = labels_for  # lang -> {field: header}
         self.headers = [labels_for(lang).get(c, c) for c in self.columns]
         self.rows: np.ndarray | None = None  # table rows shown (a filter), None: every one

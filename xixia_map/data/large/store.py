@@ -39,6 +39,9 @@ class Batch:
     ring_start: np.ndarray | None = None
     feature_ring_start: np.ndarray | None = None
     ring_is_hole: np.ndarray | None = None
+    # A database table's batch carries its features' style fields (field -> values),
+    # where a store's inks are looked up by position instead.
+    values: dict | None = None
 
     @property
     def cx(self):
@@ -187,19 +190,24 @@ class FeatureStore:
 
     def shapes(self, batch: Batch) -> np.ndarray:
         """Shapely geometries (Web Mercator) of a batch read with_geometry."""
-        n = len(batch.positions)
-        if self.kind == "Point":
-            return shapely.points(batch.cx, batch.cy)
-        ring_feature = np.repeat(np.arange(n), np.diff(batch.feature_ring_start))
-        ring_len = np.diff(batch.ring_start)
-        coords = np.column_stack([batch.vx, batch.vy])
-        vertex_ring = np.repeat(np.arange(len(ring_len)), ring_len)
-        if self.kind == "LineString":
-            lines = shapely.linestrings(coords, indices=vertex_ring)
-            return shapely.multilinestrings(lines, indices=ring_feature) if len(lines) else np.empty(0, object)
-        rings = shapely.linearrings(coords, indices=vertex_ring)
-        # Each exterior ring starts a part; a hole belongs to the part before it.
-        part_of_ring = np.cumsum(~batch.ring_is_hole) - 1
-        polygons = shapely.polygons(rings, indices=part_of_ring)
-        part_feature = ring_feature[~batch.ring_is_hole]
-        return shapely.multipolygons(polygons, indices=part_feature)
+        return shapes_of(self.kind, batch)
+
+
+def shapes_of(kind: str, batch: Batch) -> np.ndarray:
+    """Shapely geometries (Web Mercator) of a batch with its rings."""
+    n = len(batch.positions)
+    if kind == "Point":
+        return shapely.points(batch.cx, batch.cy)
+    ring_feature = np.repeat(np.arange(n), np.diff(batch.feature_ring_start))
+    ring_len = np.diff(batch.ring_start)
+    coords = np.column_stack([batch.vx, batch.vy])
+    vertex_ring = np.repeat(np.arange(len(ring_len)), ring_len)
+    if kind == "LineString":
+        lines = shapely.linestrings(coords, indices=vertex_ring)
+        return shapely.multilinestrings(lines, indices=ring_feature) if len(lines) else np.empty(0, object)
+    rings = shapely.linearrings(coords, indices=vertex_ring)
+    # Each exterior ring starts a part; a hole belongs to the part before it.
+    part_of_ring = np.cumsum(~batch.ring_is_hole) - 1
+    polygons = shapely.polygons(rings, indices=part_of_ring)
+    part_feature = ring_feature[~batch.ring_is_hole]
+    return shapely.multipolygons(polygons, indices=part_feature)

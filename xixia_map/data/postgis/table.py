@@ -1,0 +1,305 @@
+"""A PostGIS table as a layer's features: read per view through the GiST index.
+
+The same interface as a large file's features (data/large/file_layer.py), so
+the map draws, identifies and tables it with the same code: a tile asks for the
+boxes of the features whose box meets it (the `&&` operator, answered by the
+table's spatial index), and for the geometry of those big enough to draw as
+shapes, simplified on the server to the tile's pixel (ST_Simplify keeping
+collapsed parts); the attribute table pages by primary key; a click reads one
+feature. A feature's id is its primary key.
+
+Every statement is composed with psycopg.sql: table and column names as
+Identifiers, everything else as parameters. The connections (one per thread,
+as tiles are drawn on two) are read-only sessions.
+"""
+from __future__ import annotations
+
+import threading
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from psycopg import sql
+
+from ..errors import DataError
+from ..large.store import Batch, shapes_of
+from ..large.store_build import LEVELS, _ring_arrays
+from ..messages import say
+from .browse import TableInfo
+from .connection import PgConnection, connect
+
+_NUMERIC = {"int2": "int64", "int4": "int64", "int8": "int64", "float4": "float64", "float8": "float64",
+            "numeric": "float64"}
+
+
+def _kind(geometry_type: str) -> str:
+    text = geometry_type.upper()
+    if "POINT" in text:
+        return "Point"
+    if "LINE" in text:
+        return "LineString"
+    return "Polygon"
+
+
+TABLE_ID_FIELD = "id（表）"
+
+
+def _keyed(frame: pd.DataFrame, pk: str) -> pd.DataFrame:
+    """The frame with `id` first: the primary key as text, as the app keys features.
+    A table column named id that is not the key keeps its values under TABLE_ID_FIELD."""
+    if "id" in frame.columns and pk != "id":
+        frame = frame.rename(columns={"id": TABLE_ID_FIELD})
+    ids = [str(v) for v in frame[pk]]
+    if "id" in frame.columns:
+        frame = frame.drop(columns=["id"])
+    frame.insert(0, "id", ids)
+    return frame
+
+
+class TableStore:
+    """What the tile drawing asks of a store, answered by SQL."""
+
+    folder = None  # tiles of a shared table are not kept on disk: someone may edit it meanwhile
+
+    def __init__(self, features: "TableFeatures"):
+        self.features = features
+        self.kind = features.kind
+        self.levels = [{"tolerance_m": t, "widest_tile_zoom": z} for t, z in LEVELS]
+        self.style_fields: list[str] = []
+
+    def level_for(self, tile_zoom: int) -> int:
+        chosen = 0
+        for i, level in enumerate(self.levels):
+            if tile_zoom <= level["widest_tile_zoom"]:
+                chosen = i
+        return chosen
+
+    def query(self, west: float, south: float, east: float, north: float) -> Batch:
+        f = self.features
+        fields = [name for name in self.style_fields if name in f.fields]
+        statement = sql.SQL(
+            "SELECT {pk}, ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b){fields} FROM ("
+            "SELECT {pk}, Box2D(ST_Transform(ST_Envelope({geom}), 3857)) AS b{fields} FROM {table} "
+            "WHERE {geom} && ST_Transform(ST_MakeEnvelope(%s, %s, %s, %s, 3857), %s)) AS q ORDER BY {pk}"
+        ).format(pk=f.pk, geom=f.geom, table=f.table,
+                 fields=sql.SQL("").join(sql.SQL(", ") + sql.Identifier(n) for n in fields))
+        rows = f.fetch(statement, (west, south, east, north, f.info.srid))
+        if not rows:
+            empty = np.empty(0)
+            return Batch(np.empty(0, np.int64), empty, empty, empty, empty, np.empty(0, np.int64),
+                         values={n: np.empty(0, object) for n in fields})
+        columns = list(zip(*rows))
+        ids = np.asarray(columns[0], dtype=np.int64)
+        boxes = [np.asarray(c, dtype=float) for c in columns[1:5]]
+        values = {n: np.asarray(columns[5 + i], dtype=object) for i, n in enumerate(fields)}
+        return Batch(ids, *boxes, ids, values=values)
+
+    def with_geometry(self, batch: Batch, level: int, wanted: np.ndarray) -> Batch:
+        f = self.features
+        ids = batch.positions[wanted]
+        tolerance = self.levels[level]["tolerance_m"]
+        geometry = sql.SQL("ST_Transform({geom}, 3857)").format(geom=f.geom)
+        if tolerance:
+            geometry = sql.SQL("ST_Simplify({g}, %s, true)").format(g=geometry)
+        statement = sql.SQL("SELECT {pk}, ST_AsBinary({g}) FROM {table} WHERE {pk} = ANY(%s) ORDER BY {pk}").format(
+            pk=f.pk, g=geometry, table=f.table)
+        params = ((tolerance,) if tolerance else ()) + (ids.tolist(),)
+        rows = f.fetch(statement, params)
+        found = np.asarray([r[0] for r in rows], dtype=np.int64)
+        geoms = shapely.from_wkb(np.asarray([r[1] for r in rows], dtype=object), on_invalid="ignore")
+        keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+        found, geoms = found[keep], geoms[keep]
+        where = np.searchsorted(batch.positions, found)  # both sorted by primary key
+        xy, ring_len, hole, nrings = _ring_arrays(geoms, self.kind)
+        values = {n: v[where] for n, v in (batch.values or {}).items()}
+        return Batch(found, batch.x0[where], batch.y0[where], batch.x1[where], batch.y1[where], found,
+                     xy[:, 0].copy() if len(xy) else np.empty(0), xy[:, 1].copy() if len(xy) else np.empty(0),
+                     np.concatenate(([0], np.cumsum(ring_len))), np.concatenate(([0], np.cumsum(nrings))), hole,
+                     values=values)
+
+    def shapes(self, batch: Batch) -> np.ndarray:
+        return shapes_of(self.kind, batch)
+
+
+class TableFeatures:
+    """A table's features for the app: counted, styled, paged and read on demand."""
+
+    per_batch_styles = True  # the style's fields come with each tile's query (TableStore)
+
+    def __init__(self, connection: PgConnection, info: TableInfo, password: str | None = None):
+        if info.primary_key is None:
+            raise DataError(connection.label(), say(
+                f"the table {info.name} has no one-column primary key, which the app keys features by",
+                f"数据表 {info.name} 没有单列主键，无法逐个识别要素"))
+        self.connection = connection
+        self.info = info
+        self._password = password  # kept in memory only, for the per-thread connections
+        self._local = threading.local()
+        self._all: list = []
+        self._lock = threading.Lock()
+        self.table = sql.Identifier(info.schema, info.table)
+        self.geom = sql.Identifier(info.geometry_column)
+        self.pk = sql.Identifier(info.primary_key)
+        self.kind = _kind(info.geometry_type)
+        described = self.fetch(sql.SQL(
+            "SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = %s "
+            "AND table_name = %s ORDER BY ordinal_position"), (info.schema, info.table))
+        self.fields = [name for name, _type in described if name not in (info.geometry_column,)]
+        self.dtypes = {name: _NUMERIC.get(kind, "object") for name, kind in described}
+        self.count = self._count()
+        self.bounds = self._bounds()
+        self.store = TableStore(self)
+
+    # -- the connection ---------------------------------------------------------
+    def _conn(self):
+        conn = getattr(self._local, "conn", None)
+        if conn is None or conn.closed:
+            conn = connect(self.connection, self._password, autocommit=True)
+            conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")  # a layer only reads
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def fetch(self, statement, params=()) -> list:
+        import psycopg
+
+        try:
+            return self._conn().execute(statement, params).fetchall()
+        except psycopg.Error as exc:
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+            raise DataError(self.connection.label(), say(f"the query on {self.info.name} failed ({first})",
+                                                         f"查询数据表 {self.info.name} 失败（{first}）")) from None
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+
+    @property
+    def path(self):
+        return self.connection.label()
+
+    def _count(self) -> int:
+        estimate = self.info.rows_estimate
+        if estimate is not None and estimate > 1_000_000:
+            return int(estimate)  # counting every row of a big shared table would take seconds
+        return int(self.fetch(sql.SQL("SELECT count(*) FROM {t}").format(t=self.table))[0][0])
+
+    def _bounds(self) -> tuple:
+        row = self.fetch(sql.SQL(
+            "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Transform(ST_SetSRID("
+            "ST_Extent({g})::geometry, %s), 4326) AS e FROM {t}) AS q").format(g=self.geom, t=self.table),
+            (self.info.srid,))[0]
+        if any(v is None for v in row):
+            raise DataError(self.connection.label(), say(f"the table {self.info.name} has no geometry",
+                                                         f"数据表 {self.info.name} 没有几何图形"))
+        return tuple(float(v) for v in row)
+
+    # -- the features interface (data/large/file_layer.py) ------------------------
+    def empty_frame(self) -> gpd.GeoDataFrame:
+        columns = {"id": pd.Series([], dtype=object)}
+        for name in self.fields:
+            if name == "id":
+                continue  # the key is `id` already
+            columns[name] = pd.Series([], dtype=self.dtypes.get(name, "object"))
+        return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([], crs=4326), crs=4326)
+
+    def column(self, name: str) -> np.ndarray:
+        if name not in self.fields:
+            raise KeyError(name)
+        rows = self.fetch(sql.SQL("SELECT {c} FROM {t} ORDER BY {pk}").format(
+            c=sql.Identifier(name), t=self.table, pk=self.pk))
+        return np.asarray([r[0] for r in rows], dtype=object)
+
+    def values_of(self, name: str):
+        return None  # styles are applied per tile (TableStore.query brings the fields)
+
+    def class_areas(self, field: str) -> dict:
+        """Square metres per value of `field`, summed on the server (geodesic, ST_Area on geography)."""
+        rows = self.fetch(sql.SQL(
+            "SELECT btrim({f}::text), sum(ST_Area(ST_Transform({g}, 4326)::geography)) FROM {t} "
+            "WHERE {f} IS NOT NULL GROUP BY 1").format(f=sql.Identifier(field), g=self.geom, t=self.table))
+        return {str(value): float(area or 0.0) for value, area in rows}
+
+    def page(self, start: int, count: int) -> pd.DataFrame:
+        columns = [n for n in self.fields]
+        rows = self.fetch(sql.SQL("SELECT {cols} FROM {t} ORDER BY {pk} OFFSET %s LIMIT %s").format(
+            cols=sql.SQL(", ").join(sql.Identifier(n) for n in columns), t=self.table, pk=self.pk),
+            (int(start), int(count)))
+        return _keyed(pd.DataFrame(rows, columns=columns), self.info.primary_key)
+
+    def fid_of_row(self, rows: np.ndarray) -> np.ndarray:
+        out = []
+        for row in np.asarray(rows, dtype=np.int64).tolist():
+            found = self.fetch(sql.SQL("SELECT {pk} FROM {t} ORDER BY {pk} OFFSET %s LIMIT 1").format(
+                pk=self.pk, t=self.table), (row,))
+            out.append(found[0][0] if found else -1)
+        return np.asarray(out, dtype=np.int64)
+
+    def row_of_fid(self, fid: int) -> int:
+        exists = self.fetch(sql.SQL("SELECT 1 FROM {t} WHERE {pk} = %s").format(t=self.table, pk=self.pk), (fid,))
+        if not exists:
+            return -1
+        return int(self.fetch(sql.SQL("SELECT count(*) FROM {t} WHERE {pk} < %s").format(
+            t=self.table, pk=self.pk), (fid,))[0][0])
+
+    def feature(self, fid: str) -> gpd.GeoDataFrame:
+        try:
+            number = int(fid)
+        except (TypeError, ValueError):
+            raise KeyError(fid) from None
+        columns = list(self.fields)
+        rows = self.fetch(sql.SQL("SELECT {cols}, ST_AsBinary(ST_Transform({g}, 4326)) FROM {t} WHERE {pk} = %s")
+                          .format(cols=sql.SQL(", ").join(sql.Identifier(n) for n in columns), g=self.geom,
+                                  t=self.table, pk=self.pk), (number,))
+        if not rows:
+            raise KeyError(fid)
+        values = list(rows[0])
+        attributes = _keyed(pd.DataFrame([values[:-1]], columns=columns), self.info.primary_key)
+        return gpd.GeoDataFrame(attributes, geometry=[shapely.from_wkb(bytes(values[-1]))], crs=4326)
+
+    def fids_at(self, positions: np.ndarray) -> np.ndarray:
+        return np.asarray(positions, dtype=np.int64)  # a table's positions are its primary keys
+
+    def matching_rows(self, text: str) -> np.ndarray:
+        """Table rows (in primary-key order) whose text columns contain `text`, any
+        case: strpos on lower(), so the planner's text is a literal, never a pattern."""
+        names = [n for n in self.fields if self.dtypes.get(n) == "object"]
+        if not names:
+            return np.empty(0, np.int64)
+        condition = sql.SQL(" OR ").join(
+            sql.SQL("strpos(lower({c}::text), lower(%(q)s)) > 0").format(c=sql.Identifier(n)) for n in names)
+        rows = self.fetch(sql.SQL("SELECT rn FROM (SELECT row_number() OVER (ORDER BY {pk}) - 1 AS rn, {cols} "
+                                  "FROM {t}) AS q WHERE {cond} ORDER BY rn").format(
+            pk=self.pk, cols=sql.SQL(", ").join(sql.Identifier(n) for n in names), t=self.table, cond=condition),
+            {"q": text})
+        return np.asarray([r[0] for r in rows], dtype=np.int64)
+
+
+def read_small_table(connection: PgConnection, info: TableInfo, password: str | None = None) -> gpd.GeoDataFrame:
+    """A table read whole (as a small file is), in lon/lat, with its primary key as `id`."""
+    import psycopg
+
+    with connect(connection, password, autocommit=True) as conn:
+        conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        described = conn.execute(sql.SQL("SELECT * FROM {t} LIMIT 0").format(
+            t=sql.Identifier(info.schema, info.table)))
+        columns = [d.name for d in described.description if d.name != info.geometry_column]
+        try:
+            rows = conn.execute(sql.SQL("SELECT {cols}, ST_AsBinary(ST_Transform({g}, 4326)) FROM {t}"
+                                        + (" ORDER BY {pk}" if info.primary_key else "")).format(
+                cols=sql.SQL(", ").join(sql.Identifier(n) for n in columns), g=sql.Identifier(info.geometry_column),
+                t=sql.Identifier(info.schema, info.table),
+                pk=sql.Identifier(info.primary_key or info.geometry_column))).fetchall()
+        except psycopg.Error as exc:
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+            raise DataError(connection.label(), say(f"cannot read {info.name} ({first})",
+                                                    f"无法读取数据表 {info.name}（{first}）")) from None
+    frame = pd.DataFrame([r[:-1] for r in rows], columns=columns)
+    geometry = shapely.from_wkb(np.asarray([bytes(r[-1]) if r[-1] is not None else None for r in rows], dtype=object))
+    if info.primary_key:
+        frame = _keyed(frame, info.primary_key)
+    return gpd.GeoDataFrame(frame, geometry=list(geometry), crs=4326)
