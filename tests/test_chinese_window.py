@@ -13,7 +13,7 @@ ALLOWED = {
     "wgs84", "cgcs2000", "gk", "epsg", "km", "m", "mi", "g312", "g345", "g209", "g311", "g40", "pdf", "png", "csv",
     "xlsx", "html", "dxf", "cad", "geopackage", "file", "geodatabase", "shapefile", "gdp", "leaflet", "esc",
     "ctrl", "shift", "gbk", "utf", "x", "y", "zone", "geojson", "kml", "dem", "gcj", "bd", "sq", "cnmaps", "data",
-    "mit", "cc", "by", "geonames", "cenbow", "ots", "tif", "tiff", "jpeg", "english",
+    "mit", "cc", "by", "geonames", "cenbow", "ots", "tif", "tiff", "jpeg", "english", "postgis",
 }
 # Fields whose values are names in another script by definition.
 NAME_FIELDS = {"name_en"}

@@ -186,3 +186,32 @@ def test_a_saved_project_records_the_table_and_connection_without_the_password(p
     assert PLANNERS["viewer"] not in text and "password" not in text
     back = load_project(tmp_path / "p.xmap")
     assert back.layers[0].database == json.loads(json.dumps(layer.source_db))
+
+
+def _cli(*args, env_extra=None):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LANG": "zh_CN.UTF-8", **(env_extra or {})}
+    env.pop("PGPASSWORD", None) if env_extra is None or "PGPASSWORD" not in env_extra else None
+    return subprocess.run([sys.executable, "-m", "xixia_map", *args], capture_output=True, text=True, timeout=120,
+                          env=env)
+
+
+def test_the_cli_checks_and_exports_a_table_named_by_url(postgis, tables, tmp_path):
+    from PySide6.QtGui import QImage
+
+    url = f"postgresql://viewer@{postgis.host}:{postgis.port}/{postgis.database}?table=planning.towns"
+    ok = _cli("check", url, env_extra={"PGPASSWORD": PLANNERS["viewer"]})
+    assert ok.returncode == 0, ok.stderr
+    assert "3 个要素" in ok.stdout and "name" in ok.stdout
+    wrong = _cli("check", url, env_extra={"PGPASSWORD": "wrong"})
+    assert wrong.returncode == 1 and "密码错误" in wrong.stderr and "Traceback" not in wrong.stderr
+    leaked = _cli("check", url.replace("viewer@", "viewer:hunter2@"))
+    assert leaked.returncode == 1 and "hunter2" not in leaked.stderr and "密码" in leaked.stderr
+    out = tmp_path / "towns.png"
+    made = _cli("export", "--out", str(out), "--size", "400x300", "--add-layer", url,
+                env_extra={"PGPASSWORD": PLANNERS["viewer"]})
+    assert made.returncode == 0, made.stderr
+    assert QImage(str(out)).width() == 400

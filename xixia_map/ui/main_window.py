@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         open_data.setShortcut(QKeySequence.StandardKey.Open)
         open_data.triggered.connect(self.open_data_dialog)
         file_menu.addAction(self.tr("打开 File Geodatabase…")).triggered.connect(self.open_geodatabase_dialog)
+        file_menu.addAction(self.tr("添加 PostGIS 图层…")).triggered.connect(self.add_postgis_layer)
         file_menu.addSeparator()
         file_menu.addAction(self.tr("新建项目库…")).triggered.connect(lambda: self.register.new_register())
         file_menu.addAction(self.tr("打开项目库…")).triggered.connect(lambda: self.register.open(None))
@@ -349,6 +350,12 @@ class MainWindow(QMainWindow):
         if out:
             done = self.tr("已导出")
             self.statusBar().showMessage(f"{done}: {out}", 8000)
+
+    def add_postgis_layer(self) -> None:
+        from .postgis_dialog import PostgisDialog
+
+        self.postgis_dialog = PostgisDialog(self)
+        self.postgis_dialog.show()
 
     def export_data(self) -> None:
         from .export_dialog import ask_data_export

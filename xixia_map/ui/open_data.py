@@ -140,6 +140,10 @@ class DataOpener(QObject):
             reading = self.tr("读取时出错")
             self._fail(f"{path}: {reading} ({type(exc).__name__}: {exc})")
 
+    def add_layer(self, layer) -> None:
+        """A layer read elsewhere (a PostGIS table): added and reported as an opened file is."""
+        self._added(layer)
+
     def _added(self, layer) -> None:
         self.window.layers.append(layer)
         summary = layer.report.summary(self.lang)

@@ -24,7 +24,8 @@ def project_from_window(window, project_file: Path) -> Project:
     for layer in window.layers:
         if layer.spec.category == "user":
             entries.append(LayerEntry(
-                path=relative_path(layer.spec.path, project_file), layer=layer.source_layer,
+                path="" if layer.source_db else relative_path(layer.spec.path, project_file),
+                database=dict(layer.source_db) if layer.source_db else None, layer=layer.source_layer,
                 title=layer.spec.title_zh, style=dict(layer.spec.style), visible=layer.visible,
                 opacity=layer.opacity, assume_crs=layer.assume_crs, offset=layer.offset,
                 swap_axes=layer.swap_axes, encoding=layer.encoding, label_field=layer.spec.label_field,
@@ -51,14 +52,24 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
                 layers.set_style(layer_id, state["style"], state.get("label_field"), state.get("label_mode"))
     problems = []
     for entry in project.layers:
-        path = resolve(entry, project_file)
-        if not path.exists():
-            moved = tr("文件已移动或删除")
-            problems.append(f"{entry.title or entry.path}: {moved} ({path})")
-            continue
         try:
-            layer = layer_from_file(path, layers.ids(), entry.layer, assume_crs=entry.assume_crs,
-                                    swap_axes=entry.swap_axes, encoding=entry.encoding, title=entry.title or None)
+            if entry.database:  # a PostGIS table: the password from the keyring (or libpq's own sources)
+                from ..data.postgis.connection import PgConnection
+                from ..data.postgis.layer import layer_from_postgis
+
+                source = entry.database
+                layer = layer_from_postgis(PgConnection.from_project(source.get("connection", {})),
+                                           str(source.get("schema", "public")), str(source.get("table", "")),
+                                           layers.ids(), title=entry.title or None)
+            else:
+                path = resolve(entry, project_file)
+                if not path.exists():
+                    moved = tr("文件已移动或删除")
+                    problems.append(f"{entry.title or entry.path}: {moved} ({path})")
+                    continue
+                layer = layer_from_file(path, layers.ids(), entry.layer, assume_crs=entry.assume_crs,
+                                        swap_axes=entry.swap_axes, encoding=entry.encoding,
+                                        title=entry.title or None)
         except DataError as exc:
             problems.append(exc.one_line(window.lang))
             continue

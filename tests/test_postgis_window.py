@@ -1,0 +1,95 @@
+"""The PostGIS dialog in the real window: a wrong password said plainly, the tables
+listed in the planner's words, a table added to the map, and a project that
+reopens it without ever holding the password."""
+import psycopg
+import pytest
+import shapely
+from big_layers import tessellation
+from postgis_server import PLANNERS
+from PySide6.QtWidgets import QApplication
+
+from test_window_panels import make_window  # noqa: F401 - shared window factory
+from xixia_map.map.capture import wait_until_idle
+
+
+@pytest.fixture(scope="module")
+def parcels(postgis):
+    frame = tessellation(count=150, seed=9)
+    with psycopg.connect(postgis.conninfo(), autocommit=True) as conn:
+        conn.execute("CREATE TABLE IF NOT EXISTS planning.parcels (gid serial PRIMARY KEY, dlbm text, "
+                     "geom geometry(MultiPolygon, 4525))")
+        conn.execute("TRUNCATE planning.parcels")
+        with conn.cursor() as cur:
+            cur.executemany("INSERT INTO planning.parcels (dlbm, geom) VALUES (%s, ST_Multi(ST_GeomFromWKB(%s, 4525)))",
+                            [(r.DLBM, shapely.to_wkb(r.geometry)) for r in frame.itertuples()])
+        conn.execute("ANALYZE planning.parcels")
+    return frame
+
+
+@pytest.fixture
+def window(qtbot, catalog, tmp_path, monkeypatch, dialogs):
+    monkeypatch.setenv("XIXIA_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    win = make_window(qtbot, catalog)
+    win.dialogs = dialogs
+    return win
+
+
+def fill(dialog, postgis, password):
+    dialog.host.setText(postgis.host)
+    dialog.port.setValue(postgis.port)
+    dialog.dbname.setText(postgis.database)
+    dialog.user.setText("viewer")
+    dialog.password.setText(password)
+
+
+def test_the_dialog_lists_tables_and_adds_one_to_the_map(qtbot, window, postgis, parcels, tmp_path):
+    window.add_postgis_layer()
+    dialog = window.postgis_dialog
+    fill(dialog, postgis, "wrong")
+    dialog.list_tables()
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=20000)
+    assert "密码错误" in dialog.status.text() and dialog.table.rowCount() == 0
+    fill(dialog, postgis, PLANNERS["viewer"])
+    dialog.list_tables()
+    qtbot.waitUntil(lambda: not dialog.jobs and dialog.table.rowCount() > 0, timeout=20000)
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    row = names.index("planning.parcels")
+    assert dialog.table.item(row, 1).text() == "面"
+    assert dialog.table.item(row, 2).text() == "CGCS2000 高斯-克吕格 3 度带第 37 带"
+    assert dialog.table.item(row, 3).text() == f"{len(parcels):,}"
+    dialog.table.selectRow(row)
+    with qtbot.waitSignal(window.opener.layer_added, timeout=20000) as added:
+        dialog.add_button.click()
+    layer = window.layers[added.args[0]]
+    assert len(layer.frame) == len(parcels) and layer.source_db["table"] == "parcels"
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", layer.id) == len(parcels), timeout=10000)
+    wait_until_idle(window.map_view)
+    from xixia_map.data.project import load_project
+    from xixia_map.ui.project_io import save_project_as
+
+    path = save_project_as(window, tmp_path / "team.xmap")
+    text = path.read_text(encoding="utf-8")
+    assert PLANNERS["viewer"] not in text and '"table": "parcels"' in text
+    assert load_project(path).layers[0].database["connection"]["user"] == "viewer"
+    dialog.close()
+    QApplication.processEvents()
+
+
+def test_a_project_reopens_its_table_with_the_password_from_libpq_or_says_why_not(qtbot, window, postgis, parcels,
+                                                                                   tmp_path, monkeypatch):
+    from xixia_map.data.postgis.connection import PgConnection
+    from xixia_map.data.postgis.layer import layer_from_postgis
+    from xixia_map.data.project import LayerEntry, Project, save_project
+    from xixia_map.ui.project_io import open_project
+
+    source = layer_from_postgis(PgConnection(host=postgis.host, port=postgis.port, dbname=postgis.database,
+                                             user="viewer"), "planning", "parcels",
+                                password=PLANNERS["viewer"]).source_db
+    path = tmp_path / "p.xmap"
+    save_project(Project(layers=[LayerEntry(path="", database=source, title="地块")]), path)
+    problems = open_project(window, path)
+    assert problems and "密码错误" in problems[0]
+    monkeypatch.setenv("PGPASSWORD", PLANNERS["viewer"])
+    assert open_project(window, path) == []
+    assert any(layer.spec.title_zh == "地块" and layer.source_db for layer in window.layers)
