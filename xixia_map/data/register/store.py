@@ -85,6 +85,13 @@ class Register:
     frame: gpd.GeoDataFrame
     revision: int
     progress: list[tuple[str, str, float]] = field(default_factory=list)
+    # A register shared in PostGIS (pg_store.py): each project's version as read,
+    # the connection (no password) and schema, whether this user may only read,
+    # and the password typed for this session (never written anywhere).
+    versions: dict = field(default_factory=dict)
+    database: dict | None = None
+    read_only: bool = False
+    password: str | None = field(default=None, repr=False)
 
     def monthly(self, pid: str) -> list[tuple[str, float]]:
         """(month, completed 万元) of one project, by month."""
@@ -252,6 +259,25 @@ def save_edits(register: Register, edits: list[Edit], who: str | None = None) ->
         register.frame.loc[rows, column] = edit.new if edit.field != "extra" or not isinstance(edit.new, dict) \
             else json.dumps(edit.new, ensure_ascii=False)
     return revision
+
+
+def reopen(register: Register) -> Register:
+    """The register read again from where it lives (a file, or PostGIS)."""
+    if register.database:
+        from .pg_store import reopen_pg_register
+
+        return reopen_pg_register(register)
+    return open_register(register.path)
+
+
+def save_any(register: Register, edits: list[Edit], who: str | None = None) -> int:
+    """Save to where the register lives: the file's transaction, or PostGIS's."""
+    if register.database:
+        from .pg_store import save_pg_edits
+
+        save_pg_edits(register, edits)
+        return register.revision
+    return save_edits(register, edits, who)
 
 
 def edit_log(path) -> list[tuple]:
