@@ -93,3 +93,43 @@ def test_a_project_reopens_its_table_with_the_password_from_libpq_or_says_why_no
     monkeypatch.setenv("PGPASSWORD", PLANNERS["viewer"])
     assert open_project(window, path) == []
     assert any(layer.spec.title_zh == "地块" and layer.source_db for layer in window.layers)
+
+
+def test_the_shared_register_opens_in_the_window_and_saves_to_the_server(qtbot, window, postgis, tmp_path):
+    import pandas as pd
+    from postgis_server import ADMIN, ADMIN_PASSWORD
+    from test_register import LEDGER
+
+    from xixia_map.data.postgis.connection import PgConnection
+    from xixia_map.data.register.ledger import import_ledger
+    from xixia_map.data.register.pg_store import create_pg_register, open_pg_register
+
+    ledger = tmp_path / "台账.xlsx"
+    LEDGER.to_excel(ledger, index=False)
+    frame = import_ledger(ledger).frame
+    admin = PgConnection(host=postgis.host, port=postgis.port, dbname=postgis.database, user=ADMIN)
+    create_pg_register(admin, "register_window", frame, password=ADMIN_PASSWORD, editors=("planner_a",),
+                       readers=("viewer",))
+    window.add_postgis_layer()
+    dialog = window.postgis_dialog
+    fill(dialog, postgis, PLANNERS["planner_a"])
+    dialog.user.setText("planner_a")
+    dialog.schema.setText("register_window")
+    dialog.open_register()
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=20000)
+    session = window.register.session
+    assert session is not None and session.register.database["schema"] == "register_window"
+    assert "register" in window.layers
+    pid = frame["pid"].iloc[0]
+    session.change(pid, {"status": "已竣工"})
+    assert window.register.save()
+    back = open_pg_register(admin, "register_window", password=ADMIN_PASSWORD)
+    assert back.record(pid)["status"] == "已竣工"
+    fill(dialog, postgis, PLANNERS["viewer"])
+    dialog.schema.setText("register_window")
+    dialog.open_register()
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=20000)
+    assert window.register.session.register.read_only
+    assert "只读" in window.statusBar().currentMessage() and "只读" in dialog.status.text()
+    assert pd.notna(window.register.session.frame["name"]).all()
+    dialog.close()

@@ -15,10 +15,10 @@
     <message>
         <location filename="../../xixia_map/ui/register_editing.py" line="43" />
         <location filename="../../xixia_map/ui/register_editing.py" line="116" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="151" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="165" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="228" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="302" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="159" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="173" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="236" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="310" />
         <location filename="../../xixia_map/ui/register_figures.py" line="37" />
         <source>项目库</source>
         <translation>Project register</translation>
@@ -152,90 +152,95 @@
     </message>
     <message>
         <location filename="../../xixia_map/ui/register_editing.py" line="116" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="228" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="236" />
         <source>请先新建或打开项目库。</source>
         <translation>Create or open a register first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="246" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="254" />
         <source>添加项目</source>
         <translation>Add a project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="246" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="254" />
         <location filename="../../xixia_map/ui/register_view.py" line="19" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="308" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="316" />
         <source>请先在地图上选中项目库中的一个项目。</source>
         <translation>Select one of the register's projects on the map first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="255" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="269" />
-        <location filename="../../xixia_map/ui/register_editing.py" line="324" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="263" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="277" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="332" />
         <source>请先进入编辑模式，并在地图上选中项目库中的一个项目。</source>
         <translation>Turn on editing and select one of the register's projects on the map first.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="158" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="147" />
+        <source>该项目库对您只读：数据库用户没有修改权限，修改无法保存</source>
+        <translation>This register is read-only for you: your database user may not change it, so edits cannot be saved</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" line="166" />
         <source>{title}（县文件）：{value}，{period}</source>
         <translation>{title} (county documents): {value}, {period}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="259" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="267" />
         <source>无法绘制红线</source>
         <translation>Cannot draw a red line</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="259" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="267" />
         <source>缺少地图绘制组件，请重新运行安装命令。</source>
         <translation>The map's drawing component is missing; run the install command again.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="261" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="269" />
         <source>绘制红线：依次点击各拐点，点击起点结束；Esc 取消。</source>
         <translation>Drawing a red line: click each corner, click the first one to finish; Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="278" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="286" />
         <source>东、北坐标填反了，已互换后使用。</source>
         <translation>Easting and northing were typed the other way round; they were swapped.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="294" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="302" />
         <source>无法使用该红线</source>
         <translation>Cannot use this red line</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="294" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="302" />
         <source>红线必须是不自相交的面。</source>
         <translation>A red line must be an area whose outline does not cross itself.</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="353" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="361" />
         <source>无法保存项目库</source>
         <translation>Cannot save the register</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="355" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="363" />
         <source>项目库已保存</source>
         <translation>Register saved</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="362" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="370" />
         <source>项目库已被他人修改</source>
         <translation>The register was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="363" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="371" />
         <source>您打开项目库后，他人已保存了修改。以下字段不同：</source>
         <translation>Someone saved changes after you opened the register. These fields differ:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/register_editing.py" line="364" />
+        <location filename="../../xixia_map/ui/register_editing.py" line="372" />
         <source>“保存”用我的修改覆盖这些字段；“丢弃”放弃我的修改，读取他人的版本。</source>
         <translation>“Save” writes my changes over these fields; “Discard” drops mine and reads theirs.</translation>
     </message>
@@ -1016,87 +1021,92 @@
         <translation>Add PostGIS layer…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="173" />
+        <location filename="../../xixia_map/ui/main_window.py" line="172" />
+        <source>打开共享项目库（PostGIS）…</source>
+        <translation>Open shared register (PostGIS)…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="174" />
         <source>新建项目库…</source>
         <translation>New project register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="174" />
+        <location filename="../../xixia_map/ui/main_window.py" line="175" />
         <source>打开项目库…</source>
         <translation>Open project register…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="176" />
+        <location filename="../../xixia_map/ui/main_window.py" line="177" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="177" />
+        <location filename="../../xixia_map/ui/main_window.py" line="178" />
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="180" />
+        <location filename="../../xixia_map/ui/main_window.py" line="181" />
         <source>项目另存为…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="181" />
+        <location filename="../../xixia_map/ui/main_window.py" line="182" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="184" />
+        <location filename="../../xixia_map/ui/main_window.py" line="185" />
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="187" />
+        <location filename="../../xixia_map/ui/main_window.py" line="188" />
         <source>导出数据…</source>
         <translation>Export data…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="189" />
+        <location filename="../../xixia_map/ui/main_window.py" line="190" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="208" />
+        <location filename="../../xixia_map/ui/main_window.py" line="209" />
         <source>定位到坐标…</source>
         <translation>Go to coordinates…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="209" />
+        <location filename="../../xixia_map/ui/main_window.py" line="210" />
         <source>大屏模式</source>
         <translation>Big-screen mode</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="220" />
+        <location filename="../../xixia_map/ui/main_window.py" line="221" />
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="221" />
+        <location filename="../../xixia_map/ui/main_window.py" line="222" />
         <source>关于西峡项目地图…</source>
         <translation>About Xixia Project Map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="243" />
+        <location filename="../../xixia_map/ui/main_window.py" line="244" />
         <source>已定位到</source>
         <translation>Centred on</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="266" />
+        <location filename="../../xixia_map/ui/main_window.py" line="267" />
         <source>地理数据</source>
         <translation>Geodata</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="267" />
+        <location filename="../../xixia_map/ui/main_window.py" line="268" />
         <source>栅格影像、DEM</source>
         <translation>Imagery and DEMs</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="272" />
+        <location filename="../../xixia_map/ui/main_window.py" line="273" />
         <source>打开 File Geodatabase（.gdb 文件夹）</source>
         <translation>Open a File Geodatabase (.gdb folder)</translation>
     </message>
@@ -1111,88 +1121,88 @@
         <translation>Nothing found for “{text}”</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="192" />
+        <location filename="../../xixia_map/ui/main_window.py" line="193" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="194" />
+        <location filename="../../xixia_map/ui/main_window.py" line="195" />
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="198" />
+        <location filename="../../xixia_map/ui/main_window.py" line="199" />
         <source>添加底图文件…</source>
         <translation>Add basemap file…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="199" />
+        <location filename="../../xixia_map/ui/main_window.py" line="200" />
         <source>允许在线底图</source>
         <translation>Allow online basemaps</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="205" />
+        <location filename="../../xixia_map/ui/main_window.py" line="206" />
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="212" />
+        <location filename="../../xixia_map/ui/main_window.py" line="213" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="265" />
+        <location filename="../../xixia_map/ui/main_window.py" line="266" />
         <source>打开数据</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="289" />
+        <location filename="../../xixia_map/ui/main_window.py" line="290" />
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="293" />
+        <location filename="../../xixia_map/ui/main_window.py" line="294" />
         <source>添加书签…</source>
         <translation>Add bookmark…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="303" />
+        <location filename="../../xixia_map/ui/main_window.py" line="304" />
         <source>重命名书签</source>
         <translation>Rename bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="304" />
+        <location filename="../../xixia_map/ui/main_window.py" line="305" />
         <source>删除书签</source>
         <translation>Delete bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="318" />
+        <location filename="../../xixia_map/ui/main_window.py" line="319" />
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="329" />
+        <location filename="../../xixia_map/ui/main_window.py" line="330" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="331" />
+        <location filename="../../xixia_map/ui/main_window.py" line="332" />
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="351" />
-        <location filename="../../xixia_map/ui/main_window.py" line="365" />
+        <location filename="../../xixia_map/ui/main_window.py" line="352" />
+        <location filename="../../xixia_map/ui/main_window.py" line="366" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="391" />
+        <location filename="../../xixia_map/ui/main_window.py" line="392" />
         <source>高程</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="403" />
+        <location filename="../../xixia_map/ui/main_window.py" line="404" />
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>
@@ -1500,47 +1510,62 @@
         <translation>Connect and list tables</translation>
     </message>
     <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="88" />
+        <source>打开共享项目库</source>
+        <translation>Open shared register</translation>
+    </message>
+    <message>
         <location filename="../../xixia_map/ui/postgis_dialog.py" line="90" />
+        <source>将当前项目库建到此模式</source>
+        <translation>Create the open register in this schema</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="96" />
         <source>数据表</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/postgis_dialog.py" line="90" />
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="96" />
         <source>几何类型</source>
         <translation>Geometry</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/postgis_dialog.py" line="90" />
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="96" />
         <source>坐标系</source>
         <translation>CRS</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/postgis_dialog.py" line="91" />
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="97" />
         <source>估计行数</source>
         <translation>Rows (estimate)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/postgis_dialog.py" line="97" />
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="103" />
         <source>添加到地图</source>
         <translation>Add to map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/postgis_dialog.py" line="99" />
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="105" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/postgis_dialog.py" line="142" />
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="113" />
+        <source>项目库所在模式</source>
+        <translation>Register schema</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="154" />
         <source>本机没有可用的系统钥匙串，密码未保存</source>
         <translation>No system keyring is available here: the password was not saved</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/postgis_dialog.py" line="145" />
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="157" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../xixia_map/ui/postgis_dialog.py" line="183" />
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="195" />
         <source>找到 %n 个含几何字段的数据表</source>
         <translation>
             <numerusform>Found %n table with a geometry column</numerusform>
@@ -1548,24 +1573,54 @@
         </translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/postgis_dialog.py" line="185" />
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="197" />
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/postgis_dialog.py" line="186" />
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="198" />
         <source>正在连接数据库…</source>
         <translation>Connecting to the database…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/postgis_dialog.py" line="203" />
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="215" />
         <source>已添加：</source>
         <translation>Added: </translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/postgis_dialog.py" line="205" />
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="217" />
         <source>正在读取数据表</source>
         <translation>Reading table</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="232" />
+        <source>已打开共享项目库（只读）：</source>
+        <translation>Opened the shared register (read-only): </translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="233" />
+        <source>已打开共享项目库：</source>
+        <translation>Opened the shared register: </translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="235" />
+        <source>正在打开共享项目库…</source>
+        <translation>Opening the shared register…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="244" />
+        <source>请先打开或新建一个项目库</source>
+        <translation>Open or create a register first</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="253" />
+        <source>正在建立共享项目库…</source>
+        <translation>Creating the shared register…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/postgis_dialog.py" line="254" />
+        <source>已建立共享项目库：</source>
+        <translation>Created the shared register: </translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         open_data.triggered.connect(self.open_data_dialog)
         file_menu.addAction(self.tr("打开 File Geodatabase…")).triggered.connect(self.open_geodatabase_dialog)
         file_menu.addAction(self.tr("添加 PostGIS 图层…")).triggered.connect(self.add_postgis_layer)
+        file_menu.addAction(self.tr("打开共享项目库（PostGIS）…")).triggered.connect(self.add_postgis_layer)
         file_menu.addSeparator()
         file_menu.addAction(self.tr("新建项目库…")).triggered.connect(lambda: self.register.new_register())
         file_menu.addAction(self.tr("打开项目库…")).triggered.connect(lambda: self.register.open(None))

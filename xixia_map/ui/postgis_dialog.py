@@ -83,6 +83,12 @@ class PostgisDialog(QDialog):
         form.addRow("", self.remember)
         self.connect_button = QPushButton(self.tr("连接并列出数据表"))
         self.connect_button.clicked.connect(self.list_tables)
+        # The shared project register: a schema of the same database (pg_store.py).
+        self.schema = QLineEdit("register")
+        self.open_register_button = QPushButton(self.tr("打开共享项目库"))
+        self.open_register_button.clicked.connect(self.open_register)
+        self.upload_button = QPushButton(self.tr("将当前项目库建到此模式"))
+        self.upload_button.clicked.connect(self.upload_register)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # server messages are not markup
         self.status.setWordWrap(True)
@@ -103,9 +109,15 @@ class PostgisDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.connect_button)
         top.addStretch(1)
+        shared = QHBoxLayout()
+        shared.addWidget(QLabel(self.tr("项目库所在模式")))
+        shared.addWidget(self.schema, 1)
+        shared.addWidget(self.open_register_button)
+        shared.addWidget(self.upload_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(top)
+        layout.addLayout(shared)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
@@ -203,3 +215,40 @@ class PostgisDialog(QDialog):
             self.status.setText(self.tr("已添加：") + info.name)
 
         self._run(self.tr("正在读取数据表") + f" {info.name}…", work, done)
+
+    # -- the shared register ------------------------------------------------------
+    def open_register(self) -> None:
+        from ..data.register.pg_store import open_pg_register
+        from ..data.register.session import EditSession
+
+        connection, password, schema = self.connection(), self._password(), self.schema.text().strip()
+
+        def work(_progress, _cancelled):
+            return open_pg_register(connection, schema, password=password)
+
+        def done(register) -> None:
+            self._remember(connection, password)
+            self.window.register.open_session(EditSession(register))
+            self.status.setText((self.tr("已打开共享项目库（只读）：") if register.read_only
+                                 else self.tr("已打开共享项目库：")) + f"{schema}，{len(register.frame)}")
+
+        self._run(self.tr("正在打开共享项目库…"), work, done)
+
+    def upload_register(self) -> None:
+        """The register open in the window, created as a shared one in the schema
+        (its tables, rights for nobody else yet: the administrator grants them)."""
+        from ..data.register.pg_store import create_pg_register
+
+        session = self.window.register.session
+        if session is None:
+            self.status.setText(self.tr("请先打开或新建一个项目库"))
+            return
+        connection, password, schema = self.connection(), self._password(), self.schema.text().strip()
+        frame, progress = session.frame.copy(), list(session.register.progress)
+
+        def work(_progress, _cancelled):
+            create_pg_register(connection, schema, frame, progress, password=password)
+            return len(frame)
+
+        self._run(self.tr("正在建立共享项目库…"), work,
+                  lambda count: self.status.setText(self.tr("已建立共享项目库：") + f"{schema}，{count}"))

@@ -138,6 +138,14 @@ class RegisterEditing(QObject):
         self._show()
         return True
 
+    def open_session(self, session: EditSession) -> None:
+        """A register read elsewhere (shared in PostGIS): shown and edited as a file's is."""
+        self.session = session
+        self._show()
+        if session.register.read_only:
+            self.window.statusBar().showMessage(
+                tr("该项目库对您只读：数据库用户没有修改权限，修改无法保存"), 15000)
+
     def _lifecycle_view(self):
         if self.view_panel is None:
             from PySide6.QtWidgets import QDockWidget
