@@ -88,8 +88,14 @@ def test_a_project_reopens_its_table_with_the_password_from_libpq_or_says_why_no
                                 password=PLANNERS["viewer"]).source_db
     path = tmp_path / "p.xmap"
     save_project(Project(layers=[LayerEntry(path="", database=source, title="地块")]), path)
+    asked = []
+    window.ask_password = lambda label: asked.append(label) or None  # the planner cancels
     problems = open_project(window, path)
-    assert problems and "密码错误" in problems[0]
+    assert problems and "密码错误" in problems[0] and asked == [f"viewer@{postgis.host}:{postgis.port}/{postgis.database}"]
+    window.ask_password = lambda label: PLANNERS["viewer"]  # the planner types it
+    assert open_project(window, path) == []
+    assert any(layer.spec.title_zh == "地块" for layer in window.layers)
+    window.ask_password = lambda label: pytest.fail("asked although PGPASSWORD has it")
     monkeypatch.setenv("PGPASSWORD", PLANNERS["viewer"])
     assert open_project(window, path) == []
     assert any(layer.spec.title_zh == "地块" and layer.source_db for layer in window.layers)

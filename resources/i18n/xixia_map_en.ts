@@ -438,48 +438,48 @@
         <translation>CSV geometry</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="67" />
+        <location filename="../../xixia_map/ui/project_io.py" line="66" />
         <source>文件已移动或删除</source>
         <translation>file moved or deleted</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="108" />
+        <location filename="../../xixia_map/ui/project_io.py" line="127" />
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="115" />
+        <location filename="../../xixia_map/ui/project_io.py" line="134" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="127" />
+        <location filename="../../xixia_map/ui/project_io.py" line="146" />
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="134" />
+        <location filename="../../xixia_map/ui/project_io.py" line="153" />
         <source>无法打开项目</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="142" />
+        <location filename="../../xixia_map/ui/project_io.py" line="161" />
         <source>部分图层缺失</source>
         <translation>Some layers are missing</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="148" />
+        <location filename="../../xixia_map/ui/project_io.py" line="167" />
         <source>添加书签</source>
         <translation>Add bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="148" />
-        <location filename="../../xixia_map/ui/project_io.py" line="165" />
+        <location filename="../../xixia_map/ui/project_io.py" line="167" />
+        <location filename="../../xixia_map/ui/project_io.py" line="184" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="165" />
+        <location filename="../../xixia_map/ui/project_io.py" line="184" />
         <source>重命名书签</source>
         <translation>Rename bookmark</translation>
     </message>
@@ -1192,17 +1192,27 @@
     </message>
     <message>
         <location filename="../../xixia_map/ui/main_window.py" line="352" />
-        <location filename="../../xixia_map/ui/main_window.py" line="366" />
+        <location filename="../../xixia_map/ui/main_window.py" line="374" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="392" />
+        <location filename="../../xixia_map/ui/main_window.py" line="359" />
+        <source>数据库密码</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="359" />
+        <source>请输入数据库密码：</source>
+        <translation>Enter the database password:</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="400" />
         <source>高程</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="404" />
+        <location filename="../../xixia_map/ui/main_window.py" line="412" />
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>
@@ -1243,7 +1253,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/project_io.py" line="121" />
+        <location filename="../../xixia_map/ui/project_io.py" line="140" />
         <source>项目已保存</source>
         <translation>Project saved</translation>
     </message>

@@ -352,6 +352,14 @@ class MainWindow(QMainWindow):
             done = self.tr("已导出")
             self.statusBar().showMessage(f"{done}: {out}", 8000)
 
+    def ask_password(self, label: str) -> str | None:
+        """A database password, typed (a project's PostGIS layer without one saved)."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        text, ok = QInputDialog.getText(self, self.tr("数据库密码"), self.tr("请输入数据库密码：") + "\n" + label,
+                                        QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
     def add_postgis_layer(self) -> None:
         from .postgis_dialog import PostgisDialog
 

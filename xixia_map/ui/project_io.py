@@ -57,10 +57,9 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
                 from ..data.postgis.connection import PgConnection
                 from ..data.postgis.layer import layer_from_postgis
 
-                source = entry.database
-                layer = layer_from_postgis(PgConnection.from_project(source.get("connection", {})),
-                                           str(source.get("schema", "public")), str(source.get("table", "")),
-                                           layers.ids(), title=entry.title or None)
+                layer = _database_layer(window, entry, layers.ids())
+                if layer is None:
+                    continue
             else:
                 path = resolve(entry, project_file)
                 if not path.exists():
@@ -86,6 +85,26 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
     if project.extent:
         window.map_view.fit_bounds(*project.extent)
     return problems
+
+
+def _database_layer(window, entry, taken):
+    """A project's PostGIS table, with the password from the keyring or libpq; where
+    neither has one the planner is asked (once), and it is kept for this session only."""
+    from ..data.postgis.connection import PgConnection
+    from ..data.postgis.layer import layer_from_postgis
+
+    source = entry.database
+    connection = PgConnection.from_project(source.get("connection", {}))
+    schema, table = str(source.get("schema", "public")), str(source.get("table", ""))
+    try:
+        return layer_from_postgis(connection, schema, table, taken, title=entry.title or None)
+    except DataError as exc:
+        if "密码" not in exc.one_line("zh"):
+            raise
+        password = window.ask_password(connection.label())
+        if password is None:
+            raise
+        return layer_from_postgis(connection, schema, table, taken, password=password, title=entry.title or None)
 
 
 def remember_recent(path: Path) -> list[str]:
