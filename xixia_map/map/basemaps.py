@@ -48,16 +48,74 @@ ONLINE = [
 
 class Basemaps:
     def __init__(self, online_enabled: bool = False):
+        from .service_tiles import ServiceFetcher
+
         self.registry = TileRegistry()
         self.online_enabled = online_enabled
         self._archives: dict[str, Basemap] = {}
+        # Map services (data/services): fetched in Python, each host allowed on its own.
+        self.fetcher = ServiceFetcher()
+        self.services = TileRegistry()
+        self._services: dict[str, Basemap] = {}
+        self._allowed_services: set[str] = set()
+        self._service_defs: dict[str, list] = {}
+        # Bumped whenever a service is allowed or stopped: its tile URLs change, so
+        # the empty tiles Chromium was given while it was blocked are not reused.
+        self._generation = 0
         if BUNDLED_PATH.exists():
             self.add_archive(BUNDLED_PATH, name=BUNDLED, title_zh="西峡底图 (内置, 离线)",
                              title_en="Xixia basemap (bundled, offline)")
 
     def choices(self) -> list[Basemap]:
         items = [Basemap(NONE, "无底图", "No basemap", "none")] + list(self._archives.values())
+        items += list(self._services.values())
         return items + (ONLINE if self.online_enabled else [])
+
+    def add_service(self, services, *, name: str | None = None, allowed: bool = False) -> Basemap:
+        """A map service (or a base and its annotation, drawn as one) as a basemap
+        choice. Its hosts are asked only once `allowed` (set_allowed)."""
+        from .service_tiles import ServiceTiles, StackedTiles
+
+        services = list(services) if isinstance(services, (list, tuple)) else [services]
+        name = name or services[0].name
+        source = ServiceTiles(services[0], self.fetcher) if len(services) == 1 else StackedTiles(
+            [ServiceTiles(s, self.fetcher) for s in services])
+        self.services.add(name, source)
+        title = " + ".join(s.title for s in services)
+        attribution = "; ".join(dict.fromkeys(s.attribution for s in services if s.attribution))
+        choice = Basemap(name, title, title, "service", f"{ORIGIN}/servicetiles/{name}/{{z}}/{{x}}/{{y}}",
+                         max(s.max_zoom for s in services), min(s.min_zoom for s in services),
+                         attribution=attribution)
+        self._services[name] = choice
+        self._service_defs[name] = services
+        self.set_allowed(name, allowed)
+        return choice
+
+    def service_definitions(self, name: str) -> list:
+        return list(self._service_defs.get(name, []))
+
+    def set_allowed(self, name: str, allowed: bool) -> None:
+        """Allow or stop one service's hosts; every other request stays blocked."""
+        if allowed:
+            self._allowed_services.add(name)
+        else:
+            self._allowed_services.discard(name)
+        self._generation += 1
+        hosts = set()
+        for service_name in self._allowed_services:
+            for service in self.service_definitions(service_name):
+                hosts |= service.hosts()
+        self.fetcher.allowed = hosts
+
+    def is_allowed(self, name: str) -> bool:
+        return name in self._allowed_services
+
+    def service_lookup(self, rest: str):
+        """Runs on a network worker: a service's tile, or an empty one (counted in the fetcher)."""
+        from .tiles import EMPTY_PNG
+
+        found = self.services.lookup(rest)
+        return found if found is not None else (EMPTY_PNG, "image/png")
 
     def get(self, name: str) -> Basemap:
         for choice in self.choices():
@@ -88,5 +146,13 @@ class Basemaps:
             raise DataError(None, f"unknown basemap '{name}'") from None
         if choice.kind == "none":
             return None
-        return {"url": choice.url, "maxNativeZoom": choice.max_native_zoom,
+        url = choice.url + (f"?g={self._generation}" if choice.kind == "service" else "")
+        return {"url": url, "maxNativeZoom": choice.max_native_zoom,
                 "minNativeZoom": choice.min_native_zoom, "attribution": choice.attribution}
+
+    def attribution(self, name: str) -> str:
+        """What a sheet based on this basemap must credit ("" for none or the app's own)."""
+        try:
+            return self.get(name).attribution
+        except KeyError:
+            return ""

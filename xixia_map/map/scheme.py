@@ -41,6 +41,7 @@ class _Results(QObject):
 
 class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
     WORKERS = 2  # this machine class has 2 cores; Chromium needs the rest
+    NET_WORKERS = 6  # service tiles mostly wait on the network: a browser's per-host connection count
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -51,9 +52,14 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
         # worker thread, because rendering a tile takes milliseconds and
         # Leaflet asks for dozens at once: the UI thread only dispatches.
         self.layer_tiles = None
+        # callable(rest) -> (bytes, mime) | None, for map services: network
+        # fetches, on a pool of their own, so a slow server never holds up the
+        # drawing of large layers.
+        self.service_tiles = None
         self.served = 0
         self.refused_after_shutdown = 0  # layer-tile requests that came after shutdown()
         self._pool = ThreadPoolExecutor(self.WORKERS, thread_name_prefix="xixia-tiles")
+        self._net_pool = ThreadPoolExecutor(self.NET_WORKERS, thread_name_prefix="xixia-services")
         self._jobs: dict[int, QWebEngineUrlRequestJob] = {}
         self._next_token = 0
         self._closed = False  # the view is gone; Chromium may still ask (a preload in flight)
@@ -68,6 +74,7 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
         self._closed = True
         self._jobs.clear()
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self._net_pool.shutdown(wait=False, cancel_futures=True)
 
     def set_page(self, name: str, html: str) -> None:
         self._pages[name] = html.encode("utf-8")
@@ -103,6 +110,9 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
         if path.startswith("/layertiles/") and self.layer_tiles is not None:
             self._start_async(job, self.layer_tiles, path[len("/layertiles/"):])
             return
+        if path.startswith("/servicetiles/") and self.service_tiles is not None:
+            self._start_async(job, self.service_tiles, path[len("/servicetiles/"):], self._net_pool)
+            return
         try:
             found = self._lookup(path)
         except Exception:  # a data producer failed: fail the request, keep the view alive
@@ -118,7 +128,7 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
         else:
             self._reply(job, *found)
 
-    def _start_async(self, job, work: Callable, rest: str) -> None:
+    def _start_async(self, job, work: Callable, rest: str, pool=None) -> None:
         if self._closed:
             self.refused_after_shutdown += 1
             job.fail(QWebEngineUrlRequestJob.Error.RequestAborted)
@@ -142,7 +152,7 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
                 result = error
             self._results.done.emit(token, result)
 
-        self._pool.submit(run)
+        (pool or self._pool).submit(run)
 
     def _finish(self, token: int, found) -> None:
         job = self._jobs.pop(token, None)

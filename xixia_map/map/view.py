@@ -112,6 +112,7 @@ class MapView(QWebEngineView):
         self._interceptor.allowed_hosts = frozenset(self.basemaps.allowed_hosts())
         self._profile.setUrlRequestInterceptor(self._interceptor)
         self.handler.tiles = self.basemaps.registry
+        self.handler.service_tiles = self.basemaps.service_lookup
         self._layer_tiles: dict = {}
         self._raster_tiles: dict = {}  # layer id -> RasterTiles
         self.handler.layer_tiles = self._serve_layer_tile
@@ -427,4 +428,5 @@ class MapView(QWebEngineView):
 
     @property
     def blocked_requests(self) -> int:
-        return self.guard.blocked_count
+        """Requests kept from leaving the machine: the page's, and map services' not allowed."""
+        return self.guard.blocked_count + self.basemaps.fetcher.refused

@@ -1,0 +1,185 @@
+"""Map services against real servers on loopback (tests/tile_services.py): WMTS on
+both grids and WMS from MapProxy, XYZ and ArcGIS REST from a small server; tiles
+drawn where they belong, hosts asked only when allowed, failures counted and
+backed off, bad capabilities said plainly; and a service as the map's basemap."""
+import io
+
+import mercantile
+import numpy as np
+import pytest
+from PIL import Image
+from tile_services import field, start_mapproxy, start_simple
+
+from xixia_map.data.errors import DataError
+from xixia_map.data.services import capabilities as caps
+from xixia_map.data.services.model import CGCS2000, WEB_MERCATOR, MapService
+from xixia_map.map.service_tiles import ServiceFetcher, ServiceTiles
+
+
+@pytest.fixture(scope="module")
+def simple():
+    served = start_simple()
+    yield served
+    served.stop()
+
+
+@pytest.fixture(scope="module")
+def mapproxy(tmp_path_factory, simple):
+    served = start_mapproxy(tmp_path_factory.mktemp("mapproxy"), simple)
+    yield served
+    served.stop()
+
+
+def fetcher_for(*servers) -> ServiceFetcher:
+    fetcher = ServiceFetcher()
+    fetcher.allowed = {"127.0.0.1"}
+    return fetcher
+
+
+def assert_in_place(data: bytes, z: int, x: int, y: int, tolerance: float = 6.0) -> None:
+    """Every sampled pixel has the field's colour at its own lon/lat."""
+    image = np.asarray(Image.open(io.BytesIO(data)).convert("RGB")).astype(float)
+    b = mercantile.xy_bounds(x, y, z)
+    px = (b.right - b.left) / 256
+    for row in (5, 64, 128, 200, 250):
+        for col in (5, 100, 250):
+            mx, my = b.left + (col + 0.5) * px, b.top - (row + 0.5) * px
+            lon = np.degrees(mx / 6378137.0)
+            lat = np.degrees(2 * np.arctan(np.exp(my / 6378137.0)) - np.pi / 2)
+            want = field(lon, lat)
+            assert np.abs(image[row, col] - want).max() <= tolerance, (row, col, image[row, col], want)
+
+
+TILE = mercantile.tile(111.48, 33.31, 11)
+
+
+def wmts(mapproxy, layer_id: str) -> MapService:
+    url = f"{mapproxy.base}/service?SERVICE=WMTS&REQUEST=GetCapabilities&VERSION=1.0.0"
+    xml = caps.fetch(url, {"127.0.0.1"})
+    layers, service = caps.wmts_layers(url, xml)
+    chosen = next(layer for layer in layers if layer.identifier == layer_id)
+    return caps.wmts_service(layer_id, chosen.title, url, service, chosen)
+
+
+def test_wmts_capabilities_list_both_grids(mapproxy):
+    url = f"{mapproxy.base}/service?SERVICE=WMTS&REQUEST=GetCapabilities&VERSION=1.0.0"
+    layers, _service = caps.wmts_layers(url, caps.fetch(url, {"127.0.0.1"}))
+    grids = {(layer.identifier, layer.grid) for layer in layers}
+    assert ("field", WEB_MERCATOR) in grids and ("field_c", CGCS2000) in grids
+    assert next(layer.title for layer in layers if layer.identifier == "field_c") == "测试底图（CGCS2000）"
+
+
+def test_a_web_mercator_wmts_tile_lands_where_it_belongs(mapproxy):
+    tiles = ServiceTiles(wmts(mapproxy, "field"), fetcher_for(mapproxy))
+    assert_in_place(tiles.tile(TILE.z, TILE.x, TILE.y), TILE.z, TILE.x, TILE.y)
+
+
+def test_a_cgcs2000_wmts_is_reprojected_to_the_map(mapproxy):
+    service = wmts(mapproxy, "field_c")
+    assert service.grid == CGCS2000 and service.matrices[0].top_left == (-180.0, 90.0)
+    tiles = ServiceTiles(service, fetcher_for(mapproxy))
+    for z in (10, 12):
+        t = mercantile.tile(111.48, 33.31, z)
+        assert_in_place(tiles.tile(t.z, t.x, t.y), t.z, t.x, t.y, tolerance=8.0)
+
+
+@pytest.mark.parametrize("layer_id", ["field", "field_c"])
+def test_wms_tiles_land_where_they_belong_on_either_crs(mapproxy, layer_id):
+    url = f"{mapproxy.base}/service?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0"
+    layers, service = caps.wms_layers(url, caps.fetch(url, {"127.0.0.1"}))
+    chosen = next(layer for layer in layers if layer.identifier == layer_id)
+    made = caps.wms_service("wms", chosen.title, url, service, chosen)
+    if layer_id == "field_c":  # asked in CGCS2000 lon/lat, reprojected here
+        made = MapService(**{**made.__dict__, "grid": CGCS2000})
+    tiles = ServiceTiles(made, fetcher_for(mapproxy))
+    assert_in_place(tiles.tile(TILE.z, TILE.x, TILE.y), TILE.z, TILE.x, TILE.y, tolerance=8.0)
+
+
+def test_xyz_and_arcgis_rest_tiles(simple):
+    xyz = MapService("xyz", "XYZ", "xyz", simple.base + "/xyz/{z}/{x}/{y}.png")
+    assert_in_place(ServiceTiles(xyz, fetcher_for(simple)).tile(TILE.z, TILE.x, TILE.y), TILE.z, TILE.x, TILE.y)
+    url = simple.base + "/arcgis/rest/services/field/MapServer"
+    arcgis = caps.arcgis_service("arc", "ArcGIS", url, caps.fetch(url + "?f=json", {"127.0.0.1"}))
+    assert arcgis.grid == WEB_MERCATOR and (arcgis.min_zoom, arcgis.max_zoom) == (6, 12)
+    assert arcgis.attribution == "测试数据"
+    assert_in_place(ServiceTiles(arcgis, fetcher_for(simple)).tile(TILE.z, TILE.x, TILE.y), TILE.z, TILE.x, TILE.y)
+
+
+def test_a_service_not_allowed_is_never_asked(simple):
+    fetcher = ServiceFetcher()  # nothing allowed
+    before = len(simple.requests)
+    xyz = MapService("xyz", "XYZ", "xyz", simple.base + "/xyz/{z}/{x}/{y}.png")
+    assert ServiceTiles(xyz, fetcher).tile(TILE.z, TILE.x, TILE.y) is None
+    assert fetcher.refused == 1 and len(simple.requests) == before
+    with pytest.raises(DataError) as refused:
+        caps.fetch(simple.base + "/xyz/1/1/1.png", set())
+    assert "允许" in refused.value.one_line("zh")
+
+
+def test_failing_tiles_are_empty_counted_and_backed_off(simple):
+    fetcher = fetcher_for(simple)
+    broken = ServiceTiles(MapService("b", "b", "xyz", simple.base + "/broken/{z}/{x}/{y}"), fetcher)
+    before = len(simple.requests)
+    assert broken.tile(11, 1, 1) is None and broken.tile(11, 1, 2) is None
+    assert fetcher.failed == 2 and len(simple.requests) == before + 1  # the second waited out the backoff
+    not_image = ServiceTiles(MapService("n", "n", "xyz", simple.base + "/notimage/{z}/{x}/{y}"), ServiceFetcher())
+    not_image.fetcher.allowed = {"127.0.0.1"}
+    assert not_image.tile(11, 1, 1) is None and not_image.fetcher.failed == 1
+
+
+@pytest.mark.parametrize("path,words", [("/notxml", "不是 XML"), ("/forbidden", "密钥错误或没有权限"),
+                                        ("/broken", "返回错误（500）")])
+def test_bad_capabilities_get_one_clear_message(simple, path, words):
+    with pytest.raises(DataError) as failed:
+        xml = caps.fetch(simple.base + path, {"127.0.0.1"})
+        caps.wmts_layers(simple.base + path, xml)
+    assert words in failed.value.one_line("zh")
+
+
+def test_a_server_that_does_not_answer_in_time(simple):
+    with pytest.raises(DataError) as failed:
+        caps.fetch(simple.base + "/slow", {"127.0.0.1"}, timeout=0.5)
+    assert "秒内没有响应" in failed.value.one_line("zh")
+
+
+def test_the_tianditu_preset_needs_a_key_and_names_its_hosts():
+    from xixia_map.data.services.tianditu import tianditu
+
+    with pytest.raises(ValueError):
+        tianditu("vec", "  ")
+    base, note = tianditu("vec", "abc123", CGCS2000)
+    assert base.grid == note.grid == CGCS2000 and "LAYER=vec" in base.url and "LAYER=cva" in note.url
+    assert base.hosts() == {f"t{i}.tianditu.gov.cn" for i in range(8)}
+    assert base.matrices[0].units_per_px == pytest.approx(0.703125)
+    assert not base.offline_allowed and "abc123" not in repr(base)
+
+
+def test_a_service_basemap_in_the_real_view(qtbot, mapproxy):
+    from xixia_map.data.layers import LayerList
+    from xixia_map.map.basemaps import Basemaps
+    from xixia_map.map.capture import stable_grab, wait_until_idle
+    from xixia_map.map.view import MapView
+
+    basemaps = Basemaps()
+    choice = basemaps.add_service(wmts(mapproxy, "field_c"), name="svc", allowed=False)
+    view = MapView(LayerList([]), basemaps=basemaps, basemap="svc")  # the basemap alone, nothing over it
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    wait_until_idle(view)
+    view.call_sync("setViewNoAnim", 111.48, 33.31, 12)
+    wait_until_idle(view)
+    assert view.blocked_requests > 0  # not allowed yet: asked for nothing, counted
+    asked = len(mapproxy.requests)
+    basemaps.set_allowed("svc", True)
+    view.set_basemap("svc")
+    wait_until_idle(view)
+    image = stable_grab(view)
+    state = view.call_sync("viewState")
+    for x in (200, 600, 790):
+        pixel = image.pixelColor(x, 300)
+        lon = state["west"] + (state["east"] - state["west"]) * (x + 0.5) / 800
+        want = field(lon, state["lat"])
+        assert abs(pixel.red() - want[0]) < 8 and abs(pixel.green() - want[1]) < 8, (x, pixel.name(), want)
+    assert len(mapproxy.requests) > asked and choice.attribution == ""
+    view.close()
