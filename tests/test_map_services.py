@@ -183,3 +183,30 @@ def test_a_service_basemap_in_the_real_view(qtbot, mapproxy):
         assert abs(pixel.red() - want[0]) < 8 and abs(pixel.green() - want[1]) < 8, (x, pixel.name(), want)
     assert len(mapproxy.requests) > asked and choice.attribution == ""
     view.close()
+
+
+def test_png_and_pdf_exports_carry_the_basemap_and_credit_it(qapp, mapproxy, tmp_path):
+    import shutil
+    import subprocess
+
+    from xixia_map.data.layers import LayerList
+    from xixia_map.export.report import ReportRequest, write_report
+    from xixia_map.export.snapshot import SnapshotRequest, render_map
+    from xixia_map.map.basemaps import Basemaps
+
+    basemaps = Basemaps()
+    service = MapService(**{**wmts(mapproxy, "field").__dict__, "attribution": "测试服务 © 县自然资源局"})
+    basemaps.add_service(service, name="svc", allowed=True)
+    bounds = (111.40, 33.25, 111.56, 33.37)
+    image, state = render_map(LayerList([]), SnapshotRequest(600, 400, bounds, basemaps=basemaps, basemap="svc"))
+    pixel = image.pixelColor(300, 200)
+    want = field((state["west"] + state["east"]) / 2, (state["south"] + state["north"]) / 2)
+    assert abs(pixel.red() - want[0]) < 10 and abs(pixel.green() - want[1]) < 10, (pixel.name(), want)
+    assert state["basemap"] == "svc" and state["blocked_requests"] == 0
+    pdf = tmp_path / "sheet.pdf"
+    write_report(LayerList([]), ReportRequest("测试图", bounds=bounds, review_number="豫S(2026)001号",
+                                              basemaps=basemaps, basemap="svc"), pdf)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "底图：测试底图（测试服务 © 县自然资源局）" in text.replace("\n", "")
+        assert "审图号 豫S(2026)001号" in text

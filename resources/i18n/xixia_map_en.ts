@@ -391,49 +391,49 @@
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="108" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="116" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="150" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="158" />
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="160" />
-        <location filename="../../xixia_map/ui/export_dialog.py" line="204" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="168" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="212" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="167" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="175" />
         <source>可见图层的全部要素</source>
         <translation>All features of the visible layers</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="169" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="177" />
         <source>当前选中的要素</source>
         <translation>The selected feature</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="172" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="180" />
         <source>CSV: 经纬度</source>
         <translation>CSV: longitude/latitude</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="177" />
-        <location filename="../../xixia_map/ui/export_dialog.py" line="188" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="185" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="196" />
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="179" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="187" />
         <source>范围</source>
         <translation>Extent</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="180" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="188" />
         <source>CSV 几何</source>
         <translation>CSV geometry</translation>
     </message>
@@ -603,32 +603,32 @@
 <context>
     <name>BasemapBox</name>
     <message>
-        <location filename="../../xixia_map/ui/basemap_control.py" line="72" />
+        <location filename="../../xixia_map/ui/basemap_control.py" line="93" />
         <source>注意：该底图为 GCJ-02 坐标，WGS84 数据叠加会偏移约 500 米</source>
         <translation>Note: this basemap is in GCJ-02; WGS84 data drawn over it is offset by about 500 m</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/basemap_control.py" line="79" />
+        <location filename="../../xixia_map/ui/basemap_control.py" line="100" />
         <source>添加底图</source>
         <translation>Add a basemap</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/basemap_control.py" line="80" />
+        <location filename="../../xixia_map/ui/basemap_control.py" line="101" />
         <source>瓦片包</source>
         <translation>Tile archives</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/basemap_control.py" line="86" />
+        <location filename="../../xixia_map/ui/basemap_control.py" line="107" />
         <source>无法使用该底图</source>
         <translation>Cannot use this basemap</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/basemap_control.py" line="96" />
+        <location filename="../../xixia_map/ui/basemap_control.py" line="146" />
         <source>在线底图</source>
         <translation>Online basemaps</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/basemap_control.py" line="97" />
+        <location filename="../../xixia_map/ui/basemap_control.py" line="147" />
         <source>在线底图会向互联网发送请求，离线环境下不可用。确定启用？</source>
         <translation>Online basemaps send requests to the internet and do not work offline. Enable them?</translation>
     </message>
@@ -1071,42 +1071,47 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="209" />
+        <location filename="../../xixia_map/ui/main_window.py" line="200" />
+        <source>添加地图服务…</source>
+        <translation>Add map service…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="210" />
         <source>定位到坐标…</source>
         <translation>Go to coordinates…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="210" />
+        <location filename="../../xixia_map/ui/main_window.py" line="211" />
         <source>大屏模式</source>
         <translation>Big-screen mode</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="221" />
+        <location filename="../../xixia_map/ui/main_window.py" line="222" />
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="222" />
+        <location filename="../../xixia_map/ui/main_window.py" line="223" />
         <source>关于西峡项目地图…</source>
         <translation>About Xixia Project Map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="244" />
+        <location filename="../../xixia_map/ui/main_window.py" line="245" />
         <source>已定位到</source>
         <translation>Centred on</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="267" />
+        <location filename="../../xixia_map/ui/main_window.py" line="268" />
         <source>地理数据</source>
         <translation>Geodata</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="268" />
+        <location filename="../../xixia_map/ui/main_window.py" line="269" />
         <source>栅格影像、DEM</source>
         <translation>Imagery and DEMs</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="273" />
+        <location filename="../../xixia_map/ui/main_window.py" line="274" />
         <source>打开 File Geodatabase（.gdb 文件夹）</source>
         <translation>Open a File Geodatabase (.gdb folder)</translation>
     </message>
@@ -1136,103 +1141,103 @@
         <translation>Add basemap file…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="200" />
+        <location filename="../../xixia_map/ui/main_window.py" line="201" />
         <source>允许在线底图</source>
         <translation>Allow online basemaps</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="206" />
+        <location filename="../../xixia_map/ui/main_window.py" line="207" />
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="213" />
+        <location filename="../../xixia_map/ui/main_window.py" line="214" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="266" />
+        <location filename="../../xixia_map/ui/main_window.py" line="267" />
         <source>打开数据</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="290" />
+        <location filename="../../xixia_map/ui/main_window.py" line="291" />
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="294" />
+        <location filename="../../xixia_map/ui/main_window.py" line="295" />
         <source>添加书签…</source>
         <translation>Add bookmark…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="304" />
+        <location filename="../../xixia_map/ui/main_window.py" line="305" />
         <source>重命名书签</source>
         <translation>Rename bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="305" />
+        <location filename="../../xixia_map/ui/main_window.py" line="306" />
         <source>删除书签</source>
         <translation>Delete bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="319" />
+        <location filename="../../xixia_map/ui/main_window.py" line="320" />
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="330" />
+        <location filename="../../xixia_map/ui/main_window.py" line="331" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="332" />
+        <location filename="../../xixia_map/ui/main_window.py" line="333" />
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="352" />
-        <location filename="../../xixia_map/ui/main_window.py" line="374" />
+        <location filename="../../xixia_map/ui/main_window.py" line="353" />
+        <location filename="../../xixia_map/ui/main_window.py" line="381" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="359" />
+        <location filename="../../xixia_map/ui/main_window.py" line="366" />
         <source>数据库密码</source>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="359" />
+        <location filename="../../xixia_map/ui/main_window.py" line="366" />
         <source>请输入数据库密码：</source>
         <translation>Enter the database password:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="400" />
+        <location filename="../../xixia_map/ui/main_window.py" line="407" />
         <source>高程</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="412" />
+        <location filename="../../xixia_map/ui/main_window.py" line="419" />
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="174" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="182" />
         <source>GBK（国内常用 GIS 软件默认）</source>
         <translation>GBK (default of Chinese office GIS)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="181" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="189" />
         <source>Shapefile 编码</source>
         <translation>Shapefile encoding</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="190" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="198" />
         <source>Shapefile（压缩包）</source>
         <translation>Shapefile (zipped)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/export_dialog.py" line="191" />
+        <location filename="../../xixia_map/ui/export_dialog.py" line="199" />
         <source>CAD 图纸（高斯-克吕格 37 带）</source>
         <translation>CAD drawing (Gauss-Krüger zone 37)</translation>
     </message>
@@ -1659,6 +1664,187 @@
         <location filename="../../xixia_map/ui/search_box.py" line="34" />
         <source>搜索地名、项目(支持拼音, 如 huiche)</source>
         <translation>Search places and projects (pinyin works, e.g. huiche)</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="29" />
+        <source>添加地图服务</source>
+        <translation>Add map service</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="31" />
+        <source>天地图（需本单位密钥）</source>
+        <translation>Tianditu (needs your office's key)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="32" />
+        <source>ArcGIS REST 切片服务</source>
+        <translation>ArcGIS REST tile service</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="32" />
+        <source>XYZ 瓦片地址</source>
+        <translation>XYZ tile template</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="35" />
+        <source>矢量</source>
+        <translation>Vector</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="35" />
+        <source>影像</source>
+        <translation>Imagery</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="35" />
+        <source>地形</source>
+        <translation>Terrain</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="38" />
+        <location filename="../../xixia_map/ui/service_dialog.py" line="142" />
+        <source>Web 墨卡托</source>
+        <translation>Web Mercator</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="39" />
+        <location filename="../../xixia_map/ui/service_dialog.py" line="142" />
+        <source>CGCS2000 经纬度</source>
+        <translation>CGCS2000 lon/lat</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="40" />
+        <source>叠加注记</source>
+        <translation>With annotation</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="43" />
+        <source>天地图密钥（tk）</source>
+        <translation>Tianditu key (tk)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="45" />
+        <source>服务地址（GetCapabilities、MapServer 或含 {z}/{x}/{y} 的模板）</source>
+        <translation>Service address (GetCapabilities, MapServer, or a template with {z}/{x}/{y})</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="48" />
+        <source>版权说明（印在导出图上）</source>
+        <translation>Attribution (printed on exports)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="50" />
+        <source>读取服务能力</source>
+        <translation>Read capabilities</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="57" />
+        <source>服务类型</source>
+        <translation>Service type</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="58" />
+        <source>天地图图层</source>
+        <translation>Tianditu layer</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="59" />
+        <source>坐标网格</source>
+        <translation>Tile grid</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="61" />
+        <source>密钥</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="62" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="63" />
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="64" />
+        <source>版权</source>
+        <translation>Attribution</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="66" />
+        <source>添加为底图</source>
+        <translation>Add as basemap</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="67" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="99" />
+        <source>（先填写地址）</source>
+        <translation>(fill in the address first)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="100" />
+        <source>允许本软件访问此服务：</source>
+        <translation>Allow the app to reach this service: </translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="100" />
+        <source>（仅此服务，其他外部请求仍然阻止）</source>
+        <translation> (this service only; every other outside request stays blocked)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="107" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="128" />
+        <location filename="../../xixia_map/ui/service_dialog.py" line="187" />
+        <source>请先勾选允许访问此服务</source>
+        <translation>Allow this service first</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../xixia_map/ui/service_dialog.py" line="146" />
+        <source>找到 %n 个可用图层</source>
+        <translation><numerusform>Found %n usable layer</numerusform><numerusform>Found %n usable layers</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="148" />
+        <source>正在读取服务能力…</source>
+        <translation>Reading capabilities…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="162" />
+        <source>请填写天地图密钥</source>
+        <translation>Enter the Tianditu key</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="168" />
+        <source>XYZ 地址须含 {z}、{x}、{y}</source>
+        <translation>An XYZ address must contain {z}, {x} and {y}</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="176" />
+        <source>请先读取服务能力并选择图层</source>
+        <translation>Read the capabilities and choose a layer first</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="195" />
+        <source>已添加为底图：</source>
+        <translation>Added as basemap: </translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="200" />
+        <source>正在读取服务描述…</source>
+        <translation>Reading the service description…</translation>
     </message>
 </context>
 <context>

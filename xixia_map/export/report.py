@@ -37,6 +37,8 @@ class ReportRequest:
     date: dt.date | None = None
     maker: str = ""  # 制图单位
     review_number: str = ""  # 审图号, for a map that is published
+    basemaps: object | None = None  # the window's basemaps and the one shown, drawn under the map
+    basemap: str = "none"
 
 
 def data_sources(layers: LayerList, lang: str = "zh") -> str:
@@ -48,6 +50,22 @@ def data_sources(layers: LayerList, lang: str = "zh") -> str:
         if layer.visible and "source" in layer.frame.columns:
             sources += list(layer.frame["source"].dropna().astype(str).unique())
     return summarise_sources(sources, lang)
+
+
+def basemap_credit(basemaps, name: str, lang: str = "zh") -> str:
+    """The basemap under the map, by title and its provider's attribution, as a sheet must state it."""
+    if basemaps is None or name in ("", "none"):
+        return ""
+    try:
+        choice = basemaps.get(name)
+    except KeyError:
+        return ""
+    if choice.kind == "none":
+        return ""
+    title = choice.title(lang)
+    credit = f"{title}（{choice.attribution}）" if choice.attribution and lang == "zh" else (
+        f"{title} ({choice.attribution})" if choice.attribution else title)
+    return ("底图：" if lang == "zh" else "Basemap: ") + credit
 
 
 def _font(size_pt: float, bold: bool = False) -> QFont:
@@ -158,7 +176,7 @@ def write_report(layers: LayerList, request: ReportRequest, out: Path, lang: str
     # One CSS pixel ≈ 1/96 inch on paper, so labels print at their screen size.
     image, state = render_map(layers, SnapshotRequest(
         mm_to_px(map_w, request.dpi), mm_to_px(map_h, request.dpi), request.bounds, request.select,
-        scale=request.dpi / 96.0, lang=lang))
+        scale=request.dpi / 96.0, lang=lang, basemaps=request.basemaps, basemap=request.basemap))
     if progress:
         progress(70, "laying out page")
     writer = QPdfWriter(str(out))
@@ -198,6 +216,9 @@ def write_report(layers: LayerList, request: ReportRequest, out: Path, lang: str
         page.text(MARGIN_MM, footer_y, page_w - 2 * MARGIN_MM, 5, "    ".join(made), _font(8))
         page.text(MARGIN_MM, footer_y + 5, page_w - 2 * MARGIN_MM, 5, crs, _font(7, False), color="#555555")
         sources = ("数据来源：" if lang == "zh" else "Sources: ") + data_sources(layers, lang)
+        base = basemap_credit(request.basemaps, state.get("basemap", "none"), lang)
+        if base:
+            sources += ("；" if lang == "zh" else "; ") + base
         page.text(MARGIN_MM, footer_y + 9.5, page_w - 2 * MARGIN_MM, FOOTER_MM - 9.5, sources, _font(6),
                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, color="#555555")
     finally:

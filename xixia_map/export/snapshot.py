@@ -29,6 +29,10 @@ class SnapshotRequest:
     scale: float | None = None  # device scale; default keeps ~REFERENCE_CSS_WIDTH css px
     print_mode: bool = True  # hide zoom buttons and Leaflet's scale
     lang: str = "zh"  # the map's labels: name_zh or name_en
+    # The basemap the screen shows (the window's Basemaps and its choice), so the
+    # export matches the screen; "none" draws the layers alone.
+    basemaps: object | None = None
+    basemap: str = "none"
 
 
 def device_scale(request: SnapshotRequest) -> float:
@@ -40,7 +44,8 @@ def device_scale(request: SnapshotRequest) -> float:
 def render_map(layers: LayerList, request: SnapshotRequest, timeout_s: float = 60.0) -> tuple[QImage, dict]:
     """Returns the image and the final view state (extent, zoom) for the layout."""
     scale = device_scale(request)
-    view = MapView(layers, bounds=request.bounds, lang=request.lang)
+    view = MapView(layers, bounds=request.bounds, lang=request.lang, basemaps=request.basemaps,
+                   basemap=request.basemap)
     try:
         view.setZoomFactor(scale)
         view.resize(request.width, request.height)
@@ -63,6 +68,7 @@ def render_map(layers: LayerList, request: SnapshotRequest, timeout_s: float = 6
         state = dict(view.call_sync("viewState") or view.last_view)
         state["device_scale"] = scale
         state["blocked_requests"] = view.blocked_requests
+        state["basemap"] = view.basemap
         return image, state
     finally:
         view.detach()  # the window's layer list must not call a deleted view

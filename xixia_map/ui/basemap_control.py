@@ -10,6 +10,8 @@ from .settings import open_settings
 from . import plain_text
 
 ARCHIVES_KEY = "basemap_archives"
+SERVICES_KEY = "map_services"  # JSON: [{"name", "allowed", "services": [MapService.to_settings()]}]
+SERVICE_KEYS = "map_service_keys/"  # + name: the office's key (天地图 tk), kept apart from the list
 
 
 def _as_list(value) -> list[str]:
@@ -29,11 +31,30 @@ def basemaps_from_settings() -> tuple[Basemaps, str, list[DataError]]:
             basemaps.add_archive(path)
         except DataError as exc:
             problems.append(exc)
+    for entry in _saved_services(settings):
+        try:
+            from ..data.services.model import MapService
+
+            key = str(settings.value(SERVICE_KEYS + entry["name"], "") or "")
+            basemaps.add_service([MapService.from_settings(s, key) for s in entry["services"]], name=entry["name"],
+                                 allowed=bool(entry.get("allowed")))
+        except (KeyError, TypeError, ValueError):
+            continue  # a damaged entry: the rest still load
     default = BUNDLED if BUNDLED in {c.name for c in basemaps.choices()} else "none"
     chosen = str(settings.value("basemap", default))
     if chosen not in {c.name for c in basemaps.choices()}:
         chosen = default
     return basemaps, chosen, problems
+
+
+def _saved_services(settings) -> list[dict]:
+    import json
+
+    try:
+        found = json.loads(settings.value(SERVICES_KEY, "") or "[]")
+    except (TypeError, ValueError):
+        return []
+    return found if isinstance(found, list) else []
 
 
 class BasemapBox(QComboBox):
@@ -90,6 +111,35 @@ class BasemapBox(QComboBox):
         self.refill()
         self.choose(choice.name)
         return True
+
+    def add_service(self, services: list, allowed: bool) -> str:
+        """A map service (a base and its annotation) as a basemap choice, remembered, and shown."""
+        import json
+
+        name = f"service{len(_saved_services(open_settings())) + 1}_{services[0].name}"
+        choice = self.basemaps.add_service(services, name=name, allowed=allowed)
+        settings = open_settings()
+        entries = _saved_services(settings) + [{"name": name, "allowed": allowed,
+                                                "services": [s.to_settings() for s in services]}]
+        settings.setValue(SERVICES_KEY, json.dumps(entries, ensure_ascii=False))
+        if services[0].key:
+            settings.setValue(SERVICE_KEYS + name, services[0].key)
+        self.refill()
+        self.choose(choice.name)
+        return name
+
+    def set_service_allowed(self, name: str, allowed: bool) -> None:
+        import json
+
+        self.basemaps.set_allowed(name, allowed)
+        settings = open_settings()
+        entries = _saved_services(settings)
+        for entry in entries:
+            if entry.get("name") == name:
+                entry["allowed"] = allowed
+        settings.setValue(SERVICES_KEY, json.dumps(entries, ensure_ascii=False))
+        if self.window.map_view.basemap == name:
+            self.window.map_view.set_basemap(name)  # new tile URLs: nothing blocked is reused
 
     def set_online_enabled(self, enabled: bool, confirm: bool = True) -> bool:
         if enabled and confirm and plain_text.message(

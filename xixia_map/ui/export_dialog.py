@@ -102,6 +102,14 @@ class MapExportDialog(QDialog):
         return self.width_px.value(), self.height_px.value()
 
 
+def _basemap_of(window) -> dict:
+    """The basemap the window shows, so the export matches the screen."""
+    view = getattr(window, "map_view", None)
+    if view is None:
+        return {}
+    return {"basemaps": view.basemaps, "basemap": view.basemap}
+
+
 def run_map_export(dialog: MapExportDialog, layers: LayerList, out: Path, bounds, select, lang: str,
                    parent=None) -> None:
     kind = dialog.kind.currentData()
@@ -120,14 +128,14 @@ def run_map_export(dialog: MapExportDialog, layers: LayerList, out: Path, bounds
             dialog.remember()
             request = ReportRequest(dialog.title.text(), dialog.paper.currentText(), dialog.landscape.isChecked(),
                                     dialog.dpi.currentData(), bounds, select, maker=dialog.maker.text().strip(),
-                                    review_number=dialog.review_number.text().strip())
+                                    review_number=dialog.review_number.text().strip(), **_basemap_of(parent))
             with atomic_path(out) as tmp:
                 write_report(layers, request, tmp, lang, progress=step)
         else:
             step(20)
             scale = dialog.dpi.currentData() / 96.0 if kind == "png_paper" else None
             image, state = render_map(layers, SnapshotRequest(*dialog.pixel_size(), bounds, select, scale=scale,
-                                                                   lang=lang))
+                                                                   lang=lang, **_basemap_of(parent)))
             dialog.remember()
             if dialog.furniture.isChecked():
                 from ..export.furniture import add_furniture

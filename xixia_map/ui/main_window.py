@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self.tr("添加底图文件…")).triggered.connect(lambda: self.basemap_box.add_archive())
+        view_menu.addAction(self.tr("添加地图服务…")).triggered.connect(self.add_map_service)
         online = view_menu.addAction(self.tr("允许在线底图"))
         online.setCheckable(True)
         online.setChecked(self.map_view.basemaps.online_enabled)
@@ -351,6 +352,12 @@ class MainWindow(QMainWindow):
         if out:
             done = self.tr("已导出")
             self.statusBar().showMessage(f"{done}: {out}", 8000)
+
+    def add_map_service(self) -> None:
+        from .service_dialog import ServiceDialog
+
+        self.service_dialog = ServiceDialog(self)
+        self.service_dialog.show()
 
     def ask_password(self, label: str) -> str | None:
         """A database password, typed (a project's PostGIS layer without one saved)."""

@@ -1,0 +1,82 @@
+"""视图 → 添加地图服务 in the real window, against MapProxy on loopback: nothing asked
+before the service is allowed, a WMTS layer chosen and drawn as the basemap, and
+remembered, allowed, for the next start; the 天地图 preset without a key refused."""
+import pytest
+from tile_services import field, start_mapproxy, start_simple
+
+from test_window_panels import make_window  # noqa: F401 - shared window factory
+from xixia_map.map.capture import stable_grab, wait_until_idle
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    simple = start_simple()
+    proxy = start_mapproxy(tmp_path_factory.mktemp("mp"), simple)
+    yield simple, proxy
+    proxy.stop()
+    simple.stop()
+
+
+@pytest.fixture
+def window(qtbot, catalog, tmp_path, monkeypatch, dialogs):
+    monkeypatch.setenv("XIXIA_SETTINGS", str(tmp_path / "settings.ini"))
+    win = make_window(qtbot, catalog)
+    win.dialogs = dialogs
+    return win
+
+
+def test_a_wmts_is_added_allowed_drawn_and_remembered(qtbot, window, servers, catalog):
+    _simple, proxy = servers
+    window.add_map_service()
+    dialog = window.service_dialog
+    dialog.kind.setCurrentIndex(dialog.kind.findData("wmts"))
+    dialog.url.setText(f"{proxy.base}/service?SERVICE=WMTS&REQUEST=GetCapabilities&VERSION=1.0.0")
+    asked = len(proxy.requests)
+    dialog.read_capabilities()
+    assert "允许" in dialog.status.text() and len(proxy.requests) == asked  # not allowed: nothing asked
+    assert "127.0.0.1" in dialog.allow.text()
+    dialog.allow.setChecked(True)
+    dialog.read_capabilities()
+    qtbot.waitUntil(lambda: not dialog.jobs and dialog.layers.count() > 0, timeout=15000)
+    # The Web Mercator layer: MapProxy, in this same process, reprojects the CGCS2000 one
+    # slowly (test_map_services.py checks our reprojection of it, tile by tile).
+    row = next(i for i in range(dialog.layers.count()) if "Web 墨卡托" in dialog.layers.item(i).text())
+    dialog.layers.setCurrentRow(row)
+    dialog.attribution.setText("测试服务")
+    dialog.add()
+    name = window.map_view.basemap
+    assert name.startswith("service") and window.map_view.basemaps.is_allowed(name)
+    view = window.map_view
+    view.call_sync("setViewNoAnim", 111.48, 33.31, 12)
+    wait_until_idle(view, 60)
+    for layer in list(window.layers):  # the basemap alone, to read its colours
+        window.layers.set_visible(layer.id, False)
+    wait_until_idle(view)
+    image = stable_grab(view)
+    state = view.call_sync("viewState")
+    x = image.width() - 12
+    pixel = image.pixelColor(x, image.height() // 2)
+    want = field(state["west"] + (state["east"] - state["west"]) * (x + 0.5) / image.width(), state["lat"])
+    assert abs(pixel.red() - want[0]) < 10 and abs(pixel.green() - want[1]) < 10, (pixel.name(), want)
+    assert view.blocked_requests == 0
+    from xixia_map.ui.basemap_control import basemaps_from_settings
+
+    again, chosen, problems = basemaps_from_settings()
+    assert chosen == name and not problems and again.is_allowed(name)
+    assert again.get(name).attribution == "测试服务"
+    dialog.close()
+
+
+def test_a_tianditu_preset_needs_a_key(qtbot, window):
+    window.add_map_service()
+    dialog = window.service_dialog
+    dialog.kind.setCurrentIndex(dialog.kind.findData("tianditu"))
+    dialog.add()
+    assert "密钥" in dialog.status.text()
+    assert "tianditu.gov.cn" in dialog.allow.text()
+    dialog.key.setText("office-key")
+    dialog.add()  # added but not allowed: the map asks nothing of it
+    name = window.map_view.basemap
+    assert name.startswith("service") and not window.map_view.basemaps.is_allowed(name)
+    assert window.map_view.basemaps.fetcher.allowed == set()
+    dialog.close()
