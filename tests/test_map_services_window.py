@@ -80,3 +80,33 @@ def test_a_tianditu_preset_needs_a_key(qtbot, window):
     assert name.startswith("service") and not window.map_view.basemaps.is_allowed(name)
     assert window.map_view.basemaps.fetcher.allowed == set()
     dialog.close()
+
+
+def test_an_offline_package_is_estimated_downloaded_and_becomes_a_basemap(qtbot, window, servers, tmp_path):
+    import sqlite3
+
+    from xixia_map.data.services.model import MapService
+
+    simple, _proxy = servers
+    service = MapService("xyz", "测试底图", "xyz", simple.base + "/xyz/{z}/{x}/{y}.png", attribution="测试数据")
+    window.basemap_box.add_service([service], allowed=True)
+    window.map_view.fit_bounds(111.46, 33.29, 111.50, 33.32)
+    wait_until_idle(window.map_view)
+    window.download_offline_package()
+    dialog = window.offline_dialog
+    dialog.min_zoom.setValue(12)
+    dialog.max_zoom.setValue(13)
+    plan = dialog.plan()
+    assert f"{plan.count():,}" in dialog.estimate_label.text() and "分钟" in dialog.estimate_label.text()
+    out = tmp_path / "离线.mbtiles"
+    dialog.start(out)
+    assert "确认" in dialog.estimate_label.text() and not out.exists()  # the terms first
+    dialog.terms.setChecked(True)
+    dialog.rate.setValue(50)
+    dialog.start(out)
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=60000)
+    assert dialog.result.written == plan.count() and dialog.result.failed == 0
+    assert sqlite3.connect(out).execute("SELECT count(*) FROM tiles").fetchone()[0] == plan.count()
+    current = window.map_view.basemaps.get(window.map_view.basemap)
+    assert current.kind == "archive" and current.path == str(out)
+    dialog.close()

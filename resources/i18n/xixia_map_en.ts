@@ -1076,42 +1076,47 @@
         <translation>Add map service…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="210" />
+        <location filename="../../xixia_map/ui/main_window.py" line="201" />
+        <source>下载离线底图包…</source>
+        <translation>Download offline basemap package…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="211" />
         <source>定位到坐标…</source>
         <translation>Go to coordinates…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="211" />
+        <location filename="../../xixia_map/ui/main_window.py" line="212" />
         <source>大屏模式</source>
         <translation>Big-screen mode</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="222" />
+        <location filename="../../xixia_map/ui/main_window.py" line="223" />
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="223" />
+        <location filename="../../xixia_map/ui/main_window.py" line="224" />
         <source>关于西峡项目地图…</source>
         <translation>About Xixia Project Map…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="245" />
+        <location filename="../../xixia_map/ui/main_window.py" line="246" />
         <source>已定位到</source>
         <translation>Centred on</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="268" />
+        <location filename="../../xixia_map/ui/main_window.py" line="269" />
         <source>地理数据</source>
         <translation>Geodata</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="269" />
+        <location filename="../../xixia_map/ui/main_window.py" line="270" />
         <source>栅格影像、DEM</source>
         <translation>Imagery and DEMs</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="274" />
+        <location filename="../../xixia_map/ui/main_window.py" line="275" />
         <source>打开 File Geodatabase（.gdb 文件夹）</source>
         <translation>Open a File Geodatabase (.gdb folder)</translation>
     </message>
@@ -1141,83 +1146,83 @@
         <translation>Add basemap file…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="201" />
+        <location filename="../../xixia_map/ui/main_window.py" line="202" />
         <source>允许在线底图</source>
         <translation>Allow online basemaps</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="207" />
+        <location filename="../../xixia_map/ui/main_window.py" line="208" />
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="214" />
+        <location filename="../../xixia_map/ui/main_window.py" line="215" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="267" />
+        <location filename="../../xixia_map/ui/main_window.py" line="268" />
         <source>打开数据</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="291" />
+        <location filename="../../xixia_map/ui/main_window.py" line="292" />
         <source>(无)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="295" />
+        <location filename="../../xixia_map/ui/main_window.py" line="296" />
         <source>添加书签…</source>
         <translation>Add bookmark…</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="305" />
+        <location filename="../../xixia_map/ui/main_window.py" line="306" />
         <source>重命名书签</source>
         <translation>Rename bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="306" />
+        <location filename="../../xixia_map/ui/main_window.py" line="307" />
         <source>删除书签</source>
         <translation>Delete bookmark</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="320" />
+        <location filename="../../xixia_map/ui/main_window.py" line="321" />
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="331" />
+        <location filename="../../xixia_map/ui/main_window.py" line="332" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="333" />
+        <location filename="../../xixia_map/ui/main_window.py" line="334" />
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="353" />
-        <location filename="../../xixia_map/ui/main_window.py" line="381" />
+        <location filename="../../xixia_map/ui/main_window.py" line="354" />
+        <location filename="../../xixia_map/ui/main_window.py" line="388" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="366" />
+        <location filename="../../xixia_map/ui/main_window.py" line="373" />
         <source>数据库密码</source>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="366" />
+        <location filename="../../xixia_map/ui/main_window.py" line="373" />
         <source>请输入数据库密码：</source>
         <translation>Enter the database password:</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="407" />
+        <location filename="../../xixia_map/ui/main_window.py" line="414" />
         <source>高程</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/main_window.py" line="419" />
+        <location filename="../../xixia_map/ui/main_window.py" line="426" />
         <source>已拦截外网请求</source>
         <translation>Blocked outside requests</translation>
     </message>
@@ -1402,6 +1407,104 @@
         <location filename="../../xixia_map/ui/register_dialog.py" line="94" />
         <source>当月完成投资</source>
         <translation>Completed in the month</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineDialog</name>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="29" />
+        <source>下载离线底图包</source>
+        <translation>Download offline basemap package</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="34" />
+        <source>当前视图范围</source>
+        <translation>Current view</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="35" />
+        <source>全县</source>
+        <translation>Whole county</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="44" />
+        <source> 张/秒</source>
+        <translation> tiles/s</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="45" />
+        <source>我确认该服务的使用条款允许下载瓦片离线使用</source>
+        <translation>I confirm this service's terms allow downloading its tiles for offline use</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="50" />
+        <source>范围</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="51" />
+        <source>最小级别</source>
+        <translation>Lowest zoom</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="52" />
+        <source>最大级别</source>
+        <translation>Highest zoom</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="53" />
+        <source>下载速度上限</source>
+        <translation>Rate limit</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="55" />
+        <source>开始下载</source>
+        <translation>Start download</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="56" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="61" />
+        <source>当前底图不是地图服务：请先在底图列表中选择一个地图服务</source>
+        <translation>The current basemap is not a map service: choose one in the basemap list first</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="88" />
+        <source>约 {count} 张瓦片、{mb} MB（按每张约 20 KB 估算），按当前速度约需 {minutes} 分钟</source>
+        <translation>About {count} tiles, {mb} MB (at ~20 KB a tile), about {minutes} minutes at this rate</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="96" />
+        <source>请先确认服务条款允许离线使用</source>
+        <translation>Confirm first that the terms allow offline use</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="99" />
+        <source>保存离线底图包</source>
+        <translation>Save offline basemap package</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="113" />
+        <source>已下载 {written} 张，已有 {skipped} 张，失败 {failed} 张</source>
+        <translation>Downloaded {written} tiles, {skipped} already there, {failed} failed</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="123" />
+        <source>已暂停：已下载的瓦片已保存，再次开始即从中断处继续</source>
+        <translation>Paused: the tiles downloaded are kept; start again to go on from there</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="127" />
+        <source>正在下载离线底图包…</source>
+        <translation>Downloading the offline basemap package…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/offline_dialog.py" line="127" />
+        <source>暂停</source>
+        <translation>Pause</translation>
     </message>
 </context>
 <context>
@@ -1814,7 +1917,10 @@
     <message numerus="yes">
         <location filename="../../xixia_map/ui/service_dialog.py" line="146" />
         <source>找到 %n 个可用图层</source>
-        <translation><numerusform>Found %n usable layer</numerusform><numerusform>Found %n usable layers</numerusform></translation>
+        <translation>
+            <numerusform>Found %n usable layer</numerusform>
+            <numerusform>Found %n usable layers</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../xixia_map/ui/service_dialog.py" line="148" />

@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.tr("添加底图文件…")).triggered.connect(lambda: self.basemap_box.add_archive())
         view_menu.addAction(self.tr("添加地图服务…")).triggered.connect(self.add_map_service)
+        view_menu.addAction(self.tr("下载离线底图包…")).triggered.connect(self.download_offline_package)
         online = view_menu.addAction(self.tr("允许在线底图"))
         online.setCheckable(True)
         online.setChecked(self.map_view.basemaps.online_enabled)
@@ -358,6 +359,12 @@ class MainWindow(QMainWindow):
 
         self.service_dialog = ServiceDialog(self)
         self.service_dialog.show()
+
+    def download_offline_package(self) -> None:
+        from .offline_dialog import OfflineDialog
+
+        self.offline_dialog = OfflineDialog(self)
+        self.offline_dialog.show()
 
     def ask_password(self, label: str) -> str | None:
         """A database password, typed (a project's PostGIS layer without one saved)."""
