@@ -23,7 +23,7 @@ def main() -> int:
     parser.add_argument("--out", default="resources/screenshots")
     parser.add_argument("--large", default="out/landuse/1000000/dltb.gpkg",
                         help="the generated 三调 layer for --only large (benchmarks/landuse_data.py)")
-    parser.add_argument("--only", choices=("formats", "register", "places", "window", "large"), help="take one set of screenshots")
+    parser.add_argument("--only", choices=("formats", "register", "places", "window", "large", "services"), help="take one set of screenshots")
     args = parser.parse_args()
     sample, out = Path(args.sample), Path(args.out)
     from xixia_map.map.runtime import start_web_engine
@@ -79,6 +79,9 @@ def main() -> int:
     if args.only == "large":
         large_scenes(window_with, shoot, Path(args.large), out)
         return 0
+    if args.only == "services":
+        service_scenes(window_with, shoot, wait, out)
+        return 0
     dom, dltb, dem = sample / "示例_正射影像.tif", sample / "示例_三调图斑.gpkg", sample / "示例_DEM.tif"
     for lang, size, suffix in (("zh", (1600, 1000), ""), ("zh", (1024, 700), "-1024"), ("en", (1600, 1000), "-en")):
         window = window_with([dom, dltb], lang, size)
@@ -95,6 +98,48 @@ def main() -> int:
         places_scenes(window_with, shoot, wait, out)
         window_scenes(window_with, shoot, wait, out)
     return 0
+
+
+def service_scenes(window_with, shoot, wait, out: Path) -> None:
+    """A WMTS basemap at town scale (the tests' loopback MapProxy, in a process of its
+    own), and a PDF sheet of the same view: basemap, its credit, the 审图号 field."""
+    import json
+    import shutil
+    import subprocess
+
+    from xixia_map.data.services import capabilities as caps
+    from xixia_map.export.report import ReportRequest, write_report
+
+    here = Path(__file__).resolve().parent.parent
+    servers = subprocess.Popen([sys.executable, str(here / "tests" / "tile_services.py")], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        bases = json.loads(servers.stdout.readline())
+        url = f"{bases['mapproxy']}/service?SERVICE=WMTS&REQUEST=GetCapabilities&VERSION=1.0.0"
+        found, parsed = caps.wmts_layers(url, caps.fetch(url, {"127.0.0.1"}))
+        layer = next(f for f in found if f.identifier == "field")
+        service = caps.wmts_service("field", "县平台 WMTS（测试服务）", url, parsed, layer,
+                                    attribution="测试服务（本机 MapProxy）")
+        window = window_with([], "zh", (1600, 1000))
+        window.basemap_box.add_service([service], allowed=True)
+        bounds = (111.462, 33.296, 111.498, 33.318)
+        shoot(window, "wmts-town.png", bounds)
+        state = window.map_view.call_sync("viewState")
+        pdf = out / "wmts-sheet.pdf"
+        write_report(window.layers, ReportRequest("西峡县城 · 地图服务底图", bounds=(state["west"], state["south"],
+                                                                             state["east"], state["north"]),
+                                                  maker="县自然资源局（示例）", review_number="（此处填写审图号）",
+                                                  basemaps=window.map_view.basemaps,
+                                                  basemap=window.map_view.basemap), pdf, "zh")
+        if shutil.which("pdftoppm"):
+            subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf), str(out / "wmts-sheet")],
+                           check=True)
+            print("saved", out / "wmts-sheet.png")
+        pdf.unlink()
+        window.close()
+    finally:
+        servers.stdin.close()
+        servers.wait(timeout=10)
 
 
 def large_scenes(window_with, shoot, path: Path, out: Path) -> None:

@@ -199,3 +199,13 @@ def simple_app(environ, start_response):
 
 def start_simple() -> Served:
     return Served(simple_app)
+
+
+if __name__ == "__main__":  # the benchmark's servers, in a process of their own
+    import sys
+    import tempfile
+
+    simple_server = start_simple()
+    proxy = start_mapproxy(Path(tempfile.mkdtemp(prefix="xixia-mapproxy-")), simple_server)
+    print(json.dumps({"simple": simple_server.base, "mapproxy": proxy.base}), flush=True)
+    sys.stdin.read()  # until the benchmark closes our stdin
