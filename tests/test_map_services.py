@@ -210,3 +210,46 @@ def test_png_and_pdf_exports_carry_the_basemap_and_credit_it(qapp, mapproxy, tmp
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         assert "底图：测试底图（测试服务 © 县自然资源局）" in text.replace("\n", "")
         assert "审图号 豫S(2026)001号" in text
+
+
+def test_an_offline_html_export_carries_its_basemap_tiles_within_its_limit(qtbot, mapproxy, tmp_path):
+    import re
+
+    from PySide6.QtCore import QUrl
+
+    from xixia_map.data.layers import LayerList
+    from xixia_map.export import html_export
+    from xixia_map.map.basemaps import Basemaps
+
+    basemaps = Basemaps()
+    basemaps.add_service(wmts(mapproxy, "field"), name="svc", allowed=True)
+    bounds = (111.44, 33.28, 111.52, 33.34)
+    out = tmp_path / "map.html"
+    notes = html_export.write_html(LayerList([]), out, bounds, "zh", "测试", basemaps=basemaps, basemap="svc")
+    text = out.read_text(encoding="utf-8")
+    assert notes and "底图已随文件保存" in notes[0]
+    assert text.count("data:image/png;base64,") > 10 and not re.search(r"https?://127\.0\.0\.1", text)
+    _config, all_zooms, _cut = html_export.embedded_basemap(basemaps, "svc", bounds)
+    _config, zooms, cut = html_export.embedded_basemap(basemaps, "svc", bounds, limit=200_000)
+    assert cut and len(zooms) < len(all_zooms)  # a lower limit leaves finer zooms out, and says so
+    # the page draws the carried tiles with the network cut (the app's own view blocks everything outside)
+    from xixia_map.map.capture import stable_grab, wait_until_idle
+    from xixia_map.map.view import MapView
+
+    view = MapView(LayerList([]))
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    wait_until_idle(view)
+    view.handler.set_page("export.html", text)
+    with qtbot.waitSignal(view.loadFinished, timeout=20000):
+        view.load(QUrl("xixia://app/page/export.html"))
+    qtbot.waitUntil(lambda: view.evaluate("window.xixia && window.xixia.isIdle && window.xixia.isIdle()") is True,
+                    timeout=20000)
+    image = stable_grab(view)
+    state = view.call_sync("viewState")
+    pixel = image.pixelColor(350, 250)
+    want = field(state["lng"], state["lat"])
+    assert abs(pixel.red() - want[0]) < 10 and abs(pixel.green() - want[1]) < 10, (pixel.name(), want)
+    assert view.blocked_requests == 0
+    view.close()

@@ -123,7 +123,9 @@ def run_map_export(dialog: MapExportDialog, layers: LayerList, out: Path, bounds
 
     try:
         if kind == "html":
-            write_html(layers, out, bounds, lang, dialog.title.text())
+            notes = write_html(layers, out, bounds, lang, dialog.title.text(), **_basemap_of(parent))
+            if notes and parent is not None and hasattr(parent, "statusBar"):
+                parent.statusBar().showMessage("；".join(notes) if lang == "zh" else "; ".join(notes), 15000)
         elif kind == "pdf":
             dialog.remember()
             request = ReportRequest(dialog.title.text(), dialog.paper.currentText(), dialog.landscape.isChecked(),

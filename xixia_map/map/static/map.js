@@ -771,6 +771,8 @@
     return true;
   }
 
+  var EMPTY_TILE = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+
   // The basemap: a tile layer under every data pane; its loading counts against idle.
   function setBasemap(cfg) {
     if (state.basemap) {
@@ -779,10 +781,23 @@
       state.basemap = null;
     }
     if (cfg) {
-      var layer = L.tileLayer(cfg.url, {
+      var options = {
         maxNativeZoom: cfg.maxNativeZoom, minNativeZoom: cfg.minNativeZoom || 0, maxZoom: 19,
         attribution: cfg.attribution || "", keepBuffer: 1,
-      });
+      };
+      var layer;
+      if (cfg.embedded) {
+        // A standalone export's basemap: its tiles carried in the page (data: URIs),
+        // a tile it does not carry drawn as nothing. No request leaves the file.
+        var Embedded = L.TileLayer.extend({
+          getTileUrl: function (coords) {
+            return cfg.embedded[coords.z + "/" + coords.x + "/" + coords.y] || EMPTY_TILE;
+          },
+        });
+        layer = new Embedded("", options);
+      } else {
+        layer = L.tileLayer(cfg.url, options);
+      }
       layer.on("loading", function () { state.tilesLoading += 1; });
       layer.on("load", function () { state.tilesLoading = Math.max(0, state.tilesLoading - 1); maybeIdle(); });
       layer.addTo(state.map);
