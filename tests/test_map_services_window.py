@@ -79,6 +79,12 @@ def test_a_tianditu_preset_needs_a_key(qtbot, window):
     name = window.map_view.basemap
     assert name.startswith("service") and not window.map_view.basemaps.is_allowed(name)
     assert window.map_view.basemaps.fetcher.allowed == set()
+    window.map_view.call_sync("setViewNoAnim", 111.48, 33.31, 13)
+    wait_until_idle(window.map_view)
+    qtbot.waitUntil(lambda: window.map_view.basemaps.fetcher.refused > 0, timeout=10000)
+    wait_until_idle(window.map_view)
+    count = int(window.blocked_label.text().rsplit(":", 1)[1])
+    assert count >= window.map_view.basemaps.fetcher.refused > 0  # the status bar counts them
     dialog.close()
 
 

@@ -26,6 +26,7 @@ import numpy as np
 import shapely
 from PIL import Image, ImageColor, ImageDraw
 
+from ..data.large.store_build import concat_ranges
 from ..data.layers import Layer
 from .png_encode import encode_indexed_png
 
@@ -73,16 +74,6 @@ def _rgb(value: str, fallback=(136, 136, 136)) -> tuple[int, int, int]:
         return ImageColor.getrgb(value)[:3]
     except (ValueError, TypeError):
         return fallback
-
-
-def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Concatenation of arange(s, e) for each pair, without a Python loop."""
-    lengths = ends - starts
-    total = int(lengths.sum())
-    if total == 0:
-        return np.empty(0, dtype=np.int64)
-    offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
-    return np.arange(total) + offsets
 
 
 def leaflet_tile_zoom(view_zoom: float) -> int:
@@ -170,9 +161,9 @@ def draw_footprints(src, pixels: np.ndarray, idx: np.ndarray, left: float, top: 
 
 def draw_shapes(src, image: Image.Image, idx: np.ndarray, size_px: np.ndarray, left: float, top: float,
                 scale: float, kind: str) -> None:
-    rings = _ranges(src.feature_ring_start[idx], src.feature_ring_start[idx + 1])
+    rings = concat_ranges(src.feature_ring_start[idx], src.feature_ring_start[idx + 1])
     ring_owner = np.repeat(np.arange(len(idx)), np.diff(src.feature_ring_start)[idx])
-    vertex = _ranges(src.ring_start[rings], src.ring_start[rings + 1])
+    vertex = concat_ranges(src.ring_start[rings], src.ring_start[rings + 1])
     # Pixel coordinates as one float32 buffer: Pillow's C drawing calls read
     # a buffer as float32 pairs, so each ring is a memoryview slice of it,
     # with no Python float per vertex.

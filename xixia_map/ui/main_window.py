@@ -405,6 +405,9 @@ class MainWindow(QMainWindow):
         self.map_view.view_changed.connect(self._show_scale)
         self.map_view.idle.connect(self._show_scale)
         self.map_view.guard.blocked.connect(lambda _url: self._show_blocked())
+        # Tiles of a map service not allowed are refused on the fetch workers, without
+        # a page request to block: the count is read again whenever the map settles.
+        self.map_view.idle.connect(lambda _view: self._show_blocked())
         self._show_blocked()
 
     def _show_cursor(self, lat: float, lng: float) -> None:

@@ -53,13 +53,8 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
     problems = []
     for entry in project.layers:
         try:
-            if entry.database:  # a PostGIS table: the password from the keyring (or libpq's own sources)
-                from ..data.postgis.connection import PgConnection
-                from ..data.postgis.layer import layer_from_postgis
-
+            if entry.database:  # a PostGIS table: the password from the keyring, libpq, or asked
                 layer = _database_layer(window, entry, layers.ids())
-                if layer is None:
-                    continue
             else:
                 path = resolve(entry, project_file)
                 if not path.exists():

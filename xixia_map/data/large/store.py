@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from .store_build import CM, _ranges
+from .store_build import CM, concat_ranges, level_for
 
 RUN_GAP = 32  # features between two wanted runs read through rather than read apart
 
@@ -110,12 +110,7 @@ class FeatureStore:
 
     # -- queries ----------------------------------------------------------------
     def level_for(self, tile_zoom: int) -> int:
-        """The coarsest level still fine enough for tiles of this zoom."""
-        chosen = 0
-        for i, level in enumerate(self.levels):
-            if tile_zoom <= level["widest_tile_zoom"]:
-                chosen = i
-        return chosen
+        return level_for(self.levels, tile_zoom)
 
     def query(self, west: float, south: float, east: float, north: float) -> Batch:
         """Features whose box meets the Web Mercator box, with their boxes and rows."""
@@ -178,9 +173,9 @@ class FeatureStore:
         xy = np.concatenate(xy_parts)
         local = np.concatenate(local_of)
         # Keep only the wanted features' rings, renumbered.
-        rings = _ranges(all_fring[local], all_fring[local + 1])
+        rings = concat_ranges(all_fring[local], all_fring[local + 1])
         ring_len = all_rstart[rings + 1] - all_rstart[rings]
-        vertices = _ranges(all_rstart[rings], all_rstart[rings + 1])
+        vertices = concat_ranges(all_rstart[rings], all_rstart[rings + 1])
         nrings = all_fring[local + 1] - all_fring[local]
         vx = xy[vertices, 0] / CM
         vy = xy[vertices, 1] / CM

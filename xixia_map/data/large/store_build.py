@@ -57,7 +57,7 @@ class BuildReport:
     count: int = 0
 
 
-def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+def concat_ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """Concatenation of arange(s, e) for each pair, without a Python loop."""
     lengths = ends - starts
     total = int(lengths.sum())
@@ -116,6 +116,15 @@ class _Appender:
             return np.empty((0, width) if width > 1 else 0, dtype=dtype)
         data = np.memmap(path, dtype=dtype, mode="r")
         return data.reshape(-1, width) if width > 1 else data
+
+
+def level_for(levels: list[dict], tile_zoom: int) -> int:
+    """The coarsest level (of a store's, or a table's) still fine enough for tiles of this zoom."""
+    chosen = 0
+    for i, level in enumerate(levels):
+        if tile_zoom <= level["widest_tile_zoom"]:
+            chosen = i
+    return chosen
 
 
 def _kind_of(geometry_type: str) -> str:
@@ -340,8 +349,8 @@ def _sort_level(tmp: _Appender, work: Path, level: int, order: np.ndarray, cance
             out.close()
             raise Cancelled()
         features = order[start:start + SORT_CHUNK]
-        rings = _ranges(feature_ring[features], feature_ring[features + 1])
-        vertices = _ranges(ring_vertex[rings], ring_vertex[rings + 1])
+        rings = concat_ranges(feature_ring[features], feature_ring[features + 1])
+        vertices = concat_ranges(ring_vertex[rings], ring_vertex[rings + 1])
         lengths = np.asarray(ring_len[rings])
         fring_parts.append(next_ring + np.concatenate(([0], np.cumsum(nrings[features])))[:-1])
         rstart_parts.append(next_vertex + np.concatenate(([0], np.cumsum(lengths)))[:-1])

@@ -24,7 +24,7 @@ from psycopg import sql
 
 from ..errors import DataError
 from ..large.store import Batch, shapes_of
-from ..large.store_build import LEVELS, _ring_arrays
+from ..large.store_build import LEVELS, _ring_arrays, level_for
 from ..messages import say
 from .browse import TableInfo
 from .connection import PgConnection, connect
@@ -69,11 +69,7 @@ class TableStore:
         self.style_fields: list[str] = []
 
     def level_for(self, tile_zoom: int) -> int:
-        chosen = 0
-        for i, level in enumerate(self.levels):
-            if tile_zoom <= level["widest_tile_zoom"]:
-                chosen = i
-        return chosen
+        return level_for(self.levels, tile_zoom)
 
     def query(self, west: float, south: float, east: float, north: float) -> Batch:
         f = self.features
