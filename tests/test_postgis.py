@@ -256,3 +256,21 @@ def test_a_service_name_and_the_keyring_supply_the_connection(postgis, tables, t
         assert "nowhere" in missing.value.one_line("zh")
     finally:
         keyring.set_keyring(previous)
+
+
+def test_a_tile_reads_the_same_from_binary_copy_as_from_rows(large_table_layer):
+    """The fast path (binary COPY read by numpy) and the plain one agree, feature for feature."""
+    store = large_table_layer.features.store
+    store.style_fields = ["dlbm"]
+    store.style_categories = {"dlbm": ["0101", "0103", "0301"]}  # 1101 left out: no code, as the default fill
+    from xixia_map.map.layer_tiles import to_mercator
+
+    lon0, lat0, lon1, lat1 = large_table_layer.bounds()
+    (west, east), (south, north) = to_mercator(np.array([lon0, (lon0 + lon1) / 2]), np.array([lat0, (lat0 + lat1) / 2]))
+    fast = store.query(west, south, east, north)
+    plain = store._query_rows(west, south, east, north, ["dlbm"])
+    assert len(fast.positions) > 100 and (fast.positions == plain.positions).all()
+    for name in ("x0", "y0", "x1", "y1"):
+        assert np.allclose(getattr(fast, name), getattr(plain, name))
+    expected = [v if v in ("0101", "0103", "0301") else None for v in plain.values["dlbm"]]
+    assert list(fast.values["dlbm"]) == expected

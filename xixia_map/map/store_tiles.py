@@ -51,6 +51,8 @@ class StoreTiles:
         self.per_batch = bool(getattr(features, "per_batch_styles", False))
         if self.per_batch:
             self.store.style_fields = [r["field"] for r in (rule, style.get("graduated")) if r]
+            self.store.style_categories = {rule["field"]: [str(v) for v in rule["values"]]} \
+                if rule and not style.get("graduated") else {}
             inks = Inks(style, lambda name: np.empty(0, dtype=object), 0)  # the palette alone
         else:
             inks = Inks(style, features.values_of, features.count)

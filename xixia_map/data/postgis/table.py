@@ -43,6 +43,24 @@ def _kind(geometry_type: str) -> str:
 
 
 TABLE_ID_FIELD = "id（表）"
+# A binary COPY row of (int8, 4 x float8, int2): its field count, then each field's
+# length before its big-endian value (PostgreSQL's COPY BINARY format).
+_COPY_ROW = np.dtype([("n", ">i2"), ("l0", ">i4"), ("gid", ">i8"), ("l1", ">i4"), ("x0", ">f8"), ("l2", ">i4"),
+                      ("y0", ">f8"), ("l3", ">i4"), ("x1", ">f8"), ("l4", ">i4"), ("y1", ">f8"), ("l5", ">i4"),
+                      ("code", ">i2")])
+_COPY_SIGNATURE = b"PGCOPY\n\xff\r\n\x00"
+
+
+def _copy_rows(raw: bytes) -> np.ndarray:
+    """The rows of a binary COPY of (int8, float8 x 4, int2), none of them NULL."""
+    if not raw.startswith(_COPY_SIGNATURE):
+        raise ValueError("not a binary COPY")
+    extension = int.from_bytes(raw[15:19], "big")
+    body = raw[19 + extension:-2]  # the header, then the rows, then the -1 trailer
+    rows = np.frombuffer(body, dtype=_COPY_ROW)
+    if len(rows) and not ((rows["n"] == 6).all() and (rows["l5"] == 2).all()):
+        raise ValueError("unexpected COPY rows")
+    return rows
 
 
 def _keyed(frame: pd.DataFrame, pk: str) -> pd.DataFrame:
@@ -67,6 +85,10 @@ class TableStore:
         self.kind = features.kind
         self.levels = [{"tolerance_m": t, "widest_tile_zoom": z} for t, z in LEVELS]
         self.style_fields: list[str] = []
+        # The category values of a categorised style's field (StoreTiles sets
+        # them): a tile's rows then carry a small code, not the text, and come
+        # as fixed-width binary COPY rows that numpy reads without a Python object each.
+        self.style_categories: dict[str, list[str]] = {}
 
     def level_for(self, tile_zoom: int) -> int:
         return level_for(self.levels, tile_zoom)
@@ -74,6 +96,36 @@ class TableStore:
     def query(self, west: float, south: float, east: float, north: float) -> Batch:
         f = self.features
         fields = [name for name in self.style_fields if name in f.fields]
+        if len(fields) <= 1 and all(n in self.style_categories and len(self.style_categories[n]) <= 255
+                                    for n in fields):
+            return self._query_copy(west, south, east, north, fields[0] if fields else None)
+        return self._query_rows(west, south, east, north, fields)
+
+    def _query_copy(self, west, south, east, north, field: str | None) -> Batch:
+        """The tile's boxes (and a category code) as binary COPY: a county tile of 900 000
+        parcels came in 1.3 s as Python rows; read as one numpy record array it is
+        bound by the server's index scan."""
+        f = self.features
+        words = self.style_categories.get(field, []) if field else []
+        code = (sql.SQL("COALESCE(array_position(%s::text[], btrim({c}::text)), 0)::int2").format(
+            c=sql.Identifier(field)) if field else sql.SQL("0::int2"))
+        statement = sql.SQL(
+            "COPY (SELECT {pk}::int8, ST_XMin({geom}), ST_YMin({geom}), ST_XMax({geom}), ST_YMax({geom}), {code} "
+            "FROM {table} WHERE {geom} && ST_Transform(ST_MakeEnvelope(%s, %s, %s, %s, 3857), %s) "
+            "ORDER BY {pk}) TO STDOUT (FORMAT BINARY)").format(pk=f.pk, geom=f.geom, code=code, table=f.table)
+        params = ((list(words),) if field else ()) + (west, south, east, north, f.info.srid)
+        raw = f.copy_out(statement, params)
+        rows = _copy_rows(raw)
+        ids = rows["gid"].astype(np.int64)
+        boxes = f.boxes_to_mercator(*(rows[k].astype(float) for k in ("x0", "y0", "x1", "y1")))
+        values = {}
+        if field:
+            lookup = np.array([None] + list(words), dtype=object)
+            values[field] = lookup[rows["code"].astype(np.int64)]
+        return Batch(ids, *boxes, ids, values=values)
+
+    def _query_rows(self, west, south, east, north, fields: list[str]) -> Batch:
+        f = self.features
         # Each feature's box in the table's own CRS (PostGIS keeps it with the
         # geometry: nothing is computed per row), its corners moved to Web
         # Mercator here in one numpy call: transforming every envelope on the
@@ -147,6 +199,10 @@ class TableFeatures:
             "AND table_name = %s ORDER BY ordinal_position"), (info.schema, info.table))
         self.fields = [name for name, _type in described if name not in (info.geometry_column,)]
         self.dtypes = {name: _NUMERIC.get(kind, "object") for name, kind in described}
+        if dict(described).get(info.primary_key) not in ("int2", "int4", "int8"):
+            raise DataError(connection.label(), say(
+                f"the table {info.name}'s primary key is not an integer, which a large table's features are keyed by",
+                f"数据表 {info.name} 的主键不是整数，无法按主键识别大表中的要素"))
         self.count = self._count()
         self.bounds = self._bounds()
         from pyproj import CRS, Transformer
@@ -173,6 +229,19 @@ class TableFeatures:
 
         try:
             return self._conn().execute(statement, params, binary=binary).fetchall()
+        except psycopg.Error as exc:
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+            raise DataError(self.connection.label(), say(f"the query on {self.info.name} failed ({first})",
+                                                         f"查询数据表 {self.info.name} 失败（{first}）")) from None
+
+    def copy_out(self, statement, params=()) -> bytes:
+        """The bytes a COPY … TO STDOUT sends."""
+        import psycopg
+
+        try:
+            cursor = self._conn().cursor()
+            with cursor.copy(statement, params) as copy:
+                return b"".join(bytes(chunk) for chunk in copy)
         except psycopg.Error as exc:
             first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
             raise DataError(self.connection.label(), say(f"the query on {self.info.name} failed ({first})",
