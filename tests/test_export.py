@@ -285,3 +285,15 @@ def test_a_png_can_carry_scale_bar_north_arrow_and_legend(qapp, bundled_layers):
     assert sum(1 for c in bar if c.red() < 80) > 10  # the bar's black half
     legend_corner = (round(900 - 30 * mm), round(600 - 6 * mm))
     assert with_furniture.pixelColor(*legend_corner) != plain.pixelColor(*legend_corner)  # the legend box
+
+
+def test_cli_export_draws_the_bundled_basemap_when_asked(tmp_path):
+    plain, based = tmp_path / "plain.png", tmp_path / "based.png"
+    bbox = "111.60,33.60,111.90,33.80"  # the county's north-east edge: the basemap's neighbours show
+    assert run_cli("--out", str(plain), "--size", "400x300", "--bbox", bbox, "--layers", "townships").returncode == 0
+    proc = run_cli("--out", str(based), "--size", "400x300", "--bbox", bbox, "--layers", "townships",
+                   "--basemap", "xixia")
+    assert proc.returncode == 0, proc.stderr
+    assert distinct_colours(QImage(str(based)), 4) > distinct_colours(QImage(str(plain)), 4)
+    bad = run_cli("--out", str(tmp_path / "x.png"), "--basemap", "nowhere")
+    assert bad.returncode == 2 and "unknown basemap" in bad.stderr and "xixia" in bad.stderr

@@ -42,6 +42,9 @@ def add_export_parser(sub) -> None:
     p.add_argument("--furniture", action="store_true", help="a PNG with scale bar, north arrow and legend")
     p.add_argument("--review-number", default="", help="审图号, printed on a PDF sheet")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--basemap", default="none", metavar="NAME",
+                   help="draw a basemap under the map: xixia (the bundled one), or one the window remembers "
+                        "(an archive or a map service added there; a service only if allowed there); default none")
     p.add_argument("--csv-geometry", choices=["wkt", "lonlat"], default="wkt")
     p.add_argument("--shapefile-encoding", choices=["GBK", "UTF-8"], default="GBK",
                    help="text encoding of a zipped Shapefile export (.zip; GBK for Chinese office GIS)")
@@ -168,6 +171,7 @@ def run_export(args, *, whole_process: bool = False) -> int:
 
         layers = LayerList.from_catalog(load_catalog(CATALOG_PATH))
         plan = plan_export(args, layers)
+        _basemap(args)  # an unknown name is a usage error before anything is drawn
     except UsageError as exc:
         print(f"xixia-map export: error: {exc}", file=sys.stderr)
         return 2
@@ -189,7 +193,8 @@ def run_export(args, *, whole_process: bool = False) -> int:
         from ..export.html_export import TooLargeForHtml, write_html
 
         try:
-            write_html(layers, plan.out, plan.bounds, args.lang, args.title)
+            for note in write_html(layers, plan.out, plan.bounds, args.lang, args.title, **_basemap(args)):
+                print(note, file=sys.stderr)
         except TooLargeForHtml as exc:
             print(f"xixia-map export: error: {exc}", file=sys.stderr)
             return 2
@@ -199,6 +204,25 @@ def run_export(args, *, whole_process: bool = False) -> int:
     if whole_process:
         _end_process(code)
     return code
+
+
+_BASEMAPS: dict = {}
+
+
+def _basemap(args) -> dict:
+    """The basemap --basemap names, from what the window remembers (archives, allowed services)."""
+    name = getattr(args, "basemap", "none") or "none"
+    if name == "none":
+        return {}
+    if "basemaps" not in _BASEMAPS:
+        from ..ui.basemap_control import basemaps_from_settings
+
+        _BASEMAPS["basemaps"] = basemaps_from_settings()[0]
+    basemaps = _BASEMAPS["basemaps"]
+    names = [c.name for c in basemaps.choices()]
+    if name not in names:
+        raise UsageError(f"--basemap: unknown basemap '{name}' (known: {', '.join(names)})")
+    return {"basemaps": basemaps, "basemap": name}
 
 
 def _end_process(code: int) -> None:
@@ -229,7 +253,8 @@ def _render(plan: ExportPlan, layers, args, started: float) -> int:
     if plan.kind == "png":
         from ..export.snapshot import SnapshotRequest, render_map
 
-        image, state = render_map(layers, SnapshotRequest(*plan.size, plan.bounds, plan.select, lang=args.lang))
+        image, state = render_map(layers, SnapshotRequest(*plan.size, plan.bounds, plan.select, lang=args.lang,
+                                                          **_basemap(args)))
         if args.furniture:
             from ..export.furniture import add_furniture
 
@@ -242,7 +267,8 @@ def _render(plan: ExportPlan, layers, args, started: float) -> int:
         from ..export.report import ReportRequest, write_report
 
         request = ReportRequest(args.title, (args.paper or "A4").upper(), args.landscape, args.dpi,
-                                plan.bounds, plan.select, maker=args.maker, review_number=args.review_number)
+                                plan.bounds, plan.select, maker=args.maker, review_number=args.review_number,
+                                **_basemap(args))
         with atomic_path(plan.out) as tmp:
             state = write_report(layers, request, tmp, args.lang)
     blocked = state.get("blocked_requests", 0)
