@@ -75,3 +75,28 @@ class BackgroundJob(QObject):
     def on_failed(self, exc) -> None:
         self._finish()
         self._on_failed(exc)
+
+
+def start_tracked(owner, jobs: list, label: str, cancel_text: str, work, on_done, on_failed) -> BackgroundJob:
+    """A BackgroundJob kept in `jobs` while it runs (a dialog's busy state, what tests wait on),
+    taken out of it before `on_done(result)` or `on_failed(exc)` runs."""
+
+    def done(result) -> None:
+        jobs.remove(job)
+        on_done(result)
+
+    def failed(exc) -> None:
+        jobs.remove(job)
+        on_failed(exc)
+
+    job = BackgroundJob(owner, label, cancel_text, work, done, failed)
+    jobs.append(job)
+    job.start()
+    return job
+
+
+def failure_text(exc, lang: str) -> str:
+    """A failed job in one line: a DataError in the planner's language, anything else by its type."""
+    from ..data.errors import DataError
+
+    return exc.one_line(lang) if isinstance(exc, DataError) else f"{type(exc).__name__}: {exc}"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..map.offline_package import PackagePlan
-from .background import BackgroundJob
+from .background import start_tracked
 
 COUNTY = (110.96, 32.96, 111.86, 33.84)  # the county and a margin
 
@@ -108,7 +108,6 @@ class OfflineDialog(QDialog):
                             confirmed=True)
 
         def done(result) -> None:
-            self.jobs.remove(job)
             self.result = result
             self.estimate_label.setText(self.tr("已下载 {written} 张，已有 {skipped} 张，失败 {failed} 张").format(
                 written=result.written, skipped=result.skipped, failed=result.failed))
@@ -118,12 +117,9 @@ class OfflineDialog(QDialog):
             from ..data.errors import DataError
             from ..data.reader import Cancelled
 
-            self.jobs.remove(job)
             if isinstance(exc, Cancelled):
                 self.estimate_label.setText(self.tr("已暂停：已下载的瓦片已保存，再次开始即从中断处继续"))
             else:
                 self.estimate_label.setText(exc.one_line(self.window.lang) if isinstance(exc, DataError) else str(exc))
 
-        job = BackgroundJob(self, self.tr("正在下载离线底图包…"), self.tr("暂停"), work, done, failed)
-        self.jobs.append(job)
-        job.start()
+        start_tracked(self, self.jobs, self.tr("正在下载离线底图包…"), self.tr("暂停"), work, done, failed)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..data.postgis.connection import SSL_MODES, PgConnection, store_password
-from .background import BackgroundJob
+from .background import failure_text, start_tracked
 from .settings import open_settings
 
 # CRS of the tables a county meets, in the planner's words; others by PROJ's name.
@@ -154,21 +154,8 @@ class PostgisDialog(QDialog):
             self.status.setText(self.tr("本机没有可用的系统钥匙串，密码未保存"))
 
     def _run(self, label: str, work, done) -> None:
-        job = BackgroundJob(self, label, self.tr("取消"), work, lambda result: self._finished(job, done, result),
-                            lambda exc: self._failed(job, exc))
-        self.jobs.append(job)
-        job.start()
-
-    def _finished(self, job, done, result) -> None:
-        self.jobs.remove(job)
-        done(result)
-
-    def _failed(self, job, exc) -> None:
-        from ..data.errors import DataError
-
-        self.jobs.remove(job)
-        self.status.setText(exc.one_line(self.lang) if isinstance(exc, DataError)
-                            else f"{type(exc).__name__}: {exc}")
+        start_tracked(self, self.jobs, label, self.tr("取消"), work, done,
+                      lambda exc: self.status.setText(failure_text(exc, self.lang)))
 
     # -- browse and add -------------------------------------------------------------
     def list_tables(self) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from .background import BackgroundJob
+from .background import failure_text, start_tracked
 
 
 class ServiceDialog(QDialog):
@@ -103,21 +103,9 @@ class ServiceDialog(QDialog):
         host = urlsplit(self.url.text().strip()).hostname
         return {host.lower()} if host and self.allow.isChecked() else set()
 
-    def _run(self, label, work, done) -> None:
-        job = BackgroundJob(self, label, self.tr("取消"), work, lambda result: self._finished(job, done, result),
-                            lambda exc: self._failed(job, exc))
-        self.jobs.append(job)
-        job.start()
-
-    def _finished(self, job, done, result) -> None:
-        self.jobs.remove(job)
-        done(result)
-
-    def _failed(self, job, exc) -> None:
-        from ..data.errors import DataError
-
-        self.jobs.remove(job)
-        self.status.setText(exc.one_line(self.lang) if isinstance(exc, DataError) else f"{type(exc).__name__}: {exc}")
+    def _run(self, label: str, work, done) -> None:
+        start_tracked(self, self.jobs, label, self.tr("取消"), work, done,
+                      lambda exc: self.status.setText(failure_text(exc, self.lang)))
 
     # -- capabilities -------------------------------------------------------------------
     def read_capabilities(self) -> None:
