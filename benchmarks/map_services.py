@@ -62,7 +62,6 @@ def run(bases: dict) -> None:
     for name, grid in (("field", "Web Mercator"), ("field_c", "CGCS2000 lon/lat, reprojected here")):
         view.call_sync("setViewNoAnim", 111.48, 33.31, 14)
         bench.settle(view)
-        fetched = basemaps.fetcher.session.adapters  # noqa: F841 (the session persists between fills)
         started = time.perf_counter()
         view.set_basemap(name)
         bench.settle(view)
@@ -78,14 +77,14 @@ def run(bases: dict) -> None:
         bench.settle(view)
         warm = time.perf_counter() - started
         source = basemaps.services.get(name)
-        print(f"| {name} | {grid} | {cold:.2f} s | {warm:.2f} s | {len(source._cache)} tiles cached |", flush=True)
+        print(f"| {name} | {grid} | {cold:.2f} s | {warm:.2f} s | {len(source.cache)} tiles cached |", flush=True)
     view.close()
     # Where the CGCS2000 cold fill goes: the same 3857 tiles again, every source
     # tile answered from memory, so only our reprojection and PNG encoding count.
     from xixia_map.map.service_tiles import ServiceTiles
 
     geographic = basemaps.services.get("field_c")
-    keys = list(geographic._cache)
+    keys = geographic.cache.keys()
     memo: dict = {}
     real_get = basemaps.fetcher.get
     basemaps.fetcher.get = lambda u: memo[u] if u in memo else memo.setdefault(u, real_get(u))

@@ -97,7 +97,7 @@ def main() -> int:
         inks = tiles.fill_ink[hits]
 
         def pillow():
-            tiles._cache.clear()
+            tiles.cache.clear()
             tiles._render(z, x, y)
 
         def gdal():

@@ -18,8 +18,6 @@ locked cache, so tiles can be rendered on worker threads.
 from __future__ import annotations
 
 import math
-import threading
-from collections import OrderedDict
 
 import mercantile
 import numpy as np
@@ -29,6 +27,7 @@ from PIL import Image, ImageColor, ImageDraw
 from ..data.large.store_build import concat_ranges
 from ..data.layers import Layer
 from .png_encode import encode_indexed_png
+from .tile_cache import MISSING, TileCache
 
 # Above this many features a layer takes the tile path; below it stays vector
 # (tooltips, labels, per-feature highlighting in the page). Measured with
@@ -121,6 +120,13 @@ def _padded_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
     west, south, east, north = mercantile.bounds(x, y, z)
     pad = (east - west) * 4 / TILE_PX
     return west - pad, south - pad, east + pad, north + pad
+
+
+def may_cover(total_bounds, z: int, x: int, y: int) -> bool:
+    """Can tile z/x/y hold any of a layer of these lon/lat bounds? (With the edge margin.)"""
+    west, south, east, north = _padded_bounds(z, x, y)
+    lo_x, lo_y, hi_x, hi_y = total_bounds
+    return west <= hi_x and east >= lo_x and south <= hi_y and north >= lo_y
 
 
 def _stamp(pixels: np.ndarray, qx: np.ndarray, qy: np.ndarray, ink: np.ndarray, wanted) -> None:
@@ -273,8 +279,7 @@ class LayerTiles:
         self.ring_start = np.searchsorted(coord_ring, np.arange(len(rings) + 1))
         # Rings come out in feature order, so each feature's rings are contiguous.
         self.feature_ring_start = np.searchsorted(ring_feature, np.arange(len(self.geoms) + 1))
-        self._cache: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
+        self.cache = TileCache(CACHE_TILES)
         if len(self.ids):
             layer.position(self.ids[0])  # builds the layer's id index here, off the UI thread
 
@@ -305,27 +310,17 @@ class LayerTiles:
 
     # -- rendering ---------------------------------------------------------------
     def may_cover(self, z: int, x: int, y: int) -> bool:
-        """Can tile z/x/y hold any of the layer? (Its extent against the layer's, with the edge margin.)"""
-        west, south, east, north = _padded_bounds(z, x, y)
-        lo_x, lo_y, hi_x, hi_y = self.total_bounds
-        return west <= hi_x and east >= lo_x and south <= hi_y and north >= lo_y
+        return may_cover(self.total_bounds, z, x, y)
 
     def is_cached(self, z: int, x: int, y: int) -> bool:
-        with self._lock:
-            return (z, x, y) in self._cache
+        return (z, x, y) in self.cache
 
     def render(self, z: int, x: int, y: int) -> bytes | None:
         """PNG bytes of tile z/x/y, or None where the layer has nothing."""
-        key = (z, x, y)
-        with self._lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
-        data = self._render(z, x, y)
-        with self._lock:
-            self._cache[key] = data
-            while len(self._cache) > CACHE_TILES:
-                self._cache.popitem(last=False)
+        data = self.cache.get((z, x, y))
+        if data is MISSING:
+            data = self._render(z, x, y)
+            self.cache.put((z, x, y), data)
         return data
 
     def _render(self, z: int, x: int, y: int) -> bytes | None:

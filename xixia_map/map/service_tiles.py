@@ -24,13 +24,13 @@ import io
 import math
 import threading
 import time
-from collections import OrderedDict
 
 import mercantile
 import numpy as np
 from PIL import Image
 
 from ..data.services.model import CGCS2000, MapService
+from .tile_cache import MISSING, TileCache
 from .tiles import sniff
 
 TIMEOUT_S = 8
@@ -102,24 +102,17 @@ class ServiceTiles:
         self.fetcher = fetcher
         self.min_zoom, self.max_zoom = service.min_zoom, service.max_zoom
         self.path = service.url
-        self._cache: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
+        self.cache = TileCache(CACHE_TILES)
 
     def describe(self) -> dict:
         return {"kind": self.kind, "service": self.service.name, "min_zoom": self.min_zoom, "max_zoom": self.max_zoom}
 
     def tile(self, z: int, x: int, y: int) -> bytes | None:
-        key = (z, x, y)
-        with self._lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
-        data = self._tile(z, x, y)
-        if data is not None:
-            with self._lock:
-                self._cache[key] = data
-                while len(self._cache) > CACHE_TILES:
-                    self._cache.popitem(last=False)
+        data = self.cache.get((z, x, y))
+        if data is MISSING:
+            data = self._tile(z, x, y)
+            if data is not None:  # a failed tile is asked again next time (its host may be back)
+                self.cache.put((z, x, y), data)
         return data
 
     def _tile(self, z: int, x: int, y: int) -> bytes | None:

@@ -16,7 +16,6 @@ import hashlib
 import math
 import os
 import threading
-from collections import OrderedDict
 from types import SimpleNamespace
 
 import mercantile
@@ -26,8 +25,10 @@ from PIL import Image
 
 from ..data.layers import Layer
 from .layer_tiles import (
-    CACHE_TILES, DOT_BELOW_PX, TILE_PX, Inks, _padded_bounds, draw_dots, draw_footprints, draw_shapes, to_mercator,
+    CACHE_TILES, DOT_BELOW_PX, TILE_PX, Inks, _padded_bounds, draw_dots, draw_footprints, draw_shapes, may_cover,
+    to_mercator,
 )
+from .tile_cache import MISSING, TileCache
 from .png_encode import encode_indexed_png
 
 DISK_CACHE_MAX_Z = 13  # tile zooms kept on disk: the county at z13 is ~300 tiles
@@ -69,33 +70,23 @@ class StoreTiles:
                      self.hidden if self.hidden is not None else np.zeros(0, bool)):
             digest.update(np.ascontiguousarray(part).tobytes())
         self.disk = None if self.store.folder is None else self.store.folder / "tiles" / digest.hexdigest()[:16]
-        self._cache: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
+        self.cache = TileCache(CACHE_TILES)
 
     # -- the LayerTiles interface ------------------------------------------------
     def may_cover(self, z: int, x: int, y: int) -> bool:
-        west, south, east, north = _padded_bounds(z, x, y)
-        lo_x, lo_y, hi_x, hi_y = self.total_bounds
-        return west <= hi_x and east >= lo_x and south <= hi_y and north >= lo_y
+        return may_cover(self.total_bounds, z, x, y)
 
     def is_cached(self, z: int, x: int, y: int) -> bool:
-        with self._lock:
-            return (z, x, y) in self._cache
+        return (z, x, y) in self.cache
 
     def render(self, z: int, x: int, y: int) -> bytes | None:
-        key = (z, x, y)
-        with self._lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
-        data = self._from_disk(z, x, y)
-        if data is False:
-            data = self._render(z, x, y)
-            self._to_disk(z, x, y, data)
-        with self._lock:
-            self._cache[key] = data
-            while len(self._cache) > CACHE_TILES:
-                self._cache.popitem(last=False)
+        data = self.cache.get((z, x, y))
+        if data is MISSING:
+            data = self._from_disk(z, x, y)
+            if data is False:
+                data = self._render(z, x, y)
+                self._to_disk(z, x, y, data)
+            self.cache.put((z, x, y), data)
         return data
 
     # -- disk cache ----------------------------------------------------------------
