@@ -42,16 +42,10 @@ EXTENTS = (("county", 10.0), ("township", 13.0), ("village", 15.5))
 SEAT = (111.48, 33.31)
 
 
-def _measure(path: str, cache: str) -> dict:
-    os.environ["XIXIA_MAP_CACHE"] = cache
-    import large_layer as bench  # the app's measuring helpers (QApplication, settle, moves, memory)
-    import numpy as np
-    from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
-    from PySide6.QtTest import QTest
-
+def county_view(bench):
+    """The real view over the bundled layers, settled at the county extent: (view, layers)."""
     from xixia_map.data.catalog import load_catalog
     from xixia_map.data.layers import LayerList
-    from xixia_map.data.user_layers import layer_from_file
     from xixia_map.map.view import MapView
     from xixia_map.paths import CATALOG_PATH
 
@@ -62,24 +56,49 @@ def _measure(path: str, cache: str) -> dict:
     bench.settle(view)
     view.call_sync("setViewNoAnim", 111.40, 33.40, EXTENTS[0][1])
     bench.settle(view)
-    pss_before = bench.memory_mb("Pss", "smaps_rollup")
-    rss_app_before = bench._own_rss_mb()
-    import pypinyin  # noqa: F401 (the window has it loaded by then: its search index builds at start-up)
-    progress_calls = []
+    return view, layers
+
+
+def first_frame(bench, view, layers, open_layer) -> tuple:
+    """(layer, seconds to open it, seconds to its first frame shown) for `open_layer()`."""
     started = time.perf_counter()
-    layer = layer_from_file(path, layers.ids(), layer="DLTB", progress=lambda d, t: progress_calls.append(d))
+    layer = open_layer()
     opened = time.perf_counter() - started
     layers.append(layer)
     while (view.call_sync("tileCount", layer.id) or 0) <= 0:
         bench.pause(0.01)  # wait in the event loop: a busy loop would take a core from Chromium
     bench.drawn(view)
-    first = time.perf_counter() - started
-    result = {"open": opened, "first": first, "progress_calls": len(progress_calls), "count": layer.feature_count,
-              "pss_before": pss_before, "moves": {}}
+    return layer, opened, time.perf_counter() - started
+
+
+def extent_moves(bench, view) -> dict:
+    """Zooms and pans at each of EXTENTS, straight after a frame and after looking."""
+    moves = {}
     for name, zoom in EXTENTS:
         view.call_sync("setViewNoAnim", SEAT[0], SEAT[1], zoom)
         bench.settle(view)
-        result["moves"][name] = {look: bench.move_times(view, look) for look in (0.0, bench.LOOK_S)}
+        moves[name] = {look: bench.move_times(view, look) for look in (0.0, bench.LOOK_S)}
+    return moves
+
+
+def _measure(path: str, cache: str) -> dict:
+    os.environ["XIXIA_MAP_CACHE"] = cache
+    import large_layer as bench  # the app's measuring helpers (QApplication, settle, moves, memory)
+    import numpy as np
+    from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    from xixia_map.data.user_layers import layer_from_file
+
+    view, layers = county_view(bench)
+    pss_before = bench.memory_mb("Pss", "smaps_rollup")
+    rss_app_before = bench._own_rss_mb()
+    import pypinyin  # noqa: F401 (the window has it loaded by then: its search index builds at start-up)
+    progress_calls = []
+    layer, opened, first = first_frame(bench, view, layers, lambda: layer_from_file(
+        path, layers.ids(), layer="DLTB", progress=lambda d, t: progress_calls.append(d)))
+    result = {"open": opened, "first": first, "progress_calls": len(progress_calls), "count": layer.feature_count,
+              "pss_before": pss_before, "moves": extent_moves(bench, view)}
     clicks = []
     for lon, lat in ((111.45, 33.30), (111.52, 33.41), (111.30, 33.55)):
         view.call_sync("setViewNoAnim", lon, lat, 16)

@@ -110,7 +110,6 @@ def _copy_layer(server, gpkg: Path) -> float:
     import psycopg
     import pyogrio
     import shapely
-    from postgis_server import ADMIN_PASSWORD  # noqa: F401 (server.conninfo() uses it)
 
     started = time.perf_counter()
     with psycopg.connect(server.conninfo(), autocommit=True) as conn:
@@ -133,44 +132,21 @@ def _copy_layer(server, gpkg: Path) -> float:
 
 
 def _measure_table(info: dict, password: str) -> dict:
-    """In a fresh process: the table in the real view (landuse_large's helpers)."""
+    """In a fresh process: the table in the real view, with landuse_large's own steps."""
     import large_layer as bench
-    import numpy as np
+    from landuse_large import county_view, extent_moves, first_frame
 
-    from xixia_map.data.catalog import load_catalog
-    from xixia_map.data.layers import LayerList
     from xixia_map.data.postgis.connection import PgConnection
     from xixia_map.data.postgis.layer import layer_from_postgis
-    from xixia_map.map.view import MapView
-    from xixia_map.paths import CATALOG_PATH
-    from landuse_large import EXTENTS, SEAT
 
-    layers = LayerList.from_catalog(load_catalog(CATALOG_PATH))
-    view = MapView(layers)
-    view.resize(*bench.SIZE)
-    view.show()
-    bench.settle(view)
-    view.call_sync("setViewNoAnim", 111.40, 33.40, EXTENTS[0][1])
-    bench.settle(view)
+    view, layers = county_view(bench)
     pss_before = bench.memory_mb("Pss", "smaps_rollup")
-    started = time.perf_counter()
-    layer = layer_from_postgis(PgConnection(**info, user="viewer"), "planning", "dltb", layers.ids(),
-                               password=password)
-    opened = time.perf_counter() - started
-    layers.append(layer)
-    while (view.call_sync("tileCount", layer.id) or 0) <= 0:
-        bench.pause(0.01)
-    bench.drawn(view)
-    result = {"open": opened, "first": time.perf_counter() - started, "moves": {}, "pss_before": pss_before}
-    for name, zoom in EXTENTS:
-        view.call_sync("setViewNoAnim", SEAT[0], SEAT[1], zoom)
-        bench.settle(view)
-        result["moves"][name] = {look: bench.move_times(view, look) for look in (0.0, bench.LOOK_S)}
-    result["pss"] = bench.memory_mb("Pss", "smaps_rollup")
+    _layer, opened, first = first_frame(bench, view, layers, lambda: layer_from_postgis(
+        PgConnection(**info, user="viewer"), "planning", "dltb", layers.ids(), password=password))
+    result = {"open": opened, "first": first, "pss_before": pss_before, "moves": extent_moves(bench, view),
+              "pss": bench.memory_mb("Pss", "smaps_rollup")}
     view.close()
-    return {k: (v if k != "moves" else {n: {str(l): m for l, m in d.items()} for n, d in v.items()})
-            for k, v in result.items()} | {"median": {n: float(np.median(d[bench.LOOK_S]["zoom"] + d[bench.LOOK_S]["pan"]))
-                                                      for n, d in result["moves"].items()}}
+    return result
 
 
 def layer_case(server, count: int) -> None:
