@@ -85,6 +85,24 @@ def test_import_a_ledger_in_the_window_and_export_it(qtbot, window, tmp_path):
     assert list(pd.read_excel(tmp_path / "出.xlsx")["项目名称"]) == list(LEDGER["项目名称"][[0, 1, 2, 6]])
 
 
+def test_a_ledger_in_ordinary_wording_loses_no_row(qtbot, window, tmp_path):
+    import pandas as pd
+
+    words = ["前期", "已完工", "续建", "新开工", "谋划", "储备", "竣工", "停建"]
+    pd.DataFrame({"项目名称": [f"项目{i}" for i in range(8)], "所在乡镇": ["回车镇"] * 8, "建设状态": words,
+                  "总投资（亿元）": [1] * 8}).to_excel(tmp_path / "台账.xlsx", index=False)
+    assert window.register.import_ledger(tmp_path / "台账.xlsx", tmp_path / "库.gpkg")
+    _title, text, _ = window.dialogs[-1]
+    assert "已导入 8 个项目" in text and "未导入" not in text
+    assert "“停建”不在常用词表中（第 9 行）" in text
+    frame = window.register.session.frame
+    assert list(frame["status"]) == words and set(frame["total"]) == {10000.0}
+    box = window.register.view_panel.boxes["stage"]
+    assert [box.itemText(i) for i in range(box.count())] == ["全部", "谋划储备", "前期", "在建", "竣工", "其他"]
+    box.setCurrentIndex(box.findData("在建"))
+    assert window.register.view_panel.model.rowCount() == 2  # 续建 and 新开工
+
+
 def test_cli_draws_a_register_on_a_snapshot(tmp_path):
     import subprocess
     import sys
@@ -117,7 +135,7 @@ def test_the_lifecycle_view_filters_the_register_and_its_totals(qtbot, window, t
     assert "4 个项目" in panel.totals.text() and "143%" in panel.reference.text()
     # 年度计划 5000+3000+1000+2000, 完成 4200+2990+150+1500
     assert "年度计划 11,000 万元" in panel.totals.text() and "完成 8,840 万元" in panel.totals.text()
-    box = panel.boxes["status"]
+    box = panel.boxes["stage"]
     box.setCurrentIndex(box.findData("在建"))
     assert "2 个项目" in panel.totals.text() and "完成率 90%" in panel.totals.text()  # 7190 / 8000
     assert panel.model.rowCount() == 2
@@ -222,10 +240,12 @@ def test_draw_and_reshape_a_redline_with_the_mouse(qtbot, window, tmp_path):
     areas = int((register.session.frame.geom_type == "Polygon").sum())  # the 红线 and the development zone
     expected = len(register.session.frame) + areas  # a star each, and each area's outline
     qtbot.waitUntil(lambda: view.call_sync("shownElements", LAYER_ID) == expected, timeout=5000)
-    status = register.session.register.record(pid)["status"]
-    box = register.view_panel.boxes["status"]
-    box.setCurrentIndex(next(i for i in range(1, box.count()) if box.itemData(i) != status))
-    kept = register.session.frame[register.session.frame["status"] == box.currentData()]
+    from xixia_map.data.register.words import stage_of
+
+    stage = stage_of(register.session.register.record(pid)["status"])
+    box = register.view_panel.boxes["stage"]
+    box.setCurrentIndex(next(i for i in range(1, box.count()) if box.itemData(i) != stage))
+    kept = register.session.frame[register.session.frame["status"].map(stage_of) == box.currentData()]
     others = len(kept) + int((kept.geom_type == "Polygon").sum())
     qtbot.waitUntil(lambda: view.call_sync("shownElements", LAYER_ID) == others, timeout=5000)
 

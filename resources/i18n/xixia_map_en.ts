@@ -3,6 +3,58 @@
 <context>
     <name />
     <message>
+        <source>请注意：</source>
+        <translation>Please note:</translation>
+    </message>
+    <message>
+        <source>建设阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>谋划储备</source>
+        <translation>Planned or in reserve</translation>
+    </message>
+    <message>
+        <source>招商对接</source>
+        <translation>Investor talks</translation>
+    </message>
+    <message>
+        <source>前期</source>
+        <translation>Preparation</translation>
+    </message>
+    <message>
+        <source>在建</source>
+        <translation>Under construction</translation>
+    </message>
+    <message>
+        <source>竣工</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>投产运营</source>
+        <translation>In operation</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>国家重点</source>
+        <translation>National key</translation>
+    </message>
+    <message>
+        <source>省重点</source>
+        <translation>Provincial key</translation>
+    </message>
+    <message>
+        <source>市重点</source>
+        <translation>Municipal key</translation>
+    </message>
+    <message>
+        <source>县重点</source>
+        <translation>County key</translation>
+    </message>
+    <message>
         <location filename="../../xixia_map/ui/unsaved_changes.py" line="43" />
         <source>保存更改</source>
         <translation>Save changes</translation>

@@ -30,6 +30,8 @@ def run_register(args) -> int:
             for line, why in result.problems:
                 label = f"第 {line} 行" if lang == "zh" else f"line {line}"
                 print(f"{args.ledger}: {label}: {why.in_lang(lang)}", file=sys.stderr)
+            for notice in result.notices:
+                print(f"{args.ledger}: {notice.in_lang(lang)}", file=sys.stderr)
             if len(result.frame) == 0:
                 print(f"error: {args.ledger}: {'没有可导入的行' if lang == 'zh' else 'no row could be imported'}",
                       file=sys.stderr)

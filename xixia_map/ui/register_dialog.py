@@ -1,5 +1,6 @@
-"""A project's attributes with proper widgets: the status and level from their
-fixed lists, investments in 万元, dates with a calendar."""
+"""A project's attributes with proper widgets: the status and level from the
+documents' lists (the status may be typed in the ledger's own words, 续建 …),
+investments in 万元, dates with a calendar."""
 from __future__ import annotations
 
 import math
@@ -26,6 +27,7 @@ class ProjectDialog(QDialog):
             value = record.get(f.key)
             if f.key in ("status", "level", "township"):
                 widget = QComboBox()
+                widget.setEditable(f.key == "status")
                 widget.addItem(self.tr("（未填）"), None)
                 for choice in {"status": STATUSES, "level": LEVELS, "township": townships}[f.key]:
                     widget.addItem(choice, choice)
@@ -64,7 +66,9 @@ class ProjectDialog(QDialog):
         out = {}
         for key, widget in self.widgets.items():
             if isinstance(widget, QComboBox):
-                out[key] = widget.currentData()
+                typed = widget.currentText().strip()
+                listed = widget.currentIndex() >= 0 and widget.itemText(widget.currentIndex()) == widget.currentText()
+                out[key] = widget.currentData() if listed or not widget.isEditable() else (typed or None)
             elif isinstance(widget, QDoubleSpinBox):
                 out[key] = None if widget.value() == widget.minimum() else round(widget.value(), 2)
             elif isinstance(widget, QDateEdit):

@@ -106,6 +106,9 @@ class RegisterEditing(QObject):
             lines.append(tr("以下行未导入："))
             lines += [tr("第 {line} 行").format(line=line) + f"：{why.in_lang(self.window.lang)}"
                       for line, why in result.problems]
+        if result.notices:
+            lines.append(tr("请注意："))
+            lines += [notice.in_lang(self.window.lang) for notice in result.notices]
         plain_text.inform(self.window, tr("导入台账"), "\n".join(lines))
         return self.open(out)
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ..data.indicator_words import period_text, value_text
-from ..data.register.summary import totals
+from ..data.register.summary import column as summary_column, totals
 from .i18n import tr
 
 # (label, the register's figure, the indicator it is read against)
@@ -36,7 +36,7 @@ class RegisterFigures(QTableWidget):
     def show_register(self, frame, lang: str) -> None:
         self.setHorizontalHeaderLabels([tr("指标"), tr("项目库"), tr("县文件")])
         everything = totals(frame)
-        key = totals(frame[frame["level"].isin(KEY_LEVELS)]) if "level" in frame else None
+        key = totals(frame[summary_column(frame, "level").isin(KEY_LEVELS).to_numpy()]) if "level" in frame else None
         mine = {"count": tr("{n} 个").format(n=everything.count), "total": _yi(everything.total),
                 "annual_plan": _yi(everything.annual_plan), "completed": _yi(everything.completed),
                 "key_rate": f"{key.completion:.0%}" if key is not None and key.completion is not None else "—"}

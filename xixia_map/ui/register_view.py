@@ -14,8 +14,12 @@ from .register_table import PID_ROLE, RegisterTableModel
 from .i18n import tr
 
 # QT_TR_NOOP: lupdate collects the texts, tr() translates them where shown.
-LABELS = {"status": QT_TR_NOOP("建设状态"), "level": QT_TR_NOOP("级别"), "township": QT_TR_NOOP("所在乡镇"),
+LABELS = {"stage": QT_TR_NOOP("建设阶段"), "level": QT_TR_NOOP("级别"), "township": QT_TR_NOOP("所在乡镇"),
           "category": QT_TR_NOOP("项目类型")}
+# The classes of ledger words (data/register/words.py), for lupdate.
+CLASS_NAMES = (QT_TR_NOOP("谋划储备"), QT_TR_NOOP("招商对接"), QT_TR_NOOP("前期"), QT_TR_NOOP("在建"),
+               QT_TR_NOOP("竣工"), QT_TR_NOOP("投产运营"), QT_TR_NOOP("其他"), QT_TR_NOOP("国家重点"),
+               QT_TR_NOOP("省重点"), QT_TR_NOOP("市重点"), QT_TR_NOOP("县重点"))
 COLUMNS = (("name", QT_TR_NOOP("项目名称")), ("township", QT_TR_NOOP("所在乡镇")), ("level", QT_TR_NOOP("级别")),
            ("status", QT_TR_NOOP("建设状态")), ("annual_plan", QT_TR_NOOP("年度计划（万元）")),
            ("completed", QT_TR_NOOP("完成（万元）")), ("rate", QT_TR_NOOP("完成率")))
@@ -126,7 +130,7 @@ class RegisterView(QWidget):
             box.clear()
             box.addItem(tr("全部"), None)
             for value in choices(frame, field):
-                box.addItem(value, value)
+                box.addItem(tr(value) if field in ("stage", "level") else value, value)
             box.setCurrentIndex(max(0, box.findData(current)))
             box.blockSignals(False)
         self._refresh()

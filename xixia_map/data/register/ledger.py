@@ -5,7 +5,10 @@ column is kept, verbatim, as an extra field and written back. A row with
 coordinates is placed there, with the precision its digits carry; a row with
 only a 所在乡镇 is placed at that township's seat, marked 待落图 with the seat's
 own accuracy, so the planner sees what still needs placing. Bad rows are listed
-by their line and cause, and the good rows still import.
+by their line and cause, and the good rows still import. A row is never
+refused for its wording: 建设状态 and 级别 keep the ledger's own word, and a
+word whose stage is not known (words.py) is named in a notice; money columns
+in 元 or 亿元 (said in the header or in the cell) are read as 万元.
 """
 from __future__ import annotations
 
@@ -20,8 +23,9 @@ import shapely
 
 from ..errors import DataError
 from ..messages import Text, say
-from .fields import (ACCURACY_HEADER, AWAITING, BY_KEY, FIELDS, LAT_HEADERS, LEVELS, LON_HEADERS,
-                     PLACEMENT_HEADER, PLACED, STATUSES, match_headers, normalise)
+from .fields import (ACCURACY_HEADER, AWAITING, BY_KEY, FIELDS, LAT_HEADERS, LON_HEADERS, PLACEMENT_HEADER,
+                     PLACED, match_headers, normalise)
+from .words import OTHER, level_of, money_factor, parse_money, stage_of
 
 METRES_PER_DEGREE = 111_320
 
@@ -30,6 +34,7 @@ METRES_PER_DEGREE = 111_320
 class LedgerImport:
     frame: gpd.GeoDataFrame
     problems: list[tuple[int, Text]] = field(default_factory=list)  # (line in the sheet, cause)
+    notices: list[Text] = field(default_factory=list)  # rows imported, with something the planner should know
 
 
 def _read(path: Path) -> pd.DataFrame:
@@ -52,12 +57,14 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == ""
 
 
-def _money(value):
-    """万元 as written: 1,200 and 1200.5 are numbers, 待定 is not."""
+def _money(value, header_factor):
+    """万元 as written: 1,200 and 1200.5 are numbers (in the header's unit),
+    1.2亿元 says its own unit, 待定 is not a number (ValueError)."""
     if _blank(value):
         return None
-    text = str(value).replace(",", "").replace("，", "").strip()
-    return float(text)  # ValueError for text
+    if isinstance(value, (int, float)):
+        return round(float(value) * (header_factor or 1.0), 6)
+    return parse_money(str(value), header_factor)
 
 
 def _decimals_accuracy(text: str) -> float:
@@ -90,7 +97,9 @@ def import_ledger(path) -> LedgerImport:
     lon_col = next((c for c in table.columns if normalise(c) in LON_HEADERS), None)
     lat_col = next((c for c in table.columns if normalise(c) in LAT_HEADERS), None)
     seats = _township_seats()
+    factors = {key: money_factor(header) for key, header in found.items() if BY_KEY[key].kind == "money"}
     rows, problems, seen = [], [], set()
+    unknown: dict[tuple[str, str], list[int]] = {}  # (field, word) -> lines
     for index, record in table.iterrows():
         line = index + 2  # after the header row
         name = "" if _blank(record[found["name"]]) else str(record[found["name"]]).strip()
@@ -108,7 +117,7 @@ def import_ledger(path) -> LedgerImport:
             value = record[header]
             if BY_KEY[key].kind == "money":
                 try:
-                    row[key] = _money(value)
+                    row[key] = _money(value, factors.get(key))
                 except ValueError:
                     bad = say(f"{BY_KEY[key].header} '{value}' is not a number", f"{BY_KEY[key].header}“{value}”不是数字")
                     break
@@ -116,12 +125,9 @@ def import_ledger(path) -> LedgerImport:
                 row[key] = str(value.date() if hasattr(value, "date") else value).strip()
             else:
                 row[key] = None if _blank(value) else str(value).strip()
-        if bad is None and row.get("status") and row["status"] not in STATUSES:
-            bad = say(f"建设状态 '{row['status']}' is not one of {'/'.join(STATUSES)}",
-                      f"建设状态“{row['status']}”不在 {'/'.join(STATUSES)} 之中")
-        if bad is None and row.get("level") and row["level"] not in LEVELS:
-            bad = say(f"级别 '{row['level']}' is not one of {'/'.join(LEVELS)}",
-                      f"级别“{row['level']}”不在 {'/'.join(LEVELS)} 之中")
+        for key, class_of in (("status", stage_of), ("level", level_of)):
+            if bad is None and row.get(key) and class_of(row[key]) == OTHER:
+                unknown.setdefault((key, row[key]), []).append(line)
         geometry, accuracy, placement = None, None, None
         if bad is None and lon_col and lat_col and not _blank(record[lon_col]) and not _blank(record[lat_col]):
             try:
@@ -156,7 +162,18 @@ def import_ledger(path) -> LedgerImport:
     frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=4326) if rows else \
         gpd.GeoDataFrame({"geometry": []}, geometry="geometry", crs=4326)
     frame.insert(0, "pid", [f"P{i + 1:05d}" for i in range(len(frame))])
-    return LedgerImport(frame, problems)
+    refused = {line for line, _ in problems}
+    notices = []
+    for (key, word), lines in unknown.items():
+        lines = [n for n in lines if n not in refused]
+        if not lines:
+            continue
+        where = "、".join(str(n) for n in lines)
+        header = BY_KEY[key].header
+        notices.append(say(f"{header} '{word}' is not a word the app knows (rows {', '.join(map(str, lines))}): "
+                           f"imported as written, counted as {OTHER} (other)",
+                           f"{header}“{word}”不在常用词表中（第 {where} 行）：按原文导入，归为“{OTHER}”"))
+    return LedgerImport(frame, problems, notices)
 
 
 def export_ledger(frame: gpd.GeoDataFrame, out) -> None:

@@ -1,5 +1,8 @@
-"""The register as figures: filtered by status, level, township and type, with
-totals (count, 总投资, 年度计划, 完成, 完成率) that follow the filter."""
+"""The register as figures: filtered by lifecycle stage, level, township and
+type, with totals (count, 总投资, 年度计划, 完成, 完成率) that follow the filter.
+
+The stage and the level are classes of the ledger's own words (words.py): a
+filter on 在建 takes the projects whose 建设状态 says 续建 or 新开工 too."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,7 +10,20 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-FILTER_FIELDS = ("status", "level", "township", "category")
+from .words import STAGES, LEVEL_CLASSES, level_of, stage_of
+
+FILTER_FIELDS = ("stage", "level", "township", "category")
+# Filters on a class of words: the column read, and how its words are classed.
+_CLASSED = {"stage": ("status", stage_of, STAGES), "level": ("level", level_of, LEVEL_CLASSES)}
+
+
+def column(frame, field: str) -> pd.Series | None:
+    """The values a filter compares: the column itself, or its words' classes."""
+    source, class_of, _order = _CLASSED.get(field, (field, None, ()))
+    if source not in frame:
+        return None
+    values = frame[source].astype(object)
+    return values.map(lambda v: class_of(v) if isinstance(v, str) else None) if class_of else values
 
 
 @dataclass(frozen=True)
@@ -35,7 +51,8 @@ def filtered(frame, **choices) -> pd.DataFrame:
     keep = np.ones(len(frame), dtype=bool)
     for field, value in choices.items():
         if field in FILTER_FIELDS and value is not None:
-            keep &= (frame[field].astype(object) == value).to_numpy()
+            values = column(frame, field)
+            keep &= (values == value).to_numpy() if values is not None else False
     return frame[keep]
 
 
@@ -47,4 +64,10 @@ def totals(frame) -> Totals:
 
 
 def choices(frame, field: str) -> list[str]:
-    return sorted({str(v) for v in frame[field].dropna() if str(v)}) if field in frame else []
+    """The values present, classes in their order (谋划储备 … 投产运营, then 其他)."""
+    values = column(frame, field)
+    if values is None:
+        return []
+    present = {str(v) for v in values.dropna() if str(v)}
+    order = _CLASSED.get(field, (None, None, ()))[2]
+    return [v for v in order if v in present] + sorted(present - set(order))
