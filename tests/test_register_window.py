@@ -22,6 +22,8 @@ def test_place_edit_save_and_reopen(qtbot, window, tmp_path):
     first_point = (frame.geom_type == "Point").to_numpy().nonzero()[0][0]
     pid, seat = frame["pid"].iloc[first_point], frame.geometry.iloc[first_point]
     view.call_sync("setViewNoAnim", 111.68, 33.232, 15)
+    assert not view.call_sync("dragFeatureTo", LAYER_ID, pid, 111.6805, 33.2322)  # not selected: not draggable
+    view.select_feature(LAYER_ID, pid, zoom=False)
     with qtbot.waitSignal(view.feature_dragged, timeout=5000):
         assert view.call_sync("dragFeatureTo", LAYER_ID, pid, 111.6805, 33.2322)
     record = register.session.register.record(pid)
@@ -170,6 +172,36 @@ def _drag(qtbot, view, start, end):
         QTest.mouseMove(proxy, QPoint(round(start[0] + (end[0] - start[0]) * step / 10),
                                       round(start[1] + (end[1] - start[1]) * step / 10)))
     QTest.mouseRelease(proxy, Qt.MouseButton.LeftButton, pos=QPoint(*map(round, end)))
+
+
+def test_a_drag_moves_the_selected_project_not_the_one_stacked_on_it(qtbot, window, tmp_path):
+    """Two 待落图 projects at 回车镇's seat: the planner selects the lower one and
+    drags with the real mouse; only that one moves and is logged."""
+    import pandas as pd
+
+    pd.DataFrame({"项目名称": ["鹳河综合治理工程", "猕猴桃冷链物流中心"], "所在乡镇": ["回车镇", "回车镇"]}) \
+        .to_excel(tmp_path / "台账.xlsx", index=False)
+    register = window.register
+    assert register.import_ledger(tmp_path / "台账.xlsx", tmp_path / "库.gpkg")
+    view = window.map_view
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", LAYER_ID) == 2, timeout=10000)
+    frame = register.session.frame
+    pids = dict(zip(frame["name"], frame["pid"]))
+    seat = frame.geometry.iloc[0]
+    register.edit_action.setChecked(True)
+    view.call_sync("setViewNoAnim", seat.x, seat.y, 15)
+    chosen, other = pids["鹳河综合治理工程"], pids["猕猴桃冷链物流中心"]  # the lower of the two
+    view.select_feature(LAYER_ID, chosen, zoom=False)
+    qtbot.waitUntil(lambda: view.call_sync("selectedId") == chosen, timeout=5000)
+    start = view.call_sync("featurePoint", LAYER_ID, chosen)
+    assert start == view.call_sync("featurePoint", LAYER_ID, other)  # stacked on the same pixel
+    with qtbot.waitSignal(view.feature_dragged, timeout=10000) as dragged:
+        _drag(qtbot, view, (start[0], start[1]), (start[0] + 120, start[1] + 60))
+    assert dragged.args[1] == chosen
+    assert register.session.register.record(other)["geometry"].equals(seat)
+    assert not register.session.register.record(chosen)["geometry"].equals(seat)
+    assert register.save()
+    assert {row[2] for row in edit_log(tmp_path / "库.gpkg") if row[3] == "geometry"} == {chosen}
 
 
 def test_draw_and_reshape_a_redline_with_the_mouse(qtbot, window, tmp_path):

@@ -47,12 +47,23 @@
     });
   }
 
+  // In 编辑 mode only the selected point can be dragged, and it is raised above
+  // the points stacked with it (待落图 projects share their township's seat):
+  // a drag then moves the project the planner chose, never the one on top.
+  function updateDragging(layerId) {
+    var group = state.layers[layerId], on = !!state.draggable[layerId];
+    if (!group || !group.xmGeo) { return; }
+    group.xmGeo.eachLayer(function (layer) {
+      if (!layer.dragging || isArea(layer)) { return; }
+      var chosen = on && layer === state.selected;
+      layer.dragging[chosen ? "enable" : "disable"]();
+      if (layer.setZIndexOffset) { layer.setZIndexOffset(chosen ? 10000 : 0); }
+    });
+  }
+
   function setDraggable(layerId, on) {
     state.draggable[layerId] = !!on;
-    var group = state.layers[layerId];
-    if (group && group.xmGeo) {
-      group.xmGeo.eachLayer(function (layer) { if (layer.dragging && !isArea(layer)) { layer.dragging[on ? "enable" : "disable"](); } });
-    }
+    updateDragging(layerId);
     setReshaping(layerId, on);
     return true;
   }
@@ -94,7 +105,10 @@
     document.addEventListener("keydown", function (e) { if (e.key === "Escape") { endDrawing(true); } });
   });
   core.onLayerBuilt.push(function (spec) {
-    if (state.draggable[spec.id]) { setReshaping(spec.id, true); }
+    if (state.draggable[spec.id]) { setReshaping(spec.id, true); updateDragging(spec.id); }
+  });
+  core.onSelection.push(function (chosen, left) {
+    [chosen, left].forEach(function (layer) { if (layer && layer.xmLayerId) { updateDragging(layer.xmLayerId); } });
   });
 
   api.setDraggable = setDraggable;
@@ -106,7 +120,8 @@
   };
   api.dragFeatureTo = function (layerId, fid, lng, lat) {
     var layer = core.featureLayer(layerId, fid);
-    if (!layer || !layer.setLatLng) { return false; }
+    // As a hand would: only a point that can be dragged now (the selected one) moves.
+    if (!layer || !layer.setLatLng || !layer.dragging || !layer.dragging.enabled()) { return false; }
     layer.setLatLng([lat, lng]);
     layer.fire("dragend");
     return true;

@@ -17,7 +17,7 @@
     moving: false, selected: null, highlighted: [], tilesLoading: 0,
     draggable: {}, addMode: false, drawing: null,  // the register's 编辑 mode (editing.js)
   };
-  var hooks = { onInit: [], onLayerBuilt: [] };
+  var hooks = { onInit: [], onLayerBuilt: [], onSelection: [] };
 
   function color(value, fallback) { return HEX.test(value || "") ? value : fallback; }
 
@@ -278,7 +278,7 @@
       style: function (f) { return pathStyle(spec, f.properties, spec.opacity); },
       pointToLayer: function (f, latlng) {
         var marker = L.marker(latlng, { icon: markerIcon(spec, f.properties), pane: PANES.Point[0],
-                                        opacity: spec.opacity, riseOnHover: true, draggable: !!state.draggable[spec.id] });
+                                        opacity: spec.opacity, riseOnHover: true, draggable: false });
         // 编辑 mode: a dragged point's new place goes to Python with the zoom (its precision).
         marker.on("dragend", function () {
           var at = marker.getLatLng();
@@ -539,9 +539,11 @@
   function clearSelection() {
     showGeometry(null);
     showUncertainty(null);
+    var had = state.selected;
     if (state.selected) { markSelected(state.selected, false); state.selected = null; }
     state.highlighted.forEach(function (l) { markSelected(l, false); });
     state.highlighted = [];
+    if (had) { hooks.onSelection.forEach(function (hook) { hook(null, had); }); }
   }
 
   function select(layerId, fid, zoom) {
@@ -550,6 +552,7 @@
     clearSelection();
     state.selected = layer;
     markSelected(layer, true);
+    hooks.onSelection.forEach(function (hook) { hook(layer, null); });
     if (zoom) { zoomToFeature(layerId, fid); }
     return true;
   }
@@ -937,6 +940,6 @@
     },
     _state: state,
     _core: { state: state, send: send, featureLayer: featureLayer, onInit: hooks.onInit,
-             onLayerBuilt: hooks.onLayerBuilt },
+             onLayerBuilt: hooks.onLayerBuilt, onSelection: hooks.onSelection },
   };
 })();
