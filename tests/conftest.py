@@ -5,10 +5,19 @@ the QApplication, so this runs at import time.
 """
 import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Offscreen Qt's only screen is 800 × 800 unless told otherwise; the window
+# never opens larger than its screen, so the tests get a desktop monitor's
+# (tests/test_small_screen.py starts its own process on a 1024 × 700 one).
+import json  # noqa: E402
+import tempfile  # noqa: E402
+
+_SCREEN = os.path.join(tempfile.mkdtemp(prefix="xixia-screen-"), "screen.json")
+with open(_SCREEN, "w") as _f:
+    json.dump({"screens": [{"name": "desktop", "x": 0, "y": 0, "width": 1920, "height": 1200,
+                            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}, _f)
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --disable-background-networking")
 # The page skeleton cache (map/page_skeleton.py) goes to a fresh folder, not the user's.
-import tempfile  # noqa: E402
 
 os.environ["XIXIA_MAP_CACHE"] = tempfile.mkdtemp(prefix="xixia-cache-")
 

@@ -50,7 +50,7 @@ def prepare_web_engine() -> None:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Chromium refuses its sandbox as root; planners' desktops do not run as root.
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] == "offscreen":  # "offscreen:configfile=…" too
         # Without a GPU context the offscreen compositor hands grab() an empty frame.
         flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
         if "--disable-gpu" not in flags:

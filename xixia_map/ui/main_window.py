@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
 
         self.map_menus = MapMenus(self)
         self.map_view.selection_cleared.connect(lambda: self.details.show_record(None))
-        self.resize(1500, 950)
+        self.resize(fitted_size(self, 1500, 950))
         self._restore_layout()
         if self.basemap_problems:  # a remembered basemap file that no longer opens is said, not dropped silently
             self.statusBar().showMessage(self.tr("已记住的底图文件无法打开：") + "；".join(
@@ -436,6 +436,10 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            fitted = fitted_size(self, self.width(), self.height())
+            if fitted != self.size():  # saved on a larger screen than this one
+                self.resize(fitted)
+                self.move(self.screen().availableGeometry().topLeft())
         if isinstance(state, QByteArray):
             self.restoreState(state)
         else:  # first start: room for the map; 视图 → 属性表 opens the table, and the layout is remembered
@@ -458,3 +462,16 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         super().closeEvent(event)
+
+
+def fitted_size(window, width: int, height: int):
+    """The size asked for, no larger than the screen's free area (a 1024 × 700
+    laptop gets a window it can see whole, status bar included)."""
+    from PySide6.QtCore import QSize
+
+    screen = window.screen()
+    if screen is None:
+        return QSize(width, height)
+    room = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()  # title bar and borders, when decorated
+    return QSize(min(width, room.width() - frame.width()), min(height, room.height() - frame.height()))

@@ -151,7 +151,7 @@ class RegisterEditing(QObject):
 
     def _lifecycle_view(self):
         if self.view_panel is None:
-            from PySide6.QtWidgets import QDockWidget
+            from PySide6.QtWidgets import QDockWidget, QScrollArea
 
             from .register_view import RegisterView
 
@@ -161,8 +161,17 @@ class RegisterEditing(QObject):
             self.view_panel.report_requested.connect(lambda pid: self.report_progress(pid))
             dock = self.dock = QDockWidget(tr("项目库"), self.window)
             dock.setObjectName("dock_register")
-            dock.setWidget(self.view_panel)
+            scroll = QScrollArea()  # on a short screen the panel scrolls instead of stretching the window
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(self.view_panel)
+            dock.setWidget(scroll)
             self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            # A tab beside 要素详情 and the dashboard, not a fourth panel under
+            # them: stacked, their minimum heights pushed a 700 px window's
+            # status bar off the screen, and the project list got one row.
+            self.window.tabifyDockWidget(self.window.docks["details"], dock)
+            dock.raise_()
         return self.view_panel
 
     def _reference(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QTableView, QTableWidget,
+    QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QSplitter, QTableView, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -54,12 +54,25 @@ class RegisterView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.clicked.connect(lambda index: self.project_chosen.emit(index.data(PID_ROLE)))
+        # The list and one project's progress share the height through a
+        # splitter the planner can move; the list gets most of it.
+        upper = QWidget()
+        top = QVBoxLayout(upper)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addLayout(form)
+        top.addWidget(self.totals)
+        top.addWidget(self.reference)
+        top.addWidget(self.table, 1)
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 4)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(upper)
+        splitter.addWidget(self._progress_box())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.totals)
-        layout.addWidget(self.reference)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self._progress_box())
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
 
     # -- one project's monthly progress ---------------------------------------------
     def _progress_box(self) -> QGroupBox:
@@ -72,6 +85,7 @@ class RegisterView(QWidget):
         self.progress.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.progress.verticalHeader().hide()
         self.progress.horizontalHeader().setStretchLastSection(True)
+        self.progress.setMinimumHeight(self.progress.verticalHeader().defaultSectionSize() * 3)
         self.report_button = QPushButton(tr("填报月度完成投资…"))
         self.report_button.setEnabled(False)
         self.report_button.clicked.connect(lambda: self.report_requested.emit(self.progress_pid))
