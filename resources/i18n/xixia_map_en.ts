@@ -3,6 +3,22 @@
 <context>
     <name />
     <message>
+        <source>项目库文件 (*.gpkg)</source>
+        <translation>Register (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>台账 (*.xlsx *.csv)</source>
+        <translation>Ledger (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 文本 (*.csv)</source>
+        <translation>CSV text (*.csv)</translation>
+    </message>
+    <message>
         <source>请注意：</source>
         <translation>Please note:</translation>
     </message>

@@ -46,6 +46,10 @@ def install_language(lang: str) -> bool:
         app.installTranslator(qt)
         _installed.append(qt)
     if lang == "zh":
+        supplement = QTranslator(app)  # what qtbase_zh_CN leaves in English (resources/i18n/qt_supplement_zh_CN.ts)
+        if supplement.load(str(I18N_DIR / "qt_supplement_zh_CN.qm")):
+            app.installTranslator(supplement)
+            _installed.append(supplement)
         return True
     translator = QTranslator(app)
     if not translator.load(str(I18N_DIR / f"xixia_map_{lang}.qm")):

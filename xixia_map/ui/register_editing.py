@@ -70,7 +70,7 @@ class RegisterEditing(QObject):
     # -- files ----------------------------------------------------------------------
     def new_register(self, path: Path | None = None) -> bool:
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self.window, tr("新建项目库"), "西峡项目库.gpkg", "GeoPackage (*.gpkg)")
+            chosen, _ = QFileDialog.getSaveFileName(self.window, tr("新建项目库"), "西峡项目库.gpkg", tr("项目库文件 (*.gpkg)"))
             if not chosen:
                 return False
             path = Path(chosen)
@@ -82,13 +82,13 @@ class RegisterEditing(QObject):
         from ..data.register.ledger import import_ledger
 
         if sheet is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.window, tr("导入台账"), "", "台账 (*.xlsx *.csv)")
+            chosen, _ = QFileDialog.getOpenFileName(self.window, tr("导入台账"), "", tr("台账 (*.xlsx *.csv)"))
             if not chosen:
                 return False
             sheet = Path(chosen)
         if out is None:
             chosen, _ = QFileDialog.getSaveFileName(self.window, tr("新建项目库"), sheet.with_suffix(".gpkg").name,
-                                                    "GeoPackage (*.gpkg)")
+                                                    tr("项目库文件 (*.gpkg)"))
             if not chosen:
                 return False
             out = Path(chosen)
@@ -119,7 +119,8 @@ class RegisterEditing(QObject):
             plain_text.inform(self.window, tr("项目库"), tr("请先新建或打开项目库。"))
             return False
         if out is None:
-            chosen, _ = QFileDialog.getSaveFileName(self.window, tr("导出台账"), "项目台账.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
+            chosen, _ = QFileDialog.getSaveFileName(self.window, tr("导出台账"), "项目台账.xlsx",
+                                                    tr("Excel 工作簿 (*.xlsx)") + ";;" + tr("CSV 文本 (*.csv)"))
             if not chosen:
                 return False
             out = Path(chosen)
@@ -129,7 +130,7 @@ class RegisterEditing(QObject):
 
     def open(self, path: Path | None) -> bool:
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.window, tr("打开项目库"), "", "GeoPackage (*.gpkg)")
+            chosen, _ = QFileDialog.getOpenFileName(self.window, tr("打开项目库"), "", tr("项目库文件 (*.gpkg)"))
             if not chosen:
                 return False
             path = Path(chosen)
