@@ -43,7 +43,7 @@ def test_gk37_file_asks_for_crs_and_lands_aligned(qtbot, window, tmp_path):
     asked = []
     window.opener.ask_crs = lambda path, err: asked.append([g.epsg for g in err.guesses]) or (4525, False)
     layer_id = open_and_wait(qtbot, window, gk37_gpkg(tmp_path / "sandiao.gpkg"))
-    assert asked == [[4525]]
+    assert asked == [[4525, 2361, 2413]]  # CGCS2000, 西安80, 北京54 zone 37
     point = window.layers[layer_id].frame.geometry.iloc[0]
     assert abs(point.x - 111.48) < 1e-5 and abs(point.y - 33.305) < 1e-5
     # drawn on the map where the bundled county seat is
@@ -187,3 +187,32 @@ def test_measure_distance_and_area(qtbot, window):
     assert window.map_view.call_sync("measureShown")  # the result stays on the map …
     window.map_view.call_sync("clearMeasure")  # … until cleared (Esc, or the next measurement)
     assert not window.map_view.call_sync("measureShown")
+
+
+def test_the_crs_question_names_the_grids_and_takes_a_typed_code(qtbot, window, tmp_path):
+    """A GK-zone-37 file without a .prj: the dialog lists CGCS2000, 西安80 and
+    北京54 zone 37 in words; the planner types 2361 (西安80 zone 37), sees it
+    named, presses OK, and the layer is read in that CRS."""
+    from PySide6.QtCore import QTimer, Qt
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from xixia_map.ui.crs_dialog import CrsDialog
+
+    seen = {}
+
+    def answer():
+        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, CrsDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(50, answer)
+            return
+        seen["items"] = [dialog.choices.item(i).text().split("\n")[0] for i in range(dialog.choices.count())]
+        qtbot.keyClicks(dialog.code, "2361")
+        seen["named"] = dialog.named.text()
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(50, answer)
+    layer_id = open_and_wait(qtbot, window, gk37_gpkg(tmp_path / "无坐标系.gpkg"))
+    assert seen["items"][:3] == ["2000国家大地坐标系 3度带 第37带", "1980西安坐标系 3度带 第37带",
+                                 "1954北京坐标系 3度带 第37带"]
+    assert seen["named"] == "1980西安坐标系 3度带 第37带"
+    assert window.layers[layer_id].report.assumed_crs == "EPSG:2361"

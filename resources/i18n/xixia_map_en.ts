@@ -2169,4 +2169,27 @@
         <translation>Colour</translation>
     </message>
 </context>
+<context>
+    <name>CrsDialog</name>
+    <message>
+        <source>确认坐标系</source>
+        <translation>Confirm the coordinate system</translation>
+    </message>
+    <message>
+        <source>，X/Y 互换</source>
+        <translation>, X and Y swapped</translation>
+    </message>
+    <message>
+        <source>请选择坐标系，或输入 EPSG 代码：</source>
+        <translation>Choose the coordinate system, or type an EPSG code:</translation>
+    </message>
+    <message>
+        <source>其他坐标系：EPSG 代码，如 4525</source>
+        <translation>Another system: EPSG code, e.g. 4525</translation>
+    </message>
+    <message>
+        <source>不是已知的 EPSG 代码</source>
+        <translation>Not a known EPSG code</translation>
+    </message>
+</context>
 </TS>

@@ -32,7 +32,12 @@ def to_gk_zone37(lon: float, lat: float) -> tuple[float, float]:
     return _gk_zone37()(lon, lat)
 
 
-def format_coordinates(lon: float, lat: float) -> str:
+def format_coordinates(lon: float, lat: float, lang: str = "zh") -> str:
+    """A point as a planner reads it: lon/lat, then the county's grid by its
+    name (2000国家大地坐标系 3度带 第37带), X the northing as surveyors write it."""
+    from .crs_words import crs_words
+
     easting, northing = to_gk_zone37(lon, lat)
-    return (f"WGS84: {lon:.6f}, {lat:.6f}\n"
-            f"CGCS2000 3° GK zone 37 (EPSG:4525): X={northing:.1f} Y={easting:.1f}")
+    sep = "：" if lang == "zh" else ": "
+    return (f"{crs_words(4326, lang)}{sep}{lon:.6f}, {lat:.6f}\n"
+            f"{crs_words(4525, lang)}{sep}X={northing:.1f} Y={easting:.1f}")

@@ -40,22 +40,34 @@ def _within(values, low, high) -> bool:
     return all(low <= v <= high for v in values)
 
 
+# The grids a Chinese file without a .prj may be on, for each form its
+# coordinates can take: the national datum first, then 西安80 and 北京54, which
+# older county surveys still use (the three differ by tens of metres to ~100 m
+# here, so the ranges cannot tell them apart: the planner chooses).
+DEGREES = (4490, 4326, 4610, 4214)
+ZONE37_3DEG = (4525, 2361, 2413)
+ZONE19_6DEG = (4497, 2333, 21419)
+CM111_3DEG = (4546, 2382, 2434)
+CM111_6DEG = (4508, 2344, 21459)
+
+
 def _candidates(bounds) -> list[tuple[int, str, str, str]]:
+    from .crs_words import crs_words
+
     minx, miny, maxx, maxy = bounds
     xs, ys = (minx, maxx), (miny, maxy)
-    found = []
+    forms = []
     if _within(xs, -180, 180) and _within(ys, -90, 90):
-        found.append((4490, "CGCS2000 经纬度 (≈WGS84)", "coordinates are degrees of lon/lat", "坐标为经纬度"))
-        found.append((4326, "WGS84 经纬度", "coordinates are degrees of lon/lat", "坐标为经纬度"))
+        forms.append((DEGREES, "coordinates are degrees of lon/lat", "坐标为经纬度"))
     if _within(xs, 37_000_000, 37_999_999) and _within(ys, 0, 10_000_000):
-        found.append((4525, "CGCS2000 3° 高斯-克吕格 37 带", "8-digit eastings starting with 37 (zone prefix)", "8 位横坐标以 37 开头（带号）"))
+        forms.append((ZONE37_3DEG, "8-digit eastings starting with 37 (zone prefix)", "8 位横坐标以 37 开头（带号）"))
     if _within(xs, 19_000_000, 19_999_999) and _within(ys, 0, 10_000_000):
-        found.append((4497, "CGCS2000 6° 高斯-克吕格 19 带", "8-digit eastings starting with 19 (zone prefix)", "8 位横坐标以 19 开头（带号）"))
+        forms.append((ZONE19_6DEG, "8-digit eastings starting with 19 (zone prefix)", "8 位横坐标以 19 开头（带号）"))
     if _within(xs, 200_000, 800_000) and _within(ys, 2_000_000, 6_000_000):
-        found.append((4546, "CGCS2000 3° 高斯-克吕格 中央经线 111°E", "eastings near 500 000 m without a zone prefix", "横坐标约 500 000 米，无带号"))
-        found.append((4508, "CGCS2000 6° 高斯-克吕格 中央经线 111°E",
-                      "eastings near 500 000 m without a zone prefix (same projection)", "横坐标约 500 000 米，无带号（同一投影）"))
-    return found
+        forms.append((CM111_3DEG, "eastings near 500 000 m without a zone prefix", "横坐标约 500 000 米，无带号"))
+        forms.append((CM111_6DEG, "eastings near 500 000 m without a zone prefix (6° zone, same central meridian)",
+                      "横坐标约 500 000 米，无带号（6 度带，中央经线相同）"))
+    return [(epsg, crs_words(epsg), reason, reason_zh) for codes, reason, reason_zh in forms for epsg in codes]
 
 
 def lands_near_xixia(bounds, crs, swap: bool = False) -> bool:

@@ -117,7 +117,7 @@ class DetailsPanel(QWidget):
             lon_lat_text = self.tr("选址未定，位于所在区域内（坐标为区域中心）")
             self.form.addRow(plain_label(self.tr("坐标") + ":"), plain_label(lon_lat_text + suffix))
         else:
-            self.form.addRow(plain_label(self.tr("坐标") + ":"), plain_label(format_coordinates(lon, lat) + suffix))
+            self.form.addRow(plain_label(self.tr("坐标") + ":"), plain_label(format_coordinates(lon, lat, self.lang) + suffix))
         self._list_members(record)
 
     def _list_members(self, record: dict) -> None:
@@ -141,7 +141,7 @@ class DetailsPanel(QWidget):
     def coordinates_text(self) -> str:
         if self.record is None:
             return ""
-        return format_coordinates(*self.record["_lonlat"])
+        return format_coordinates(*self.record["_lonlat"], self.lang)
 
     def _zoom(self) -> None:
         if self.record:

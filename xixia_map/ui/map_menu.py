@@ -57,7 +57,7 @@ class MapMenus:
         window = self.window
         menu = QMenu(window)
         menu.addAction(tr("复制坐标")).triggered.connect(
-            lambda: QGuiApplication.clipboard().setText(format_coordinates(lng, lat)))
+            lambda: QGuiApplication.clipboard().setText(format_coordinates(lng, lat, window.lang)))
         menu.addAction(tr("从此处测距")).triggered.connect(lambda: self._measure_from("line", lat, lng))
         menu.addAction(tr("从此处测面积")).triggered.connect(lambda: self._measure_from("area", lat, lng))
         menu.addAction(tr("以此为中心")).triggered.connect(

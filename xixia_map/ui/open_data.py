@@ -44,13 +44,10 @@ class DataOpener(QObject):
         if not error.guesses:
             plain_text.warn(self.window, self.tr("无法识别坐标系"), error.one_line(self.lang))
             return None
-        labels = [g.label(self.lang) for g in error.guesses]
-        prompt = error.text.in_lang(self.lang) + "\n" + path.name + "\n" + self.tr("请确认坐标系：")
-        label = plain_text.ask_item(self.window, self.tr("确认坐标系"), prompt, labels)
-        if label is None:
-            return None
-        guess = error.guesses[labels.index(label)]
-        return guess.epsg, guess.swap
+        from .crs_dialog import CrsDialog
+
+        dialog = CrsDialog(error.text.in_lang(self.lang), path.name, error.guesses, self.lang, self.window)
+        return dialog.chosen() if dialog.exec() else None
 
     def ask_columns(self, path: Path, columns: list[str]) -> tuple[str, str] | None:
         x = plain_text.ask_item(self.window, self.tr("经度(X)列"), path.name, columns)
