@@ -78,7 +78,7 @@ def test_500k_eastings_guess_central_meridian_111(tmp_path):
     assert guesses[0] == 4546 and {4508, 2382, 2434, 2344, 21459} <= set(guesses)  # CGCS2000 first, 西安80/北京54 offered
     assert [g.epsg for g in guess_crs((37_400_000, 3_600_000, 37_600_000, 3_800_000))] == [4525, 2361, 2413]
     assert [g.epsg for g in guess_crs((19_400_000, 3_600_000, 19_600_000, 3_800_000))] == [4497, 2333, 21419]
-    assert [g.epsg for g in guess_crs((111.0, 33.0, 111.9, 33.9))] == [4490, 4326]
+    assert [g.epsg for g in guess_crs((111.0, 33.0, 111.9, 33.9))] == [4490, 4326, 4610, 4214]
 
 
 def test_gcj02_csv_with_jingdu_weidu_lands_in_the_right_place(tmp_path):
