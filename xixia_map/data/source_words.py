@@ -21,6 +21,8 @@ DATASETS = (  # (marker in `source`, zh, en)
 # Web sources the research note names by a short name rather than a host.
 SITE_NAMES = ("twwiki", "zhiqingwang", "chinawiki", "mafengwo", "yfs8", "iicha", "soolun", "ppfocus", "jendow",
               "tcmap", "qi18", "ciyu8", "bgwkn", "henandmxh", "xfh999", "studyofnet", "zgyapi", "baike.baidu")
+OWN_SOURCES_NAMED = 12
+_ROW = re.compile(r"\s*第\s*\d+\s*行\s*$|\s*(?:row|line)\s+\d+\s*$", re.IGNORECASE)
 _HOST = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:com|cn|net|org|hk|tw)\b", re.IGNORECASE)
 
 
@@ -71,6 +73,7 @@ def summarise_sources(sources, lang: str = "zh") -> str:
     """Many records' sources as one statement (a map sheet's 数据来源)."""
     documents, datasets, sites, research, own = [], [], [], False, []
     for source in sources:
+        source = _ROW.sub("", str(source)).strip()  # a 台账's rows are one source: the 台账
         d, ds, st, r = _parts(source, lang)
         documents += [x for x in d if x not in documents]
         datasets += [x for x in ds if x not in datasets]
@@ -79,5 +82,10 @@ def summarise_sources(sources, lang: str = "zh") -> str:
         if not (d or ds or st or r) and source not in own:
             own.append(source)
     sentence = _sentence(documents, datasets, sites, research, lang, max_sites=6)
-    extra = ("；" if lang == "zh" else "; ").join(own[:5])
+    # A sheet names a dozen of the planner's own sources in full (its footer grows
+    # to hold them) and counts the rest: a layer whose every record cites its own
+    # file would otherwise fill the page.
+    extra = ("；" if lang == "zh" else "; ").join(own[:OWN_SOURCES_NAMED])
+    if len(own) > OWN_SOURCES_NAMED:
+        extra += f" 等 {len(own)} 项" if lang == "zh" else f" and {len(own) - OWN_SOURCES_NAMED} more"
     return ("；" if lang == "zh" else "; ").join(x for x in (sentence, extra) if x)

@@ -165,12 +165,39 @@ def _legend(page: _Page, x: float, y: float, w: float, h: float, layers: LayerLi
         page.text(x, row_y + 1, w, 10, ESTIMATED_NOTE[lang], _font(6.5))
 
 
+SOURCES_PT = 6.0
+SOURCES_TOP_MM = 11.5  # from the footer's top: the date line and the CRS line come first
+
+
+def _sources_text(layers: LayerList, request: ReportRequest, basemap: str, lang: str) -> str:
+    sources = ("数据来源：" if lang == "zh" else "Sources: ") + data_sources(layers, lang)
+    base = basemap_credit(request.basemaps, basemap, lang)
+    return sources + (("；" if lang == "zh" else "; ") + base if base else "")
+
+
+def _text_height_mm(text: str, font: QFont, width_mm: float, dpi: int) -> float:
+    """How tall `text` sets in `font`, wrapped to `width_mm`, on a page of `dpi`."""
+    from PySide6.QtGui import QFontMetricsF, QImage
+
+    device = QImage(1, 1, QImage.Format.Format_ARGB32)  # a device at the page's resolution, for the metrics
+    device.setDotsPerMeterX(round(dpi / MM_PER_INCH * 1000))
+    device.setDotsPerMeterY(round(dpi / MM_PER_INCH * 1000))
+    k = dpi / MM_PER_INCH
+    box = QFontMetricsF(font, device).boundingRect(QRectF(0, 0, width_mm * k, 1e7),
+                                                   int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), text)
+    return box.height() / k
+
+
 def write_report(layers: LayerList, request: ReportRequest, out: Path, lang: str = "zh",
                  progress=None) -> dict:
     page_w, page_h = paper_mm(request.paper, request.landscape)
+    sources = _sources_text(layers, request, request.basemap, lang)
+    # The footer grows to hold every line of the sources; the map gives up the room.
+    footer_mm = max(FOOTER_MM, SOURCES_TOP_MM + _text_height_mm(sources, _font(SOURCES_PT), page_w - 2 * MARGIN_MM,
+                                                                 request.dpi) + 1)
     map_x, map_y = MARGIN_MM, MARGIN_MM + HEADER_MM
     map_w = page_w - 2 * MARGIN_MM - LEGEND_MM - 4
-    map_h = page_h - map_y - MARGIN_MM - FOOTER_MM
+    map_h = page_h - map_y - MARGIN_MM - footer_mm
     if progress:
         progress(10, "rendering map")
     # One CSS pixel ≈ 1/96 inch on paper, so labels print at their screen size.
@@ -201,7 +228,7 @@ def write_report(layers: LayerList, request: ReportRequest, out: Path, lang: str
         _scale_bar(page, map_x + 6, map_y + map_h - 8, state, map_w, lang)
         _legend(page, map_x + map_w + 6, map_y, LEGEND_MM - 2, map_h, layers, lang)
         date = (request.date or dt.date.today()).isoformat()
-        footer_y = page_h - MARGIN_MM - FOOTER_MM + 2
+        footer_y = page_h - MARGIN_MM - footer_mm + 2
         # Chinese maps state CGCS2000; the data are WGS84 lon/lat, which differ from it by
         # well under a metre here, far below every position's own accuracy.
         crs = ("坐标系 2000国家大地坐标系（CGCS2000，与本图所用 WGS84 经纬度相差不足 1 米）；"
@@ -215,12 +242,10 @@ def write_report(layers: LayerList, request: ReportRequest, out: Path, lang: str
             made.append(("审图号 " if lang == "zh" else "Map review no. ") + request.review_number)
         page.text(MARGIN_MM, footer_y, page_w - 2 * MARGIN_MM, 5, "    ".join(made), _font(8))
         page.text(MARGIN_MM, footer_y + 5, page_w - 2 * MARGIN_MM, 5, crs, _font(7, False), color="#555555")
-        sources = ("数据来源：" if lang == "zh" else "Sources: ") + data_sources(layers, lang)
-        base = basemap_credit(request.basemaps, state.get("basemap", "none"), lang)
-        if base:
-            sources += ("；" if lang == "zh" else "; ") + base
-        page.text(MARGIN_MM, footer_y + 9.5, page_w - 2 * MARGIN_MM, FOOTER_MM - 9.5, sources, _font(6),
-                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, color="#555555")
+        if state.get("basemap", "none") != request.basemap:  # the basemap could not be drawn: not credited
+            sources = _sources_text(layers, request, state.get("basemap", "none"), lang)
+        page.text(MARGIN_MM, footer_y + SOURCES_TOP_MM - 2, page_w - 2 * MARGIN_MM, footer_mm - SOURCES_TOP_MM + 2,
+                  sources, _font(SOURCES_PT), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, color="#555555")
     finally:
         painter.end()
     if progress:
