@@ -31,8 +31,9 @@ def names(layers, layer_id):
 
 
 def test_catalog_declares_every_layer(layers):
-    assert layers.ids() == ["neighbours", "county", "rivers", "roads", "parks",
-                            "monitoring_sections", "facilities", "projects", "townships"]
+    # the drawing order, bottom first; each tree group a block of it
+    assert layers.ids() == ["neighbours", "county", "roads", "rivers", "monitoring_sections", "parks",
+                            "facilities", "projects", "townships"]
 
 
 def test_all_nineteen_township_level_divisions(layers):

@@ -89,7 +89,7 @@ def test_late_tiles_land_only_where_the_current_view_wants_them(qtbot, view_with
             if (red and x > boundary + 12) or (green and x < boundary - 12):
                 strays += 1
     assert reds > 100 and greens > 100 and strays == 0
-    assert view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane canvas.xm-tile-canvas').length") > 0
+    assert view.evaluate("document.querySelectorAll('.leaflet-pane canvas.xm-tile-canvas').length") > 0
     assert view.evaluate("window.xixia._state.layers['sandiao'].drawn.late") > 0  # the race did happen
 
 
@@ -206,9 +206,9 @@ def test_tile_requests_after_the_view_shut_its_workers_fail_quietly(qtbot, view_
 def test_hiding_a_large_layer_frees_its_tiles(qtbot, view_with_big_layer):
     view, layer = view_with_big_layer
     assert view.call_sync("tileCount", "sandiao") > 0
-    assert view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane canvas.xm-tile-canvas').length") > 0
+    assert view.evaluate("document.querySelectorAll('.leaflet-pane canvas.xm-tile-canvas').length") > 0
     view.set_visible("sandiao", False)
-    qtbot.waitUntil(lambda: view.evaluate("document.querySelectorAll('.leaflet-xm-areas-pane canvas.xm-tile-canvas').length") == 0,
+    qtbot.waitUntil(lambda: view.evaluate("document.querySelectorAll('.leaflet-pane canvas.xm-tile-canvas').length") == 0,
                     timeout=5000)
     view.set_visible("sandiao", True)
     qtbot.waitUntil(lambda: view.call_sync("tileCount", "sandiao") > 0, timeout=5000)

@@ -955,6 +955,38 @@
 <context>
     <name>LayersPanel</name>
     <message>
+        <source>重命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>图层顺序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>上移一层</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移一层</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>移到组内最上</source>
+        <translation>To the top of its group</translation>
+    </message>
+    <message>
+        <source>移到组内最下</source>
+        <translation>To the bottom of its group</translation>
+    </message>
+    <message>
+        <source>重命名图层</source>
+        <translation>Rename layer</translation>
+    </message>
+    <message>
+        <source>图层名称</source>
+        <translation>Layer name</translation>
+    </message>
+    <message>
         <location filename="../../xixia_map/ui/layer_tree.py" line="165" />
         <source>不透明度</source>
         <translation>Opacity</translation>

@@ -22,6 +22,9 @@ from .messages import say
 from .reader import ReadReport, read_vector
 from .validate import validate_layer
 
+USER_GROUP, IMAGERY_GROUP = "user", "imagery"  # the planner's vectors; imagery and DEMs
+REFERENCE_GROUP = "reference"  # the catalog's group of reference layers (the county outline, the neighbours)
+
 
 @dataclass
 class Layer:
@@ -54,6 +57,7 @@ class Layer:
     # A layer read from PostGIS: the connection (never a password) and the table,
     # as the project file records it (data/postgis/layer.describe_source).
     source_db: dict | None = None
+    renamed: bool = False  # the planner named the layer (saved in the project)
 
     @property
     def feature_count(self) -> int:
@@ -241,6 +245,58 @@ class LayerList:
         layer = self[layer_id]
         self._layers.remove(layer)
         self._emit("removed", layer)
+
+    # -- drawing order, names and groups, as the layer tree sets them (QGIS's) --
+    # The list is the drawing order, bottom first; the tree shows it top first,
+    # each group a contiguous block.
+    def reorder(self, ids: list[str], groups: dict[str, str] | None = None) -> None:
+        """The drawing order as the tree now has it (every id once, bottom first),
+        and the group of each layer a drop moved into another group."""
+        if sorted(ids) != sorted(self.ids()):
+            raise ValueError("a new order must name every layer once")
+        import dataclasses
+
+        for layer_id, group in (groups or {}).items():
+            layer = self[layer_id]
+            if layer.spec.group != group:
+                layer.spec = dataclasses.replace(layer.spec, group=group)
+        if ids == self.ids() and not groups:
+            return
+        by_id = {layer.id: layer for layer in self._layers}
+        self._layers = [by_id[i] for i in ids]
+        self._emit("order", self._layers[0])
+
+    def rename(self, layer_id: str, title: str) -> None:
+        """The planner's name for a layer: the tree, the legend and the sheet show it."""
+        import dataclasses
+
+        layer, title = self[layer_id], title.strip()
+        if title and (title != layer.spec.title_zh or title != layer.spec.title_en):
+            layer.spec = dataclasses.replace(layer.spec, title_zh=title, title_en=title)
+            layer.renamed = True
+            self._emit("renamed", layer)
+
+    def index_for_new(self, layer: Layer) -> int:
+        """Where a new layer goes: at the top of its group's block when the group
+        is there; else on top, but imagery and DEMs just above the reference
+        layers (the county outline, the neighbours), so a DOM is neither veiled by
+        the county's tint nor hides the roads and points."""
+        group = layer.spec.group or USER_GROUP
+        mine = [i for i, other in enumerate(self._layers) if (other.spec.group or USER_GROUP) == group]
+        if mine:
+            return mine[-1] + 1
+        if layer.raster is None:
+            return len(self._layers)
+        reference = [i for i, other in enumerate(self._layers) if other.spec.group == REFERENCE_GROUP]
+        return reference[-1] + 1 if reference else 0
+
+    def add(self, layer: Layer) -> None:
+        """A layer the planner opened, placed by `index_for_new` (imagery in a group of its own)."""
+        import dataclasses
+
+        if layer.raster is not None and layer.spec.group in ("", USER_GROUP):
+            layer.spec = dataclasses.replace(layer.spec, group=IMAGERY_GROUP)
+        self.insert(self.index_for_new(layer), layer)
 
     def set_visible(self, layer_id: str, visible: bool) -> None:
         layer = self[layer_id]

@@ -328,6 +328,9 @@ class MapView(QWebEngineView):
             self._serve(layer)
             self._index_tiles(layer)
             self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
+            self.call("setOrder", self.layers.ids())  # inserted below the top, a DOM above the reference layers
+        elif event == "order":
+            self.call("setOrder", self.layers.ids())
         elif event == "removed":
             self.handler.remove_data(layer.id)
             self._layer_tiles.pop(layer.id, None)

@@ -7,12 +7,15 @@ other view stay in step without talking to each other.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+import json
+
+from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSlider, QTreeView, QVBoxLayout, QWidget
 
 from ..data.catalog import Group
-from ..data.layers import Layer, LayerList
+from ..data.layer_order import dropped, tree_runs
+from ..data.layers import IMAGERY_GROUP, USER_GROUP, Layer, LayerList
 from ..data.reader import ENCODINGS
 from ..map.legend import ESTIMATED_NOTE, has_estimated, legend_entries, present_values, swatch_icon
 from . import plain_text
@@ -20,9 +23,17 @@ from . import plain_text
 LAYER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLASS_LAYER_ROLE = Qt.ItemDataRole.UserRole + 2  # a legend class row: its layer
 CLASS_VALUE_ROLE = Qt.ItemDataRole.UserRole + 3  # and its color_by value
+GROUP_ID_ROLE = Qt.ItemDataRole.UserRole + 4  # a group row: its group id
+
+
+MIME = "application/x-xixia-map-tree-item"
 
 
 class LayerTreeModel(QStandardItemModel):
+    GROUP_ROLE = GROUP_ID_ROLE
+    about_to_rebuild = Signal()
+    rebuilt = Signal()
+
     def __init__(self, layers: LayerList, groups: list[Group], lang: str, parent=None):
         super().__init__(parent)
         self.layers = layers
@@ -35,22 +46,78 @@ class LayerTreeModel(QStandardItemModel):
         layers.subscribe(self._on_model_event)
 
     def rebuild(self) -> None:
+        self.about_to_rebuild.emit()
         self._syncing = True
         self.clear()
         self._items.clear()
         titles = {g.id: g.title(self.lang) for g in self.groups}
-        group_items: dict[str, QStandardItem] = {}
-        # Top of the tree = top of the map, as in QGIS.
-        for layer in reversed(list(self.layers)):
-            group_id = layer.spec.group or "user"
-            if group_id not in group_items:
-                title = titles.get(group_id, "我的图层" if self.lang == "zh" else "My layers")
-                group_item = QStandardItem(title)
-                group_item.setEditable(False)
-                group_items[group_id] = group_item
-                self.appendRow(group_item)
-            group_items[group_id].appendRow(self._layer_item(layer))
+        titles.setdefault(USER_GROUP, "我的图层" if self.lang == "zh" else "My layers")
+        titles.setdefault(IMAGERY_GROUP, "影像与高程" if self.lang == "zh" else "Imagery and elevation")
+        # Top of the tree = top of the map, as in QGIS: each group a block of
+        # the drawing order (LayerList.reorder keeps them contiguous).
+        for group_id, ids in tree_runs(self.layers):
+            group_item = QStandardItem(titles.get(group_id, group_id))
+            group_item.setEditable(False)
+            group_item.setData(group_id, GROUP_ID_ROLE)
+            group_item.setFlags(group_item.flags() | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+            self.appendRow(group_item)
+            for layer_id in ids:
+                group_item.appendRow(self._layer_item(self.layers[layer_id]))
         self._syncing = False
+        self.rebuilt.emit()
+
+    # -- drag and drop: the tree's order is the drawing order --------------------
+    def supportedDropActions(self):  # noqa: N802 (Qt API)
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self):  # noqa: N802 (Qt API)
+        return [MIME]
+
+    def mimeData(self, indexes):  # noqa: N802 (Qt API)
+        index = next((i for i in indexes if i.isValid()), None)
+        if index is None:
+            return None
+        what = ("layer", index.data(LAYER_ID_ROLE)) if index.data(LAYER_ID_ROLE) else \
+            ("group", index.data(GROUP_ID_ROLE)) if index.data(GROUP_ID_ROLE) else None
+        if what is None:
+            return None
+        data = QMimeData()
+        data.setData(MIME, QByteArray(json.dumps(what).encode("utf-8")))
+        return data
+
+    def canDropMimeData(self, data, action, row, column, parent):  # noqa: N802 (Qt API)
+        return data.hasFormat(MIME) and action == Qt.DropAction.MoveAction
+
+    def dropMimeData(self, data, action, row, column, parent):  # noqa: N802 (Qt API)
+        """Work out the new order and give it to the LayerList; the tree is then
+        rebuilt from the list (after the drop has finished: not inside Qt's drop)."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        kind, key = json.loads(bytes(data.data(MIME)).decode("utf-8"))
+        target_group = parent.data(GROUP_ID_ROLE) if parent.isValid() else None
+        target_layer = parent.data(LAYER_ID_ROLE) if parent.isValid() else None
+        if target_layer is not None:  # dropped on a layer: just above it, in its group
+            target_group = self._items[target_layer].parent().data(GROUP_ID_ROLE)
+            row = self._items[target_layer].row()
+        runs = dropped(tree_runs(self.layers), kind, key, target_group, row)
+        if runs is not None:
+            QTimer.singleShot(0, lambda: self.apply_runs(runs))
+        return False  # the items are not moved by Qt: the rebuild shows the new order
+
+    def apply_runs(self, runs: list[tuple[str, list[str]]]) -> None:
+        top_first = [layer_id for _group, ids in runs for layer_id in ids]
+        self.layers.reorder(list(reversed(top_first)), {layer_id: group for group, ids in runs for layer_id in ids})
+
+    def move_layer(self, layer_id: str, where: str) -> None:
+        """上移/下移 one place in its group, or to its group's top or bottom."""
+        runs = tree_runs(self.layers)
+        for _group, ids in runs:
+            if layer_id in ids:
+                i = ids.index(layer_id)
+                ids.remove(layer_id)
+                j = {"up": i - 1, "down": i + 1, "top": 0, "bottom": len(ids)}[where]
+                ids.insert(max(0, min(j, len(ids))), layer_id)
+        self.apply_runs(runs)
 
     def _layer_item(self, layer: Layer) -> QStandardItem:
         spec = layer.spec
@@ -70,6 +137,8 @@ class LayerTreeModel(QStandardItemModel):
                 child = QStandardItem(swatch_icon(spec, fill, marker=marker), label.split(": ", 1)[-1])
                 child.setEditable(False)
                 child.setSelectable(False)
+                child.setDragEnabled(False)
+                child.setDropEnabled(False)
                 if n < len(values):
                     child.setCheckable(True)
                     child.setCheckState(Qt.CheckState.Unchecked if values[n] in layer.hidden_classes
@@ -82,12 +151,16 @@ class LayerTreeModel(QStandardItemModel):
             note = QStandardItem(note_text)
             note.setEditable(False)
             note.setSelectable(False)
+            note.setDragEnabled(False)
+            note.setDropEnabled(False)
             note.setToolTip(plain_text.tooltip(note_text))
             item.appendRow(note)
         if has_estimated(layer):  # what a hollow symbol or a dashed line means
             note = QStandardItem(swatch_icon(spec, "#ffffff"), ESTIMATED_NOTE[self.lang])
             note.setEditable(False)
             note.setSelectable(False)
+            note.setDragEnabled(False)
+            note.setDropEnabled(False)
             item.appendRow(note)
         self._items[spec.id] = item
         return item
@@ -111,7 +184,7 @@ class LayerTreeModel(QStandardItemModel):
             self._items[layer.id].setCheckState(
                 Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
             self._syncing = False
-        elif event in ("added", "removed", "style"):
+        elif event in ("added", "removed", "style", "order", "renamed"):
             self.rebuild()
 
 
@@ -131,6 +204,15 @@ class LayersPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setModel(self.model)
         self.tree.expandToDepth(0)
+        # Drag layers and groups to change the drawing order, as in QGIS.
+        self.tree.setDragEnabled(True)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setDragDropMode(QTreeView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self._expanded: set[str] | None = None
+        self.model.about_to_rebuild.connect(self._remember_expanded)
+        self.model.rebuilt.connect(self._restore_expanded)
         self.tree.doubleClicked.connect(self._zoom_current)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -154,6 +236,41 @@ class LayersPanel(QWidget):
         self._on_current()
         # after the model's own handler has rebuilt the tree
         layers.subscribe(lambda event, _layer: event in ("added", "removed") and self.tree.expandToDepth(0))
+
+    def _key(self, index) -> str | None:
+        if index.data(GROUP_ID_ROLE):
+            return "group:" + index.data(GROUP_ID_ROLE)
+        return "layer:" + index.data(LAYER_ID_ROLE) if index.data(LAYER_ID_ROLE) else None
+
+    def _remember_expanded(self) -> None:
+        """A rebuild (a style, an order, a name changed) keeps what was open."""
+        if not hasattr(self, "tree"):
+            return
+        expanded = set()
+        for row in range(self.model.rowCount()):
+            group = self.model.index(row, 0)
+            if self.tree.isExpanded(group):
+                expanded.add(self._key(group))
+            for child_row in range(self.model.rowCount(group)):
+                child = self.model.index(child_row, 0, group)
+                if self.tree.isExpanded(child):
+                    expanded.add(self._key(child))
+        self._expanded = expanded
+        self._current = self.current_layer_id()
+
+    def _restore_expanded(self) -> None:
+        if not hasattr(self, "tree") or self._expanded is None:
+            return
+        known = {self._key(self.model.index(r, 0)) for r in range(self.model.rowCount())}
+        for row in range(self.model.rowCount()):
+            group = self.model.index(row, 0)
+            # a group new to the tree opens, as at start
+            self.tree.setExpanded(group, self._key(group) in self._expanded or self._key(group) not in known)
+            for child_row in range(self.model.rowCount(group)):
+                child = self.model.index(child_row, 0, group)
+                self.tree.setExpanded(child, self._key(child) in self._expanded)
+        if self._current and self._current in self.layers:
+            self.select_layer(self._current)
 
     def retranslate(self, lang: str) -> None:
         current = self.current_layer_id()
@@ -193,6 +310,11 @@ class LayersPanel(QWidget):
         layer = self.layers[layer_id]
         menu = QMenu(self)
         menu.addAction(self.tr("缩放至图层")).triggered.connect(lambda: self.zoom_requested.emit(layer_id))
+        menu.addAction(self.tr("重命名…")).triggered.connect(lambda: self.rename(layer_id))
+        order = menu.addMenu(self.tr("图层顺序"))
+        for where, text in (("up", self.tr("上移一层")), ("down", self.tr("下移一层")),
+                            ("top", self.tr("移到组内最上")), ("bottom", self.tr("移到组内最下"))):
+            order.addAction(text).triggered.connect(lambda _c=False, w=where: self.model.move_layer(layer_id, w))
         if layer.raster is None:
             menu.addAction(self.tr("样式…")).triggered.connect(lambda: self.style_requested.emit(layer_id))
             identify = menu.addAction(self.tr("可点击查询"))  # QGIS's identifiable layers
@@ -226,6 +348,12 @@ class LayersPanel(QWidget):
             menu.addSeparator()
             menu.addAction(self.tr("移除图层")).triggered.connect(lambda: self.layers.remove(layer_id))
         menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def rename(self, layer_id: str) -> None:
+        name = plain_text.ask_text(self, self.tr("重命名图层"), self.tr("图层名称"),
+                                   self.layers[layer_id].spec.title(self.model.lang))
+        if name and name.strip():
+            self.layers.rename(layer_id, name)
 
     def _set_opacity(self, value: int) -> None:
         layer_id = self.current_layer_id()

@@ -142,7 +142,7 @@ class DataOpener(QObject):
         self._added(layer)
 
     def _added(self, layer) -> None:
-        self.window.layers.append(layer)
+        self.window.layers.add(layer)
         summary = layer.report.summary(self.lang)
         self.window.statusBar().showMessage(f"{layer.spec.title_zh}: {layer.feature_count} · {summary}", 10000)
         notices = [line.in_lang(self.lang) for line in layer.report.notices()]

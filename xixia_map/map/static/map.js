@@ -8,16 +8,42 @@
 
   var HEX = /^#[0-9a-fA-F]{3,8}$/;
   var SELECT_COLOR = "#00b8d4";
-  // Rasters (imagery, hillshades) lie under every vector layer, above the basemap.
-  var PANES = { Raster: ["xm-raster", 300], Polygon: ["xm-areas", 410], LineString: ["xm-lines", 420],
-                Point: ["xm-points", 640] };
+  // Each layer draws in a pane of its own, stacked in the layer tree's order
+  // (setOrder: the top of the tree on top, as QGIS draws), above the basemap
+  // (200) and under the selection's panes and the tooltips (650).
+  var LAYER_PANE_BASE = 401, LAYER_PANE_TOP = 620;
+  var PANES = { uncertainty: ["xm-uncertainty", 630], selection: ["xm-points", 640] };
 
   var state = {
     map: null, config: null, bridge: null, layers: {}, features: {}, pending: 0,
     moving: false, selected: null, highlighted: [], tilesLoading: 0,
     draggable: {}, addMode: false, drawing: null,  // the register's 编辑 mode (editing.js)
+    order: [], panes: {},  // layer ids bottom first; layer id -> its pane's name
   };
   var hooks = { onInit: [], onLayerBuilt: [], onSelection: [] };
+
+  function paneZ(layerId) {
+    var i = state.order.indexOf(String(layerId));
+    if (i < 0) { i = state.order.length; }  // not ordered yet: on top until setOrder says
+    return String(Math.min(LAYER_PANE_BASE + i, LAYER_PANE_TOP));
+  }
+
+  function paneFor(spec) {
+    var id = String(spec.id), name = state.panes[id];
+    if (!name) { name = state.panes[id] = "xm-layer-" + (Object.keys(state.panes).length + 1); }
+    var pane = state.map.getPane(name) || state.map.createPane(name);
+    pane.style.zIndex = paneZ(id);
+    return name;
+  }
+
+  function setOrder(ids) {
+    state.order = ids.map(String);
+    Object.keys(state.panes).forEach(function (id) {
+      var pane = state.map.getPane(state.panes[id]);
+      if (pane) { pane.style.zIndex = paneZ(id); }
+    });
+    return true;
+  }
 
   function color(value, fallback) { return HEX.test(value || "") ? value : fallback; }
 
@@ -65,7 +91,7 @@
       color: color(s.stroke, "#555555"), weight: s.weight || 2,
       opacity: (s.opacity == null ? 1 : s.opacity) * opacity,
       fillColor: fillFor(spec, props), fillOpacity: (s.fill_opacity == null ? 0.3 : s.fill_opacity) * opacity,
-      dashArray: s.dash || (props && props.estimated === true ? "8 5" : null), pane: PANES[spec.geometry][0],
+      dashArray: s.dash || (props && props.estimated === true ? "8 5" : null), pane: paneFor(spec),
     };
     if (spec.geometry === "LineString") { style.fill = false; }
     return style;
@@ -277,7 +303,7 @@
       },
       style: function (f) { return pathStyle(spec, f.properties, spec.opacity); },
       pointToLayer: function (f, latlng) {
-        var marker = L.marker(latlng, { icon: markerIcon(spec, f.properties), pane: PANES.Point[0],
+        var marker = L.marker(latlng, { icon: markerIcon(spec, f.properties), pane: paneFor(spec),
                                         opacity: spec.opacity, riseOnHover: true, draggable: false });
         // 编辑 mode: a dragged point's new place goes to Python with the zoom (its precision).
         marker.on("dragend", function () {
@@ -307,7 +333,7 @@
     geo.eachLayer(function (layer) {
       if (!(layer instanceof L.Polygon)) { return; }
       var props = layer.feature.properties, fid = String(props.id);
-      var centre = L.marker(layer.getBounds().getCenter(), { icon: markerIcon(spec, props), pane: PANES.Point[0],
+      var centre = L.marker(layer.getBounds().getCenter(), { icon: markerIcon(spec, props), pane: paneFor(spec),
                                                                opacity: spec.opacity, keyboard: false });
       centre.on("click", function (e) { onFeatureClick(spec, fid, e); });
       layer.xmCentre = centre;
@@ -317,11 +343,11 @@
 
   // A line is hard to hit: each gets an invisible 14 px wide twin that takes its
   // clicks and tooltip, so a click a few pixels beside a river selects the river
-  // (points still win: their pane lies above the lines').
+  // (points still win where their layer lies above the lines', as the catalog orders them).
   function addLineHits(spec, geo, group) {
     geo.eachLayer(function (layer) {
       var props = layer.feature.properties, fid = String(props.id);
-      var hit = L.polyline(layer.getLatLngs(), { weight: 14, opacity: 0, pane: PANES.LineString[0], interactive: true });
+      var hit = L.polyline(layer.getLatLngs(), { weight: 14, opacity: 0, pane: paneFor(spec), interactive: true });
       hit.bindTooltip(textElement("span", props[spec.label_field]), { sticky: true, className: "xm-tooltip" });
       hit.on("click", function (e) { onFeatureClick(spec, fid, e); });
       layer.xmHit = hit;
@@ -343,7 +369,7 @@
       badge.textContent = String(list.length);
       var marker = L.marker(area.getBounds().getCenter(), {
         icon: L.divIcon({ html: badge, className: "xm-badge-icon", iconSize: [22, 22], iconAnchor: [-6, 22] }),
-        pane: PANES.Point[0], keyboard: false });
+        pane: paneFor(spec), keyboard: false });
       marker.bindTooltip(textElement("span", list.map(function (m) { return m.label; }).join("\n")),
                          { className: "xm-tooltip xm-members" });
       marker.on("click", function (e) { onFeatureClick(spec, areaId, e); });
@@ -395,11 +421,10 @@
 
   // Large layers arrive as image tiles drawn in Python; clicks are identified there.
   function loadTiledLayer(spec) {
-    // zIndex above the pane's SVG (200): a large layer is added on top of the
-    // bundled areas, so it must not be washed out under the county's fill.
+    // The tiles lie in the layer's own pane (its place in the tree's order).
     // tileSize/zoomOffset/padding: see TILE_PX and CANVAS_PADDING in layer_tiles.py.
     var layer = new window.XixiaBitmapTileLayer(spec.tiles, {
-      pane: PANES[spec.geometry][0], opacity: spec.opacity, tileSize: spec.tile_px,
+      pane: paneFor(spec), opacity: spec.opacity, tileSize: spec.tile_px,
       zoomOffset: spec.zoom_offset || 0, padding: spec.canvas_padding, minNativeZoom: 1, maxNativeZoom: 19,
       zIndex: 201,
     });
@@ -420,7 +445,7 @@
     var layer = L.tileLayer(spec.raster, {
       // tile_px 512 drawn as 512 CSS px at zoomOffset -1: a quarter of the requests (raster_tiles.py).
       // Leaflet clamps the map zoom to maxNativeZoom before adding the offset.
-      pane: PANES.Raster[0], opacity: spec.opacity, tileSize: spec.tile_px, zoomOffset: -offset,
+      pane: paneFor(spec), opacity: spec.opacity, tileSize: spec.tile_px, zoomOffset: -offset,
       maxNativeZoom: spec.max_native_zoom + offset, maxZoom: 22, bounds: L.latLngBounds([b[1], b[0]], [b[3], b[2]]),
       keepBuffer: 1,
     });
@@ -530,7 +555,7 @@
     if (!geojson) { return true; }
     state.uncertainty = L.geoJSON(geojson, {
       style: function () { return { color: "#d6604d", weight: 1.5, dashArray: "6 4", fillColor: "#d6604d",
-                                    fillOpacity: 0.08, pane: "xm-areas", interactive: false }; },
+                                    fillOpacity: 0.08, pane: PANES.uncertainty[0], interactive: false }; },
       interactive: false,
     }).addTo(state.map);
     return true;
@@ -649,6 +674,7 @@
       var pane = map.createPane(PANES[kind][0]);
       pane.style.zIndex = PANES[kind][1];
     });
+    state.order = (config.layers || []).map(function (l) { return String(l.id); });
     map.createPane("xm-measure").style.zIndex = 660;  // a measurement above every layer
     map.on("movestart zoomstart", function () { state.moving = true; });
     map.on("moveend zoomend", function () {
@@ -884,7 +910,8 @@
     measureLabels: measureLabels, clearMeasure: clearMeasure,
     measureShown: function () { return !!((state.measure && state.measure.group) || state.measureResult); },
     measureClickAt: function (lng, lat) { measureClick(L.latLng(lat, lng)); return true; },
-    addLayer: addLayer, removeLayer: removeLayer, reloadLayer: reloadLayer, setLabelField: setLabelField, setVisible: setVisible, setOpacity: setOpacity, zoomToLayer: zoomToLayer,
+    addLayer: addLayer, removeLayer: removeLayer, setOrder: setOrder,
+    layerZ: function (layerId) { var n = state.panes[String(layerId)]; return n ? Number(paneZ(layerId)) : null; }, reloadLayer: reloadLayer, setLabelField: setLabelField, setVisible: setVisible, setOpacity: setOpacity, zoomToLayer: zoomToLayer,
     zoomToFeature: zoomToFeature, select: select, highlight: highlight, clearSelection: clearSelection,
     featureCount: featureCount, isIdle: isIdle, viewState: viewState,
     // Snapshots carry their own scale bar and no interactive controls.
