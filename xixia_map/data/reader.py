@@ -31,6 +31,11 @@ _JSON_SUFFIXES = {".geojson", ".json"}
 ENCODINGS = ("UTF-8", "GB18030", "Big5")  # what a planner may choose for a file's text
 
 
+def encodings_for(path) -> tuple[str, ...]:
+    """The text encodings a planner may choose for a file (a drawing may also be Western European)."""
+    return dxf.ENCODINGS if Path(path).suffix.lower() == ".dxf" else ENCODINGS
+
+
 class Cancelled(Exception):
     """The user cancelled a long read."""
 
@@ -148,7 +153,7 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
         implicit_crs = not diagnosis.declares_crs
     if suffix == ".dxf":
         _check_readable(path)
-        return dxf.read_kind(path, layer), {}, None
+        return dxf.read_kind(path, layer, encoding, report), {}, None
     if filegdb.is_filegdb(path):
         classes = filegdb.feature_classes(path)
         if layer is None:

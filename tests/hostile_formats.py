@@ -1,0 +1,134 @@
+"""Issue 29's format cases for the hostile corpus (tests/hostile_corpus.py
+gathers them): DXF text encodings and escapes, drawings with nothing drawable,
+rasters without georeferencing or too large to read whole, GeoPackages with a
+wrong extent or an un-checkpointed WAL, GPX tracks. Every file is written here,
+with ezdxf, GDAL (pyogrio), rasterio and sqlite3; none is stored."""
+from __future__ import annotations
+
+import io
+import os
+import re
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pyogrio
+from shapely.geometry import LineString, Point
+
+LON, LAT = 111.48, 33.30  # the county seat: lon/lat a drawing without a CRS is read in
+RED_LINE = "用地红线"
+
+
+# -- DXF ------------------------------------------------------------------------------
+def dxf(path: Path, version: str = "R2000", text: str = f"{RED_LINE} α", layer: str = RED_LINE, *,
+        codepage: str | None = None, encoding: str | None = None, drop_codepage: bool = False,
+        fmt: str = "asc") -> Path:
+    """A drawing of one TEXT and one polyline on `layer`, written by ezdxf.
+    ezdxf writes R12–R2004 text in the header's code page with \\U+XXXX escapes
+    for what it lacks (as AutoCAD does), or in `encoding` if given; its header
+    always says ANSI_1252, so `codepage` is put in afterwards."""
+    import ezdxf
+
+    doc = ezdxf.new(version)
+    if layer not in doc.layers:
+        doc.layers.add(layer)
+    msp = doc.modelspace()
+    msp.add_text(text, dxfattribs={"layer": layer}).set_placement((LON, LAT))
+    msp.add_polyline2d([(LON - 0.05, LAT - 0.05), (LON + 0.05, LAT - 0.05), (LON + 0.05, LAT)],
+                       dxfattribs={"layer": layer})
+    doc.saveas(path, encoding=encoding, fmt=fmt)
+    raw = path.read_bytes()
+    if codepage:
+        raw = raw.replace(b"ANSI_1252", codepage.encode(), 1)
+    if drop_codepage:
+        raw, count = re.subn(rb"\r?\n *9\r?\n\$DWGCODEPAGE\r?\n *3\r?\n[^\r\n]*", b"", raw)
+        assert count == 1
+    path.write_bytes(raw)
+    return path
+
+
+def gdal_dxf(path: Path) -> Path:
+    """A drawing from GDAL's own DXF writer: UTF-8 text under an ANSI_1252 header."""
+    frame = gpd.GeoDataFrame({"Layer": [RED_LINE, "道路"], "OGR_STYLE": ['LABEL(f:"Arial",t:"西峡县 α")', None]},
+                             geometry=[Point(LON, LAT), LineString([(LON - 0.05, LAT), (LON + 0.05, LAT)])], crs=4326)
+    pyogrio.write_dataframe(frame, path, driver="DXF")
+    assert b"ANSI_1252" in path.read_bytes() and RED_LINE.encode("utf-8") in path.read_bytes()
+    return path
+
+
+def solid_dxf(path: Path) -> Path:
+    import ezdxf
+    from ezdxf.acis import api as acis
+    from ezdxf.render import forms
+
+    doc = ezdxf.new("R2010")
+    solid = doc.modelspace().add_3dsolid()
+    solid.sat = acis.export_sat([acis.body_from_mesh(forms.cube())])
+    doc.saveas(path)
+    assert b"3DSOLID" in path.read_bytes()
+    return path
+
+
+def images_dxf(path: Path) -> Path:
+    import ezdxf
+
+    doc = ezdxf.new("R2010")
+    scan = doc.add_image_def(filename="扫描图.jpg", size_in_pixel=(640, 360))
+    for i in range(8):
+        doc.modelspace().add_image(scan, insert=(i * 10, 0), size_in_units=(6.4, 3.6))
+    doc.saveas(path)
+    return path
+
+
+def _text_is(text, layer=RED_LINE, encoding=None, notice=None):
+    def check(loaded):
+        frame = loaded.frame
+        assert list(frame["Text"]) == [text], list(frame["Text"])
+        assert list(frame["Layer"]) == [layer], list(frame["Layer"])
+        if encoding:
+            assert loaded.report.encoding == encoding, loaded.report.encoding
+        notices = [n.en for n in loaded.report.notices()]
+        if notice:
+            assert any(notice in n for n in notices), notices
+        else:
+            assert not notices, notices
+    return check
+
+
+def _dxf_cases(add):
+    escaped = f"{RED_LINE} α"
+    # R12 with the ANSI_1252 code page: every hanzi and the α are \U+XXXX escapes.
+    add("dxf_r12_escapes.dxf", lambda p: dxf(p, "R12"), ("loads", _text_is(escaped)))
+    add("dxf_mif_escapes.dxf", lambda p: dxf(p, "R12", text="\\M+5D3C3\\M+5B5D8 \\U+03B1", layer="0"),
+        ("loads", _text_is("用地 α", layer="0")))
+    add("dxf_latin_no_codepage.dxf", lambda p: dxf(p, "R12", text="ÄÜÖ Straße", layer="Grenze", drop_codepage=True),
+        ("loads", _text_is("ÄÜÖ Straße", "Grenze", "CP1252", "does not declare its code page")))
+    add("dxf_gbk_936.dxf", lambda p: dxf(p, codepage="ANSI_936", encoding="gbk"),
+        ("loads", _text_is(escaped, encoding="GB18030")))
+    add("dxf_gbk_no_codepage.dxf", lambda p: dxf(p, encoding="gbk", drop_codepage=True),
+        ("loads", _text_is(escaped, encoding="GB18030", notice="which is a guess")))
+    add("dxf_gbk_under_1252.dxf", lambda p: dxf(p, encoding="gbk"),
+        ("loads", _text_is(escaped, encoding="GB18030", notice="header declares ANSI_1252")))
+    add("dxf_r12_utf8_under_1252.dxf", lambda p: dxf(p, "R12", encoding="utf-8"),
+        ("loads", _text_is(escaped, encoding="UTF-8", notice="UTF-8 although its header declares ANSI_1252")))
+    add("dxf_r2004_utf8_under_1252.dxf", lambda p: dxf(p, "R2004", encoding="utf-8"),
+        ("loads", _text_is(escaped, encoding="UTF-8", notice="UTF-8 although its header declares ANSI_1252")))
+    add("dxf_r2010_utf8.dxf", lambda p: dxf(p, "R2010"), ("loads", _text_is(escaped, encoding="UTF-8")))
+    add("dxf_binary_gbk_936.dxf", lambda p: dxf(p, codepage="ANSI_936", encoding="gbk", fmt="bin"),
+        ("loads", _text_is(escaped, encoding="GB18030")))
+    add("dxf_gdal_writer.dxf", gdal_dxf,
+        ("loads", _text_is("西峡县 α", encoding="UTF-8", notice="UTF-8 although its header declares ANSI_1252")))
+    add("dxf_one_3dsolid.dxf", solid_dxf, ("refused", "1 3DSOLID (3D solid): 3D solids and surfaces"))
+    add("dxf_eight_images.dxf", images_dxf, ("refused", "8 IMAGE (raster image reference)"))
+
+
+def build(folder: Path) -> dict[str, tuple[Path, tuple]]:
+    cases: dict[str, tuple[Path, tuple]] = {}
+
+    def add(name, write, expected):
+        path = folder / name
+        result = write(path)
+        cases[name] = (result if isinstance(result, Path) else path, expected)
+
+    _dxf_cases(add)
+    return cases

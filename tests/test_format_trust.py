@@ -1,0 +1,43 @@
+"""Issue 29, formats: what the hostile corpus cannot show by one file's outcome.
+A DXF layer's 文字编码 menu re-reads the drawing; the file cases themselves are
+in tests/hostile_formats.py."""
+from hostile_formats import dxf
+from test_window_user_data import open_and_wait, window  # noqa: F401 - the window fixture
+from xixia_map.data.formats.dxf_text import unescape
+
+
+def _encoding_menu(window, layer_id):
+    menu = window.layers_panel.layer_menu(layer_id)
+    sub = next(a.menu() for a in menu.actions() if a.menu() is not None and a.text() == "文字编码")
+    return {a.text(): a for a in sub.actions()}
+
+
+def test_a_dxf_layer_offers_text_encodings_and_is_read_again_in_the_chosen_one(qtbot, window, tmp_path):
+    # GBK text without $DWGCODEPAGE: judged GB18030 (a guess, said so); the planner
+    # says it is Big5 after all, then goes back to GB18030.
+    drawing = dxf(tmp_path / "设计院.dxf", encoding="gbk", drop_codepage=True)
+    window.opener.ask_layer = lambda path, names: "文字"
+    layer_id = open_and_wait(qtbot, window, drawing)
+    assert list(window.layers[layer_id].frame["Text"]) == ["用地红线 α"]
+    assert any("（推测）" in text for _title, text, _format in window.dialogs), window.dialogs
+    actions = _encoding_menu(window, layer_id)
+    assert list(actions) == ["UTF-8", "GB18030", "Big5", "CP1252（西欧文字）"]
+    assert [name for name, action in actions.items() if action.isChecked()] == ["GB18030"]
+    with qtbot.waitSignal(window.opener.layer_added, timeout=30000) as blocker:
+        actions["Big5"].trigger()
+    big5_id = blocker.args[0]
+    big5 = window.layers[big5_id]
+    assert list(big5.frame["Text"]) == ["用地红线 α".encode("gbk").decode("cp950", "replace")]
+    assert layer_id not in window.layers or layer_id == big5_id
+    assert [name for name, action in _encoding_menu(window, big5_id).items() if action.isChecked()] == ["Big5"]
+    with qtbot.waitSignal(window.opener.layer_added, timeout=30000) as blocker:
+        _encoding_menu(window, big5_id)["GB18030"].trigger()
+    assert list(window.layers[blocker.args[0]].frame["Text"]) == ["用地红线 α"]
+
+
+def test_autocad_escapes_are_decoded_and_nothing_else_is():
+    assert unescape("\\U+7528\\U+5730 \\U+03B1") == "用地 α"
+    assert unescape("\\U+D83D\\U+DE00") == "😀"  # a pair of escapes beyond U+FFFF
+    assert unescape("\\M+5D3C3\\M+1835C") == "用ソ"  # GB2312 and Shift-JIS double bytes
+    assert unescape("C:\\U+ZZZZ\\dir 100%%d") == "C:\\U+ZZZZ\\dir 100%%d"
+    assert unescape(None) is None and unescape(3.5) == 3.5
