@@ -122,6 +122,55 @@ def _dxf_cases(add):
     add("dxf_eight_images.dxf", images_dxf, ("refused", "8 IMAGE (raster image reference)"))
 
 
+# -- rasters ----------------------------------------------------------------------------
+def tiff(path: Path, *, transform=None, gcps=None, world_file: bool = False, crs=None) -> Path:
+    """A small RGB GeoTIFF placed by a geotransform, ground control points, a world file, or nothing."""
+    import rasterio
+    from rasterio.control import GroundControlPoint
+    from rasterio.crs import CRS
+
+    options = {"transform": transform} if transform is not None else {}
+    with rasterio.open(path, "w", driver="GTiff", width=64, height=64, count=3, dtype="uint8", crs=crs,
+                       **options) as dst:
+        dst.write(np.full((3, 64, 64), 120, dtype=np.uint8))
+        if gcps:  # in an unnamed local CRS: rasterio wants one, and reads it back as no CRS
+            dst.gcps = ([GroundControlPoint(row, col, x, y) for row, col, x, y in gcps],
+                        CRS.from_wkt('LOCAL_CS["unknown",UNIT["metre",1]]'))
+    if world_file:
+        path.with_suffix(".tfw").write_text("30.0\n0.0\n0.0\n-30.0\n37545000.0\n3686500.0\n")
+    return path
+
+
+def sparse_dem(path: Path, size: int = 1_000_000) -> Path:
+    """A DEM declaring size x size float pixels, of which one block is written: tiled,
+    sparse (GDAL leaves unwritten blocks out of the file), no overviews. ~16 MB on disk."""
+    import rasterio
+    from rasterio.transform import from_origin
+    from rasterio.windows import Window
+
+    with rasterio.open(path, "w", driver="GTiff", width=size, height=size, count=1, dtype="float32",
+                       crs="EPSG:4525", transform=from_origin(37_490_000, 3_740_000, 0.1, 0.1), tiled=True,
+                       blockxsize=1024, blockysize=1024, BIGTIFF="YES", SPARSE_OK=True, nodata=-9999) as dst:
+        dst.write(np.full((1, 1024, 1024), 250.0, dtype="float32"), window=Window(0, 0, 1024, 1024))
+    return path
+
+
+def _raster_cases(add):
+    from rasterio.transform import from_origin
+
+    placed = from_origin(37_545_000, 3_686_500, 30, 30)
+    add("raster_no_georeferencing.tif", lambda p: tiff(p),
+        ("refused", "has no georeferencing (no CRS, no geotransform, no world file)"))
+    add("raster_geotransform_no_crs.tif", lambda p: tiff(p, transform=placed),
+        ("refused", "has coordinates (a geotransform in the GeoTIFF) but no CRS"))
+    add("raster_world_file_no_crs.tif", lambda p: tiff(p, world_file=True),
+        ("refused", "has a world file (raster_world_file_no_crs.tfw) but no CRS"))
+    add("raster_gcps_no_crs.tif", lambda p: tiff(p, gcps=[(0, 0, 37_545_000, 3_686_500), (63, 0, 37_545_000, 3_684_610),
+                                                           (0, 63, 37_546_890, 3_686_500)]),
+        ("refused", "has 3 ground control points but no CRS"))
+    add("raster_sparse_huge_dem.tif", sparse_dem, ("warns", "elevation range 250.0–251.0 m is estimated"))
+
+
 def build(folder: Path) -> dict[str, tuple[Path, tuple]]:
     cases: dict[str, tuple[Path, tuple]] = {}
 
@@ -131,4 +180,5 @@ def build(folder: Path) -> dict[str, tuple[Path, tuple]]:
         cases[name] = (result if isinstance(result, Path) else path, expected)
 
     _dxf_cases(add)
+    _raster_cases(add)
     return cases

@@ -1,9 +1,16 @@
-"""Issue 29, formats: what the hostile corpus cannot show by one file's outcome.
-A DXF layer's 文字编码 menu re-reads the drawing; the file cases themselves are
-in tests/hostile_formats.py."""
-from hostile_formats import dxf
+"""Issue 29, formats: what the hostile corpus cannot show by one file's outcome
+(the file cases themselves are in tests/hostile_formats.py): a DXF layer's
+文字编码 menu re-reads the drawing; a huge raster is checked and drawn with a
+bounded amount of reading."""
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from hostile_formats import dxf, sparse_dem
 from test_window_user_data import open_and_wait, window  # noqa: F401 - the window fixture
 from xixia_map.data.formats.dxf_text import unescape
+from xixia_map.data.raster import TILE_READ_PIXELS, read_raster_info
 
 
 def _encoding_menu(window, layer_id):
@@ -41,3 +48,43 @@ def test_autocad_escapes_are_decoded_and_nothing_else_is():
     assert unescape("\\M+5D3C3\\M+1835C") == "用ソ"  # GB2312 and Shift-JIS double bytes
     assert unescape("C:\\U+ZZZZ\\dir 100%%d") == "C:\\U+ZZZZ\\dir 100%%d"
     assert unescape(None) is None and unescape(3.5) == 3.5
+
+
+def _check(path, *extra):
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C", "HOME": str(path.parent), "XIXIA_MAP_CACHE": str(path.parent / "cache")}
+    return subprocess.run([sys.executable, "-m", "xixia_map", "check", str(path), *extra], capture_output=True,
+                          text=True, timeout=240, env=env)
+
+
+def test_check_of_a_huge_sparse_dem_without_overviews_finishes_and_says_the_range_is_estimated(tmp_path):
+    # Before: the elevation range read every block (10^6 x 10^6 px) and check never finished.
+    proc = _check(sparse_dem(tmp_path / "huge.tif"))
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    assert "elevation range 250.0–251.0 m is estimated from 64 sampled blocks" in proc.stdout, proc.stdout
+    assert "wide views would read too many pixels and are left blank" in proc.stdout, proc.stdout
+
+
+def test_a_small_dem_keeps_its_exact_range():
+    import planner_files as pf
+
+    with tempfile.TemporaryDirectory() as folder:
+        info = read_raster_info(pf.dem(Path(folder) / "dem.tif"))
+    assert info.elevation is not None and not info.elevation.estimated and info.elevation_range[1] > info.elevation_range[0]
+
+
+def test_map_tiles_of_a_huge_raster_read_a_bounded_number_of_pixels(tmp_path):
+    import mercantile
+    from pyproj import Transformer
+
+    from xixia_map.map.raster_tiles import RasterTiles, source_pixels
+
+    info = read_raster_info(sparse_dem(tmp_path / "huge.tif"))
+    tiles = RasterTiles(info)
+    wide = mercantile.tile(111.4, 33.3, 10)
+    assert source_pixels(info, 10, wide.x, wide.y) > TILE_READ_PIXELS
+    assert tiles.render(10, wide.x, wide.y) is None  # left blank: GDAL's warper would try to allocate ~400 GB
+    lon, lat = Transformer.from_crs(4525, 4326, always_xy=True).transform(37_490_000 + 50, 3_740_000 - 50)
+    near = mercantile.tile(lon, lat, 17)  # over the one block that holds heights
+    assert source_pixels(info, 17, near.x, near.y) <= TILE_READ_PIXELS
+    png = tiles.render(17, near.x, near.y)
+    assert png is not None and png.startswith(b"\x89PNG")
