@@ -171,6 +171,91 @@ def _raster_cases(add):
     add("raster_sparse_huge_dem.tif", sparse_dem, ("warns", "elevation range 250.0–251.0 m is estimated"))
 
 
+# -- GeoPackages ------------------------------------------------------------------------
+LARGE = 100_001  # one feature over the large-layer threshold (data/large/opening.py)
+
+
+def large_gpkg(path: Path, extent, crs: int = 4326, count: int = LARGE) -> Path:
+    """`count` points over the county, whose gpkg_contents extent is set to `extent`
+    (None: NULL, as some writers leave it)."""
+    import sqlite3
+
+    import shapely
+    from pyproj import Transformer
+
+    rng = np.random.default_rng(29)
+    lon, lat = 111.2 + rng.random(count) * 0.5, 33.1 + rng.random(count) * 0.5
+    if crs != 4326:
+        lon, lat = Transformer.from_crs(4326, crs, always_xy=True).transform(lon, lat)
+    frame = gpd.GeoDataFrame({"bh": np.arange(count).astype(str)}, geometry=shapely.points(lon, lat), crs=crs)
+    pyogrio.write_dataframe(frame, path, layer="points")
+    with sqlite3.connect(path) as db:
+        values = list(extent) if extent is not None else [None] * 4
+        db.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?", values)
+    db.close()
+    return path
+
+
+def wal_gpkg(folder: Path, name: str = "wal.gpkg") -> Path:
+    """A GeoPackage of 6 points, 3 of them only in its -wal (not checkpointed): the
+    file and its WAL are copied while SQLite still holds them open, as a folder
+    copied from a colleague's machine while their GIS had the file open."""
+    import shutil
+    import sqlite3
+    import tempfile
+
+    import shapely
+
+    work = Path(tempfile.mkdtemp(prefix="wal-src-"))
+    try:
+        frame = gpd.GeoDataFrame({"name": ["甲", "乙", "丙"]}, geometry=shapely.points([LON - 0.1, LON, LON + 0.1],
+                                                                                      [LAT] * 3), crs=4326)
+        pyogrio.write_dataframe(frame, work / name, layer="points")
+        db = sqlite3.connect(work / name, isolation_level=None)
+        assert db.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal"
+        db.execute("PRAGMA wal_autocheckpoint=0")
+
+        def geometry(blob):  # a GeoPackage geometry: header (8 bytes + envelope), then WKB
+            return shapely.from_wkb(bytes(blob[8 + {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[(blob[3] >> 1) & 7]:]))
+
+        # The functions GDAL's R-tree triggers call, which plain sqlite3 lacks.
+        db.create_function("ST_IsEmpty", 1, lambda blob: int(blob is None or geometry(blob).is_empty))
+        for fn, i in (("ST_MinX", 0), ("ST_MinY", 1), ("ST_MaxX", 2), ("ST_MaxY", 3)):
+            db.create_function(fn, 1, lambda blob, i=i: geometry(blob).bounds[i])
+        db.execute("INSERT INTO points (geom, name) SELECT geom, name || '（新）' FROM points")
+        assert db.execute("SELECT count(*) FROM points").fetchone()[0] == 6
+        shutil.copyfile(work / name, folder / name)
+        shutil.copyfile(work / f"{name}-wal", folder / f"{name}-wal")
+        db.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return folder / name
+
+
+def _gpkg_cases(add):
+    computed = "the layer's extent was computed from its features"
+    add("gpkg_large_extent_1e308.gpkg", lambda p: large_gpkg(p, (-1e308, -1e308, 1e308, 1e308)),
+        ("warns", f"is absurdly large: {computed}"))
+    add("gpkg_large_extent_stale.gpkg", lambda p: large_gpkg(p, (0.0, 0.0, 1.0, 1.0)),
+        ("warns", f"does not contain its features: {computed}"))
+    add("gpkg_large_extent_null.gpkg", lambda p: large_gpkg(p, None), ("loads", _large_count_is(LARGE)))
+    # Projected points, with an extent in degrees (as world_land_robin.gpkg carries a wrong one).
+    add("gpkg_large_gk_extent_in_degrees.gpkg", lambda p: large_gpkg(p, (111.2, 33.1, 111.7, 33.6), crs=4525),
+        ("warns", f"does not contain its features: {computed}"))
+    add("gpkg_wal_not_checkpointed.gpkg", lambda p: wal_gpkg(p.parent, p.name),
+        ("loads", lambda layer: _names_are(layer, {"甲", "乙", "丙", "甲（新）", "乙（新）", "丙（新）"})))
+
+
+def _large_count_is(n):
+    def check(layer):
+        assert layer.features is not None and layer.feature_count == n, (layer.features, layer.feature_count)
+    return check
+
+
+def _names_are(layer, names):
+    assert set(layer.frame["name"]) == names, list(layer.frame["name"])
+
+
 def build(folder: Path) -> dict[str, tuple[Path, tuple]]:
     cases: dict[str, tuple[Path, tuple]] = {}
 
@@ -181,4 +266,5 @@ def build(folder: Path) -> dict[str, tuple[Path, tuple]]:
 
     _dxf_cases(add)
     _raster_cases(add)
+    _gpkg_cases(add)
     return cases

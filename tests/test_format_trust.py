@@ -1,13 +1,14 @@
 """Issue 29, formats: what the hostile corpus cannot show by one file's outcome
 (the file cases themselves are in tests/hostile_formats.py): a DXF layer's
 文字编码 menu re-reads the drawing; a huge raster is checked and drawn with a
-bounded amount of reading."""
+bounded amount of reading; a GeoPackage's un-checkpointed WAL in a read-only
+folder is read as a normal user reads it."""
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from hostile_formats import dxf, sparse_dem
+from hostile_formats import dxf, sparse_dem, wal_gpkg
 from test_window_user_data import open_and_wait, window  # noqa: F401 - the window fixture
 from xixia_map.data.formats.dxf_text import unescape
 from xixia_map.data.raster import TILE_READ_PIXELS, read_raster_info
@@ -88,3 +89,71 @@ def test_map_tiles_of_a_huge_raster_read_a_bounded_number_of_pixels(tmp_path):
     assert source_pixels(info, 17, near.x, near.y) <= TILE_READ_PIXELS
     png = tiles.render(17, near.x, near.y)
     assert png is not None and png.startswith(b"\x89PNG")
+
+
+def _as_normal_user_python(code: str, cwd: Path):
+    """Python code run without root's power over file permissions (as tests/as_normal_user.py does)."""
+    import os
+    import shutil
+
+    from as_normal_user import DROP
+
+    prefix = [shutil.which("setpriv"), f"--inh-caps={DROP}", f"--bounding-set={DROP}"] if os.geteuid() == 0 else []
+    return subprocess.run([*prefix, sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=cwd,
+                          env={**os.environ, "PYTHONWARNINGS": "ignore"})
+
+
+def test_a_geopackage_whose_changes_are_in_a_wal_in_a_read_only_folder_is_read_whole():
+    import shutil
+
+    from as_normal_user import run_as_nobody, shared_folder
+
+    folder = shared_folder()
+    received = folder / "received"
+    received.mkdir()
+    try:
+        path = wal_gpkg(received)
+        for part in received.iterdir():
+            part.chmod(0o444)
+        received.chmod(0o555)
+        wal = received / "wal.gpkg-wal"
+        before = wal.read_bytes()
+        # The trap is real: GDAL alone, without write access, reads the file as immutable.
+        alone = _as_normal_user_python(f"import pyogrio; print(len(pyogrio.read_dataframe({str(path)!r})))", folder)
+        assert alone.stdout.strip() == "3", alone.stdout + alone.stderr
+        proc = run_as_nobody("check", str(path), cwd=folder)
+        assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+        assert "6 features" in proc.stdout and "read from a temporary copy with them applied" in proc.stdout, proc.stdout
+        assert wal.read_bytes() == before and sorted(p.name for p in received.iterdir()) == ["wal.gpkg", "wal.gpkg-wal"]
+    finally:
+        received.chmod(0o755)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_large_layer_with_an_unapplied_wal_says_recent_changes_may_be_missing():
+    import shutil
+
+    from as_normal_user import shared_folder
+
+    folder = shared_folder()
+    received = folder / "received"
+    received.mkdir()
+    try:
+        path = wal_gpkg(received)
+        received.chmod(0o555)
+        # The large-layer threshold lowered to 2 features in the child, so 6 take that path.
+        code = (f"import os; os.environ['XIXIA_MAP_CACHE'] = {str(folder / 'cache')!r}\n"
+                "from xixia_map.data.large import opening\n"
+                "from xixia_map.data.user_layers import layer_from_file\n"
+                "opening.LARGE_LAYER_FEATURES = 2\n"
+                f"layer = layer_from_file({str(path)!r})\n"
+                "print(layer.features is not None)\n"
+                "print('\\n'.join(n.en for n in layer.report.notices()))\n")
+        proc = _as_normal_user_python(code, folder)
+        assert proc.returncode == 0, proc.stderr
+        large, *notices = proc.stdout.splitlines()
+        assert large == "True" and any("features added or edited recently may be missing" in n for n in notices), \
+            proc.stdout
+    finally:
+        received.chmod(0o755)
+        shutil.rmtree(folder, ignore_errors=True)

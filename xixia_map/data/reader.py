@@ -19,7 +19,7 @@ import pyogrio
 from . import feature_checks
 from .crs_checks import CrsQuestion, MissingCrsError, looks_geographic, normalise  # noqa: F401 (re-exported)
 from .errors import DataError
-from .formats import archive, dxf, filegdb, geojson, shapefile
+from .formats import archive, dxf, filegdb, geojson, gpkg_wal, shapefile
 from .formats.dbf_text import EncodingGuess
 from .messages import say
 from .read_report import ReadReport  # noqa: F401 (re-exported)
@@ -100,7 +100,11 @@ def list_layers_of(path) -> list[str]:
         return [fc.name for fc in filegdb.feature_classes(path)]
     if path.suffix.lower() == ".dxf":
         return dxf.layers_of(path)
+    wal = gpkg_wal.pending_wal(path) if path.suffix.lower() == ".gpkg" else None
     try:
+        if wal is not None and not gpkg_wal.too_large_to_copy(path, wal):
+            with gpkg_wal.applied_copy(path, wal) as copy:  # a layer may exist only in the WAL
+                return [str(name) for name, _ in pyogrio.list_layers(str(copy))]
         return [str(name) for name, _ in pyogrio.list_layers(str(path))]
     except Exception:
         raise DataError(path, say("cannot list its layers (not a readable vector file)",
@@ -178,7 +182,9 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
     else:
         _check_readable(path)
     try:
-        frame = _read_with_gdal(path, source, chunked, layer, encoding, progress, cancelled)
+        frame = _read_gpkg_with_wal(path, chunked, layer, encoding, progress, cancelled, report) \
+            if suffix == ".gpkg" and gpkg_wal.pending_wal(path) else \
+            _read_with_gdal(path, source, chunked, layer, encoding, progress, cancelled)
     except DataError:
         if diagnosis is None or diagnosis.declares_crs:
             raise
@@ -195,6 +201,18 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
                                    f"({', '.join(closed[:5])}{' …' if len(closed) > 5 else ''})",
                                    f"{len(closed)} 个多边形环未闭合，已自动闭合（{'、'.join(closed[:5])}{' …' if len(closed) > 5 else ''}）"))
     return frame, problems, ids
+
+
+def _read_gpkg_with_wal(path: Path, chunked, layer, encoding, progress, cancelled, report: ReadReport):
+    """A GeoPackage whose -wal cannot be applied where it is (gpkg_wal.py)."""
+    wal = gpkg_wal.pending_wal(path)
+    if gpkg_wal.too_large_to_copy(path, wal):
+        report.warnings.append(gpkg_wal.missing_changes_notice(wal))
+        return _read_with_gdal(path, str(path), chunked, layer, encoding, progress, cancelled)
+    with gpkg_wal.applied_copy(path, wal) as copy:
+        frame = _read_with_gdal(path, str(copy), chunked, layer, encoding, progress, cancelled)
+    report.warnings.append(gpkg_wal.read_from_copy_notice(wal))
+    return frame
 
 
 def read_vector(path, *, layer=None, id_field: str | None = "id", assume_crs=None, swap_axes: bool = False,
