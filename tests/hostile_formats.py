@@ -256,6 +256,44 @@ def _names_are(layer, names):
     assert set(layer.frame["name"]) == names, list(layer.frame["name"])
 
 
+# -- GPX --------------------------------------------------------------------------------
+def _gpx(body: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="test" '
+            f'xmlns="http://www.topografix.com/GPX/1/1">\n{body}\n</gpx>\n')
+
+
+def gdal_track(path: Path) -> Path:
+    """A track written by GDAL's GPX driver (as GPS software and converters write one)."""
+    from shapely.geometry import MultiLineString
+
+    track = gpd.GeoDataFrame({"name": ["巡查路线"]}, geometry=[MultiLineString([[(LON - 0.05, LAT - 0.05), (LON, LAT),
+                                                                                (LON + 0.05, LAT + 0.02)]])], crs=4326)
+    pyogrio.write_dataframe(track, path, layer="tracks", driver="GPX")
+    return path
+
+
+def _gpx_read(count, notice=None):
+    def check(layer):
+        assert layer.feature_count == count, layer.feature_count
+        notices = [n.en for n in layer.report.notices()]
+        assert (any(notice in n for n in notices) if notice else not notices), notices
+    return check
+
+
+def _gpx_cases(add):
+    waypoints = "".join(f'<wpt lat="{LAT + i * 0.01}" lon="{LON}"><name>桩{i}</name></wpt>' for i in range(2))
+    route = (f'<rte><name>规划道路</name><rtept lat="{LAT}" lon="{LON}"/><rtept lat="{LAT + 0.02}" lon="{LON + 0.03}"/>'
+             "</rte>")
+    add("gpx_gdal_track.gpx", gdal_track,
+        ("loads", _gpx_read(1, "holds 1 track(s), 3 track point(s): read the layer 'tracks'")))
+    add("gpx_waypoints_only.gpx", lambda p: p.write_text(_gpx(waypoints), encoding="utf-8"),
+        ("loads", _gpx_read(2)))
+    add("gpx_route_and_waypoints.gpx", lambda p: p.write_text(_gpx(waypoints + route), encoding="utf-8"),
+        ("warns", "holds 1 route(s), 2 waypoint(s), 2 route point(s): read the layer 'routes'"))
+    add("gpx_nothing.gpx", lambda p: p.write_text(_gpx("<metadata><name>空</name></metadata>"), encoding="utf-8"),
+        ("refused", "the GPX file holds no waypoints, routes or tracks"))
+
+
 def build(folder: Path) -> dict[str, tuple[Path, tuple]]:
     cases: dict[str, tuple[Path, tuple]] = {}
 
@@ -267,4 +305,5 @@ def build(folder: Path) -> dict[str, tuple[Path, tuple]]:
     _dxf_cases(add)
     _raster_cases(add)
     _gpkg_cases(add)
+    _gpx_cases(add)
     return cases

@@ -19,13 +19,14 @@ import pyogrio
 from . import feature_checks
 from .crs_checks import CrsQuestion, MissingCrsError, looks_geographic, normalise  # noqa: F401 (re-exported)
 from .errors import DataError
-from .formats import archive, dxf, filegdb, geojson, gpkg_wal, shapefile
+from .formats import archive, dxf, filegdb, geojson, gpkg_wal, gpx, shapefile
 from .formats.dbf_text import EncodingGuess
 from .messages import say
 from .read_report import ReadReport  # noqa: F401 (re-exported)
 from .tabular import read_bytes, read_table, table_to_points
 
-VECTOR_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip", ".kml", ".csv", ".xlsx", ".fgb", ".gdb", ".dxf"}
+VECTOR_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip", ".kml", ".csv", ".xlsx", ".fgb", ".gdb", ".dxf",
+                   ".gpx"}
 TABLE_SUFFIXES = {".csv", ".xlsx", ".xls", ".txt"}
 _JSON_SUFFIXES = {".geojson", ".json"}
 ENCODINGS = ("UTF-8", "GB18030", "Big5")  # what a planner may choose for a file's text
@@ -100,6 +101,8 @@ def list_layers_of(path) -> list[str]:
         return [fc.name for fc in filegdb.feature_classes(path)]
     if path.suffix.lower() == ".dxf":
         return dxf.layers_of(path)
+    if path.suffix.lower() == ".gpx":
+        return [name for name, _count in gpx.layer_counts(path)]
     wal = gpkg_wal.pending_wal(path) if path.suffix.lower() == ".gpkg" else None
     try:
         if wal is not None and not gpkg_wal.too_large_to_copy(path, wal):
@@ -181,6 +184,8 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
                                        f"压缩包中有 {len(others) + 1} 个矢量文件，已读取 {member}（其余：{'、'.join(others)}）"))
     else:
         _check_readable(path)
+    if suffix == ".gpx":
+        layer = gpx.choose(path, layer, report)
     try:
         frame = _read_gpkg_with_wal(path, chunked, layer, encoding, progress, cancelled, report) \
             if suffix == ".gpkg" and gpkg_wal.pending_wal(path) else \
