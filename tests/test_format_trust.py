@@ -157,3 +157,24 @@ def test_a_large_layer_with_an_unapplied_wal_says_recent_changes_may_be_missing(
     finally:
         received.chmod(0o755)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_dxf_read_with_an_unknown_encoding_is_refused_in_words(tmp_path):
+    from xixia_map.data.errors import DataError
+    from xixia_map.data.user_layers import layer_from_file
+
+    drawing = dxf(tmp_path / "d.dxf", encoding="gbk")
+    try:
+        layer_from_file(drawing, encoding="no-such-codec")  # as a project file may say
+    except DataError as exc:
+        assert "unknown text encoding 'no-such-codec'" in exc.one_line() and "d.dxf" in exc.one_line()
+    else:
+        raise AssertionError("read with an unknown encoding")
+    layer = layer_from_file(drawing, encoding="CP1252")  # the planner's choice is followed, even a wrong one
+    assert list(layer.frame["Text"]) == ["ÓÃµØºìÏß ¦Á"] and layer.report.encoding == "CP1252"
+    try:
+        layer_from_file(drawing, encoding="UTF-8")  # GBK bytes are not UTF-8: said, as for a shapefile
+    except DataError as exc:
+        assert "its text is not valid UTF-8: choose another encoding" in exc.one_line()
+    else:
+        raise AssertionError("GBK text read as UTF-8")

@@ -168,6 +168,12 @@ def _guess(values: list[bytes]) -> str:
 
 def judge(path: Path, chosen: str | None = None) -> TextEncoding:
     """The drawing's text encoding, or the planner's `chosen` one with a word if it does not fit."""
+    if chosen:
+        try:
+            codecs.lookup(_codec(chosen)[0])
+        except LookupError:  # a project file may name anything
+            raise DataError(path, say(f"unknown text encoding '{chosen}' (choose UTF-8, GB18030, Big5 or CP1252)",
+                                      f"未知的文字编码“{chosen}”（可选 UTF-8、GB18030、Big5 或 CP1252）")) from None
     scan = _scan(path)
     declared = declared_codepage(scan.codepage) if scan.codepage else None
     if chosen:
