@@ -5,8 +5,6 @@ wrong extent or an un-checkpointed WAL, GPX tracks. Every file is written here,
 with ezdxf, GDAL (pyogrio), rasterio and sqlite3; none is stored."""
 from __future__ import annotations
 
-import io
-import os
 import re
 from pathlib import Path
 
