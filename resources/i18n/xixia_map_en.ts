@@ -1043,6 +1043,11 @@
         <translation>Text encoding</translation>
     </message>
     <message>
+        <location filename="../../xixia_map/ui/layer_tree.py" line="222" />
+        <source>CP1252（西欧文字）</source>
+        <translation>CP1252 (Western European)</translation>
+    </message>
+    <message>
         <location filename="../../xixia_map/ui/layer_tree.py" line="227" />
         <source>移除图层</source>
         <translation>Remove layer</translation>

@@ -29,6 +29,19 @@ os.environ.setdefault("GDAL_CACHEMAX", "192")
 
 RASTER_SUFFIXES = {".tif", ".tiff", ".gtiff"}
 OVERVIEW_FACTORS = (2, 4, 8, 16, 32, 64, 128)
+# A map tile reads at most this many source pixels (of the overview GDAL's warper
+# picks): without overviews, a wide view of a huge raster would make the warper
+# read (or try to allocate) the whole raster for each tile. Such tiles are left
+# blank (map/raster_tiles.py), and the layer's report says so.
+TILE_READ_PIXELS = 64 * 1024 * 1024
+
+
+@dataclass
+class ElevationRange:
+    low: float | None
+    high: float | None
+    estimated: bool = False  # from sampled blocks, not from the whole raster or its overviews
+    sampled_blocks: int = 0
 
 
 @dataclass
@@ -45,6 +58,7 @@ class RasterInfo:
     resolution_m: float
     overviews: list[int] = field(default_factory=list)
     elevation_range: tuple[float, float] | None = None
+    elevation: ElevationRange | None = None  # how the range was found
 
     @property
     def needs_overviews(self) -> bool:
@@ -92,18 +106,83 @@ def _check_readable_pixels(path: Path, dataset) -> None:
                                   "不是可读取的栅格：像元数据已损坏或文件不完整")) from None
 
 
-def _elevation_range(path: Path, dataset) -> tuple[float, float]:
-    """From the smallest overview, or a decimated read: never the whole raster."""
-    scale = max(1, max(dataset.width, dataset.height) // 1024)
-    out = (max(1, dataset.height // scale), max(1, dataset.width // scale))
-    data = dataset.read(1, out_shape=out, masked=True)
+# Reading the elevation range costs at most this many source pixels: a decimated
+# read touches every block that holds a sampled pixel, so a raster of 10^6 x 10^6
+# pixels without overviews would be read block by block for minutes.
+EXACT_READ_PIXELS = 64 * 1024 * 1024
+SAMPLE_GRID = 8  # otherwise an 8 x 8 grid of blocks spread over the raster is read
+SAMPLE_WINDOW = 1024  # pixels of each sampled block, at most, a side
+
+
+def _blocks_touched(size: int, block: int, samples: int) -> int:
+    return min(math.ceil(size / max(block, 1)), samples)
+
+
+def _elevation_range(path: Path, dataset) -> ElevationRange:
+    """From the smallest overview or a decimated read when that costs at most
+    EXACT_READ_PIXELS; otherwise from a fixed number of sampled blocks, and said
+    to be estimated. Never every block of a huge raster."""
+    factor = max(dataset.overviews(1) or [1])
+    width, height = math.ceil(dataset.width / factor), math.ceil(dataset.height / factor)
+    out = (max(1, min(height, 1024)), max(1, min(width, 1024)))
+    block_h, block_w = dataset.block_shapes[0]
+    cost = _blocks_touched(width, block_w, out[1]) * block_w * _blocks_touched(height, block_h, out[0]) * block_h
+    if cost <= EXACT_READ_PIXELS:
+        data = dataset.read(1, out_shape=out, masked=True)
+        values = _finite(data)
+        if values.size == 0:
+            raise DataError(path, say("the DEM holds no elevation: every cell is nodata",
+                                      "DEM 中没有高程值：所有像元都是无数据（nodata）"))
+        low, high = np.percentile(values, [1, 99])
+        return ElevationRange(float(low), float(max(high, low + 1)))
+    return _sampled_range(dataset)
+
+
+def _finite(data) -> np.ndarray:
     values = data.compressed() if np.ma.isMaskedArray(data) else data.ravel()
-    values = values[np.isfinite(values)]
+    return values[np.isfinite(values)]
+
+
+def _sampled_range(dataset) -> ElevationRange:
+    from rasterio.windows import Window
+
+    block_h, block_w = dataset.block_shapes[0]
+    rows, cols = math.ceil(dataset.height / block_h), math.ceil(dataset.width / block_w)
+    picks = sorted({(round(i * (rows - 1) / (SAMPLE_GRID - 1)), round(j * (cols - 1) / (SAMPLE_GRID - 1)))
+                    for i in range(SAMPLE_GRID) for j in range(SAMPLE_GRID)})
+    parts = []
+    for row, col in picks:
+        x, y = col * block_w, row * block_h
+        window = Window(x, y, min(block_w, SAMPLE_WINDOW, dataset.width - x), min(block_h, SAMPLE_WINDOW, dataset.height - y))
+        parts.append(_finite(dataset.read(1, window=window, masked=True)))
+    values = np.concatenate(parts) if parts else np.empty(0)
     if values.size == 0:
-        raise DataError(path, say("the DEM holds no elevation: every cell is nodata",
-                                  "DEM 中没有高程值：所有像元都是无数据（nodata）"))
+        return ElevationRange(None, None, True, len(picks))
     low, high = np.percentile(values, [1, 99])
-    return float(low), float(max(high, low + 1))
+    return ElevationRange(float(low), float(max(high, low + 1)), True, len(picks))
+
+
+WORLD_FILE_SUFFIXES = {".tfw", ".tifw", ".tiffw", ".wld"}
+
+
+def _placed_without_crs(dataset):
+    """What places a raster that has no CRS: a world file, its .aux.xml, ground
+    control points, or a geotransform in the file itself (GDAL lists the side
+    files it read)."""
+    sidecars = [Path(f) for f in (dataset.files or [])[1:]]
+    world = next((f for f in sidecars if f.suffix.lower() in WORLD_FILE_SUFFIXES), None)
+    if world is not None:
+        return say(f"the raster has a world file ({world.name}) but no CRS",
+                   f"栅格有坐标文件（{world.name}）但没有坐标系")
+    if dataset.transform.is_identity and dataset.gcps[0]:
+        return say(f"the raster has {len(dataset.gcps[0])} ground control points but no CRS",
+                   f"栅格有 {len(dataset.gcps[0])} 个控制点但没有坐标系")
+    aux = next((f for f in sidecars if f.name.lower().endswith(".aux.xml")), None)
+    if aux is not None:
+        return say(f"the raster has coordinates (a geotransform, in the file or its {aux.name}) but no CRS",
+                   f"栅格有坐标（文件或其 {aux.name} 中的地理变换参数）但没有坐标系")
+    return say("the raster has coordinates (a geotransform in the GeoTIFF) but no CRS",
+               "栅格有坐标（GeoTIFF 中的地理变换参数）但没有坐标系")
 
 
 def read_raster_info(path, assume_crs=None) -> RasterInfo:
@@ -120,14 +199,14 @@ def read_raster_info(path, assume_crs=None) -> RasterInfo:
     with _open(path) as dataset:
         crs = dataset.crs
         if dataset.transform.is_identity and not dataset.gcps[0]:
-            raise DataError(path, say("has no georeferencing (no CRS, no world file): its place on the map is "
-                                      "unknown; georeference it (e.g. a .tfw world file and a CRS) and open it again",
+            raise DataError(path, say("has no georeferencing (no CRS, no geotransform, no world file): its place on "
+                                      "the map is unknown; georeference it (e.g. a .tfw world file and a CRS) and "
+                                      "open it again",
                                       "没有地理参考（无坐标系、无坐标文件），无法确定位置；请先配准（如提供 .tfw 坐标文件和坐标系）后再打开"))
         if crs is None and assume_crs is None:
             b = dataset.bounds
             bounds = (b.left, b.bottom, b.right, b.top)
-            raise CrsQuestion(path, say("the raster has a world file but no CRS", "栅格有坐标文件但没有坐标系"),
-                              bounds, guess_crs(bounds))
+            raise CrsQuestion(path, _placed_without_crs(dataset), bounds, guess_crs(bounds))
         if crs is None:
             raise DataError(path, say("a raster without a CRS cannot be given one here yet: save it with its CRS "
                                       "(e.g. QGIS: Raster → Projections → Assign Projection)",
@@ -150,7 +229,9 @@ def read_raster_info(path, assume_crs=None) -> RasterInfo:
                           bounds_wgs84=(west, south, east, north), resolution_m=res,
                           overviews=list(dataset.overviews(1)))
         if kind == "dem":
-            info.elevation_range = _elevation_range(path, dataset)
+            info.elevation = _elevation_range(path, dataset)
+            if info.elevation.low is not None:
+                info.elevation_range = (info.elevation.low, info.elevation.high)
     return info
 
 
@@ -162,18 +243,41 @@ def footprint_frame(info: RasterInfo) -> gpd.GeoDataFrame:
            "波段数": info.count, "分辨率（米）": round(info.resolution_m, 3), "坐标系": info.crs,
            "金字塔": "有" if info.overviews else "无"}
     if info.elevation_range:
-        row["高程范围（米）"] = f"{info.elevation_range[0]:.1f}–{info.elevation_range[1]:.1f}"
+        estimated = "（估计）" if info.elevation and info.elevation.estimated else ""
+        row["高程范围（米）"] = f"{info.elevation_range[0]:.1f}–{info.elevation_range[1]:.1f}{estimated}"
     return gpd.GeoDataFrame([row], geometry=[shapely.box(west, south, east, north)], crs=4326)
 
 
 def raster_report(info: RasterInfo) -> ReadReport:
     report = ReadReport(source_crs=info.crs)
-    if info.needs_overviews:
+    if info.needs_overviews and info.width * info.height > TILE_READ_PIXELS:
+        report.warnings.append(say(
+            f"the raster ({info.width:,} × {info.height:,} px) has no overviews: wide views would read too many "
+            "pixels and are left blank, it shows only when zoomed in; build overviews "
+            "(right-click the layer → build overviews)",
+            f"该栅格（{info.width:,} × {info.height:,} 像素）没有金字塔：大范围视图需读取的像元过多，不予显示，放大后才显示；"
+            "可右键图层 → 创建金字塔"))
+    elif info.needs_overviews:
         report.warnings.append(say(
             f"the raster ({info.width:,} × {info.height:,} px) has no overviews: wide views read many pixels and "
             "draw slowly; build overviews (right-click the layer → build overviews)",
             f"该栅格（{info.width:,} × {info.height:,} 像素）没有金字塔，全县视图需读取大量像元、显示较慢；"
             "可右键图层 → 创建金字塔"))
+    elevation = info.elevation
+    if elevation is not None and elevation.estimated:
+        if elevation.low is None:
+            report.warnings.append(say(
+                f"the elevation range is unknown: none of the {elevation.sampled_blocks} blocks sampled holds an "
+                "elevation (the raster is too large to read whole without overviews); heights are drawn untinted",
+                f"高程范围未知：抽样读取的 {elevation.sampled_blocks} 个数据块中没有高程值（栅格过大且无金字塔，无法全部读取）；"
+                "按不分层设色显示"))
+        else:
+            report.warnings.append(say(
+                f"the elevation range {elevation.low:.1f}–{elevation.high:.1f} m is estimated from "
+                f"{elevation.sampled_blocks} sampled blocks (the raster is too large to read whole without overviews; "
+                "build overviews for the full range)",
+                f"高程范围 {elevation.low:.1f}–{elevation.high:.1f} 米是根据抽样的 {elevation.sampled_blocks} 个数据块估计的"
+                "（栅格过大且无金字塔，无法全部读取；创建金字塔后可得到完整范围）"))
     return report
 
 

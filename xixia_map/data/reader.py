@@ -19,16 +19,22 @@ import pyogrio
 from . import feature_checks
 from .crs_checks import CrsQuestion, MissingCrsError, looks_geographic, normalise  # noqa: F401 (re-exported)
 from .errors import DataError
-from .formats import archive, dxf, filegdb, geojson, shapefile
+from .formats import archive, dxf, filegdb, geojson, gpkg_wal, gpx, shapefile
 from .formats.dbf_text import EncodingGuess
 from .messages import say
 from .read_report import ReadReport  # noqa: F401 (re-exported)
 from .tabular import read_bytes, read_table, table_to_points
 
-VECTOR_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip", ".kml", ".csv", ".xlsx", ".fgb", ".gdb", ".dxf"}
+VECTOR_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip", ".kml", ".csv", ".xlsx", ".fgb", ".gdb", ".dxf",
+                   ".gpx"}
 TABLE_SUFFIXES = {".csv", ".xlsx", ".xls", ".txt"}
 _JSON_SUFFIXES = {".geojson", ".json"}
 ENCODINGS = ("UTF-8", "GB18030", "Big5")  # what a planner may choose for a file's text
+
+
+def encodings_for(path) -> tuple[str, ...]:
+    """The text encodings a planner may choose for a file (a drawing may also be Western European)."""
+    return dxf.ENCODINGS if Path(path).suffix.lower() == ".dxf" else ENCODINGS
 
 
 class Cancelled(Exception):
@@ -95,7 +101,13 @@ def list_layers_of(path) -> list[str]:
         return [fc.name for fc in filegdb.feature_classes(path)]
     if path.suffix.lower() == ".dxf":
         return dxf.layers_of(path)
+    if path.suffix.lower() == ".gpx":
+        return [name for name, _count in gpx.layer_counts(path)]
+    wal = gpkg_wal.pending_wal(path) if path.suffix.lower() == ".gpkg" else None
     try:
+        if wal is not None and not gpkg_wal.too_large_to_copy(path, wal):
+            with gpkg_wal.applied_copy(path, wal) as copy:  # a layer may exist only in the WAL
+                return [str(name) for name, _ in pyogrio.list_layers(str(copy))]
         return [str(name) for name, _ in pyogrio.list_layers(str(path))]
     except Exception:
         raise DataError(path, say("cannot list its layers (not a readable vector file)",
@@ -148,7 +160,7 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
         implicit_crs = not diagnosis.declares_crs
     if suffix == ".dxf":
         _check_readable(path)
-        return dxf.read_kind(path, layer), {}, None
+        return dxf.read_kind(path, layer, encoding, report), {}, None
     if filegdb.is_filegdb(path):
         classes = filegdb.feature_classes(path)
         if layer is None:
@@ -172,8 +184,12 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
                                        f"压缩包中有 {len(others) + 1} 个矢量文件，已读取 {member}（其余：{'、'.join(others)}）"))
     else:
         _check_readable(path)
+    if suffix == ".gpx":
+        layer = gpx.choose(path, layer, report)
     try:
-        frame = _read_with_gdal(path, source, chunked, layer, encoding, progress, cancelled)
+        frame = _read_gpkg_with_wal(path, chunked, layer, encoding, progress, cancelled, report) \
+            if suffix == ".gpkg" and gpkg_wal.pending_wal(path) else \
+            _read_with_gdal(path, source, chunked, layer, encoding, progress, cancelled)
     except DataError:
         if diagnosis is None or diagnosis.declares_crs:
             raise
@@ -190,6 +206,18 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
                                    f"({', '.join(closed[:5])}{' …' if len(closed) > 5 else ''})",
                                    f"{len(closed)} 个多边形环未闭合，已自动闭合（{'、'.join(closed[:5])}{' …' if len(closed) > 5 else ''}）"))
     return frame, problems, ids
+
+
+def _read_gpkg_with_wal(path: Path, chunked, layer, encoding, progress, cancelled, report: ReadReport):
+    """A GeoPackage whose -wal cannot be applied where it is (gpkg_wal.py)."""
+    wal = gpkg_wal.pending_wal(path)
+    if gpkg_wal.too_large_to_copy(path, wal):
+        report.warnings.append(gpkg_wal.missing_changes_notice(wal))
+        return _read_with_gdal(path, str(path), chunked, layer, encoding, progress, cancelled)
+    with gpkg_wal.applied_copy(path, wal) as copy:
+        frame = _read_with_gdal(path, str(copy), chunked, layer, encoding, progress, cancelled)
+    report.warnings.append(gpkg_wal.read_from_copy_notice(wal))
+    return frame
 
 
 def read_vector(path, *, layer=None, id_field: str | None = "id", assume_crs=None, swap_axes: bool = False,

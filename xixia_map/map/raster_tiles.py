@@ -15,7 +15,7 @@ import warnings
 
 import numpy as np
 
-from ..data.raster import RasterInfo
+from ..data.raster import TILE_READ_PIXELS, RasterInfo
 
 # 512 px tiles: a read costs about the same at 512 as at 256 px (17 against
 # 15 ms at zoom 17 on the benchmark's DOM), so a view fills from a quarter of
@@ -128,6 +128,21 @@ def _tile_bounds_overlap(info: RasterInfo, z: int, x: int, y: int) -> bool:
     return b.west < east and b.east > west and b.south < north and b.north > south
 
 
+def source_pixels(info: RasterInfo, z: int, x: int, y: int) -> float:
+    """About how many of the raster's pixels a tile's read decodes: the part of
+    the raster under the tile, at the overview the warper would read (the
+    coarsest no coarser than the tile's own pixels)."""
+    import mercantile
+
+    b = mercantile.bounds(x, y, z)
+    west, south, east, north = info.bounds_wgs84
+    cols = max(0.0, min(b.east, east) - max(b.west, west)) / max(east - west, 1e-12) * info.width
+    rows = max(0.0, min(b.north, north) - max(b.south, south)) / max(north - south, 1e-12) * info.height
+    need = max(cols, rows) / TILE_SIZE
+    factor = max([f for f in info.overviews if f <= need] or [1])
+    return (cols / factor) * (rows / factor)
+
+
 def _encode_image(image) -> bytes:
     """A tile wholly inside the image as JPEG, as orthophoto tile services send
     it (a 256 px tile of the benchmark's DOM: 2.4 ms and 7.7 KB, against 17 ms
@@ -169,6 +184,8 @@ class RasterTiles:
         from rio_tiler.models import ImageData
 
         if not _tile_bounds_overlap(self.info, z, x, y):  # no transformation needed to know
+            return None
+        if source_pixels(self.info, z, x, y) > TILE_READ_PIXELS:
             return None
         reader = self._reader()
         try:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSlider, 
 from ..data.catalog import Group
 from ..data.layer_order import dropped, tree_runs
 from ..data.layers import IMAGERY_GROUP, USER_GROUP, Layer, LayerList
-from ..data.reader import ENCODINGS
+from ..data.reader import encodings_for
 from ..map.legend import ESTIMATED_NOTE, has_estimated, legend_entries, present_values, swatch_icon
 from . import plain_text
 
@@ -305,8 +305,11 @@ class LayersPanel(QWidget):
 
     def _context_menu(self, pos) -> None:
         layer_id = self.tree.indexAt(pos).data(LAYER_ID_ROLE)
-        if not layer_id:
-            return
+        if layer_id:
+            self.layer_menu(layer_id).exec(self.tree.viewport().mapToGlobal(pos))
+
+    def layer_menu(self, layer_id: str) -> QMenu:
+        """The layer's right-click menu."""
         layer = self.layers[layer_id]
         menu = QMenu(self)
         menu.addAction(self.tr("缩放至图层")).triggered.connect(lambda: self.zoom_requested.emit(layer_id))
@@ -338,16 +341,17 @@ class LayersPanel(QWidget):
                 menu.addAction(self.tr("创建金字塔")).triggered.connect(
                     lambda: self.overviews_requested.emit(layer_id))
             if layer.raster is None and (layer.report.encoding
-                                         or layer.spec.path.suffix.lower() in (".shp", ".zip", ".csv")):
+                                         or layer.spec.path.suffix.lower() in (".shp", ".zip", ".csv", ".dxf")):
                 encodings = menu.addMenu(self.tr("文字编码"))
-                for name in ENCODINGS:
-                    action = encodings.addAction(name)
+                labels = {"CP1252": self.tr("CP1252（西欧文字）")}
+                for name in encodings_for(layer.spec.path):
+                    action = encodings.addAction(labels.get(name, name))
                     action.setCheckable(True)
                     action.setChecked((layer.encoding or layer.report.encoding) == name)
                     action.triggered.connect(lambda _c=False, e=name: self.encoding_requested.emit(layer_id, e))
             menu.addSeparator()
             menu.addAction(self.tr("移除图层")).triggered.connect(lambda: self.layers.remove(layer_id))
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        return menu
 
     def rename(self, layer_id: str) -> None:
         name = plain_text.ask_text(self, self.tr("重命名图层"), self.tr("图层名称"),

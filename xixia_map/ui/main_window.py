@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
     def open_data_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("打开数据"), "",
-            self.tr("地理数据") + " (*.gpkg *.geojson *.json *.shp *.zip *.kml *.csv *.xlsx *.dxf *.tif *.tiff);;"
+            self.tr("地理数据") + " (*.gpkg *.geojson *.json *.shp *.zip *.kml *.gpx *.csv *.xlsx *.dxf *.tif *.tiff);;"
             + self.tr("栅格影像、DEM") + " (*.tif *.tiff);;CAD (*.dxf);;* (*)")
         self.opener.open_paths(paths)
 

@@ -3,9 +3,9 @@
 A file takes this path when GDAL reports more than LARGE_LAYER_FEATURES
 features in a format it reads by feature id (GeoPackage, File Geodatabase,
 FlatGeobuf, Shapefile). The CRS checks are the small path's own
-(crs_checks.normalise), run on the layer's extent as the file reports it, so a
-large file without a CRS, or with swapped axes, asks the same question
-before anything is read.
+(crs_checks.normalise), run on the layer's extent (the file's word for it when
+it holds the data, else computed: extent.py), so a large file without a CRS,
+or with swapped axes, asks the same question before the store is built.
 """
 from __future__ import annotations
 
@@ -18,8 +18,10 @@ import shapely
 
 from ..crs_checks import normalise
 from ..errors import DataError
+from ..formats import gpkg_wal
 from ..messages import say
 from ..read_report import ReadReport
+from .extent import trusted_extent
 from .file_layer import FileFeatures
 from .source import StoreSource, mark_used, prune_stores
 from .store_build import build_store
@@ -68,10 +70,15 @@ def open_large(path, layer: str | None, *, assume_crs=None, swap_axes: bool = Fa
                progress=None, cancelled=None) -> tuple[FileFeatures, ReadReport]:
     path = Path(path)
     report = ReadReport()
+    wal = gpkg_wal.pending_wal(path) if path.suffix.lower() == ".gpkg" else None
+    if wal is not None:  # a large layer is read from its file again and again: not from a copy
+        report.warnings.append(gpkg_wal.missing_changes_notice(wal))
     info = pyogrio.read_info(str(path), layer=layer, encoding=encoding)
-    bounds = info.get("total_bounds")
-    if bounds is None or not all(map(lambda v: v == v, bounds)):
-        raise DataError(path, say("the layer reports no extent", "图层没有范围信息"))
+    bounds, notice = trusted_extent(path, layer, info, encoding, cancelled)
+    if bounds is None:
+        raise DataError(path, say("no feature of the layer has coordinates", "图层中没有任何要素有坐标"))
+    if notice is not None:
+        report.warnings.append(notice)
     declared = info.get("crs")
     extent = gpd.GeoDataFrame(geometry=[shapely.box(*bounds)], crs=declared)
     # The small path's CRS checks on the extent: they raise the same questions.
