@@ -163,6 +163,10 @@ def member_source(path: Path, choice: str | None) -> tuple[str, str, str | None]
         shown_zh = "、".join(members[:SHOWN_OTHERS]) + (" …" if len(members) > SHOWN_OTHERS else "")
         raise DataError(path, say(f"the archive has no vector file '{member}' (it has: {shown})",
                                   f"压缩包中没有矢量文件“{member}”（其中有：{shown_zh}）"))
+    entry = directory(path).entries.get(member)
+    if entry is not None and entry.link:
+        raise DataError(path, say(f"{member} is a symbolic link inside the archive; links are not followed",
+                                  f"{member} 是压缩包内的符号链接，不会跟随读取"))
     return f"/vsizip/{path}/{member}", member, layer or None
 
 

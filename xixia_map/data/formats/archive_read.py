@@ -24,15 +24,32 @@ CHUNK = 1 << 20
 
 
 def size_text(size: int) -> str:
-    """Bytes as Windows Explorer shows them (1 GB = 1024 MB)."""
-    if size >= 1 << 30:
-        return f"{size / (1 << 30):.1f} GB"
-    return f"{max(size / (1 << 20), 0.1):.1f} MB" if size < 10 << 20 else f"{size / (1 << 20):.0f} MB"
+    """Bytes as Windows Explorer shows them (1 GB = 1024 MB): 3.1 GB, 1 GB, 12 MB, 4 KB."""
+    if size < 1 << 10:
+        return f"{size} bytes"
+    value, unit = next((size / (1 << shift), unit) for shift, unit in ((30, "GB"), (20, "MB"), (10, "KB"))
+                       if size >= 1 << shift)
+    digits = f"{value:.1f}" if value < 10 else f"{value:.0f}"
+    return f"{digits.rstrip('0').rstrip('.') if '.' in digits else digits} {unit}"
+
+
+def _overpacked(entry) -> bool:
+    """Packed data larger than the declared size could ever need: deflate adds at
+    most 5 bytes per 16 KB block of incompressible data, stored adds nothing. A
+    member declared small whose data inflates far beyond it (a zip bomb) shows so."""
+    return entry.packed > entry.size + entry.size // 1000 + 1024
 
 
 def check_size(path: Path, member: str, limit: int = MEMBER_LIMIT) -> None:
     """Refuse a member whose files declare more than `limit` bytes unpacked."""
     parts = parts_of(path, member)
+    for part in parts:
+        if _overpacked(part):
+            raise DataError(path, say(
+                f"{part.name} in the archive is damaged or crafted: it declares {size_text(part.size)} unpacked "
+                f"but holds {size_text(part.packed)} of packed data",
+                f"压缩包中的 {part.name} 已损坏或被篡改：声明解压后 {size_text(part.size)}，"
+                f"压缩数据却有 {size_text(part.packed)}"))
     total = sum(part.size for part in parts)
     if total <= limit:
         return
@@ -47,9 +64,22 @@ def check_size(path: Path, member: str, limit: int = MEMBER_LIMIT) -> None:
 
 def read_head(path: Path, name: str, limit: int) -> bytes:
     """At most `limit` bytes from the start of a member, streamed with a running count."""
+    return read_heads(path, {name: limit})[name]
+
+
+def read_heads(path: Path, limits: dict[str, int]) -> dict[str, bytes]:
+    """`read_head` for several members, the archive opened once."""
+    heads = {}
+    with open_zip(path) as archive:
+        for name, limit in limits.items():
+            heads[name] = _stream(path, archive, name, limit)
+    return heads
+
+
+def _stream(path: Path, archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
     chunks, count = [], 0
     try:
-        with open_zip(path) as archive, archive.open(name) as member:
+        with archive.open(name) as member:
             while count < limit:
                 chunk = member.read(min(CHUNK, limit - count))
                 if not chunk:

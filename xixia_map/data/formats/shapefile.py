@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import DataError
 from ..messages import Text, say
 from . import archive
-from .archive_read import read_head
+from .archive_read import read_heads
 from .cpg import codec_of_cpg
 from .dbf_header import dbf_problem
 from .dbf_text import EncodingGuess, guess_dbf_encoding
@@ -103,6 +103,7 @@ def zipped_encoding(path: Path, member: str) -> EncodingGuess:
             "read, only the shapes were loaded",
             f"{name} 是压缩包内的符号链接（不会跟随）：无法读取属性，只载入了图形")])
     cpg = archive.sibling(path, member, ".cpg")
-    cpg_text = read_head(path, cpg, CPG_SAMPLE).decode("latin-1") if cpg else None
-    return judge(name, read_head(path, name, DBF_SAMPLE), entry.size, cpg_text)
+    heads = read_heads(path, {name: DBF_SAMPLE} | ({cpg: CPG_SAMPLE} if cpg else {}))
+    cpg_text = heads[cpg].decode("latin-1") if cpg else None
+    return judge(name, heads[name], entry.size, cpg_text)
 
