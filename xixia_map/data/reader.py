@@ -180,12 +180,13 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
     if suffix == ".dxf":
         _check_readable(path)
         return dxf.read_kind(path, layer), {}, None
-    if suffix == ".dbf" and shapefile.companion(path, ".shp") is not None:
-        report.warnings.append(say(f"read as the shapefile {path.stem}.shp beside it",
-                                   f"已按同一文件夹中的 Shapefile {path.stem}.shp 读取"))
-        path, suffix, source = shapefile.companion(path, ".shp"), ".shp", str(shapefile.companion(path, ".shp"))
-    elif suffix == ".dbf":
-        return _dbf_table(path, report, encoding), {}, None
+    if suffix == ".dbf":
+        shp = shapefile.companion(path, ".shp")
+        if shp is None:
+            return _dbf_table(path, report, encoding), {}, None
+        report.warnings.append(say(f"read as the shapefile {shp.name} beside it",
+                                   f"已按同一文件夹中的 Shapefile {shp.name} 读取"))
+        path, suffix, source = shp, ".shp", str(shp)
     if filegdb.is_filegdb(path):
         classes = filegdb.feature_classes(path)
         if layer is None:
