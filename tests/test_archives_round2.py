@@ -37,7 +37,11 @@ def _run(script: str, *args, limit: int | None = None) -> subprocess.CompletedPr
             resource.setrlimit(resource.RLIMIT_AS, ({limit!r}, {limit!r}))
     """)
     coda = "\nprint('peak_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C", "PYTHONPATH": str(ROOT), "HOME": "/tmp"}
+    # Address space, not memory, is what RLIMIT_AS limits: on a many-core machine
+    # numpy's BLAS threads and glibc's per-thread malloc arenas would reserve
+    # gigabytes of it unused, so both are kept to what a 2-core machine has.
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C", "PYTHONPATH": str(ROOT), "HOME": "/tmp",
+           "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MALLOC_ARENA_MAX": "2"}
     return subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(script) + coda, *map(str, args)],
                           capture_output=True, text=True, timeout=CEILING, env=env)
 
