@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from ..data.errors import DataError
@@ -14,6 +15,29 @@ class OneLineParser(argparse.ArgumentParser):
 
     def error(self, message):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+# Options whose value may start with a minus sign: argparse takes "-79,33,-78,34"
+# for an option and says "expected one argument" (it only knows plain negative
+# numbers such as -79). `--bbox=-79,…` always worked; `--bbox -79,…` now does too.
+SIGNED_VALUE_OPTIONS = ("--bbox",)
+
+
+def join_signed_values(argv: list[str]) -> list[str]:
+    """`--bbox -79,33,-78,34` as `--bbox=-79,33,-78,34`, so argparse reads it as the value."""
+    out, i = [], 0
+    while i < len(argv):
+        token = argv[i]
+        if token in SIGNED_VALUE_OPTIONS and i + 1 < len(argv) and re.match(r"-\.?\d", argv[i + 1]):
+            out.append(f"{token}={argv[i + 1]}")
+            i += 2
+            continue
+        if token == "--":
+            out.extend(argv[i:])
+            break
+        out.append(token)
+        i += 1
+    return out
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     # talk about a problem our messages already name; keep them off the terminal.
     warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"pyogrio(\..*)?")
     parser = _parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(join_signed_values(sys.argv[1:] if argv is None else list(argv)))
     command = args.command or "run"
     if command in ("run", "export"):
         from ..data.atomic_write import clean_stale_temp_files

@@ -13,7 +13,7 @@ from pyproj import CRS
 from .crs_inference import CrsGuess, guess_crs, lands_near_xixia
 from .errors import DataError
 from .feature_checks import drop_non_finite, drop_out_of_range
-from .messages import number, say, value_range
+from .messages import number, say
 from .read_report import ReadReport
 from .region import centre, intersects_neighbourhood, km_from_county_seat
 
@@ -31,13 +31,33 @@ class CrsQuestion(DataError):
 MissingCrsError = CrsQuestion  # the name callers used before wrong CRSs were asked about too
 
 
+# How far past ±180/±90 a coordinate may lie and still count as lon/lat. Data
+# made by reprojecting or clipping to the antimeridian carries rounding there:
+# Natural Earth's naturalearth_lowres has x = 180.00000000000006, two steps of
+# a double's spacing (2.8e-14) past 180. 1e-9 degrees is about 0.1 mm on the
+# ground: thousands of times any such rounding, and far below anything a survey
+# can mean, so a coordinate beyond it is a real out-of-range value.
+ROUNDING_DEGREES = 1e-9
+
+
 def looks_geographic(bounds) -> bool:
     minx, miny, maxx, maxy = bounds
-    return -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90
+    lon, lat = 180 + ROUNDING_DEGREES, 90 + ROUNDING_DEGREES
+    return -lon <= minx <= maxx <= lon and -lat <= miny <= maxy <= lat
+
+
+def _shown(value: float, limit: float) -> str:
+    """A bound as a person reads it, but with every digit where rounding would
+    hide why it is out of range (180.0000001 is not '180')."""
+    text = number(value)
+    if np.isfinite(value) and abs(value) > limit and abs(float(text)) <= limit:
+        return repr(float(value))
+    return text
 
 
 def _ranges(bounds) -> str:
-    return f"x {value_range(bounds[0], bounds[2])}, y {value_range(bounds[1], bounds[3])}"
+    minx, miny, maxx, maxy = bounds
+    return f"x {_shown(minx, 180)}…{_shown(maxx, 180)}, y {_shown(miny, 90)}…{_shown(maxy, 90)}"
 
 
 def _best(guesses: list[CrsGuess]) -> str:

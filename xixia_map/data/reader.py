@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+from contextlib import ExitStack
 from pathlib import Path
 
 import geopandas as gpd
@@ -19,11 +20,13 @@ import pyogrio
 from . import feature_checks
 from .crs_checks import CrsQuestion, MissingCrsError, looks_geographic, normalise  # noqa: F401 (re-exported)
 from .errors import DataError
-from .formats import archive, dxf, filegdb, geojson, gpkg_wal, gpx, shapefile
+from .formats import archive, dxf, filegdb, geojson, gpkg_wal, gpx, shapefile, shx_restore
+from .formats.archive_read import check_size
 from .formats.dbf_text import EncodingGuess
+from .gdal_notices import gdal_notices
 from .messages import say
 from .read_report import ReadReport  # noqa: F401 (re-exported)
-from .tabular import read_bytes, read_table, table_to_points
+from .tabular import find_coordinate_columns, read_bytes, read_table, table_to_points
 
 VECTOR_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip", ".kml", ".csv", ".xlsx", ".fgb", ".gdb", ".dxf",
                    ".gpx"}
@@ -67,11 +70,13 @@ def _short(exc: Exception) -> str:
 
 
 def _read_with_gdal(path: Path, source: str, chunked: bool, layer=None, encoding=None, progress=None,
-                    cancelled=None) -> gpd.GeoDataFrame:
+                    cancelled=None, report: ReadReport | None = None, geometry: bool = True) -> gpd.GeoDataFrame:
     try:
-        if progress and chunked:
-            return _read_chunked(source, layer, encoding, progress, cancelled)
-        frame = pyogrio.read_dataframe(source, layer=layer, encoding=encoding, on_invalid="ignore")
+        with gdal_notices(report if report is not None else ReadReport()):
+            if progress and chunked:
+                return _read_chunked(source, layer, encoding, progress, cancelled)
+            frame = pyogrio.read_dataframe(source, layer=layer, encoding=encoding, on_invalid="ignore",
+                                           read_geometry=geometry)
         if cancelled and cancelled():
             raise Cancelled()
         return frame
@@ -128,10 +133,12 @@ def _check_readable(path: Path) -> None:
 
 
 def _apply_encoding(report: ReadReport, guess: EncodingGuess, chosen: str | None) -> str | None:
+    report.warnings.extend(guess.problems)
     if chosen:
         report.encoding, report.encoding_certain = chosen, True
         return chosen
     report.encoding, report.encoding_certain = guess.encoding, guess.certain
+    report.warnings.extend(guess.notes)
     if guess.cut_values:
         record, field = guess.cut_values[0]
         where = f"#{record + 1}" if record >= 0 else "(field name)"
@@ -141,6 +148,30 @@ def _apply_encoding(report: ReadReport, guess: EncodingGuess, chosen: str | None
             f"{len(guess.cut_values)} 个文字值被字段宽度截断在半个字符处（第一个：要素 {where}，字段“{field}”），"
             "已去掉不完整的末字"))
     return guess.encoding
+
+
+def _shx_is_damaged(source: str, report: ReadReport) -> bool:
+    with gdal_notices(report):
+        return shx_restore.shx_is_damaged(source)
+
+
+def _dbf_table(path: Path, report: ReadReport, encoding) -> gpd.GeoDataFrame:
+    """A .dbf on its own is a shapefile's attribute table: points if it has
+    coordinate columns, otherwise refused with what it is."""
+    problem = shapefile.dbf_problem_of(path)
+    if problem is not None:
+        raise DataError(path, say(f"not a dBASE table ({problem.en})", f"不是 dBASE 属性表（{problem.zh}）"))
+    encoding = _apply_encoding(report, shapefile.table_encoding(path), encoding)
+    table = _read_with_gdal(path, str(path), False, encoding=encoding, report=report, geometry=False)
+    if find_coordinate_columns(table.columns) is None:
+        raise DataError(path, say(
+            "a .dbf on its own is only the attribute table of a shapefile, without shapes, and it has no "
+            "coordinate columns (lon/lat, x/y, 经度/纬度): open the .shp, with its .shx and .dbf beside it",
+            "单独的 .dbf 只是 Shapefile 的属性表，没有图形，也没有坐标列（lon/lat、x/y、经度/纬度）："
+            "请打开同名的 .shp（.shx、.dbf 须在同一文件夹）"))
+    report.warnings.append(say("a .dbf on its own is a table: points were made from its coordinate columns",
+                               "单独的 .dbf 是属性表：已按其中的坐标列生成点"))
+    return table_to_points(path, pd.DataFrame(table), report=report)
 
 
 def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancelled):
@@ -161,6 +192,13 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
     if suffix == ".dxf":
         _check_readable(path)
         return dxf.read_kind(path, layer, encoding, report), {}, None
+    if suffix == ".dbf":
+        shp = shapefile.companion(path, ".shp")
+        if shp is None:
+            return _dbf_table(path, report, encoding), {}, None
+        report.warnings.append(say(f"read as the shapefile {shp.name} beside it",
+                                   f"已按同一文件夹中的 Shapefile {shp.name} 读取"))
+        path, suffix, source = shp, ".shp", str(shp)
     if filegdb.is_filegdb(path):
         classes = filegdb.feature_classes(path)
         if layer is None:
@@ -171,30 +209,38 @@ def _raw_frame(path: Path, layer, report: ReadReport, encoding, progress, cancel
                     f"(the others: {', '.join(c.name for c in classes[1:])})",
                     f"数据库中有 {len(classes)} 个要素类，已读取 {layer}（其余：{'、'.join(c.name for c in classes[1:])}）"))
         chunked = True
-    if suffix == ".shp":
-        encoding = _apply_encoding(report, shapefile.loose_encoding(path), encoding)
-    elif suffix == ".zip":
-        source, member, layer = archive.member_source(path, layer)
-        if member.lower().endswith(".shp"):
-            encoding = _apply_encoding(report, shapefile.zipped_encoding(path, member), encoding)
-        others = [m for m in archive.zip_layers(path) if m != member and not m.startswith(member + "::")]
-        if others:
-            report.warnings.append(say(f"the archive holds {len(others) + 1} vector files; read {member} "
-                                       f"(the others: {', '.join(others)})",
-                                       f"压缩包中有 {len(others) + 1} 个矢量文件，已读取 {member}（其余：{'、'.join(others)}）"))
-    else:
-        _check_readable(path)
-    if suffix == ".gpx":
-        layer = gpx.choose(path, layer, report)
-    try:
-        frame = _read_gpkg_with_wal(path, chunked, layer, encoding, progress, cancelled, report) \
-            if suffix == ".gpkg" and gpkg_wal.pending_wal(path) else \
-            _read_with_gdal(path, source, chunked, layer, encoding, progress, cancelled)
-    except DataError:
-        if diagnosis is None or diagnosis.declares_crs:
-            raise
-        frame = diagnosis.to_frame()  # valid JSON that GDAL's parser refuses whole
-        return frame, diagnosis.problems, ids
+    with ExitStack() as stack:
+        if suffix == ".shp":
+            encoding = _apply_encoding(report, shapefile.loose_encoding(path), encoding)
+            if _shx_is_damaged(source, report):
+                source = str(stack.enter_context(shx_restore.restored_loose(path)))
+                report.warnings.append(shx_restore.notice())
+        elif suffix == ".zip":
+            chosen = layer
+            source, member, layer = archive.member_source(path, layer)
+            check_size(path, member)
+            if member.lower().endswith(".shp"):
+                encoding = _apply_encoding(report, shapefile.zipped_encoding(path, member), encoding)
+                if _shx_is_damaged(source, report):
+                    source = str(stack.enter_context(shx_restore.restored_zipped(path, member)))
+                    report.warnings.append(shx_restore.notice())
+            others = [] if chosen is not None else [
+                m for m in archive.zip_layers(path) if m != member and not m.startswith(member + "::")]
+            if others:
+                report.warnings.append(archive.others_notice(member, others))
+        else:
+            _check_readable(path)
+        if suffix == ".gpx":
+            layer = gpx.choose(path, layer, report)
+        try:
+            frame = _read_gpkg_with_wal(path, chunked, layer, encoding, progress, cancelled, report) \
+                if suffix == ".gpkg" and gpkg_wal.pending_wal(path) else \
+                _read_with_gdal(path, source, chunked, layer, encoding, progress, cancelled, report)
+        except DataError:
+            if diagnosis is None or diagnosis.declares_crs:
+                raise
+            frame = diagnosis.to_frame()  # valid JSON that GDAL's parser refuses whole
+            return frame, diagnosis.problems, ids
     if implicit_crs:
         frame = frame.set_crs(None, allow_override=True)
     if repaired and len(frame) == len(ids):
@@ -213,9 +259,9 @@ def _read_gpkg_with_wal(path: Path, chunked, layer, encoding, progress, cancelle
     wal = gpkg_wal.pending_wal(path)
     if gpkg_wal.too_large_to_copy(path, wal):
         report.warnings.append(gpkg_wal.missing_changes_notice(wal))
-        return _read_with_gdal(path, str(path), chunked, layer, encoding, progress, cancelled)
+        return _read_with_gdal(path, str(path), chunked, layer, encoding, progress, cancelled, report)
     with gpkg_wal.applied_copy(path, wal) as copy:
-        frame = _read_with_gdal(path, str(copy), chunked, layer, encoding, progress, cancelled)
+        frame = _read_with_gdal(path, str(copy), chunked, layer, encoding, progress, cancelled, report)
     report.warnings.append(gpkg_wal.read_from_copy_notice(wal))
     return frame
 

@@ -15,6 +15,11 @@ from dataclasses import dataclass, field
 CANDIDATES = ("UTF-8", "GB18030", "Big5")
 ENOUGH_TO_JUDGE = 20  # two-byte characters; fewer can read plausibly in more than one encoding
 MAX_VALUES = 200_000  # enough to judge; a 2-million-row DBF is sampled, not walked
+# A reading is only called certain if at least this share of its non-ASCII
+# characters are everyday ones (see _common_chinese): real Chinese text scores
+# near 1 (GB2312's level 1 covers ~99 % of running text); other text that merely
+# decodes, such as Shift-JIS kana read as GBK (ひらがな -> 傂傜偑側), scores near 0.
+PLAUSIBLE = 0.5
 
 
 @dataclass
@@ -22,6 +27,9 @@ class EncodingGuess:
     encoding: str | None  # None: plain ASCII, any encoding reads it
     certain: bool = True
     cut_values: list[tuple[int, str]] = field(default_factory=list)  # (record, field name) cut short
+    notes: list = field(default_factory=list)  # Texts on how the encoding was decided (an unknown .cpg)
+    problems: list = field(default_factory=list)  # Texts on the .dbf itself (not a dBASE table ...)
+    declared: bool = False  # named by the file's .cpg, not judged from the text
 
 
 def _fields(dbf: bytes):
@@ -126,6 +134,7 @@ def guess_dbf_encoding(dbf: bytes) -> EncodingGuess:
     wide = sum(1 for _, _, raw in values for b in raw if b >= 0x80) // 2
     certain = failed == 0 and (encoding == "UTF-8" or runner_up[0] > 0
                                or (wide >= ENOUGH_TO_JUDGE and runner_up[1] - score > 0.2))
+    certain = certain and (encoding == "UTF-8" or -score >= PLAUSIBLE)
     gb = next(entry for entry in scored if entry[3] == "GB18030")
     if encoding == "Big5" and gb[0] == 0 and not (wide >= ENOUGH_TO_JUDGE and gb[1] - score > 0.3):
         # A few GBK characters can read as common Big5 ones (Hypothesis: GBK 名稱

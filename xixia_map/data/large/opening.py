@@ -19,6 +19,9 @@ import shapely
 from ..crs_checks import normalise
 from ..errors import DataError
 from ..formats import gpkg_wal
+from ..formats.cpg import codec_of_cpg
+from ..formats.shapefile import CPG_SAMPLE, companion, loose_encoding
+from ..gdal_notices import gdal_notices
 from ..messages import say
 from ..read_report import ReadReport
 from .extent import trusted_extent
@@ -40,14 +43,31 @@ def feature_count(path: Path, layer: str | None, encoding: str | None = None) ->
     path = Path(path)
     if path.suffix.lower() not in SUFFIXES:
         return None
-    if path.suffix.lower() == ".shp" and encoding is None and not path.with_suffix(".cpg").exists():
-        return None  # no declared encoding: the small path judges the .dbf's text first
+    encoding = declared_encoding(path, encoding)
+    if path.suffix.lower() == ".shp" and encoding is None:
+        return None  # no (known) declared encoding: the small path judges the .dbf's text first
     try:
-        info = pyogrio.read_info(str(path), layer=layer, encoding=encoding)
+        with gdal_notices(ReadReport()):  # the read that follows reports them
+            info = pyogrio.read_info(str(path), layer=layer, encoding=encoding)
     except Exception:
         return None  # the small path says what is wrong with it
     count = int(info.get("features") or 0)
     return count if count >= 0 else None
+
+
+def declared_encoding(path: Path, encoding: str | None) -> str | None:
+    """The planner's encoding, or for a shapefile the one its .cpg names, if known
+    (GDAL would read an unknown .cpg spelling as Latin-1 without a word)."""
+    if encoding is not None or path.suffix.lower() != ".shp":
+        return encoding
+    cpg = companion(path, ".cpg")
+    if cpg is None:
+        return None
+    try:
+        with open(cpg, "rb") as file:
+            return codec_of_cpg(file.read(CPG_SAMPLE).decode("latin-1"))
+    except OSError:
+        return None
 
 
 def is_large(path: Path, layer: str | None, encoding: str | None = None) -> bool:
@@ -73,7 +93,13 @@ def open_large(path, layer: str | None, *, assume_crs=None, swap_axes: bool = Fa
     wal = gpkg_wal.pending_wal(path) if path.suffix.lower() == ".gpkg" else None
     if wal is not None:  # a large layer is read from its file again and again: not from a copy
         report.warnings.append(gpkg_wal.missing_changes_notice(wal))
-    info = pyogrio.read_info(str(path), layer=layer, encoding=encoding)
+    if path.suffix.lower() == ".shp" and encoding is None:
+        guess = loose_encoding(path)  # the .cpg's encoding, and whether the .dbf is a table at all
+        report.warnings.extend(guess.problems + guess.notes)
+        encoding = guess.encoding
+        report.encoding, report.encoding_certain = guess.encoding, guess.certain
+    with gdal_notices(report):
+        info = pyogrio.read_info(str(path), layer=layer, encoding=encoding)
     bounds, notice = trusted_extent(path, layer, info, encoding, cancelled)
     if bounds is None:
         raise DataError(path, say("no feature of the layer has coordinates", "图层中没有任何要素有坐标"))
