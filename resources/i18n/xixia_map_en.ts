@@ -629,6 +629,11 @@
         <source>新旧字段名对照见压缩包中的 {name}。</source>
         <translation>The old and new field names are listed in {name} in the archive.</translation>
     </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" />
+        <source>项目库以只读方式打开</source>
+        <translation>Register opened read-only</translation>
+    </message>
 </context>
 <context>
     <name>BasemapBox</name>
