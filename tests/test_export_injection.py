@@ -11,7 +11,7 @@ from shapely.geometry import Point
 from hostile_corpus import HOSTILE
 from xixia_map.data.layers import LayerList
 from xixia_map.data.user_layers import layer_from_file
-from xixia_map.export.data_export import selection_frame, write_features
+from xixia_map.export.data_export import ShapefileWouldCut, selection_frame, write_features
 from xixia_map.export.html_export import standalone_html
 
 
@@ -167,19 +167,22 @@ def test_shapefile_and_dxf_exports_round_trip(bundled_layers, tmp_path):
     visible = [layer for layer in bundled_layers if layer.id in ("townships", "roads")]
     frame = selection_frame(visible, None)
     out = tmp_path / "乡镇.zip"
-    write_features(frame, out, shapefile_encoding="GBK")
+    with pytest.raises(ShapefileWouldCut, match="in 'source'"):  # the townships' sources are long
+        write_features(frame, out, shapefile_encoding="GBK")
+    assert not out.exists()
+    write_features(frame, out, shapefile_encoding="GBK", shapefile_accept_cuts=True)
     with zipfile.ZipFile(out) as archive:
         assert archive.read("townships_point.cpg").decode() == "GBK"
         assert "回车镇".encode("gbk") in archive.read("townships_point.dbf")
     back = layer_from_file(out, layer="townships_point.shp")
     assert sorted(back.frame["name_zh"]) == sorted(bundled_layers["townships"].frame["name_zh"])
-    write_features(frame, tmp_path / "utf8.zip", shapefile_encoding="UTF-8")
+    write_features(frame, tmp_path / "utf8.zip", shapefile_encoding="UTF-8", shapefile_accept_cuts=True)
     assert sorted(layer_from_file(tmp_path / "utf8.zip", layer="townships_point.shp").frame["name_zh"]) == \
         sorted(bundled_layers["townships"].frame["name_zh"])
     emoji = frame.copy()
     emoji.loc[0, "name_zh"] = "🏗️ 工地"
     with pytest.raises(ValueError, match="GBK cannot hold"):
-        write_features(emoji, tmp_path / "bad.zip", shapefile_encoding="GBK")
+        write_features(emoji, tmp_path / "bad.zip", shapefile_encoding="GBK", shapefile_accept_cuts=True)
     assert not (tmp_path / "bad.zip").exists()
     dxf = tmp_path / "图.dxf"
     write_features(frame, dxf, labels={"townships": ("乡镇", "name_zh"), "roads": ("国道", "ref")})

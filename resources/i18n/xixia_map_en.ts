@@ -667,6 +667,41 @@
         <source>对照</source>
         <translation>Against target</translation>
     </message>
+    <message>
+        <location filename="../../xixia_map/ui/data_export_dialog.py" />
+        <source>Shapefile 会改动数据</source>
+        <translation>The Shapefile would change the data</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/data_export_dialog.py" />
+        <source>GeoPackage（.gpkg）没有这些限制，能完整保存全部字段名和文字，国内常用 GIS 软件都能打开。</source>
+        <translation>GeoPackage (.gpkg) has no such limits: it keeps every field name and all text, and common GIS software opens it.</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/data_export_dialog.py" />
+        <source>改为导出 GeoPackage</source>
+        <translation>Export as GeoPackage instead</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/data_export_dialog.py" />
+        <source>仍导出 Shapefile（缩短字段名、截断文字）</source>
+        <translation>Export the Shapefile anyway (shorten names, cut text)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/data_export_dialog.py" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/data_export_dialog.py" />
+        <source>新旧字段名对照见压缩包中的 {name}。</source>
+        <translation>The old and new field names are listed in {name} in the archive.</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/register_editing.py" />
+        <source>项目库以只读方式打开</source>
+        <translation>Register opened read-only</translation>
+    </message>
 </context>
 <context>
     <name>BasemapBox</name>

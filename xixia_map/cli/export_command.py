@@ -48,6 +48,9 @@ def add_export_parser(sub) -> None:
     p.add_argument("--csv-geometry", choices=["wkt", "lonlat"], default="wkt")
     p.add_argument("--shapefile-encoding", choices=["GBK", "UTF-8"], default="GBK",
                    help="text encoding of a zipped Shapefile export (.zip; GBK for Chinese office GIS)")
+    p.add_argument("--shapefile-accept-cuts", action="store_true",
+                   help="write a zipped Shapefile even where it must shorten field names (10 bytes) or cut text "
+                        "(254 bytes); without it such an export is refused (use .gpkg to keep everything)")
     p.add_argument("--register", metavar="GPKG", help="draw a project register (项目库) on the snapshot")
     from .read_options import add_read_options
 
@@ -176,17 +179,32 @@ def run_export(args, *, whole_process: bool = False) -> int:
         print(f"xixia-map export: error: {exc}", file=sys.stderr)
         return 2
     if plan.kind in ("geojson", "json", "gpkg", "csv", "zip", "dxf"):
-        from ..export.data_export import selection_frame, write_features
+        from ..export.data_export import ShapefileWouldCut, selection_frame, write_features
+        from ..export.shapefile_fit import NAMES_FILE
+        from .read_options import cli_lang
 
         visible = [layer for layer in layers if layer.visible]
         ids = {plan.select[0]: [plan.select[1]]} if plan.select else None
         labels = {layer.id: (layer.spec.title_zh, layer.spec.label_field) for layer in visible}
+        lang = cli_lang()
         try:
-            write_features(selection_frame([v for v in visible if v.raster is None], ids), plan.out,
-                           args.csv_geometry, shapefile_encoding=args.shapefile_encoding, labels=labels)
+            fit = write_features(selection_frame([v for v in visible if v.raster is None], ids), plan.out,
+                                 args.csv_geometry, shapefile_encoding=args.shapefile_encoding,
+                                 shapefile_accept_cuts=args.shapefile_accept_cuts, labels=labels)
+        except ShapefileWouldCut as exc:
+            hint = ("；如仍要导出 Shapefile，请加 --shapefile-accept-cuts" if lang == "zh"
+                    else "; or pass --shapefile-accept-cuts to write the Shapefile anyway")
+            print(f"xixia-map export: error: {exc.one_line(lang)}{hint}", file=sys.stderr)
+            return 2
         except ValueError as exc:
             print(f"xixia-map export: error: {exc}", file=sys.stderr)
             return 2
+        if fit is not None and fit.needed():
+            print(f"{plan.out}: {fit.describe(done=True).in_lang(lang)}", file=sys.stderr)
+            if fit.renamed:
+                print(f"{plan.out}: " + (f"新旧字段名对照见压缩包中的 {NAMES_FILE}" if lang == "zh"
+                                          else f"the old and new field names are listed in {NAMES_FILE} in the archive"),
+                      file=sys.stderr)
         print(f"wrote {plan.out} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
         return 0
     if plan.kind == "html":

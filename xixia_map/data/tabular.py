@@ -9,6 +9,7 @@ import pandas as pd
 
 from .errors import DataError
 from .messages import say
+from .spreadsheet_safe import unguard_frame
 
 # Column-name pairs that hold x/y, in order of preference. Matching ignores case.
 COORDINATE_PAIRS = [
@@ -91,7 +92,8 @@ def read_table(path: Path, notes: list | None = None) -> pd.DataFrame:
     try:
         # dtype=str keeps codes such as 0101 and ids with leading zeros verbatim;
         # columns that are plainly numbers become numbers afterwards.
-        return _numbers_where_plain(pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False))
+        # unguard: a CSV the app wrote reads back with the text it held (spreadsheet_safe.py).
+        return _numbers_where_plain(unguard_frame(pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)))
     except pd.errors.EmptyDataError:
         raise DataError(path, say("table has no rows or columns", "表格没有行或列")) from None
     except pd.errors.ParserError as exc:

@@ -8,6 +8,10 @@ import pandas as pd
 
 from ..data.layers import Layer
 from ..data.atomic_write import atomic_path
+from ..data.errors import DataError
+from ..data.messages import say
+from ..data.spreadsheet_safe import write_csv
+from .shapefile_fit import NAMES_FILE, ShapefileFit, fit_for_shapefile
 
 FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GPKG", ".csv": "CSV", ".zip": "ESRI Shapefile",
            ".dxf": "DXF"}
@@ -41,9 +45,6 @@ MAX_LARGE_EXPORT = 10_000  # features of a large layer written through memory
 def _large_selection(layer: Layer, ids: list[str] | None) -> gpd.GeoDataFrame:
     """A large layer's chosen features, read from its file; the whole layer is
     refused: its file is already the data, and a copy would go through memory."""
-    from ..data.errors import DataError
-    from ..data.messages import say
-
     if ids is None or len(ids) > MAX_LARGE_EXPORT:
         raise DataError(layer.spec.path, say(
             f"the layer has {layer.feature_count:,} features, too many to export through the app (up to "
@@ -55,12 +56,17 @@ def _large_selection(layer: Layer, ids: list[str] | None) -> gpd.GeoDataFrame:
 
 
 def _check_encodable(frame: gpd.GeoDataFrame, encoding: str) -> None:
-    """Name the first value a GBK shapefile cannot hold, rather than let GDAL drop it."""
+    """Name the first value or field name a GBK shapefile cannot hold, rather than let GDAL drop it."""
     if encoding.upper() == "UTF-8":
         return
     for column in frame.columns:
         if column == frame.geometry.name:
             continue
+        try:
+            str(column).encode("gbk")
+        except UnicodeEncodeError:
+            raise ValueError(f"field name '{str(column)[:30]}' has characters GBK cannot hold; "
+                             "export the Shapefile as UTF-8") from None
         for row, value in frame[column].items():
             if isinstance(value, str):
                 try:
@@ -71,36 +77,67 @@ def _check_encodable(frame: gpd.GeoDataFrame, encoding: str) -> None:
                                      "cannot hold; export the Shapefile as UTF-8") from None
 
 
-def write_shapefile_zip(frame: gpd.GeoDataFrame, out: Path, encoding: str = "GBK") -> None:
-    """One shapefile per layer and geometry kind (a shapefile holds one kind), zipped."""
+class ShapefileWouldCut(DataError):
+    """The Shapefile would shorten names or cut text (`fit` says which); nothing was written."""
+
+    def __init__(self, out, fit: ShapefileFit):
+        self.fit = fit
+        super().__init__(out, fit.describe() + say(". Export as GeoPackage (.gpkg) instead: it has no such limits",
+                                                   "。建议改为导出 GeoPackage（.gpkg），它没有这些限制"))
+
+
+def plan_shapefile(frame: gpd.GeoDataFrame, encoding: str) -> ShapefileFit:
+    """What a zipped Shapefile export of `frame` would shorten or cut (ValueError:
+    text GBK cannot hold)."""
+    frame = frame.reset_index(drop=True)
+    _check_encodable(frame, encoding)
+    return fit_for_shapefile(frame, encoding)
+
+
+def write_shapefile_zip(frame: gpd.GeoDataFrame, out: Path, encoding: str = "GBK",
+                        accept_cuts: bool = False) -> ShapefileFit:
+    """One shapefile per layer and geometry kind (a shapefile holds one kind), zipped.
+
+    What a Shapefile cannot hold (shapefile_fit.py) is refused with
+    ShapefileWouldCut unless `accept_cuts`; then names are shortened and text
+    cut on character boundaries, and the old -> new names are written into the
+    archive (NAMES_FILE). Returns what was changed."""
     import tempfile
     import zipfile
 
     import pyogrio
 
     frame = frame.reset_index(drop=True)
-    _check_encodable(frame, encoding)
+    fit = plan_shapefile(frame, encoding)
+    if fit.needed() and not accept_cuts:
+        raise ShapefileWouldCut(out, fit)
+    frame = fit.apply(frame)
     with tempfile.TemporaryDirectory() as folder, atomic_path(Path(out)) as tmp:
         kinds = frame.geometry.geom_type.map(_kind)
         for (layer_id, kind), part in frame.groupby([frame["layer"], kinds], sort=False):
             stem = f"{layer_id}_{kind}"
             pyogrio.write_dataframe(gpd.GeoDataFrame(part, crs=4326), Path(folder) / f"{stem}.shp",
                                     encoding=encoding)
+        if fit.renamed:
+            write_csv(pd.DataFrame({"原字段名": list(fit.renamed), "Shapefile 字段名": list(fit.renamed.values())}),
+                      Path(folder) / NAMES_FILE)
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
             for file in sorted(Path(folder).iterdir()):
                 archive.write(file, file.name)
+    return fit
 
 
 def write_features(frame: gpd.GeoDataFrame, out: Path, csv_geometry: str = "wkt", *,
-                   shapefile_encoding: str = "GBK", labels: dict[str, tuple[str, str | None]] | None = None) -> None:
-    """`labels`: for DXF, layer id -> (CAD layer name, label field)."""
+                   shapefile_encoding: str = "GBK", shapefile_accept_cuts: bool = False,
+                   labels: dict[str, tuple[str, str | None]] | None = None) -> ShapefileFit | None:
+    """`labels`: for DXF, layer id -> (CAD layer name, label field). For a
+    zipped Shapefile, returns what it had to shorten or cut (see write_shapefile_zip)."""
     out = Path(out)
     driver = FORMATS.get(out.suffix.lower())
     if driver is None:
         raise ValueError(f"unknown data format '{out.suffix}' (use {', '.join(FORMATS)})")
     if driver == "ESRI Shapefile":
-        write_shapefile_zip(frame, out, shapefile_encoding)
-        return
+        return write_shapefile_zip(frame, out, shapefile_encoding, shapefile_accept_cuts)
     if driver == "DXF":
         from .cad_export import write_dxf
 
@@ -108,7 +145,7 @@ def write_features(frame: gpd.GeoDataFrame, out: Path, csv_geometry: str = "wkt"
         parts = [(labels.get(layer_id, (layer_id, None))[0], part, labels.get(layer_id, (layer_id, None))[1])
                  for layer_id, part in frame.groupby("layer", sort=False)]
         write_dxf(parts, out)
-        return
+        return None
     with atomic_path(out) as tmp:
         if driver == "CSV":
             table = pd.DataFrame(frame.drop(columns=frame.geometry.name))
@@ -117,9 +154,10 @@ def write_features(frame: gpd.GeoDataFrame, out: Path, csv_geometry: str = "wkt"
                 table["lon"], table["lat"] = points.x.round(6), points.y.round(6)
             else:
                 table["wkt"] = frame.geometry.to_wkt()
-            table.to_csv(tmp, index=False, encoding="utf-8-sig")
+            write_csv(table, tmp)  # no text becomes a formula in Excel or WPS
         elif driver == "GPKG":
             for layer_id, part in frame.groupby("layer", sort=False):
                 part.to_file(tmp, driver="GPKG", layer=str(layer_id), engine="pyogrio")
         else:
             frame.to_file(tmp, driver="GeoJSON", engine="pyogrio")
+    return None

@@ -1,9 +1,9 @@
-"""Export dialogs: map snapshots (PNG/PDF/HTML) and data, from the current view."""
+"""Export dialogs: map snapshots (PNG/PDF/HTML) from the current view (data: data_export_dialog.py)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit,
     QProgressDialog, QSpinBox,
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
 
 from ..data.layers import LayerList
 from ..data.atomic_write import atomic_path
-from ..export.data_export import selection_frame, write_features
 from ..export.html_export import write_html
 from ..export.paper import paper_px
 from ..export.report import ReportRequest, write_report
@@ -170,47 +169,3 @@ def ask_map_export(parent, layers: LayerList, bounds, select, lang: str) -> Path
         plain_text.critical(parent, tr("导出失败"), f"{out}: {exc}")
         return None
     return out
-
-
-def ask_data_export(parent, layers: LayerList, selected: tuple[str, str] | None) -> Path | None:
-    choice = QComboBox()
-    choice.addItem(tr("可见图层的全部要素"), "visible")
-    if selected:
-        choice.addItem(tr("当前选中的要素"), "selected")
-    geometry = QComboBox()
-    geometry.addItem("CSV: WKT", "wkt")
-    geometry.addItem(tr("CSV: 经纬度"), "lonlat")
-    encoding = QComboBox()
-    encoding.addItem(QCoreApplication.translate("MainWindow", "GBK（国内常用 GIS 软件默认）"), "GBK")
-    encoding.addItem("UTF-8", "UTF-8")
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(tr("导出数据"))
-    form = QFormLayout(dialog)
-    form.addRow(tr("范围"), choice)
-    form.addRow(tr("CSV 几何"), geometry)
-    form.addRow(QCoreApplication.translate("MainWindow", "Shapefile 编码"), encoding)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    path, _ = QFileDialog.getSaveFileName(parent, tr("导出数据"), "西峡数据.gpkg",
-                                          "GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV (*.csv);;"
-                                          + QCoreApplication.translate("MainWindow", "Shapefile（压缩包）") + " (*.zip);;"
-                                          + QCoreApplication.translate("MainWindow", "CAD 图纸（高斯-克吕格 37 带）") + " (*.dxf)")
-    if not path:
-        return None
-    visible = [layer for layer in layers if layer.visible]
-    ids = {selected[0]: [selected[1]]} if choice.currentData() == "selected" and selected else None
-    try:
-        labels = {layer.id: (layer.spec.title_zh, layer.spec.label_field) for layer in visible}
-        write_features(selection_frame([v for v in visible if v.raster is None], ids), Path(path),
-                       geometry.currentData(), shapefile_encoding=encoding.currentData(), labels=labels)
-    except Exception as exc:
-        from ..data.errors import DataError
-
-        lang = getattr(parent, "lang", "zh")
-        plain_text.critical(parent, tr("导出失败"), exc.one_line(lang) if isinstance(exc, DataError) else f"{path}: {exc}")
-        return None
-    return Path(path)

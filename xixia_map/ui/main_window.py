@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
         self.postgis_dialog.show()
 
     def export_data(self) -> None:
-        from .export_dialog import ask_data_export
+        from .data_export_dialog import ask_data_export
 
         out = ask_data_export(self, self.layers, self.current_selection())
         if out:

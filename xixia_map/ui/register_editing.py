@@ -140,6 +140,12 @@ class RegisterEditing(QObject):
             plain_text.warn(self.window, tr("无法打开项目库"), exc.one_line(self.window.lang))
             return False
         self._show()
+        reason = self.session.register.read_only_reason
+        if reason is not None:  # triggers the app did not make: shown, never written
+            if self.editing:
+                self.edit_action.setChecked(False)
+            self.window.statusBar().showMessage(tr("项目库以只读方式打开"), 15000)
+            plain_text.warn(self.window, tr("项目库以只读方式打开"), f"{path}：{reason.in_lang(self.window.lang)}")
         return True
 
     def open_session(self, session: EditSession) -> None:
@@ -247,6 +253,11 @@ class RegisterEditing(QObject):
     def set_editing(self, on: bool) -> None:
         if on and self.session is None:
             plain_text.inform(self.window, tr("项目库"), tr("请先新建或打开项目库。"))
+            self.edit_action.setChecked(False)
+            return
+        reason = self.session.register.read_only_reason if self.session is not None else None
+        if on and reason is not None:
+            plain_text.warn(self.window, tr("项目库以只读方式打开"), reason.in_lang(self.window.lang))
             self.edit_action.setChecked(False)
             return
         self.editing = on

@@ -50,7 +50,10 @@ def _read(path: Path) -> pd.DataFrame:
                                       f"无法读取电子表格（{type(exc).__name__}）")) from None
     import io
 
-    return pd.read_csv(io.StringIO(decode_text(path, read_bytes(path))), dtype=str, keep_default_na=False)
+    from ..spreadsheet_safe import unguard_frame
+
+    return unguard_frame(pd.read_csv(io.StringIO(decode_text(path, read_bytes(path))), dtype=str,
+                                     keep_default_na=False))
 
 
 def _blank(value) -> bool:
@@ -178,8 +181,10 @@ def import_ledger(path) -> LedgerImport:
 
 def export_ledger(frame: gpd.GeoDataFrame, out) -> None:
     """The register in the 台账's layout: its fields under their headers, the
-    extra columns back as they came, then 经度/纬度, 落图状态 and 位置精度."""
+    extra columns back as they came, then 经度/纬度, 落图状态 and 位置精度. No
+    text becomes a formula (spreadsheet_safe.py)."""
     from ..atomic_write import atomic_path
+    from ..spreadsheet_safe import write_csv, write_xlsx
 
     rows = []
     for _, record in frame.iterrows():
@@ -195,6 +200,6 @@ def export_ledger(frame: gpd.GeoDataFrame, out) -> None:
     out = Path(out)
     with atomic_path(out) as tmp:
         if out.suffix.lower() == ".csv":
-            table.to_csv(tmp, index=False, encoding="utf-8-sig")
+            write_csv(table, tmp)
         else:
-            table.to_excel(tmp, index=False, sheet_name="项目台账")
+            write_xlsx(table, tmp, sheet_name="项目台账")

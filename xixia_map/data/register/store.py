@@ -33,8 +33,9 @@ import geopandas as gpd
 import shapely
 
 from ..errors import DataError
-from ..messages import say
+from ..messages import Text, say
 from .fields import FIELDS
+from .schema_guard import foreign_schema, read_only_reason
 
 LAYER = "projects"
 INSERT = "_insert"  # an Edit that adds a project: `new` is its row (with "geometry")
@@ -92,6 +93,8 @@ class Register:
     database: dict | None = None
     read_only: bool = False
     password: str | None = field(default=None, repr=False)
+    # A file with triggers or other objects the app did not make (schema_guard.py): why it is read-only.
+    read_only_reason: Text | None = None
 
     def monthly(self, pid: str) -> list[tuple[str, float]]:
         """(month, completed 万元) of one project, by month."""
@@ -107,9 +110,28 @@ class Register:
         return row.to_dict()
 
 
+def _envelope(blob, index: int):
+    """One of min x, max x, min y, max y of a GeoPackage blob (None if empty or NULL)."""
+    if blob is None:
+        return None
+    geometry = blob_geometry(blob)
+    return None if geometry.is_empty else geometry.bounds[(0, 2, 1, 3)[index]]
+
+
+def _is_empty(blob):
+    if blob is None:
+        return None
+    return int(bool(blob[3] & 0b10000) or blob_geometry(blob).is_empty)  # the header's empty flag, or no points
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     con = sqlite3.connect(path, timeout=10, isolation_level=None)
     con.execute("PRAGMA foreign_keys=ON")
+    # The functions GeoPackage's R-tree triggers call (GDAL and SpatiaLite have them, plain
+    # sqlite3 does not): a register given a spatial index elsewhere (QGIS) still saves.
+    con.create_function("ST_IsEmpty", 1, _is_empty, deterministic=True)
+    for index, name in enumerate(("ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")):
+        con.create_function(name, 1, lambda blob, i=index: _envelope(blob, i), deterministic=True)
     return con
 
 
@@ -156,15 +178,22 @@ def open_register(path) -> Register:
         raise DataError(path, say("register file not found", "找不到项目库文件"))
     try:
         con = _connect(path)
-        revision = int(con.execute("SELECT value FROM register_meta WHERE key='revision'").fetchone()[0])
-        progress = con.execute("SELECT project_id, month, completed FROM progress ORDER BY project_id, month").fetchall()
-        con.close()
+        try:
+            revision = int(con.execute("SELECT value FROM register_meta WHERE key='revision'").fetchone()[0])
+            progress = con.execute("SELECT project_id, month, completed FROM progress "
+                                   "ORDER BY project_id, month").fetchall()
+            foreign = foreign_schema(con)
+        finally:
+            con.close()
     except (sqlite3.DatabaseError, TypeError):
         raise DataError(path, say("not a project register (no register tables)", "不是项目库文件（缺少项目库表）")) from None
     import pyogrio
 
     frame = pyogrio.read_dataframe(path, layer=LAYER)
-    return Register(path=path, frame=frame, revision=revision, progress=[tuple(p) for p in progress])
+    register = Register(path=path, frame=frame, revision=revision, progress=[tuple(p) for p in progress])
+    if foreign:  # never written: its triggers would change what is saved
+        register.read_only, register.read_only_reason = True, read_only_reason(foreign)
+    return register
 
 
 def _stored(value):
@@ -179,9 +208,16 @@ def save_edits(register: Register, edits: list[Edit], who: str | None = None) ->
     """Write `edits` in one transaction, if the file is still at the revision it
     was read at; returns the new revision. Raises RegisterConflict otherwise."""
     who = who or getpass.getuser()
+    if register.read_only:
+        raise DataError(register.path, register.read_only_reason or say(
+            "the register is read-only: nothing was written", "项目库为只读，未写入任何修改"))
     con = _connect(register.path)
     try:
         con.execute("BEGIN IMMEDIATE")
+        foreign = foreign_schema(con)  # put there since it was opened: checked inside the transaction
+        if foreign:
+            con.execute("ROLLBACK")
+            raise DataError(register.path, read_only_reason(foreign))
         current = int(con.execute("SELECT value FROM register_meta WHERE key='revision'").fetchone()[0])
         if current != register.revision:
             differences = []
@@ -240,11 +276,11 @@ def save_edits(register: Register, edits: list[Edit], who: str | None = None) ->
         revision = current + 1
         con.execute("UPDATE register_meta SET value = ? WHERE key = 'revision'", (str(revision),))
         con.execute("COMMIT")
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:  # locked, full disk, or a constraint of the file's own refusing the change
         if con.in_transaction:
             con.execute("ROLLBACK")
-        raise DataError(register.path, say(f"the register could not be written ({exc})",
-                                           f"项目库无法写入（{exc}）")) from None
+        raise DataError(register.path, say(f"the register could not be written ({exc}); nothing was written",
+                                           f"项目库无法写入（{exc}），未写入任何修改")) from None
     finally:
         con.close()
     register.revision = revision
