@@ -327,3 +327,35 @@ def test_the_sheet_prints_every_source_and_a_ledger_once(qapp, bundled_layers, t
     boxes = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True).stdout
     lowest = max(float(y) for y in re.findall(r'yMax="([\d.]+)"', boxes))
     assert lowest <= 595 - 25, lowest  # every word above the bottom margin (10 mm is 28 pt) of the A4 page
+
+
+@pytest.mark.parametrize("suffix", [".gpkg", ".zip", ".csv", ".geojson"])
+def test_data_export_with_a_dxf_layer_shown(bundled_layers, tmp_path, suffix):
+    """A DXF carries a "Layer" field; the app's own column naming each feature's
+    layer no longer clashes with it (GeoPackage and Shapefile field names are
+    case-insensitive: "Error adding field 'Layer'")."""
+    import planner_files as pf
+
+    from xixia_map.data.user_layers import layer_from_file
+    from xixia_map.export.data_export import layer_column, selection_frame, write_features
+
+    drawing = layer_from_file(pf.dxf_drawing(tmp_path / "红线.dxf"), layer="面", assume_crs=4525)
+    assert "Layer" in drawing.frame.columns
+    bundled_layers.append(drawing)
+    frame = selection_frame([bundled_layers["townships"], drawing])
+    assert layer_column(frame) == "xm_layer" and set(frame["Layer"].dropna()) == set(drawing.frame["Layer"])
+    out = tmp_path / f"导出{suffix}"
+    write_features(frame, out, shapefile_accept_cuts=True)
+    if suffix == ".gpkg":
+        import pyogrio
+
+        names = [name for name, _ in pyogrio.list_layers(out)]
+        assert set(names) == {"townships", drawing.id}
+        back = gpd.read_file(out, layer=drawing.id)
+        assert list(back["Layer"]) == list(drawing.frame["Layer"])
+    elif suffix == ".zip":
+        import zipfile
+
+        assert any(n.startswith(drawing.id) for n in zipfile.ZipFile(out).namelist())
+    else:
+        assert out.stat().st_size > 0

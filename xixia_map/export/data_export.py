@@ -29,10 +29,27 @@ def selection_frame(layers: list[Layer], ids: dict[str, list[str]] | None = None
         elif ids is not None:
             frame = frame[frame["id"].isin(ids.get(layer.id, []))]
         if len(frame):
-            parts.append(frame.assign(layer=layer.id))
+            parts.append((layer.id, frame))
     if not parts:
         raise ValueError("nothing to export: no features selected")
-    return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=4326)
+    # The app's own column naming each feature's layer must not clash with a
+    # field of the data: a DXF has "Layer", and GeoPackage and Shapefile field
+    # names are case-insensitive ("Error adding field 'Layer'").
+    taken = {str(c).lower() for _, frame in parts for c in frame.columns}
+    column = next(name for name in ("layer", "xm_layer", *(f"xm_layer{n}" for n in range(2, 99)))
+                  if name not in taken)
+    out = gpd.GeoDataFrame(pd.concat([frame.assign(**{column: layer_id}) for layer_id, frame in parts],
+                                     ignore_index=True), crs=4326)
+    out.attrs[LAYER_COLUMN_ATTR] = column
+    return out
+
+
+LAYER_COLUMN_ATTR = "xixia_layer_column"
+
+
+def layer_column(frame: gpd.GeoDataFrame) -> str:
+    """The column selection_frame named each feature's layer in."""
+    return frame.attrs.get(LAYER_COLUMN_ATTR, "layer")
 
 
 def _kind(geom_type: str) -> str:
@@ -107,14 +124,16 @@ def write_shapefile_zip(frame: gpd.GeoDataFrame, out: Path, encoding: str = "GBK
 
     import pyogrio
 
+    by_layer = layer_column(frame)
     frame = frame.reset_index(drop=True)
     fit = plan_shapefile(frame, encoding)
     if fit.needed() and not accept_cuts:
         raise ShapefileWouldCut(out, fit)
     frame = fit.apply(frame)
+    by_layer = fit.renamed.get(by_layer, by_layer)
     with tempfile.TemporaryDirectory() as folder, atomic_path(Path(out)) as tmp:
         kinds = frame.geometry.geom_type.map(_kind)
-        for (layer_id, kind), part in frame.groupby([frame["layer"], kinds], sort=False):
+        for (layer_id, kind), part in frame.groupby([frame[by_layer], kinds], sort=False):
             stem = f"{layer_id}_{kind}"
             pyogrio.write_dataframe(gpd.GeoDataFrame(part, crs=4326), Path(folder) / f"{stem}.shp",
                                     encoding=encoding)
@@ -143,7 +162,7 @@ def write_features(frame: gpd.GeoDataFrame, out: Path, csv_geometry: str = "wkt"
 
         labels = labels or {}
         parts = [(labels.get(layer_id, (layer_id, None))[0], part, labels.get(layer_id, (layer_id, None))[1])
-                 for layer_id, part in frame.groupby("layer", sort=False)]
+                 for layer_id, part in frame.groupby(layer_column(frame), sort=False)]
         write_dxf(parts, out)
         return None
     with atomic_path(out) as tmp:
@@ -156,7 +175,7 @@ def write_features(frame: gpd.GeoDataFrame, out: Path, csv_geometry: str = "wkt"
                 table["wkt"] = frame.geometry.to_wkt()
             write_csv(table, tmp)  # no text becomes a formula in Excel or WPS
         elif driver == "GPKG":
-            for layer_id, part in frame.groupby("layer", sort=False):
+            for layer_id, part in frame.groupby(layer_column(frame), sort=False):
                 part.to_file(tmp, driver="GPKG", layer=str(layer_id), engine="pyogrio")
         else:
             frame.to_file(tmp, driver="GeoJSON", engine="pyogrio")
