@@ -248,7 +248,7 @@ def test_cli_html_refuses_a_layer_too_large_for_one_page(tmp_path):
     proc = run_cli("--out", str(out), "--add-layer", str(big))
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and f"{n:,} features" in lines[0] and "PNG/PDF" in lines[0], proc.stderr
+    assert len(lines) == 1 and f"{n:,} features" in lines[0] and "PNG or PDF" in lines[0], proc.stderr
     assert not out.exists()
     small = run_cli("--out", str(out), "--layers", "townships")
     assert small.returncode == 0 and out.exists()

@@ -181,8 +181,11 @@ def test_shapefile_and_dxf_exports_round_trip(bundled_layers, tmp_path):
         sorted(bundled_layers["townships"].frame["name_zh"])
     emoji = frame.copy()
     emoji.loc[0, "name_zh"] = "🏗️ 工地"
-    with pytest.raises(ValueError, match="GBK cannot hold"):
+    from xixia_map.data.errors import DataError
+
+    with pytest.raises(DataError, match="GBK cannot hold") as refused:
         write_features(emoji, tmp_path / "bad.zip", shapefile_encoding="GBK", shapefile_accept_cuts=True)
+    assert "GBK 编码无法表示" in refused.value.one_line("zh") and "name_zh" in refused.value.one_line("zh")
     assert not (tmp_path / "bad.zip").exists()
     dxf = tmp_path / "图.dxf"
     write_features(frame, dxf, labels={"townships": ("乡镇", "name_zh"), "roads": ("国道", "ref")})

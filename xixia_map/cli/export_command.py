@@ -196,6 +196,9 @@ def run_export(args, *, whole_process: bool = False) -> int:
                     else "; or pass --shapefile-accept-cuts to write the Shapefile anyway")
             print(f"xixia-map export: error: {exc.one_line(lang)}{hint}", file=sys.stderr)
             return 2
+        except DataError as exc:
+            print(f"xixia-map export: error: {exc.one_line(lang)}", file=sys.stderr)
+            return 2
         except ValueError as exc:
             print(f"xixia-map export: error: {exc}", file=sys.stderr)
             return 2
@@ -209,12 +212,13 @@ def run_export(args, *, whole_process: bool = False) -> int:
         return 0
     if plan.kind == "html":
         from ..export.html_export import TooLargeForHtml, write_html
+        from .read_options import cli_lang
 
         try:
             for note in write_html(layers, plan.out, plan.bounds, args.lang, args.title, **_basemap(args)):
                 print(note, file=sys.stderr)
         except TooLargeForHtml as exc:
-            print(f"xixia-map export: error: {exc}", file=sys.stderr)
+            print(f"xixia-map export: error: {exc.one_line(cli_lang())}", file=sys.stderr)
             return 2
         print(f"wrote {plan.out} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
         return 0

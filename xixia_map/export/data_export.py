@@ -31,7 +31,7 @@ def selection_frame(layers: list[Layer], ids: dict[str, list[str]] | None = None
         if len(frame):
             parts.append((layer.id, frame))
     if not parts:
-        raise ValueError("nothing to export: no features selected")
+        raise DataError(None, say("nothing to export: no feature is shown or selected", "没有可导出的要素：未显示或未选中任何要素"))
     # The app's own column naming each feature's layer must not clash with a
     # field of the data: a DXF has "Layer", and GeoPackage and Shapefile field
     # names are case-insensitive ("Error adding field 'Layer'").
@@ -76,22 +76,24 @@ def _check_encodable(frame: gpd.GeoDataFrame, encoding: str) -> None:
     """Name the first value or field name a GBK shapefile cannot hold, rather than let GDAL drop it."""
     if encoding.upper() == "UTF-8":
         return
+    advice = say("; export the Shapefile as UTF-8, or as GeoPackage", "；请将 Shapefile 导出为 UTF-8 编码，或导出为 GeoPackage")
     for column in frame.columns:
         if column == frame.geometry.name:
             continue
         try:
             str(column).encode("gbk")
         except UnicodeEncodeError:
-            raise ValueError(f"field name '{str(column)[:30]}' has characters GBK cannot hold; "
-                             "export the Shapefile as UTF-8") from None
+            raise DataError(None, say("the field name has characters GBK cannot hold",
+                                      "字段名含有 GBK 编码无法表示的字符") + advice, field=str(column)[:30]) from None
         for row, value in frame[column].items():
             if isinstance(value, str):
                 try:
                     value.encode("gbk")
                 except UnicodeEncodeError:
                     feature = frame["id"].iloc[row] if "id" in frame.columns else row
-                    raise ValueError(f"feature {feature}, field '{column}': '{value[:30]}' has characters GBK "
-                                     "cannot hold; export the Shapefile as UTF-8") from None
+                    raise DataError(None, say(f"'{value[:30]}' has characters GBK cannot hold",
+                                              f"“{value[:30]}”含有 GBK 编码无法表示的字符") + advice,
+                                    feature=feature, field=str(column)) from None
 
 
 class ShapefileWouldCut(DataError):

@@ -1,6 +1,9 @@
 """One self-contained HTML file: data, Leaflet, our client and styles inlined."""
 from __future__ import annotations
 
+from ..data.errors import DataError
+from ..data.messages import say
+
 import base64
 import re
 from pathlib import Path
@@ -45,7 +48,7 @@ def _inline_css(match: re.Match) -> str:
     return "<style>" + _CSS_URL.sub(data_uri, _asset_text(url)) + "</style>"
 
 
-class TooLargeForHtml(ValueError):
+class TooLargeForHtml(DataError):
     """A visible layer too big to inline in one page."""
 
 
@@ -55,14 +58,19 @@ def check_html_size(layers: LayerList) -> None:
     (benchmarks/large_layer.py), so refuse rather than write a file that
     will not open."""
     for layer in layers:
+        zh_title, en_title = layer.spec.title("zh"), layer.spec.title("en")
         if layer.visible and layer.raster is not None:
-            raise TooLargeForHtml(
-                f"layer '{layer.id}' is a raster ({layer.raster.width:,} × {layer.raster.height:,} px), which a "
-                "standalone HTML page does not carry; hide it, or export a PNG/PDF")
+            raise TooLargeForHtml(None, say(
+                f"the layer '{en_title}' is imagery or a DEM ({layer.raster.width:,} × {layer.raster.height:,} px), "
+                "which a standalone HTML page does not carry: hide it, or export a PNG or PDF",
+                f"图层“{zh_title}”是影像或高程（{layer.raster.width:,} × {layer.raster.height:,} 像素），"
+                "单个网页无法携带：请先隐藏该图层，或导出 PNG、PDF"))
         if layer.visible and (layer.feature_count > TILE_THRESHOLD or layer.features is not None):
-            raise TooLargeForHtml(
-                f"layer '{layer.id}' has {layer.feature_count:,} features, more than a standalone HTML page can "
-                f"carry ({TILE_THRESHOLD:,}); hide it, or export a PNG/PDF, or its data as GeoPackage")
+            raise TooLargeForHtml(None, say(
+                f"the layer '{en_title}' has {layer.feature_count:,} features, more than a standalone HTML page can "
+                f"carry ({TILE_THRESHOLD:,}): hide it, or export a PNG or PDF, or its data as GeoPackage",
+                f"图层“{zh_title}”有 {layer.feature_count:,} 个要素，超出单个网页能携带的 {TILE_THRESHOLD:,} 个："
+                "请先隐藏该图层，或导出 PNG、PDF，或将其数据导出为 GeoPackage"))
 
 
 def standalone_html(layers: LayerList, bounds=None, lang: str = "zh", title: str = "", basemap: dict | None = None) -> str:

@@ -95,8 +95,16 @@ def start_tracked(owner, jobs: list, label: str, cancel_text: str, work, on_done
     return job
 
 
-def failure_text(exc, lang: str) -> str:
-    """A failed job in one line: a DataError in the planner's language, anything else by its type."""
+def failure_text(exc, lang: str, path=None) -> str:
+    """A failure in one line: a DataError in the planner's language; anything
+    else, which the app did not foresee, said as such in the planner's language
+    with the file and the error's own words (which may be English: they are the
+    library's, and what a bug report needs). The caller logs the traceback."""
     from ..data.errors import DataError
 
-    return exc.one_line(lang) if isinstance(exc, DataError) else f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, DataError):
+        return exc.one_line(lang)
+    where = f"{path}：" if path is not None and lang == "zh" else (f"{path}: " if path is not None else "")
+    if lang == "zh":
+        return f"{where}发生意外错误（{type(exc).__name__}：{exc}）"
+    return f"{where}unexpected error ({type(exc).__name__}: {exc})"

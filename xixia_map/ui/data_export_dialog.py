@@ -7,6 +7,8 @@ shortened and text cut, or nothing.
 """
 from __future__ import annotations
 
+import logging
+
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -16,6 +18,7 @@ from ..data.errors import DataError
 from ..export.data_export import FORMATS, selection_frame, plan_shapefile, write_features
 from ..export.shapefile_fit import NAMES_FILE, ShapefileFit
 from . import plain_text
+from .background import failure_text
 from .i18n import tr
 
 
@@ -119,7 +122,8 @@ def ask_data_export(parent, layers, selected: tuple[str, str] | None, path: Path
         write_features(frame, out, dialog.geometry.currentData(), shapefile_encoding=encoding,
                        shapefile_accept_cuts=fit is not None, labels=labels)
     except Exception as exc:
-        plain_text.critical(parent, tr("导出失败"), exc.one_line(lang) if isinstance(exc, DataError) else f"{out}: {exc}")
+        logging.getLogger(__name__).exception("export to %s failed", out)
+        plain_text.critical(parent, tr("导出失败"), failure_text(exc, lang, out))
         return None
     if fit is not None and fit.needed():
         said = fit.describe(done=True).in_lang(lang)

@@ -1,6 +1,8 @@
 """Export dialogs: map snapshots (PNG/PDF/HTML) from the current view (data: data_export_dialog.py)."""
 from __future__ import annotations
 
+import logging
+
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -166,6 +168,9 @@ def ask_map_export(parent, layers: LayerList, bounds, select, lang: str) -> Path
     try:
         run_map_export(dialog, layers, out, bounds, select, lang, parent)
     except Exception as exc:  # show the cause; the old file is untouched (atomic writes)
-        plain_text.critical(parent, tr("导出失败"), f"{out}: {exc}")
+        from .background import failure_text
+
+        logging.getLogger(__name__).exception("export to %s failed", out)
+        plain_text.critical(parent, tr("导出失败"), failure_text(exc, lang, out))
         return None
     return out
