@@ -378,7 +378,8 @@ def test_the_register_is_english_in_the_english_window(qtbot, window, tmp_path):
         shown = [panel.form.labelForField(b).text() for b in panel.boxes.values()]
         shown += [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(panel.model.columnCount())]
         shown += [panel.totals.text(), panel.progress_group.title(), panel.report_button.text(),
-                  window.register.dock.windowTitle()]
+                  window.register.dock.windowTitle(), panel.reference.text()]
+        shown += [panel.boxes["stage"].itemText(i) for i in range(panel.boxes["stage"].count())]
         figures = window.indicators_panel.register_figures
         shown += [figures.item(r, 0).text() for r in range(figures.rowCount())]
         chinese = [t for t in menus + shown if _has_chinese(t) and t not in ("中文",)]

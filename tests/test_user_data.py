@@ -356,3 +356,8 @@ def test_atomic_writes_get_normal_permissions_and_leftovers_are_cleaned(tmp_path
     os.utime(old, (day_ago, day_ago))
     assert atomic_write.clean_stale_temp_files() == 1
     assert not old.exists() and young.exists() and target.read_bytes() == b"{}"
+
+
+def test_areas_in_english_are_in_hectares_and_mu():
+    assert format_area(30e6, lang="en") == "30.00 km² (3,000.00 ha, 45,000.0 mu)"
+    assert "公顷" not in format_area(1234.5, exact=True, lang="en") and "亩" not in format_area(1234.5, lang="en")

@@ -107,7 +107,16 @@ class DetailsPanel(QWidget):
             self.form.addRow(plain_label(detail.label(self.lang) + ":"), plain_label(str(value)))
         extra_names = {"面积": self.tr("面积"), "长度": self.tr("长度"), "高程（米）": self.tr("高程（米）"),
                        "像元值（第 1 波段）": self.tr("像元值（第 1 波段）")}
-        for name, value in record.get("_extra", {}).items():
+        extra = dict(record.get("_extra", {}))
+        if self.lang != "zh" and ("面积" in extra or "长度" in extra) and record.get("_layer") in self.layers:
+            from ..data.measure import geometry_measures
+
+            layer = self.layers[record["_layer"]]  # the area or length again, in English units
+            try:
+                extra.update(geometry_measures(layer.geometry_of(str(record.get("id"))), self.lang))
+            except KeyError:  # a feature no longer in the layer: its record as it came
+                pass
+        for name, value in extra.items():
             self.form.addRow(plain_label(extra_names.get(name, name) + ":"), plain_label(value))
         lon, lat = record["_lonlat"]
         accuracy = record.get("accuracy_m")

@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         from ..data.measure import segment_lengths_m
 
         if kind == "area":
-            label, value = self.tr("面积"), format_area(geodesic_area_m2(points))
+            label, value = self.tr("面积"), format_area(geodesic_area_m2(points), lang=self.lang)
         else:
             label, value = self.tr("距离"), format_length(geodesic_length_m(points))
         text = f"{label}: {value}"

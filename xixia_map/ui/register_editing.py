@@ -182,8 +182,11 @@ class RegisterEditing(QObject):
         return self.view_panel
 
     def _reference(self) -> str:
+        from ..data.indicator_words import period_text, value_text
+
+        lang = self.window.lang
         return next((tr("{title}（县文件）：{value}，{period}").format(
-            title=i.title(self.window.lang), value=i.value_text, period=i.period)
+            title=i.title(lang), value=value_text(i, lang), period=period_text(i, lang))
             for i in self.window.indicators if i.id == "key_project_plan_completion"), "")
 
     def retranslate(self) -> None:
