@@ -151,3 +151,39 @@ def test_tile_extent_check_skips_tiles_without_the_layer():
     tiles = LayerTiles(big_layer(6000))
     inside, far = mercantile.tile(111.5, 33.3, 12), mercantile.tile(113.0, 35.0, 12)
     assert tiles.may_cover(inside.z, inside.x, inside.y) and not tiles.may_cover(far.z, far.x, far.y)
+
+
+def test_one_huge_polygon_is_drawn_as_tiles_and_the_map_stays_responsive(qtbot, tmp_path):
+    """A national outline of 156 000 vertices in one feature (under the feature
+    threshold) goes to tiles by its vertex count, not as one SVG path."""
+    import math
+
+    import geopandas as gpd
+    import shapely
+
+    from xixia_map.data.catalog import load_catalog
+    from xixia_map.data.layers import LayerList
+    from xixia_map.data.user_layers import layer_from_file
+    from xixia_map.map.capture import wait_until_idle
+    from xixia_map.map.layer_tiles import VERTEX_THRESHOLD, drawn_as_tiles, vertex_count
+    from xixia_map.map.view import MapView
+    from xixia_map.paths import CATALOG_PATH
+
+    n = 156_000
+    angles = [2 * math.pi * i / n for i in range(n)]
+    ring = [(111.5 + 0.6 * math.cos(a) * (1 + 0.02 * math.sin(40 * a)), 33.3 + 0.4 * math.sin(a)) for a in angles]
+    path = tmp_path / "国界.gpkg"
+    gpd.GeoDataFrame({"名称": ["边界"]}, geometry=[shapely.Polygon(ring)], crs=4326).to_file(path)
+    layer = layer_from_file(path)
+    assert layer.feature_count == 1 and vertex_count(layer) > VERTEX_THRESHOLD and drawn_as_tiles(layer)
+    layers = LayerList.from_catalog(load_catalog(CATALOG_PATH))
+    view = MapView(layers)
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    wait_until_idle(view)
+    layers.add(layer)
+    qtbot.waitUntil(lambda: (view.call_sync("tileCount", layer.id) or 0) > 0, timeout=60000)
+    wait_until_idle(view)
+    assert view.evaluate("document.querySelectorAll('path').length") < 200  # no SVG path carries it
+    assert all(not drawn_as_tiles(other) for other in layers if other.id != layer.id)  # the bundled stay vector

@@ -36,10 +36,33 @@ from .tile_cache import MISSING, TileCache
 TILE_THRESHOLD = 5_000
 
 
+# Vertices past which a layer is drawn as tiles whatever its feature count: a
+# national boundary of 156 000 vertices in one feature, sent as one SVG path,
+# froze the window for minutes (Leaflet projects and clips every vertex on
+# every move); 10 000 of the 三调 cells the vector path still draws are ~340 000.
+VERTEX_THRESHOLD = 50_000
+
+
+def vertex_count(layer: Layer) -> int:
+    """The layer's vertices, counted once per frame (shapely's C loop)."""
+    import shapely
+
+    cached = getattr(layer, "_vertex_count", None)
+    if cached is None or cached[0] is not layer.frame:
+        count = int(shapely.get_num_coordinates(layer.frame.geometry.values).sum()) if len(layer.frame) else 0
+        cached = layer._vertex_count = (layer.frame, count)
+    return cached[1]
+
+
 def drawn_as_tiles(layer: Layer) -> bool:
     """Whether the map draws a (vector) layer as tiles in Python: above the
-    threshold, and always for a layer whose features stay in its file."""
-    return layer.raster is None and (layer.features is not None or layer.feature_count > TILE_THRESHOLD)
+    feature or vertex threshold, and always for a layer whose features stay in
+    its file. The register, which is edited on the map, stays vector."""
+    if layer.raster is not None:
+        return False
+    if layer.features is not None or layer.feature_count > TILE_THRESHOLD:
+        return True
+    return layer.spec.category != "register" and vertex_count(layer) > VERTEX_THRESHOLD
 
 
 DOT_BELOW_PX = 3.0  # features smaller than this on screen are drawn as dots
