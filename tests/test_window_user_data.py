@@ -189,6 +189,20 @@ def test_measure_distance_and_area(qtbot, window):
     assert not window.map_view.call_sync("measureShown")
 
 
+def test_esc_on_the_map_ends_and_clears_a_measurement_under_way(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    window.measure_actions["area"].setChecked(True)
+    for lon, lat in [(111.48, 33.30), (111.49, 33.30), (111.49, 33.31)]:
+        with qtbot.waitSignal(window.map_view.measured, timeout=5000):
+            window.map_view.call_sync("measureClickAt", lon, lat)
+    proxy = window.map_view.focusProxy()
+    proxy.setFocus()
+    qtbot.keyClick(proxy, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.measure_actions["area"].isChecked(), timeout=5000)
+    assert not window.map_view.call_sync("measureShown") and window.measure_label.text() == ""
+
+
 def test_the_crs_question_names_the_grids_and_takes_a_typed_code(qtbot, window, tmp_path):
     """A GK-zone-37 file without a .prj: the dialog lists CGCS2000, 西安80 and
     北京54 zone 37 in words; the planner types 2361 (西安80 zone 37), sees it

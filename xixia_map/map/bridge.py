@@ -15,6 +15,7 @@ class MapBridge(QObject):
     mouse_moved = Signal(float, float)
     js_error = Signal(str)
     measured = Signal(str, list)
+    measure_ended = Signal()  # Esc on the map ended a measurement
     map_clicked = Signal(float, float, float)
     feature_clicked_at = Signal(str, str, float, float, float)
     feature_dragged = Signal(str, str, float, float, float)  # layer, feature, lat, lng, zoom
@@ -57,6 +58,10 @@ class MapBridge(QObject):
     @Slot(str, str)
     def measureChanged(self, kind: str, points_json: str) -> None:  # noqa: N802
         self.measured.emit(kind, [tuple(p) for p in json.loads(points_json)])
+
+    @Slot()
+    def measureEnded(self) -> None:  # noqa: N802
+        self.measure_ended.emit()
 
     @Slot(float, float, float)
     def mapClicked(self, lat: float, lng: float, zoom: float) -> None:  # noqa: N802

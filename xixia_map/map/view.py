@@ -81,6 +81,7 @@ class MapView(QWebEngineView):
     view_changed = Signal(dict)
     mouse_moved = Signal(float, float)
     measured = Signal(str, list)
+    measure_ended = Signal()
     feature_dragged = Signal(str, str, float, float, float)  # layer, feature, lat, lng, zoom
     point_added = Signal(float, float, float)  # lat, lng, zoom (the register's add mode)
     shape_drawn = Signal(str, str, str, float)  # layer, feature, GeoJSON geometry text, zoom
@@ -141,6 +142,7 @@ class MapView(QWebEngineView):
         b.mouse_moved.connect(self.mouse_moved)
         b.js_error.connect(self.console_messages.append)
         b.measured.connect(self.measured)
+        b.measure_ended.connect(self.measure_ended)
         b.map_clicked.connect(self._on_map_clicked)
         b.feature_clicked_at.connect(self._on_feature_clicked_at)
         b.feature_dragged.connect(self.feature_dragged)

@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
             action.toggled.connect(lambda on, k=kind: self.set_measuring(k if on else None))
             self.measure_actions[kind] = action
         self.map_view.measured.connect(self._show_measure)
+        self.map_view.measure_ended.connect(lambda: self.set_measuring(None))
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)

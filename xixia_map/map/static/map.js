@@ -700,7 +700,12 @@
     });
     // Escape clears the selection, as in a GIS (editing.js ends a drawing first).
     document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && state.measureResult) { clearMeasure(); }
+      if (e.key === "Escape" && (state.measure || state.measureResult)) {
+        var measuring = !!state.measure;  // Esc ends a measurement under way and clears what it drew
+        stopMeasure();
+        clearMeasure();
+        if (measuring) { send("measureEnded"); }
+      }
       if (e.key === "Escape" && !state.drawing && (state.selected || state.highlighted.length || state.uncertainty)) {
         clearSelection();
         send("selectionCleared");
