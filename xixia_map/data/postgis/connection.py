@@ -166,9 +166,12 @@ class UnconfirmedConnection(DataError):
             "项目文件指定了此数据库连接，您尚未确认，因此没有连接"))
 
 
-def parse_url(url: str) -> tuple[PgConnection, str, str]:
+def parse_url(url: str) -> tuple[PgConnection, str | None, str]:
     """`postgresql://USER@HOST:PORT/DB?table=SCHEMA.NAME` (or `?service=NAME&table=…`)
-    as (connection, schema, table). A password in the URL is refused, not used."""
+    as (connection, schema, table). A name with a dot in it is written in double
+    quotes (`table="planning"."my.table"`) or with `&schema=planning&table=my.table`;
+    an unquoted name of three dotted parts is matched against the tables there
+    (schema None, browse.find_table). A password in the URL is refused, not used."""
     parts = urlsplit(url)
     if parts.scheme not in ("postgresql", "postgres"):
         raise DataError(None, say(f"not a PostgreSQL URL: {url}", f"不是 PostgreSQL 地址：{url}"))
@@ -176,12 +179,17 @@ def parse_url(url: str) -> tuple[PgConnection, str, str]:
         raise DataError(None, say("the URL holds a password: give it through the keyring or PGPASSWORD instead, "
                                   "so it does not end up in a shell history or a log",
                                   "地址中含有密码：请改用系统钥匙串或 PGPASSWORD 提供密码，以免密码留在命令历史或日志中"))
+    from .browse import split_qualified
+
     query = parse_qs(parts.query)
     table = (query.get("table") or [""])[0]
-    schema, _, name = table.rpartition(".")
-    if not name:
+    if not table:
         raise DataError(None, say("the URL names no table: add ?table=SCHEMA.NAME",
                                   "地址中未指定数据表：请加上 ?table=模式名.表名"))
+    if query.get("schema"):
+        schema, name = query["schema"][0], table
+    else:
+        schema, name = split_qualified(table)
     try:
         port = parts.port or 5432
     except ValueError:
@@ -192,7 +200,7 @@ def parse_url(url: str) -> tuple[PgConnection, str, str]:
     connection = PgConnection(host=unquote(parts.hostname or ""), port=port, dbname=unquote(parts.path.lstrip("/")),
                               user=unquote(parts.username or ""), sslmode=sslmode,
                               service=(query.get("service") or [""])[0])
-    return connection, schema or "public", name
+    return connection, schema, name
 
 
 def stored_password(connection: PgConnection) -> str | None:
