@@ -145,3 +145,24 @@ def test_malformed_values_are_named_and_the_rest_of_the_project_opens(window, mo
     assert user["乙"].opacity == 1.0 and user["乙"].visible
     assert not window.layers["roads"].visible and window.layers["roads"].opacity == 1.0
     assert [b.name for b in window.bookmarks] == ["县城"]
+
+
+def test_the_questions_are_english_in_the_english_window(window, modal, trap, tmp_path):
+    folder = tmp_path / "p"
+    points(tmp_path / "outside.geojson")
+    database = {"connection": {"host": trap.host, "port": trap.port, "dbname": "county", "user": "viewer"},
+                "schema": "planning", "table": "dltb"}
+    project = write_project(folder / "plan.xixia.json", [{"path": "../outside.geojson", "title": "outside"},
+                                                         {"path": "", "database": database, "title": "db"}])
+    window.set_language("en")
+    try:
+        modal.answer("refuse", "refuse")
+        problems = open_project(window, project)
+    finally:
+        window.set_language("zh")
+    files, connection = modal.shown
+    assert files["title"] == "Read files outside the project's folder?" and "Skip" in files["text"]
+    assert connection["title"] == "Connect to the project's database?"
+    assert f"Host: 127.0.0.1\nPort: {trap.port}\nDatabase: county\nUser name: viewer" in connection["text"]
+    assert "not read: outside the project's folder" in problems[0] and "not contacted" in problems[1]
+    assert trap.proves_nothing_else_connected() == []

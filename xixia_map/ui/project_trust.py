@@ -74,9 +74,11 @@ def confirm_connection(parent, connection: PgConnection, project_file: Path, lay
             (tr("用户名"), shown(connection.user)), (tr("SSL 模式"), shown(connection.sslmode))]
     if connection.service:
         rows.append((tr("服务名（pg_service.conf）"), shown(connection.service)))
-    names = "、".join(shown(name, 60) for name in layers[:SHOWN_PATHS]) + ("…" if len(layers) > SHOWN_PATHS else "")
+    chinese = getattr(parent, "lang", "zh") == "zh"
+    names = ("、" if chinese else ", ").join(shown(name, 60) for name in layers[:SHOWN_PATHS]) \
+        + ("…" if len(layers) > SHOWN_PATHS else "")
     text = (tr("项目文件要连接以下数据库：") + f"\n{shown(str(project_file), 200)}\n\n"
-            + "\n".join(f"{label}：{value}" for label, value in rows)
+            + "\n".join(f"{label}{'：' if chinese else ': '}{value}" for label, value in rows)
             + "\n\n" + tr("图层：") + names + "\n\n"
             + tr("请只在您认识并信任此服务器时连接。连接时只使用本机为这一连接保存的密码（系统钥匙串或 .pgpass），"
                  "没有则询问您。确认后本机会记住此连接，以后打开不再询问。"))
