@@ -50,9 +50,13 @@ def test_the_dialog_lists_tables_and_adds_one_to_the_map(qtbot, window, postgis,
     dialog.list_tables()
     qtbot.waitUntil(lambda: not dialog.jobs, timeout=20000)
     assert "密码错误" in dialog.status.text() and dialog.table.rowCount() == 0
+    from xixia_map.ui.project_trust import is_confirmed
+
+    assert not is_confirmed(dialog.connection())
     fill(dialog, postgis, PLANNERS["viewer"])
     dialog.list_tables()
     qtbot.waitUntil(lambda: not dialog.jobs and dialog.table.rowCount() > 0, timeout=20000)
+    assert is_confirmed(dialog.connection())  # typed and working: a project naming it opens without asking
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     row = names.index("planning.parcels")
     assert dialog.table.item(row, 1).text() == "面"

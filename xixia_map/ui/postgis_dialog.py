@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
+from ..data.errors import DataError
 from ..data.postgis.connection import SSL_MODES, PgConnection, store_password
 from .background import failure_text, start_tracked
 from .project_trust import remember_confirmed
@@ -140,10 +141,10 @@ class PostgisDialog(QDialog):
     def _restore(self) -> None:
         try:
             saved = json.loads(open_settings().value(SETTINGS_KEY, "") or "{}")
-        except (TypeError, ValueError):
-            saved = {}
-        if saved:
-            last = PgConnection.from_project(saved)
+            last = PgConnection.from_project(saved) if saved else None
+        except (TypeError, ValueError, DataError):  # settings edited by hand: start empty
+            last = None
+        if last is not None:
             self.host.setText(last.host)
             self.port.setValue(last.port)
             self.dbname.setText(last.dbname)
