@@ -8,7 +8,9 @@ from ..messages import say
 from ..read_report import ReadReport
 from .browse import find_table, qualified_name
 from .connection import PgConnection, connect
-from .table import CURVED, TableFeatures, TooManyRows, read_small_table
+from .curves import CURVED
+from .table import TableFeatures
+from .whole_table import TooManyRows, read_small_table
 
 
 def describe_source(connection: PgConnection, schema: str, table: str) -> dict:

@@ -15,7 +15,6 @@ as tiles are drawn on two) are read-only sessions.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -26,21 +25,13 @@ from psycopg import sql
 from ..errors import DataError
 from ..large.store import Batch, shapes_of
 from ..large.store_build import LEVELS, _ring_arrays, level_for
-from ..feature_checks import drop_missing
-from ..messages import Text, say
-from ..read_report import ReadReport
+from ..messages import say
 from .browse import TableInfo
 from .connection import PgConnection, connect
+from .curves import decode, linear
 
 _NUMERIC = {"int2": "int64", "int4": "int64", "int8": "int64", "float4": "float64", "float8": "float64",
             "numeric": "float64"}
-
-
-# PostGIS's curved types (SQL/MM): GEOS and shapely read none of them, so they
-# are cut into straight segments on the server (ST_CurveToLine, 32 per quarter
-# circle) wherever the column may hold one; a plain typed column is read as is.
-CURVED = ("CIRCULARSTRING", "COMPOUNDCURVE", "CURVEPOLYGON", "MULTICURVE", "MULTISURFACE")
-_MAY_CURVE = CURVED + ("GEOMETRY", "GEOMETRYCOLLECTION")
 
 
 def _kind(geometry_type: str) -> str:
@@ -52,42 +43,6 @@ def _kind(geometry_type: str) -> str:
     if "LINE" in text or "CURVE" in text or "CIRCULARSTRING" in text:
         return "LineString"
     return "Polygon"
-
-
-def may_curve(geometry_type: str) -> bool:
-    """Whether a column of this declared type may hold a curve (`CURVEPOLYGONZ`,
-    `GEOMETRY` … count; `MULTIPOLYGON` does not)."""
-    return geometry_type.upper().rstrip("ZM") in _MAY_CURVE
-
-
-def linear(geometry: sql.Composable, geometry_type: str) -> sql.Composable:
-    """The column's geometry with any curve cut into straight segments."""
-    return sql.SQL("ST_CurveToLine({g})").format(g=geometry) if may_curve(geometry_type) else geometry
-
-
-def curved_condition(geometry: sql.Composable) -> sql.Composable:
-    """True for a row whose geometry has a curve (an arc, or a curved type without one)."""
-    return sql.SQL("(ST_HasArc({g}) OR GeometryType({g}) IN ({types}))").format(
-        g=geometry, types=sql.SQL(", ").join(sql.Literal(t) for t in CURVED))
-
-
-def decode(blobs: list) -> tuple[np.ndarray, dict[int, Text]]:
-    """WKB to shapes, and per row that shapely cannot read (a TIN, a polyhedral
-    surface, a curve that escaped) why: such a row is left out and named
-    (feature_checks.drop_missing), not the whole table refused."""
-    array = np.asarray([bytes(b) if b is not None else None for b in blobs], dtype=object)
-    try:
-        out = shapely.from_wkb(array, on_invalid="ignore")
-    except (NotImplementedError, shapely.errors.GEOSException):  # shapely reads no curve, even to ignore it
-        out = np.empty(len(array), dtype=object)
-        for i, blob in enumerate(array):
-            try:
-                out[i] = shapely.from_wkb(blob, on_invalid="ignore")
-            except (NotImplementedError, shapely.errors.GEOSException):
-                out[i] = None
-    unreadable = say("has a geometry type the app cannot draw (such as a TIN or a polyhedral surface)",
-                     "几何类型无法显示（如 TIN 或多面体表面）")
-    return out, {i: unreadable for i in range(len(array)) if array[i] is not None and out[i] is None}
 
 
 TABLE_ID_FIELD = "id（表）"
@@ -416,49 +371,3 @@ class TableFeatures:
             pk=self.pk, cols=sql.SQL(", ").join(sql.Identifier(n) for n in names), t=self.table, cond=condition),
             {"q": text})
         return np.asarray([r[0] for r in rows], dtype=np.int64)
-
-
-class TooManyRows(Exception):
-    """The table holds more rows than may be read whole."""
-
-
-def read_small_table(connection: PgConnection, info: TableInfo, password: str | None = None, *,
-                     max_rows: int | None = None, report: ReadReport | None = None) -> gpd.GeoDataFrame:
-    """A table read whole (as a small file is), in lon/lat, with its primary key as
-    `id`; at most `max_rows` rows (TooManyRows past them: never a table read into
-    memory without bound). Curves come cut into straight segments, counted in `report`."""
-    import psycopg
-
-    report = report if report is not None else ReadReport()
-    table, column = sql.Identifier(info.schema, info.table), sql.Identifier(info.geometry_column)
-    with connect(connection, password, autocommit=True) as conn:
-        conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-        described = conn.execute(sql.SQL("SELECT * FROM {t} LIMIT 0").format(t=table))
-        columns = [d.name for d in described.description if d.name != info.geometry_column]
-        curved = curved_condition(column) if may_curve(info.geometry_type) else sql.SQL("false")
-        try:
-            rows = conn.execute(sql.SQL("SELECT {cols}, ST_AsBinary(ST_Transform({g}, 4326)), {curved} FROM {t}"
-                                        + (" ORDER BY {pk}" if info.primary_key else "") + " LIMIT %s").format(
-                cols=sql.SQL(", ").join(sql.Identifier(n) for n in columns), g=linear(column, info.geometry_type),
-                curved=curved, t=table, pk=sql.Identifier(info.primary_key or info.geometry_column)),
-                ((max_rows + 1) if max_rows is not None else None,)).fetchall()
-        except psycopg.Error as exc:
-            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-            raise DataError(connection.label(), say(f"cannot read {info.name} ({first})",
-                                                    f"无法读取数据表 {info.name}（{first}）")) from None
-    if max_rows is not None and len(rows) > max_rows:
-        raise TooManyRows(max_rows)
-    frame = pd.DataFrame([r[:-2] for r in rows], columns=columns)
-    if info.primary_key:
-        frame = _keyed(frame, info.primary_key)
-    geometry, problems = decode([r[-2] for r in rows])
-    frame = gpd.GeoDataFrame(frame, geometry=list(geometry), crs=4326)
-    if len(frame):
-        names = frame["id"] if info.primary_key else pd.Series([f"#{i + 1}" for i in range(len(frame))])
-        frame, _names = drop_missing(Path(connection.label()) / info.name, frame, names, report, problems)
-    arcs = sum(1 for r in rows if r[-1])
-    if arcs:
-        report.warnings.append(say(
-            f"{arcs} curved geometries (arcs) were read as straight segments, 32 to a quarter circle",
-            f"{arcs} 个曲线几何（圆弧）已按每四分之一圆 32 段折线读取"))
-    return frame
