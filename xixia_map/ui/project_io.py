@@ -122,9 +122,11 @@ class _DatabaseAnswers:
         self.typed: dict[str, str] = {}
         self.layers: dict[str, list[str]] = {}
         for entry in project.layers:
-            if entry.database:
+            try:
                 identity = PgConnection.from_project(entry.database.get("connection", {})).identity()
-                self.layers.setdefault(identity, []).append(entry.title or str(entry.database.get("table", "")))
+            except (AttributeError, DataError):  # no database, or a malformed one (said when its layer opens)
+                continue
+            self.layers.setdefault(identity, []).append(entry.title or str(entry.database.get("table", "")))
 
 
 def _database_layer(window, entry, taken, answers: _DatabaseAnswers):
