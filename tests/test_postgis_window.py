@@ -50,9 +50,13 @@ def test_the_dialog_lists_tables_and_adds_one_to_the_map(qtbot, window, postgis,
     dialog.list_tables()
     qtbot.waitUntil(lambda: not dialog.jobs, timeout=20000)
     assert "密码错误" in dialog.status.text() and dialog.table.rowCount() == 0
+    from xixia_map.ui.project_trust import is_confirmed
+
+    assert not is_confirmed(dialog.connection())
     fill(dialog, postgis, PLANNERS["viewer"])
     dialog.list_tables()
     qtbot.waitUntil(lambda: not dialog.jobs and dialog.table.rowCount() > 0, timeout=20000)
+    assert is_confirmed(dialog.connection())  # typed and working: a project naming it opens without asking
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     row = names.index("planning.parcels")
     assert dialog.table.item(row, 1).text() == "面"
@@ -76,8 +80,10 @@ def test_the_dialog_lists_tables_and_adds_one_to_the_map(qtbot, window, postgis,
     QApplication.processEvents()
 
 
-def test_a_project_reopens_its_table_with_the_password_from_libpq_or_says_why_not(qtbot, window, postgis, parcels,
-                                                                                   tmp_path, monkeypatch):
+def test_a_project_reopens_its_table_once_confirmed_with_a_password_for_that_connection(
+        qtbot, window, postgis, parcels, tmp_path, monkeypatch):
+    from modal_answers import ModalAnswers
+
     from xixia_map.data.postgis.connection import PgConnection
     from xixia_map.data.postgis.layer import layer_from_postgis
     from xixia_map.data.project import LayerEntry, Project, save_project
@@ -90,15 +96,23 @@ def test_a_project_reopens_its_table_with_the_password_from_libpq_or_says_why_no
     save_project(Project(layers=[LayerEntry(path="", database=source, title="地块")]), path)
     asked = []
     window.ask_password = lambda label: asked.append(label) or None  # the planner cancels
+    modal = ModalAnswers().answer("allow")  # 连接此数据库
     problems = open_project(window, path)
+    assert len(modal.shown) == 1 and "viewer" in modal.shown[0]["text"] and modal.unexpected == []
     assert problems and "密码错误" in problems[0] and asked == [f"viewer@{postgis.host}:{postgis.port}/{postgis.database}"]
     window.ask_password = lambda label: PLANNERS["viewer"]  # the planner types it
-    assert open_project(window, path) == []
+    assert open_project(window, path) == []  # confirmed once: not asked again
     assert any(layer.spec.title_zh == "地块" for layer in window.layers)
-    window.ask_password = lambda label: pytest.fail("asked although PGPASSWORD has it")
-    monkeypatch.setenv("PGPASSWORD", PLANNERS["viewer"])
-    assert open_project(window, path) == []
+    window.ask_password = lambda label: asked.append(label) or None
+    monkeypatch.setenv("PGPASSWORD", PLANNERS["viewer"])  # names no server: not sent to the project's
+    assert "密码错误" in open_project(window, path)[0] and len(asked) == 2
+    for name, value in (("PGHOST", postgis.host), ("PGPORT", str(postgis.port)), ("PGUSER", "viewer"),
+                        ("PGDATABASE", postgis.database)):
+        monkeypatch.setenv(name, value)  # the environment names this very connection
+    assert open_project(window, path) == [] and len(asked) == 2
     assert any(layer.spec.title_zh == "地块" and layer.source_db for layer in window.layers)
+    modal.stop()
+    assert modal.unexpected == [] and modal.script == []
 
 
 def test_the_shared_register_opens_in_the_window_and_saves_to_the_server(qtbot, window, postgis, tmp_path):

@@ -701,6 +701,99 @@
         <location filename="../../xixia_map/ui/register_editing.py" />
         <source>项目库以只读方式打开</source>
         <translation>Register opened read-only</translation>
+        <location filename="../../xixia_map/ui/project_trust.py" line="72" />
+        <source>主机</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="72" />
+        <source>本机（默认）</source>
+        <translation>this computer (default)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="73" />
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="73" />
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="74" />
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="74" />
+        <source>SSL 模式</source>
+        <translation>SSL mode</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="76" />
+        <source>服务名（pg_service.conf）</source>
+        <translation>Service name (pg_service.conf)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="78" />
+        <source>项目文件要连接以下数据库：</source>
+        <translation>The project file wants to connect to this database:</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="80" />
+        <source>图层：</source>
+        <translation>Layers: </translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="81" />
+        <source>请只在您认识并信任此服务器时连接。连接时只使用本机为这一连接保存的密码（系统钥匙串或 .pgpass），没有则询问您。确认后本机会记住此连接，以后打开不再询问。</source>
+        <translation>Connect only if you know and trust this server. Only a password saved on this computer for this very connection (system keyring or .pgpass) is used; otherwise you are asked. Once confirmed, this computer remembers the connection and does not ask again.</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="83" />
+        <source>连接项目中的数据库？</source>
+        <translation>Connect to the project's database?</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="83" />
+        <source>连接此数据库</source>
+        <translation>Connect to this database</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="83" />
+        <source>不连接</source>
+        <translation>Do not connect</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="95" />
+        <source>项目文件要读取它所在文件夹以外的文件：</source>
+        <translation>The project file wants to read files outside its folder:</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="97" />
+        <source>项目文件通常只引用自己文件夹中的数据。如果您不清楚为什么要读取这些文件，请选择“跳过”：这些图层不会打开。</source>
+        <translation>A project file normally uses data in its own folder only. If you do not know why it reads these files, choose "Skip": those layers will not be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="98" />
+        <source>读取项目文件夹以外的文件？</source>
+        <translation>Read files outside the project's folder?</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="98" />
+        <source>读取这些文件</source>
+        <translation>Read these files</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_trust.py" line="98" />
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/project_io.py" line="81" />
+        <source>未读取：在项目文件夹以外</source>
+        <translation>not read: outside the project's folder</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--select", metavar="LAYER:ID", help="select and zoom to a feature at start")
     sub.add_parser("layers", help="list the bundled layers with counts and bounds")
     check = sub.add_parser("check", help="validate a vector file (list the layers of a multi-layer file), "
-                                         "or a PostGIS table given as postgresql://USER@HOST:PORT/DB?table=SCHEMA.NAME")
+                                         "or a PostGIS table given as postgresql://USER@HOST:PORT/DB?table=SCHEMA.NAME "
+                                         '(a name with a dot in double quotes: ?table="SCHEMA"."MY.NAME")')
     check.add_argument("path")
     add_read_options(check)
     add_export_parser(sub)

@@ -368,12 +368,11 @@ class MainWindow(QMainWindow):
         self.offline_dialog.show()
 
     def ask_password(self, label: str) -> str | None:
-        """A database password, typed (a project's PostGIS layer without one saved)."""
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
+        """A database password, typed (a project's PostGIS layer without one saved);
+        the connection's name comes from the project file, so it is plain text."""
+        from . import plain_text
 
-        text, ok = QInputDialog.getText(self, self.tr("数据库密码"), self.tr("请输入数据库密码：") + "\n" + label,
-                                        QLineEdit.EchoMode.Password)
-        return text if ok and text else None
+        return plain_text.ask_password(self, self.tr("数据库密码"), self.tr("请输入数据库密码：") + "\n" + label)
 
     def add_postgis_layer(self) -> None:
         from .postgis_dialog import PostgisDialog

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox
 
 Icon = QMessageBox.Icon
 
@@ -60,6 +60,15 @@ def ask_text(parent, title: str, label: str, text: str = "") -> str | None:
     dialog.setTextValue(text)
     _plain_labels(dialog)
     return dialog.textValue() if dialog.exec() else None
+
+
+def ask_password(parent, title: str, label: str) -> str | None:
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    _plain_labels(dialog)
+    return (dialog.textValue() or None) if dialog.exec() else None
 
 
 def tooltip(text: str) -> str:

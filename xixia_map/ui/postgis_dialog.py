@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
+from ..data.errors import DataError
 from ..data.postgis.connection import SSL_MODES, PgConnection, store_password
 from .background import failure_text, start_tracked
+from .project_trust import remember_confirmed
 from .settings import open_settings
 
 # CRS of the tables a county meets, in the planner's words; others by PROJ's name.
@@ -31,7 +33,10 @@ CRS_WORDS = {
 }
 GEOMETRY_WORDS = {"POINT": ("点", "Points"), "MULTIPOINT": ("点", "Points"), "LINESTRING": ("线", "Lines"),
                   "MULTILINESTRING": ("线", "Lines"), "POLYGON": ("面", "Polygons"),
-                  "MULTIPOLYGON": ("面", "Polygons")}
+                  "MULTIPOLYGON": ("面", "Polygons"), "CIRCULARSTRING": ("线（曲线）", "Lines (curved)"),
+                  "COMPOUNDCURVE": ("线（曲线）", "Lines (curved)"), "MULTICURVE": ("线（曲线）", "Lines (curved)"),
+                  "CURVEPOLYGON": ("面（曲线）", "Polygons (curved)"),
+                  "MULTISURFACE": ("面（曲线）", "Polygons (curved)")}
 SETTINGS_KEY = "postgis/last_connection"
 
 
@@ -136,10 +141,10 @@ class PostgisDialog(QDialog):
     def _restore(self) -> None:
         try:
             saved = json.loads(open_settings().value(SETTINGS_KEY, "") or "{}")
-        except (TypeError, ValueError):
-            saved = {}
-        if saved:
-            last = PgConnection.from_project(saved)
+            last = PgConnection.from_project(saved) if saved else None
+        except (TypeError, ValueError, DataError):  # settings edited by hand: start empty
+            last = None
+        if last is not None:
             self.host.setText(last.host)
             self.port.setValue(last.port)
             self.dbname.setText(last.dbname)
@@ -149,7 +154,10 @@ class PostgisDialog(QDialog):
                 self.sslmode.setCurrentIndex(SSL_MODES.index(last.sslmode))
 
     def _remember(self, connection: PgConnection, password: str | None) -> None:
+        """The connection the planner typed, and that it worked: a project naming it
+        later opens without asking to confirm it (project_trust.py)."""
         open_settings().setValue(SETTINGS_KEY, json.dumps(connection.to_project(), ensure_ascii=False))
+        remember_confirmed(connection)
         if password and self.remember.isChecked() and not store_password(connection, password):
             self.status.setText(self.tr("本机没有可用的系统钥匙串，密码未保存"))
 

@@ -8,10 +8,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from ..data.errors import DataError
-from ..data.project import Bookmark, LayerEntry, Project, load_project, relative_path, resolve, save_project
+from ..data.postgis.connection import PasswordRefused, PgConnection, UnconfirmedConnection
+from ..data.project import (Bookmark, LayerEntry, Project, load_project, outside_folder, relative_path, resolve,
+                            save_project)
 from ..data.user_layers import layer_from_file
 from .settings import open_settings
-from . import plain_text
+from . import plain_text, project_trust
 from .i18n import tr
 
 RECENT_KEY = "recent_projects"
@@ -35,37 +37,62 @@ def project_from_window(window, project_file: Path) -> Project:
             if layer.restyled:  # only a planner's own style; otherwise the catalog's, as it evolves
                 bundled[layer.id].update(style=dict(layer.spec.style), label_field=layer.spec.label_field,
                                          label_mode=layer.spec.label_mode)
+    # The layers the opened project named but that were not opened (a database not
+    # confirmed, a file outside its folder not allowed, a file missing): kept, so
+    # saving the project does not drop them.
+    for entry, opened_from in getattr(window, "unopened_layers", []):
+        if not entry.database and not Path(entry.path).is_absolute():
+            entry = dataclasses.replace(entry, path=relative_path(resolve(entry, opened_from), project_file))
+        entries.append(entry)
     return Project(layers=entries, bundled=bundled, extent=window.current_extent(),
                    bookmarks=list(window.bookmarks))
 
 
 def apply_project(window, project: Project, project_file: Path) -> list[str]:
-    """Load a project into the window; returns one line per layer that could not be loaded."""
+    """Load a project into the window; returns one line per value or layer that
+    could not be used. Files outside the project's folder are read, and databases
+    contacted, only as the planner allows (project_trust.py)."""
     layers = window.layers
     for layer in [lyr for lyr in layers if lyr.spec.category == "user"]:
         layers.remove(layer.id)
-    for layer_id, state in project.bundled.items():
+    for layer_id, state in project.bundled.items():  # each value checked by load_project
         if layer_id in layers:
-            layers.set_visible(layer_id, bool(state.get("visible", True)))
-            layers.set_opacity(layer_id, float(state.get("opacity", 1.0)))
+            if "visible" in state:
+                layers.set_visible(layer_id, state["visible"])
+            if "opacity" in state:
+                layers.set_opacity(layer_id, state["opacity"])
             if isinstance(state.get("style"), dict):
                 layers.set_style(layer_id, state["style"], state.get("label_field"), state.get("label_mode"))
-    problems = []
+    problems = [problem.one_line(window.lang) for problem in project.problems]
+    outside = [entry for entry in project.layers if outside_folder(entry, project_file)]
+    allowed = bool(outside) and project_trust.allow_outside_files(
+        window, project_file, [(entry.path, resolve(entry, project_file)) for entry in outside])
+    outside_ids = {id(entry) for entry in outside}
+    unopened = []
+    databases = _DatabaseAnswers(project, project_file)
     for entry in project.layers:
+        name = entry.title or entry.path or (entry.database or {}).get("table", "")
         try:
-            if entry.database:  # a PostGIS table: the password from the keyring, libpq, or asked
-                layer = _database_layer(window, entry, layers.ids())
+            if entry.database:  # a PostGIS table, once the planner confirms the connection
+                layer = _database_layer(window, entry, layers.ids(), databases)
             else:
                 path = resolve(entry, project_file)
+                if id(entry) in outside_ids and not allowed:
+                    skipped = tr("未读取：在项目文件夹以外")
+                    problems.append(f"{name}: {skipped} ({path})")
+                    unopened.append((entry, project_file))
+                    continue
                 if not path.exists():
                     moved = tr("文件已移动或删除")
-                    problems.append(f"{entry.title or entry.path}: {moved} ({path})")
+                    problems.append(f"{name}: {moved} ({path})")
+                    unopened.append((entry, project_file))
                     continue
                 layer = layer_from_file(path, layers.ids(), entry.layer, assume_crs=entry.assume_crs,
                                         swap_axes=entry.swap_axes, encoding=entry.encoding,
                                         title=entry.title or None)
         except DataError as exc:
-            problems.append(exc.one_line(window.lang))
+            problems.append(f"{name}: {exc.one_line(window.lang)}" if entry.database else exc.one_line(window.lang))
+            unopened.append((entry, project_file))
             continue
         if entry.style:
             changes = {"style": entry.style}
@@ -76,30 +103,58 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
         layers.append(layer)
         if entry.offset != "wgs84":
             layers.set_offset(layer.id, entry.offset)
+    window.unopened_layers = unopened
     window.bookmarks = list(project.bookmarks)
     if project.extent:
         window.map_view.fit_bounds(*project.extent)
     return problems
 
 
-def _database_layer(window, entry, taken):
-    """A project's PostGIS table, with the password from the keyring or libpq; where
-    neither has one the planner is asked (once), and it is kept for this session only."""
-    from ..data.postgis.connection import PgConnection
+class _DatabaseAnswers:
+    """The planner's answers while one project opens: which connections were
+    refused (asked once, not once per layer) and the passwords typed (kept in
+    memory for the project's other layers on the same connection)."""
+
+    def __init__(self, project: Project, project_file: Path):
+        self.project_file = project_file
+        self.refused: set[str] = set()
+        self.cancelled: set[str] = set()  # asked for a password, and the planner gave none
+        self.typed: dict[str, str] = {}
+        self.layers: dict[str, list[str]] = {}
+        for entry in project.layers:
+            try:
+                identity = PgConnection.from_project(entry.database.get("connection", {})).identity()
+            except (AttributeError, DataError):  # no database, or a malformed one (said when its layer opens)
+                continue
+            self.layers.setdefault(identity, []).append(entry.title or str(entry.database.get("table", "")))
+
+
+def _database_layer(window, entry, taken, answers: _DatabaseAnswers):
+    """A project's PostGIS table. The connection is contacted only once the planner
+    has confirmed it; the password is then the keyring's for this connection, the
+    .pgpass line for it, or typed (asked once, kept for this session only)."""
     from ..data.postgis.layer import layer_from_postgis
 
     source = entry.database
     connection = PgConnection.from_project(source.get("connection", {}))
     schema, table = str(source.get("schema", "public")), str(source.get("table", ""))
+    identity = connection.identity()
+    if identity in answers.refused or not project_trust.confirm_connection(
+            window, connection, answers.project_file, answers.layers.get(identity, [])):
+        answers.refused.add(identity)
+        raise UnconfirmedConnection(connection)
+    connection = connection.confirmed()
     try:
-        return layer_from_postgis(connection, schema, table, taken, title=entry.title or None)
-    except DataError as exc:
-        if "密码" not in exc.one_line("zh"):
-            raise
-        password = window.ask_password(connection.label())
+        return layer_from_postgis(connection, schema, table, taken, password=answers.typed.get(identity),
+                                  title=entry.title or None)
+    except PasswordRefused:
+        password = None if identity in answers.cancelled else window.ask_password(connection.label())
         if password is None:
+            answers.cancelled.add(identity)
             raise
-        return layer_from_postgis(connection, schema, table, taken, password=password, title=entry.title or None)
+    layer = layer_from_postgis(connection, schema, table, taken, password=password, title=entry.title or None)
+    answers.typed[identity] = password
+    return layer
 
 
 def remember_recent(path: Path) -> list[str]:

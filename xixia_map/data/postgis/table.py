@@ -28,6 +28,7 @@ from ..large.store_build import LEVELS, _ring_arrays, level_for
 from ..messages import say
 from .browse import TableInfo
 from .connection import PgConnection, connect
+from .curves import decode, linear
 
 _NUMERIC = {"int2": "int64", "int4": "int64", "int8": "int64", "float4": "float64", "float8": "float64",
             "numeric": "float64"}
@@ -37,7 +38,9 @@ def _kind(geometry_type: str) -> str:
     text = geometry_type.upper()
     if "POINT" in text:
         return "Point"
-    if "LINE" in text:
+    if "POLYGON" in text or "SURFACE" in text:
+        return "Polygon"
+    if "LINE" in text or "CURVE" in text or "CIRCULARSTRING" in text:
         return "LineString"
     return "Polygon"
 
@@ -152,7 +155,7 @@ class TableStore:
         f = self.features
         ids = batch.positions[wanted]
         tolerance = self.levels[level]["tolerance_m"]
-        geometry = sql.SQL("ST_Transform({geom}, 3857)").format(geom=f.geom)
+        geometry = sql.SQL("ST_Transform({geom}, 3857)").format(geom=linear(f.geom, f.info.geometry_type))
         if tolerance:
             geometry = sql.SQL("ST_Simplify({g}, %s, true)").format(g=geometry)
         statement = sql.SQL("SELECT {pk}, ST_AsBinary({g}) FROM {table} WHERE {pk} = ANY(%s) ORDER BY {pk}").format(
@@ -160,7 +163,7 @@ class TableStore:
         params = ((tolerance,) if tolerance else ()) + (ids.tolist(),)
         rows = f.fetch(statement, params, binary=True)
         found = np.asarray([r[0] for r in rows], dtype=np.int64)
-        geoms = shapely.from_wkb(np.asarray([r[1] for r in rows], dtype=object), on_invalid="ignore")
+        geoms, _unreadable = decode([r[1] for r in rows])  # an unreadable one is not drawn
         keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
         found, geoms = found[keep], geoms[keep]
         where = np.searchsorted(batch.positions, found)  # both sorted by primary key
@@ -344,13 +347,13 @@ class TableFeatures:
             raise KeyError(fid) from None
         columns = list(self.fields)
         rows = self.fetch(sql.SQL("SELECT {cols}, ST_AsBinary(ST_Transform({g}, 4326)) FROM {t} WHERE {pk} = %s")
-                          .format(cols=sql.SQL(", ").join(sql.Identifier(n) for n in columns), g=self.geom,
-                                  t=self.table, pk=self.pk), (number,))
+                          .format(cols=sql.SQL(", ").join(sql.Identifier(n) for n in columns),
+                                  g=linear(self.geom, self.info.geometry_type), t=self.table, pk=self.pk), (number,))
         if not rows:
             raise KeyError(fid)
         values = list(rows[0])
         attributes = _keyed(pd.DataFrame([values[:-1]], columns=columns), self.info.primary_key)
-        return gpd.GeoDataFrame(attributes, geometry=[shapely.from_wkb(bytes(values[-1]))], crs=4326)
+        return gpd.GeoDataFrame(attributes, geometry=list(decode([values[-1]])[0]), crs=4326)
 
     def fids_at(self, positions: np.ndarray) -> np.ndarray:
         return np.asarray(positions, dtype=np.int64)  # a table's positions are its primary keys
@@ -368,29 +371,3 @@ class TableFeatures:
             pk=self.pk, cols=sql.SQL(", ").join(sql.Identifier(n) for n in names), t=self.table, cond=condition),
             {"q": text})
         return np.asarray([r[0] for r in rows], dtype=np.int64)
-
-
-def read_small_table(connection: PgConnection, info: TableInfo, password: str | None = None) -> gpd.GeoDataFrame:
-    """A table read whole (as a small file is), in lon/lat, with its primary key as `id`."""
-    import psycopg
-
-    with connect(connection, password, autocommit=True) as conn:
-        conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-        described = conn.execute(sql.SQL("SELECT * FROM {t} LIMIT 0").format(
-            t=sql.Identifier(info.schema, info.table)))
-        columns = [d.name for d in described.description if d.name != info.geometry_column]
-        try:
-            rows = conn.execute(sql.SQL("SELECT {cols}, ST_AsBinary(ST_Transform({g}, 4326)) FROM {t}"
-                                        + (" ORDER BY {pk}" if info.primary_key else "")).format(
-                cols=sql.SQL(", ").join(sql.Identifier(n) for n in columns), g=sql.Identifier(info.geometry_column),
-                t=sql.Identifier(info.schema, info.table),
-                pk=sql.Identifier(info.primary_key or info.geometry_column))).fetchall()
-        except psycopg.Error as exc:
-            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-            raise DataError(connection.label(), say(f"cannot read {info.name} ({first})",
-                                                    f"无法读取数据表 {info.name}（{first}）")) from None
-    frame = pd.DataFrame([r[:-1] for r in rows], columns=columns)
-    geometry = shapely.from_wkb(np.asarray([bytes(r[-1]) if r[-1] is not None else None for r in rows], dtype=object))
-    if info.primary_key:
-        frame = _keyed(frame, info.primary_key)
-    return gpd.GeoDataFrame(frame, geometry=list(geometry), crs=4326)

@@ -142,7 +142,7 @@ def open_pg_register(connection: PgConnection, schema: str, *, password: str | N
     register = Register(path=label, frame=gpd.GeoDataFrame(frame, geometry=geometry, crs=4326), revision=0,
                         progress=[(p, m, float(c)) for p, m, c in progress if c is not None])
     register.versions = {r[0]: int(r[len(COLUMNS)]) for r in rows}
-    register.database = {"connection": connection.to_project(), "schema": schema}
+    register.database = {"connection": connection, "schema": schema}  # in memory only
     register.read_only = not writable
     register.password = password  # in memory only, for the saves of this session
     return register
@@ -150,8 +150,7 @@ def open_pg_register(connection: PgConnection, schema: str, *, password: str | N
 
 def reopen_pg_register(register: Register) -> Register:
     source = register.database
-    return open_pg_register(PgConnection.from_project(source["connection"]), source["schema"],
-                            password=register.password)
+    return open_pg_register(source["connection"], source["schema"], password=register.password)
 
 
 def _theirs(current: dict | None, edit: Edit, progress_now: dict):
@@ -171,8 +170,7 @@ def save_pg_edits(register: Register, edits: list[Edit]) -> int:
     import psycopg
 
     source = register.database
-    connection = PgConnection.from_project(source["connection"])
-    schema = source["schema"]
+    connection, schema = source["connection"], source["schema"]
     if register.read_only:
         raise DataError(register.path, say("this register is read-only for you (your database user may not change "
                                            "it): nothing was written",

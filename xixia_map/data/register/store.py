@@ -87,7 +87,7 @@ class Register:
     revision: int
     progress: list[tuple[str, str, float]] = field(default_factory=list)
     # A register shared in PostGIS (pg_store.py): each project's version as read,
-    # the connection (no password) and schema, whether this user may only read,
+    # the connection (a PgConnection, no password) and schema, whether this user may only read,
     # and the password typed for this session (never written anywhere).
     versions: dict = field(default_factory=dict)
     database: dict | None = None
