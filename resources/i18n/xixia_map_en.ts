@@ -701,6 +701,8 @@
         <location filename="../../xixia_map/ui/register_editing.py" />
         <source>项目库以只读方式打开</source>
         <translation>Register opened read-only</translation>
+    </message>
+    <message>
         <location filename="../../xixia_map/ui/project_trust.py" line="72" />
         <source>主机</source>
         <translation>Host</translation>
