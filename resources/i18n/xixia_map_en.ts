@@ -3,6 +3,10 @@
 <context>
     <name />
     <message>
+        <source>西峡项目地图项目 (*.xixia.json *.json)</source>
+        <translation>Xixia Map project (*.xixia.json *.json)</translation>
+    </message>
+    <message>
         <source>项目库文件 (*.gpkg)</source>
         <translation>Register (*.gpkg)</translation>
     </message>

@@ -45,6 +45,8 @@ class LayerEntry:
     # A PostGIS table instead of a file (path ""): the connection without any
     # password, the schema and the table (data/postgis/layer.describe_source).
     database: dict | None = None
+    group: str | None = None  # the layer tree's group it was dragged into
+    hidden_classes: list[str] = field(default_factory=list)  # legend classes switched off
 
 
 @dataclass
@@ -59,13 +61,21 @@ class Project:
     bundled: dict[str, dict] = field(default_factory=dict)  # layer id -> {visible, opacity}
     extent: tuple[float, float, float, float] | None = None
     bookmarks: list[Bookmark] = field(default_factory=list)
+    # The drawing order, bottom first: a built-in layer by its id, a layer of
+    # `layers` as "#<index>" (the layer tree's order, as QGIS saves it).
+    order: list[str] = field(default_factory=list)
+    # The open project register: {"path": relative to the project file} or
+    # {"database": {"connection": …no password…, "schema": …}}.
+    register: dict | None = None
+    window_state: str | None = None  # the panels' layout (QMainWindow.saveState, base64)
     # What reading the file found malformed (DataErrors naming the file and the
     # layer): never written back, not part of what the project is.
     problems: list = field(default_factory=list, compare=False, repr=False)
 
     def to_json(self) -> str:
         doc = {"format": FORMAT, "version": VERSION, "layers": [asdict(entry) for entry in self.layers],
-               "bundled": self.bundled, "extent": self.extent, "bookmarks": [asdict(b) for b in self.bookmarks]}
+               "bundled": self.bundled, "extent": self.extent, "bookmarks": [asdict(b) for b in self.bookmarks],
+               "order": self.order, "register": self.register, "window_state": self.window_state}
         return json.dumps(doc, ensure_ascii=False, indent=1)
 
 
@@ -144,8 +154,50 @@ def load_project(path: Path) -> Project:
         else:
             problems.append(say(f"the bookmark {shown(raw)} is not a name and an extent in degrees; it is left out",
                                 f"书签 {shown(raw)} 不是名称加以度表示的范围，已略去"))
+    order = [token for token in _listed(doc, "order", problems) if isinstance(token, str) and len(token) <= 200]
     return Project(layers=layers, bundled=bundled, extent=tuple(float(v) for v in extent) if extent else None,
-                   bookmarks=bookmarks, problems=[DataError(path, text) for text in problems])
+                   bookmarks=bookmarks, order=order[:10_000], register=_register(doc.get("register"), problems),
+                   window_state=_window_state(doc.get("window_state"), problems),
+                   problems=[DataError(path, text) for text in problems])
+
+
+def _register(raw, problems: Problems) -> dict | None:
+    """The project register the file names, checked: a relative or absolute path
+    (read only as the planner allows, like a layer's), or a PostGIS schema whose
+    connection is only described here."""
+    if raw is None:
+        return None
+    if isinstance(raw, dict) and isinstance(raw.get("path"), str) and raw["path"] and "\0" not in raw["path"]:
+        return {"path": raw["path"]}
+    database = raw.get("database") if isinstance(raw, dict) else None
+    if isinstance(database, dict) and isinstance(database.get("schema"), str) and database["schema"]:
+        try:
+            PgConnection.from_project(database.get("connection", {}))
+        except DataError as exc:
+            problems.append(say(f"the project register: {exc.text.en}; it is not opened",
+                                f"项目库：{exc.text.zh}，未打开"))
+            return None
+        return {"database": {"connection": dict(database.get("connection", {})), "schema": database["schema"]}}
+    problems.append(say(f"the project register {shown(raw)} is neither a file nor a database schema; it is not opened",
+                        f"项目库 {shown(raw)} 既不是文件也不是数据库模式，未打开"))
+    return None
+
+
+def _window_state(raw, problems: Problems) -> str | None:
+    import base64
+    import binascii
+
+    if raw is None:
+        return None
+    if isinstance(raw, str) and len(raw) <= 256 * 1024:
+        try:
+            base64.b64decode(raw, validate=True)
+            return raw
+        except (binascii.Error, ValueError):
+            pass
+    problems.append(say("the panels' layout is malformed; the window keeps its own",
+                        "面板布局格式不正确，窗口保持当前布局"))
+    return None
 
 
 def _listed(doc: dict, key: str, problems: Problems) -> list:

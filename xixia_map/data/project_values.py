@@ -11,11 +11,13 @@ from __future__ import annotations
 import codecs
 import json
 import math
+import re
 
 from .messages import say
 from .postgis.connection import shown
 
 OFFSETS = ("wgs84", "gcj02", "bd09")
+GROUP_ID = re.compile(r"[a-z][a-z0-9_]{0,39}")  # the catalog's group ids, user and imagery
 LABEL_MODES = ("hover", "permanent")
 _STYLE_NUMBERS = ("fill_opacity", "weight", "radius")
 _STYLE_TEXTS = ("fill", "stroke", "marker")
@@ -133,6 +135,26 @@ def checked_state(name: str, state: dict, problems: Problems, *, with_style: boo
         else:
             problems.add(name, f"the style's {wrong} is malformed; the default style is used",
                          f"样式中的 {wrong} 格式不正确，改用默认样式")
+    if "title" in state and state["title"] not in (None, "") and with_style:
+        if isinstance(state["title"], str) and 0 < len(state["title"].strip()) <= 200:
+            out["title"] = state["title"].strip()
+        else:
+            problems.bad(name, "title", state["title"], "a name of up to 200 characters", "不超过 200 字的名称",
+                         "its own name is shown", "显示原名")
+    if "group" in state and state["group"] is not None:
+        if isinstance(state["group"], str) and GROUP_ID.fullmatch(state["group"]):
+            out["group"] = state["group"]
+        else:
+            problems.bad(name, "group", state["group"], "a group of the layer tree", "图层树中的分组",
+                         "it stays in its own group", "保留在原分组")
+    if "hidden_classes" in state and state["hidden_classes"] is not None:
+        hidden = state["hidden_classes"]
+        if isinstance(hidden, list) and len(hidden) <= 10_000 and all(isinstance(v, str) and len(v) <= 500
+                                                                        for v in hidden):
+            out["hidden_classes"] = list(hidden)
+        else:
+            problems.bad(name, "hidden_classes", hidden, "a list of legend classes", "图例分类的列表",
+                         "every class is shown", "显示全部分类")
     for key, allowed in (("label_field", None), ("label_mode", LABEL_MODES)):
         if key not in state or state[key] is None:
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from ..data.errors import DataError
@@ -18,22 +18,31 @@ from .i18n import tr
 
 RECENT_KEY = "recent_projects"
 RECENT_MAX = 8
-PROJECT_FILTER = "Xixia Map project (*.xixia.json *.json)"
+PROJECT_FILTER = QT_TR_NOOP("西峡项目地图项目 (*.xixia.json *.json)")
 
 
 def project_from_window(window, project_file: Path) -> Project:
-    entries, bundled = [], {}
+    entries, bundled, order = [], {}, []
     for layer in window.layers:
+        if layer.spec.category == "register":  # the register is saved as itself (Project.register)
+            continue
+        hidden = sorted(layer.hidden_classes)
         if layer.spec.category == "user":
+            order.append(f"#{len(entries)}")
             entries.append(LayerEntry(
                 path="" if layer.source_db else relative_path(layer.spec.path, project_file),
                 database=dict(layer.source_db) if layer.source_db else None, layer=layer.source_layer,
                 title=layer.spec.title_zh, style=dict(layer.spec.style), visible=layer.visible,
                 opacity=layer.opacity, assume_crs=layer.assume_crs, offset=layer.offset,
                 swap_axes=layer.swap_axes, encoding=layer.encoding, label_field=layer.spec.label_field,
-                label_mode=layer.spec.label_mode))
+                label_mode=layer.spec.label_mode, group=layer.spec.group or None, hidden_classes=hidden))
         else:
-            bundled[layer.id] = {"visible": layer.visible, "opacity": layer.opacity}
+            order.append(layer.id)
+            bundled[layer.id] = {"visible": layer.visible, "opacity": layer.opacity, "group": layer.spec.group or None}
+            if hidden:
+                bundled[layer.id]["hidden_classes"] = hidden
+            if layer.renamed:
+                bundled[layer.id]["title"] = layer.spec.title_zh
             if layer.restyled:  # only a planner's own style; otherwise the catalog's, as it evolves
                 bundled[layer.id].update(style=dict(layer.spec.style), label_field=layer.spec.label_field,
                                          label_mode=layer.spec.label_mode)
@@ -45,7 +54,21 @@ def project_from_window(window, project_file: Path) -> Project:
             entry = dataclasses.replace(entry, path=relative_path(resolve(entry, opened_from), project_file))
         entries.append(entry)
     return Project(layers=entries, bundled=bundled, extent=window.current_extent(),
-                   bookmarks=list(window.bookmarks))
+                   bookmarks=list(window.bookmarks), order=order, register=_register_of(window, project_file),
+                   window_state=bytes(window.saveState().toBase64()).decode("ascii"))
+
+
+def _register_of(window, project_file: Path) -> dict | None:
+    """The open register, as the project records it: its file, or its PostGIS
+    schema and connection (never a password)."""
+    session = window.register.session
+    if session is None:
+        return None
+    register = session.register
+    if register.database:
+        return {"database": {"connection": register.database["connection"].to_project(),
+                             "schema": register.database["schema"]}}
+    return {"path": relative_path(register.path, project_file)}
 
 
 def apply_project(window, project: Project, project_file: Path) -> list[str]:
@@ -63,6 +86,9 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
                 layers.set_opacity(layer_id, state["opacity"])
             if isinstance(state.get("style"), dict):
                 layers.set_style(layer_id, state["style"], state.get("label_field"), state.get("label_mode"))
+            if state.get("title"):
+                layers.rename(layer_id, state["title"])
+            _hide_classes(layers, layer_id, state.get("hidden_classes", []))
     problems = [problem.one_line(window.lang) for problem in project.problems]
     outside = [entry for entry in project.layers if outside_folder(entry, project_file)]
     allowed = bool(outside) and project_trust.allow_outside_files(
@@ -70,7 +96,8 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
     outside_ids = {id(entry) for entry in outside}
     unopened = []
     databases = _DatabaseAnswers(project, project_file)
-    for entry in project.layers:
+    opened: dict[str, str] = {}  # "#<index>" in the project -> the layer's id now
+    for index, entry in enumerate(project.layers):
         name = entry.title or entry.path or (entry.database or {}).get("table", "")
         try:
             if entry.database:  # a PostGIS table, once the planner confirms the connection
@@ -100,14 +127,88 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
                 changes.update(label_field=entry.label_field, label_mode=entry.label_mode or layer.spec.label_mode)
             layer.spec = dataclasses.replace(layer.spec, **changes)
         layer.visible, layer.opacity = entry.visible, entry.opacity
+        if entry.group:
+            layer.spec = dataclasses.replace(layer.spec, group=entry.group)
         layers.append(layer)
+        opened[f"#{index}"] = layer.id
+        _hide_classes(layers, layer.id, entry.hidden_classes)
         if entry.offset != "wgs84":
             layers.set_offset(layer.id, entry.offset)
+    _restore_order(layers, project, opened)
     window.unopened_layers = unopened
     window.bookmarks = list(project.bookmarks)
+    if project.register:
+        problems += _open_register(window, project.register, project_file, databases)
+    if project.window_state:
+        from PySide6.QtCore import QByteArray
+
+        window.restoreState(QByteArray.fromBase64(project.window_state.encode("ascii")))
     if project.extent:
         window.map_view.fit_bounds(*project.extent)
     return problems
+
+
+def _hide_classes(layers, layer_id: str, hidden: list[str]) -> None:
+    for value in hidden:
+        layers.set_class_visible(layer_id, value, False)
+
+
+def _restore_order(layers, project: Project, opened: dict[str, str]) -> None:
+    """The drawing order the project saved, with its groups: the layers it names
+    in that order; a layer it does not name (new in the catalog) stays after the
+    one it follows now."""
+    named = [opened.get(token, token) for token in project.order]
+    named = [layer_id for layer_id in dict.fromkeys(named) if layer_id in layers]
+    if not named:
+        return
+    result = list(named)
+    current = layers.ids()
+    for i, layer_id in enumerate(current):
+        if layer_id in result:
+            continue
+        before = next((current[j] for j in range(i - 1, -1, -1) if current[j] in result), None)
+        result.insert(result.index(before) + 1 if before else 0, layer_id)
+    groups = {layer_id: state["group"] for layer_id, state in project.bundled.items()
+              if state.get("group") and layer_id in layers}
+    layers.reorder(result, groups)
+
+
+def _open_register(window, saved: dict, project_file: Path, databases) -> list[str]:
+    """Open the register the project had open: its file (outside the project's
+    folder only as the planner allows), or its PostGIS schema once the planner
+    confirms the connection."""
+    register = window.register
+    if "path" in saved:
+        entry = LayerEntry(path=saved["path"])
+        path = resolve(entry, project_file)
+        name = tr("项目库")
+        if outside_folder(entry, project_file) and not project_trust.allow_outside_files(
+                window, project_file, [(saved["path"], path)]):
+            return [f"{name}: {tr('未读取：在项目文件夹以外')} ({path})"]
+        if not path.exists():
+            return [f"{name}: {tr('文件已移动或删除')} ({path})"]
+        return [] if register.open(path) else [f"{name}: {path}"]
+    from ..data.register.pg_store import open_pg_register
+    from ..data.register.session import EditSession
+
+    source = saved["database"]
+    connection = PgConnection.from_project(source["connection"])
+    if not project_trust.confirm_connection(window, connection, project_file, [tr("项目库")]):
+        return [f"{tr('项目库')}: {UnconfirmedConnection(connection).one_line(window.lang)}"]
+    connection = connection.confirmed()
+    identity = connection.identity()
+    try:
+        try:
+            opened = open_pg_register(connection, source["schema"], password=databases.typed.get(identity))
+        except PasswordRefused:
+            password = window.ask_password(connection.label())
+            if password is None:
+                raise
+            opened = open_pg_register(connection, source["schema"], password=password)
+    except DataError as exc:
+        return [f"{tr('项目库')}: {exc.one_line(window.lang)}"]
+    register.open_session(EditSession(opened))
+    return []
 
 
 class _DatabaseAnswers:
@@ -159,22 +260,23 @@ def _database_layer(window, entry, taken, answers: _DatabaseAnswers):
 
 def remember_recent(path: Path) -> list[str]:
     settings = open_settings()
-    recent = [str(p) for p in (settings.value(RECENT_KEY) or []) if p]
-    if isinstance(recent, str):
-        recent = [recent]
-    recent = [str(path)] + [p for p in recent if p != str(path)]
+    recent = [str(path)] + [p for p in recent_projects() if p != str(path)]
     settings.setValue(RECENT_KEY, recent[:RECENT_MAX])
     return recent[:RECENT_MAX]
 
 
 def recent_projects() -> list[str]:
+    """The remembered projects, newest first. An INI file gives one entry back as
+    a plain string, not a list: iterating it gave the path's characters
+    (`/, t, m, p`) as the menu's entries."""
     value = open_settings().value(RECENT_KEY) or []
-    return [value] if isinstance(value, str) else [str(v) for v in value]
+    values = [value] if isinstance(value, str) else list(value)
+    return [str(v) for v in values if isinstance(v, str) and v]
 
 
 def save_project_as(window, path: Path | None = None) -> Path | None:
     if path is None:
-        chosen, _ = QFileDialog.getSaveFileName(window, tr("保存项目"), "西峡项目.xixia.json", PROJECT_FILTER)
+        chosen, _ = QFileDialog.getSaveFileName(window, tr("保存项目"), "西峡项目.xixia.json", tr(PROJECT_FILTER))
         if not chosen:
             return None
         path = Path(chosen)
@@ -193,7 +295,7 @@ def save_project_as(window, path: Path | None = None) -> Path | None:
 
 def open_project(window, path: Path | None = None) -> list[str] | None:
     if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, tr("打开项目"), "", PROJECT_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(window, tr("打开项目"), "", tr(PROJECT_FILTER))
         if not chosen:
             return None
         path = Path(chosen)

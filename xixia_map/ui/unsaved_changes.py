@@ -19,7 +19,8 @@ class UnsavedChanges(QObject):
         window.layers.subscribe(self._on_layers)
 
     def _on_layers(self, event: str, layer) -> None:
-        if event in ("added", "removed", "style") or layer.spec.category == "user":
+        if event in ("added", "removed", "style", "order", "renamed") or layer.spec.category == "user" or (
+                event == "filter" and layer.spec.category != "register"):  # a legend class switched off
             self.mark()
 
     def mark(self) -> None:
