@@ -8,7 +8,7 @@ import mercantile
 import numpy as np
 import pytest
 from PIL import Image
-from tile_services import field, start_mapproxy, start_simple
+from tile_services import CEILING_S, field, start_mapproxy, start_simple
 
 from xixia_map.data.errors import DataError
 from xixia_map.data.services import capabilities as caps
@@ -117,11 +117,19 @@ def test_a_service_not_allowed_is_never_asked(simple):
 
 
 def test_failing_tiles_are_empty_counted_and_backed_off(simple):
+    now = [1000.0]
     fetcher = fetcher_for(simple)
+    fetcher.clock = lambda: now[0]  # the backoff's clock, moved by the test, not by the machine's speed
     broken = ServiceTiles(MapService("b", "b", "xyz", simple.base + "/broken/{z}/{x}/{y}"), fetcher)
     before = len(simple.requests)
     assert broken.tile(11, 1, 1) is None and broken.tile(11, 1, 2) is None
     assert fetcher.failed == 2 and len(simple.requests) == before + 1  # the second waited out the backoff
+    now[0] += 0.9
+    assert broken.tile(11, 1, 3) is None and len(simple.requests) == before + 1  # still within the first 1 s
+    now[0] += 0.2
+    assert broken.tile(11, 1, 4) is None and len(simple.requests) == before + 2  # asked again after it
+    now[0] += 1.5
+    assert broken.tile(11, 1, 5) is None and len(simple.requests) == before + 2  # the wait doubled to 2 s
     not_image = ServiceTiles(MapService("n", "n", "xyz", simple.base + "/notimage/{z}/{x}/{y}"), ServiceFetcher())
     not_image.fetcher.allowed = {"127.0.0.1"}
     assert not_image.tile(11, 1, 1) is None and not_image.fetcher.failed == 1
@@ -166,15 +174,15 @@ def test_a_service_basemap_in_the_real_view(qtbot, mapproxy):
     qtbot.addWidget(view)
     view.resize(800, 600)
     view.show()
-    wait_until_idle(view)
+    wait_until_idle(view, CEILING_S)
     view.call_sync("setViewNoAnim", 111.48, 33.31, 12)
-    wait_until_idle(view)
+    wait_until_idle(view, CEILING_S)
     assert view.blocked_requests > 0  # not allowed yet: asked for nothing, counted
     asked = len(mapproxy.requests)
     basemaps.set_allowed("svc", True)
     view.set_basemap("svc")
-    wait_until_idle(view)
-    image = stable_grab(view)
+    wait_until_idle(view, CEILING_S)
+    image = stable_grab(view, CEILING_S)
     state = view.call_sync("viewState")
     for x in (200, 600, 790):
         pixel = image.pixelColor(x, 300)
@@ -198,7 +206,8 @@ def test_png_and_pdf_exports_carry_the_basemap_and_credit_it(qapp, mapproxy, tmp
     service = MapService(**{**wmts(mapproxy, "field").__dict__, "attribution": "测试服务 © 县自然资源局"})
     basemaps.add_service(service, name="svc", allowed=True)
     bounds = (111.40, 33.25, 111.56, 33.37)
-    image, state = render_map(LayerList([]), SnapshotRequest(600, 400, bounds, basemaps=basemaps, basemap="svc"))
+    image, state = render_map(LayerList([]), SnapshotRequest(600, 400, bounds, basemaps=basemaps, basemap="svc"),
+                              timeout_s=CEILING_S)
     pixel = image.pixelColor(300, 200)
     want = field((state["west"] + state["east"]) / 2, (state["south"] + state["north"]) / 2)
     assert abs(pixel.red() - want[0]) < 10 and abs(pixel.green() - want[1]) < 10, (pixel.name(), want)
@@ -240,15 +249,15 @@ def test_an_offline_html_export_carries_its_basemap_tiles_within_its_limit(qtbot
     qtbot.addWidget(view)
     view.resize(700, 500)
     view.show()
-    wait_until_idle(view)
+    wait_until_idle(view, CEILING_S)
     view.handler.set_page("export.html", text)
-    with qtbot.waitSignal(view.loadFinished, timeout=20000):
+    with qtbot.waitSignal(view.loadFinished, timeout=CEILING_S * 1000):
         view.load(QUrl("xixia://app/page/export.html"))
     qtbot.waitUntil(lambda: view.evaluate("window.xixia && window.xixia.isIdle && window.xixia.isIdle()") is True,
-                    timeout=20000)
+                    timeout=CEILING_S * 1000)
     # The page carries its tiles as megabytes of data: URIs, so its first frame can
     # come late on a loaded machine; the wait is long, the check is the same.
-    image = stable_grab(view, 45)
+    image = stable_grab(view, CEILING_S)
     state = view.call_sync("viewState")
     pixel = image.pixelColor(350, 250)
     want = field(state["lng"], state["lat"])

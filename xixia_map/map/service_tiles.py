@@ -52,6 +52,7 @@ class ServiceFetcher:
         self.refused = 0  # requests for a host that is not allowed
         self._lock = threading.Lock()
         self._backoff: dict[str, tuple[float, float]] = {}  # host -> (retry at, current delay)
+        self.clock = time.monotonic  # the backoff's clock (a test moves its own)
 
     def get(self, url: str) -> bytes | None:
         from urllib.parse import urlsplit
@@ -62,7 +63,7 @@ class ServiceFetcher:
                 self.refused += 1
                 return None
             retry_at, _delay = self._backoff.get(host, (0.0, 0.0))
-            if time.monotonic() < retry_at:
+            if self.clock() < retry_at:
                 self.failed += 1
                 return None
         try:
@@ -78,7 +79,7 @@ class ServiceFetcher:
             if answer is None or answer.status_code >= 500 or answer.status_code == 429:
                 _at, delay = self._backoff.get(host, (0.0, 0.5))
                 delay = min(BACKOFF_MAX_S, delay * 2)
-                self._backoff[host] = (time.monotonic() + delay, delay)
+                self._backoff[host] = (self.clock() + delay, delay)
         return None
 
 
