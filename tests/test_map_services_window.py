@@ -104,7 +104,7 @@ def test_an_offline_package_is_estimated_downloaded_and_becomes_a_basemap(qtbot,
 
     simple, _proxy = servers
     service = MapService("xyz", "测试底图", "xyz", simple.base + "/xyz/{z}/{x}/{y}.png", attribution="测试数据")
-    window.basemap_box.add_service([service], allowed=True)
+    window.basemap_box.add_service([service], {simple.origin})
     window.map_view.fit_bounds(111.46, 33.29, 111.50, 33.32)
     wait_until_idle(window.map_view, CEILING_S)
     window.download_offline_package()

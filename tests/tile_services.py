@@ -169,6 +169,11 @@ class Served:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def origin(self) -> str:
+        """What the planner allows to reach it (data/services/allowance.py's spelling)."""
+        return self.base
+
     def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
