@@ -16,15 +16,13 @@ def servers(tmp_path_factory):
     simple.stop()
 
 
-@pytest.fixture
-def window(qtbot, catalog, tmp_path, monkeypatch, dialogs):
+def open_window(qtbot, catalog, dialogs):
+    """test_window_panels.make_window's window, waited for with this module's ceiling."""
     from xixia_map.data.indicators import load_indicators
     from xixia_map.data.layers import LayerList
     from xixia_map.paths import INDICATORS_PATH
     from xixia_map.ui.main_window import MainWindow
 
-    monkeypatch.setenv("XIXIA_SETTINGS", str(tmp_path / "settings.ini"))
-    # test_window_panels.make_window's window, waited for with this module's ceiling
     win = MainWindow(LayerList.from_catalog(catalog), "zh", groups=catalog.groups,
                      indicators=load_indicators(INDICATORS_PATH))
     qtbot.addWidget(win)
@@ -32,6 +30,12 @@ def window(qtbot, catalog, tmp_path, monkeypatch, dialogs):
     wait_until_idle(win.map_view, CEILING_S)
     win.dialogs = dialogs
     return win
+
+
+@pytest.fixture
+def window(qtbot, catalog, tmp_path, monkeypatch, dialogs):
+    monkeypatch.setenv("XIXIA_SETTINGS", str(tmp_path / "settings.ini"))
+    return open_window(qtbot, catalog, dialogs)
 
 
 def test_a_wmts_is_added_allowed_drawn_and_remembered(qtbot, window, servers, catalog):

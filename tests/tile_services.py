@@ -155,9 +155,11 @@ class Served:
 
     def __init__(self, app):
         self.requests: list[str] = []
+        self.hosts: list[str] = []  # the Host header of each request: which name and port it was sent to
 
         def counted(environ, start_response):
             self.requests.append(environ.get("PATH_INFO", "") + "?" + environ.get("QUERY_STRING", ""))
+            self.hosts.append(environ.get("HTTP_HOST", ""))
             return app(environ, start_response)
 
         self.port = _free_port()
