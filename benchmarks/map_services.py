@@ -47,11 +47,13 @@ def run(bases: dict) -> None:
     from xixia_map.paths import CATALOG_PATH
 
     url = f"{bases['mapproxy']}/service?SERVICE=WMTS&REQUEST=GetCapabilities&VERSION=1.0.0"
-    layers_found, parsed = caps.wmts_layers(url, caps.fetch(url, {"127.0.0.1"}))
+    from xixia_map.data.services.allowance import origin_of
+
+    layers_found, parsed = caps.wmts_layers(url, caps.fetch(url, {origin_of(url)}))
     basemaps = Basemaps()
     for layer in layers_found:
         basemaps.add_service(caps.wmts_service(layer.identifier, layer.title, url, parsed, layer),
-                             name=layer.identifier, allowed=True)
+                             name=layer.identifier, origins={origin_of(url)})
     view = MapView(LayerList.from_catalog(load_catalog(CATALOG_PATH)), basemaps=basemaps)
     view.resize(*bench.SIZE)
     view.show()

@@ -116,12 +116,14 @@ def service_scenes(window_with, shoot, wait, out: Path) -> None:
     try:
         bases = json.loads(servers.stdout.readline())
         url = f"{bases['mapproxy']}/service?SERVICE=WMTS&REQUEST=GetCapabilities&VERSION=1.0.0"
-        found, parsed = caps.wmts_layers(url, caps.fetch(url, {"127.0.0.1"}))
+        from xixia_map.data.services.allowance import origin_of
+
+        found, parsed = caps.wmts_layers(url, caps.fetch(url, {origin_of(url)}))
         layer = next(f for f in found if f.identifier == "field")
         service = caps.wmts_service("field", "县平台 WMTS（测试服务）", url, parsed, layer,
                                     attribution="测试服务（本机 MapProxy）")
         window = window_with([], "zh", (1600, 1000))
-        window.basemap_box.add_service([service], allowed=True)
+        window.basemap_box.add_service([service], {origin_of(url)})
         bounds = (111.462, 33.296, 111.498, 33.318)
         shoot(window, "wmts-town.png", bounds)
         state = window.map_view.call_sync("viewState")

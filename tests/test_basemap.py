@@ -148,11 +148,11 @@ def test_regenerating_gives_the_same_tiles(z, lon, lat):
 def test_online_sources_are_off_until_enabled():
     basemaps = Basemaps()
     assert [c.kind for c in basemaps.choices()] == ["none", "archive"]
-    assert basemaps.allowed_hosts() == set()
+    assert basemaps.page_origins() == set()
     basemaps.online_enabled = True
     online = [c for c in basemaps.choices() if c.kind == "online"]
     assert online and any(c.gcj02 for c in online)
-    assert "tile.openstreetmap.org" in basemaps.allowed_hosts()
+    assert "https://tile.openstreetmap.org" in basemaps.page_origins()  # an origin: scheme, host and port
 
 
 def land_tint_share(image) -> float:

@@ -8,7 +8,7 @@ import mercantile
 import numpy as np
 import pytest
 from PIL import Image
-from tile_services import field, start_mapproxy, start_simple
+from tile_services import CEILING_S, field, start_mapproxy, start_simple
 
 from xixia_map.data.errors import DataError
 from xixia_map.data.services import capabilities as caps
@@ -32,7 +32,7 @@ def mapproxy(tmp_path_factory, simple):
 
 def fetcher_for(*servers) -> ServiceFetcher:
     fetcher = ServiceFetcher()
-    fetcher.allowed = {"127.0.0.1"}
+    fetcher.allowed = frozenset(server.origin for server in servers)
     return fetcher
 
 
@@ -55,7 +55,7 @@ TILE = mercantile.tile(111.48, 33.31, 11)
 
 def wmts(mapproxy, layer_id: str) -> MapService:
     url = f"{mapproxy.base}/service?SERVICE=WMTS&REQUEST=GetCapabilities&VERSION=1.0.0"
-    xml = caps.fetch(url, {"127.0.0.1"})
+    xml = caps.fetch(url, {mapproxy.origin})
     layers, service = caps.wmts_layers(url, xml)
     chosen = next(layer for layer in layers if layer.identifier == layer_id)
     return caps.wmts_service(layer_id, chosen.title, url, service, chosen)
@@ -63,7 +63,7 @@ def wmts(mapproxy, layer_id: str) -> MapService:
 
 def test_wmts_capabilities_list_both_grids(mapproxy):
     url = f"{mapproxy.base}/service?SERVICE=WMTS&REQUEST=GetCapabilities&VERSION=1.0.0"
-    layers, _service = caps.wmts_layers(url, caps.fetch(url, {"127.0.0.1"}))
+    layers, _service = caps.wmts_layers(url, caps.fetch(url, {mapproxy.origin}))
     grids = {(layer.identifier, layer.grid) for layer in layers}
     assert ("field", WEB_MERCATOR) in grids and ("field_c", CGCS2000) in grids
     assert next(layer.title for layer in layers if layer.identifier == "field_c") == "测试底图（CGCS2000）"
@@ -86,7 +86,7 @@ def test_a_cgcs2000_wmts_is_reprojected_to_the_map(mapproxy):
 @pytest.mark.parametrize("layer_id", ["field", "field_c"])
 def test_wms_tiles_land_where_they_belong_on_either_crs(mapproxy, layer_id):
     url = f"{mapproxy.base}/service?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0"
-    layers, service = caps.wms_layers(url, caps.fetch(url, {"127.0.0.1"}))
+    layers, service = caps.wms_layers(url, caps.fetch(url, {mapproxy.origin}))
     chosen = next(layer for layer in layers if layer.identifier == layer_id)
     made = caps.wms_service("wms", chosen.title, url, service, chosen)
     if layer_id == "field_c":  # asked in CGCS2000 lon/lat, reprojected here
@@ -99,7 +99,7 @@ def test_xyz_and_arcgis_rest_tiles(simple):
     xyz = MapService("xyz", "XYZ", "xyz", simple.base + "/xyz/{z}/{x}/{y}.png")
     assert_in_place(ServiceTiles(xyz, fetcher_for(simple)).tile(TILE.z, TILE.x, TILE.y), TILE.z, TILE.x, TILE.y)
     url = simple.base + "/arcgis/rest/services/field/MapServer"
-    arcgis = caps.arcgis_service("arc", "ArcGIS", url, caps.fetch(url + "?f=json", {"127.0.0.1"}))
+    arcgis = caps.arcgis_service("arc", "ArcGIS", url, caps.fetch(url + "?f=json", {simple.origin}))
     assert arcgis.grid == WEB_MERCATOR and (arcgis.min_zoom, arcgis.max_zoom) == (6, 12)
     assert arcgis.attribution == "测试数据"
     assert_in_place(ServiceTiles(arcgis, fetcher_for(simple)).tile(TILE.z, TILE.x, TILE.y), TILE.z, TILE.x, TILE.y)
@@ -117,13 +117,21 @@ def test_a_service_not_allowed_is_never_asked(simple):
 
 
 def test_failing_tiles_are_empty_counted_and_backed_off(simple):
+    now = [1000.0]
     fetcher = fetcher_for(simple)
+    fetcher.clock = lambda: now[0]  # the backoff's clock, moved by the test, not by the machine's speed
     broken = ServiceTiles(MapService("b", "b", "xyz", simple.base + "/broken/{z}/{x}/{y}"), fetcher)
     before = len(simple.requests)
     assert broken.tile(11, 1, 1) is None and broken.tile(11, 1, 2) is None
     assert fetcher.failed == 2 and len(simple.requests) == before + 1  # the second waited out the backoff
+    now[0] += 0.9
+    assert broken.tile(11, 1, 3) is None and len(simple.requests) == before + 1  # still within the first 1 s
+    now[0] += 0.2
+    assert broken.tile(11, 1, 4) is None and len(simple.requests) == before + 2  # asked again after it
+    now[0] += 1.5
+    assert broken.tile(11, 1, 5) is None and len(simple.requests) == before + 2  # the wait doubled to 2 s
     not_image = ServiceTiles(MapService("n", "n", "xyz", simple.base + "/notimage/{z}/{x}/{y}"), ServiceFetcher())
-    not_image.fetcher.allowed = {"127.0.0.1"}
+    not_image.fetcher.allowed = frozenset({simple.origin})
     assert not_image.tile(11, 1, 1) is None and not_image.fetcher.failed == 1
 
 
@@ -131,25 +139,25 @@ def test_failing_tiles_are_empty_counted_and_backed_off(simple):
                                         ("/broken", "返回错误（500）")])
 def test_bad_capabilities_get_one_clear_message(simple, path, words):
     with pytest.raises(DataError) as failed:
-        xml = caps.fetch(simple.base + path, {"127.0.0.1"})
+        xml = caps.fetch(simple.base + path, {simple.origin})
         caps.wmts_layers(simple.base + path, xml)
     assert words in failed.value.one_line("zh")
 
 
 def test_a_server_that_does_not_answer_in_time(simple):
     with pytest.raises(DataError) as failed:
-        caps.fetch(simple.base + "/slow", {"127.0.0.1"}, timeout=0.5)
+        caps.fetch(simple.base + "/slow", {simple.origin}, timeout=0.5)
     assert "秒内没有响应" in failed.value.one_line("zh")
 
 
-def test_the_tianditu_preset_needs_a_key_and_names_its_hosts():
+def test_the_tianditu_preset_needs_a_key_and_names_its_origins():
     from xixia_map.data.services.tianditu import tianditu
 
     with pytest.raises(ValueError):
         tianditu("vec", "  ")
     base, note = tianditu("vec", "abc123", CGCS2000)
     assert base.grid == note.grid == CGCS2000 and "LAYER=vec" in base.url and "LAYER=cva" in note.url
-    assert base.hosts() == {f"t{i}.tianditu.gov.cn" for i in range(8)}
+    assert base.origins() == {f"https://t{i}.tianditu.gov.cn" for i in range(8)}
     assert base.matrices[0].units_per_px == pytest.approx(0.703125)
     assert not base.offline_allowed and "abc123" not in repr(base)
 
@@ -161,20 +169,20 @@ def test_a_service_basemap_in_the_real_view(qtbot, mapproxy):
     from xixia_map.map.view import MapView
 
     basemaps = Basemaps()
-    choice = basemaps.add_service(wmts(mapproxy, "field_c"), name="svc", allowed=False)
+    choice = basemaps.add_service(wmts(mapproxy, "field_c"), name="svc")  # nothing allowed yet
     view = MapView(LayerList([]), basemaps=basemaps, basemap="svc")  # the basemap alone, nothing over it
     qtbot.addWidget(view)
     view.resize(800, 600)
     view.show()
-    wait_until_idle(view)
+    wait_until_idle(view, CEILING_S)
     view.call_sync("setViewNoAnim", 111.48, 33.31, 12)
-    wait_until_idle(view)
+    wait_until_idle(view, CEILING_S)
     assert view.blocked_requests > 0  # not allowed yet: asked for nothing, counted
     asked = len(mapproxy.requests)
-    basemaps.set_allowed("svc", True)
+    basemaps.set_allowed("svc", {mapproxy.origin})
     view.set_basemap("svc")
-    wait_until_idle(view)
-    image = stable_grab(view)
+    wait_until_idle(view, CEILING_S)
+    image = stable_grab(view, CEILING_S)
     state = view.call_sync("viewState")
     for x in (200, 600, 790):
         pixel = image.pixelColor(x, 300)
@@ -196,9 +204,10 @@ def test_png_and_pdf_exports_carry_the_basemap_and_credit_it(qapp, mapproxy, tmp
 
     basemaps = Basemaps()
     service = MapService(**{**wmts(mapproxy, "field").__dict__, "attribution": "测试服务 © 县自然资源局"})
-    basemaps.add_service(service, name="svc", allowed=True)
+    basemaps.add_service(service, name="svc", origins={mapproxy.origin})
     bounds = (111.40, 33.25, 111.56, 33.37)
-    image, state = render_map(LayerList([]), SnapshotRequest(600, 400, bounds, basemaps=basemaps, basemap="svc"))
+    image, state = render_map(LayerList([]), SnapshotRequest(600, 400, bounds, basemaps=basemaps, basemap="svc"),
+                              timeout_s=CEILING_S)
     pixel = image.pixelColor(300, 200)
     want = field((state["west"] + state["east"]) / 2, (state["south"] + state["north"]) / 2)
     assert abs(pixel.red() - want[0]) < 10 and abs(pixel.green() - want[1]) < 10, (pixel.name(), want)
@@ -222,7 +231,7 @@ def test_an_offline_html_export_carries_its_basemap_tiles_within_its_limit(qtbot
     from xixia_map.map.basemaps import Basemaps
 
     basemaps = Basemaps()
-    basemaps.add_service(wmts(mapproxy, "field"), name="svc", allowed=True)
+    basemaps.add_service(wmts(mapproxy, "field"), name="svc", origins={mapproxy.origin})
     bounds = (111.44, 33.28, 111.52, 33.34)
     out = tmp_path / "map.html"
     notes = html_export.write_html(LayerList([]), out, bounds, "zh", "测试", basemaps=basemaps, basemap="svc")
@@ -240,15 +249,15 @@ def test_an_offline_html_export_carries_its_basemap_tiles_within_its_limit(qtbot
     qtbot.addWidget(view)
     view.resize(700, 500)
     view.show()
-    wait_until_idle(view)
+    wait_until_idle(view, CEILING_S)
     view.handler.set_page("export.html", text)
-    with qtbot.waitSignal(view.loadFinished, timeout=20000):
+    with qtbot.waitSignal(view.loadFinished, timeout=CEILING_S * 1000):
         view.load(QUrl("xixia://app/page/export.html"))
     qtbot.waitUntil(lambda: view.evaluate("window.xixia && window.xixia.isIdle && window.xixia.isIdle()") is True,
-                    timeout=20000)
+                    timeout=CEILING_S * 1000)
     # The page carries its tiles as megabytes of data: URIs, so its first frame can
     # come late on a loaded machine; the wait is long, the check is the same.
-    image = stable_grab(view, 45)
+    image = stable_grab(view, CEILING_S)
     state = view.call_sync("viewState")
     pixel = image.pixelColor(350, 250)
     want = field(state["lng"], state["lat"])

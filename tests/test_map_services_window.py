@@ -2,9 +2,8 @@
 before the service is allowed, a WMTS layer chosen and drawn as the basemap, and
 remembered, allowed, for the next start; the 天地图 preset without a key refused."""
 import pytest
-from tile_services import field, start_mapproxy, start_simple
+from tile_services import CEILING_S, field, start_mapproxy, start_simple
 
-from test_window_panels import make_window  # noqa: F401 - shared window factory
 from xixia_map.map.capture import stable_grab, wait_until_idle
 
 
@@ -17,12 +16,26 @@ def servers(tmp_path_factory):
     simple.stop()
 
 
+def open_window(qtbot, catalog, dialogs):
+    """test_window_panels.make_window's window, waited for with this module's ceiling."""
+    from xixia_map.data.indicators import load_indicators
+    from xixia_map.data.layers import LayerList
+    from xixia_map.paths import INDICATORS_PATH
+    from xixia_map.ui.main_window import MainWindow
+
+    win = MainWindow(LayerList.from_catalog(catalog), "zh", groups=catalog.groups,
+                     indicators=load_indicators(INDICATORS_PATH))
+    qtbot.addWidget(win)
+    win.show()
+    wait_until_idle(win.map_view, CEILING_S)
+    win.dialogs = dialogs
+    return win
+
+
 @pytest.fixture
 def window(qtbot, catalog, tmp_path, monkeypatch, dialogs):
     monkeypatch.setenv("XIXIA_SETTINGS", str(tmp_path / "settings.ini"))
-    win = make_window(qtbot, catalog)
-    win.dialogs = dialogs
-    return win
+    return open_window(qtbot, catalog, dialogs)
 
 
 def test_a_wmts_is_added_allowed_drawn_and_remembered(qtbot, window, servers, catalog):
@@ -37,7 +50,7 @@ def test_a_wmts_is_added_allowed_drawn_and_remembered(qtbot, window, servers, ca
     assert "127.0.0.1" in dialog.allow.text()
     dialog.allow.setChecked(True)
     dialog.read_capabilities()
-    qtbot.waitUntil(lambda: not dialog.jobs and dialog.layers.count() > 0, timeout=15000)
+    qtbot.waitUntil(lambda: not dialog.jobs and dialog.layers.count() > 0, timeout=CEILING_S * 1000)
     # The Web Mercator layer: MapProxy, in this same process, reprojects the CGCS2000 one
     # slowly (test_map_services.py checks our reprojection of it, tile by tile).
     row = next(i for i in range(dialog.layers.count()) if "Web 墨卡托" in dialog.layers.item(i).text())
@@ -48,11 +61,11 @@ def test_a_wmts_is_added_allowed_drawn_and_remembered(qtbot, window, servers, ca
     assert name.startswith("service") and window.map_view.basemaps.is_allowed(name)
     view = window.map_view
     view.call_sync("setViewNoAnim", 111.48, 33.31, 12)
-    wait_until_idle(view, 60)
+    wait_until_idle(view, CEILING_S)
     for layer in list(window.layers):  # the basemap alone, to read its colours
         window.layers.set_visible(layer.id, False)
-    wait_until_idle(view)
-    image = stable_grab(view)
+    wait_until_idle(view, CEILING_S)
+    image = stable_grab(view, CEILING_S)
     state = view.call_sync("viewState")
     x = image.width() - 12
     pixel = image.pixelColor(x, image.height() // 2)
@@ -80,9 +93,9 @@ def test_a_tianditu_preset_needs_a_key(qtbot, window):
     assert name.startswith("service") and not window.map_view.basemaps.is_allowed(name)
     assert window.map_view.basemaps.fetcher.allowed == set()
     window.map_view.call_sync("setViewNoAnim", 111.48, 33.31, 13)
-    wait_until_idle(window.map_view)
-    qtbot.waitUntil(lambda: window.map_view.basemaps.fetcher.refused > 0, timeout=10000)
-    wait_until_idle(window.map_view)
+    wait_until_idle(window.map_view, CEILING_S)
+    qtbot.waitUntil(lambda: window.map_view.basemaps.fetcher.refused > 0, timeout=CEILING_S * 1000)
+    wait_until_idle(window.map_view, CEILING_S)
     count = int(window.blocked_label.text().rsplit(":", 1)[1])
     assert count >= window.map_view.basemaps.fetcher.refused > 0  # the status bar counts them
     dialog.close()
@@ -95,9 +108,9 @@ def test_an_offline_package_is_estimated_downloaded_and_becomes_a_basemap(qtbot,
 
     simple, _proxy = servers
     service = MapService("xyz", "测试底图", "xyz", simple.base + "/xyz/{z}/{x}/{y}.png", attribution="测试数据")
-    window.basemap_box.add_service([service], allowed=True)
+    window.basemap_box.add_service([service], {simple.origin})
     window.map_view.fit_bounds(111.46, 33.29, 111.50, 33.32)
-    wait_until_idle(window.map_view)
+    wait_until_idle(window.map_view, CEILING_S)
     window.download_offline_package()
     dialog = window.offline_dialog
     dialog.min_zoom.setValue(12)
@@ -110,7 +123,7 @@ def test_an_offline_package_is_estimated_downloaded_and_becomes_a_basemap(qtbot,
     dialog.terms.setChecked(True)
     dialog.rate.setValue(50)
     dialog.start(out)
-    qtbot.waitUntil(lambda: not dialog.jobs, timeout=60000)
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=CEILING_S * 1000)
     assert dialog.result.written == plan.count() and dialog.result.failed == 0
     assert sqlite3.connect(out).execute("SELECT count(*) FROM tiles").fetchone()[0] == plan.count()
     current = window.map_view.basemaps.get(window.map_view.basemap)

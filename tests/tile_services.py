@@ -26,6 +26,10 @@ from PIL import Image
 
 BOX = (111.0, 33.0, 111.9, 33.9)  # the county's neighbourhood
 ZOOMS = range(6, 13)
+# The ceiling of every wait on a condition in the map-service tests (the map idle,
+# a frame shown, a job done): generous for a loaded 2-core machine, never reached
+# when things work, as each wait ends as soon as its condition holds.
+CEILING_S = 180
 
 
 def field(lon, lat):
@@ -88,11 +92,9 @@ caches:
   field_cache:
     grids: [webmercator]
     sources: [field_tiles]
-    disable_storage: true
   field_cache_c:
     grids: [cgcs2000]
     sources: [field_cache]
-    disable_storage: true
 grids:
   webmercator:
     base: GLOBAL_WEBMERCATOR
@@ -105,9 +107,32 @@ grids:
     num_levels: 18
     tile_size: [256, 256]
 globals:
+  cache:
+    base_dir: '{cache}'
+    lock_dir: '{cache}/locks'
   image:
     paletted: false
 """
+
+# What the tests draw of the CGCS2000 layer: the county's middle at MapProxy's
+# levels 9-11 (a Web Mercator view at zoom 10-12 and the WMS at one tile's size).
+# MapProxy reprojects each of these cold at ~0.5 s, so they are seeded before any
+# test measures anything (mapproxy-seed, MapProxy's own tool).
+SEED = """
+seeds:
+  county_middle:
+    caches: [field_cache_c]
+    grids: [cgcs2000]
+    coverages: [county_middle]
+    levels:
+      from: 9
+      to: 11
+coverages:
+  county_middle:
+    bbox: [111.15, 33.10, 111.80, 33.55]
+    srs: 'EPSG:4490'
+"""
+SEED_CEILING_S = 900  # a generous ceiling for a loaded machine; seeding takes seconds on an idle one
 
 
 class _Threaded(ThreadingMixIn, WSGIServer):
@@ -130,9 +155,11 @@ class Served:
 
     def __init__(self, app):
         self.requests: list[str] = []
+        self.hosts: list[str] = []  # the Host header of each request: which name and port it was sent to
 
         def counted(environ, start_response):
             self.requests.append(environ.get("PATH_INFO", "") + "?" + environ.get("QUERY_STRING", ""))
+            self.hosts.append(environ.get("HTTP_HOST", ""))
             return app(environ, start_response)
 
         self.port = _free_port()
@@ -144,17 +171,33 @@ class Served:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def origin(self) -> str:
+        """What the planner allows to reach it (data/services/allowance.py's spelling)."""
+        return self.base
+
     def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
 
 
-def start_mapproxy(folder: Path, upstream: "Served") -> Served:
-    """MapProxy in front of the XYZ server `upstream` (its tiles the source of every service)."""
+def start_mapproxy(folder: Path, upstream: "Served", *, seed: bool = True) -> Served:
+    """MapProxy in front of the XYZ server `upstream` (its tiles the source of every service),
+    caching in `folder`; with `seed`, the CGCS2000 tiles the tests draw are made first."""
+    import subprocess
+    import sys
+
     from mapproxy.wsgiapp import make_wsgi_app
 
     config = folder / "mapproxy.yaml"
-    config.write_text(MAPPROXY.replace("{xyz}", upstream.base), encoding="utf-8")
+    config.write_text(MAPPROXY.replace("{xyz}", upstream.base).replace("{cache}", (folder / "cache").as_posix()),
+                      encoding="utf-8")
+    if seed:
+        seeds = folder / "seed.yaml"
+        seeds.write_text(SEED, encoding="utf-8")
+        subprocess.run([sys.executable, "-c", "import sys; from mapproxy.seed.script import main; sys.exit(main())",
+                        "-f", str(config), "-s", str(seeds), "-c", "2", "-q"],
+                       check=True, timeout=SEED_CEILING_S, capture_output=True)
     return Served(make_wsgi_app(str(config)))
 
 
@@ -206,6 +249,7 @@ if __name__ == "__main__":  # the benchmark's servers, in a process of their own
     import tempfile
 
     simple_server = start_simple()
-    proxy = start_mapproxy(Path(tempfile.mkdtemp(prefix="xixia-mapproxy-")), simple_server)
+    # not seeded: the benchmark measures the cold fill
+    proxy = start_mapproxy(Path(tempfile.mkdtemp(prefix="xixia-mapproxy-")), simple_server, seed=False)
     print(json.dumps({"simple": simple_server.base, "mapproxy": proxy.base}), flush=True)
     sys.stdin.read()  # until the benchmark closes our stdin

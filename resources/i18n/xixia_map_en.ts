@@ -834,6 +834,25 @@
         <source>在线底图会向互联网发送请求，离线环境下不可用。确定启用？</source>
         <translation>Online basemaps send requests to the internet and do not work offline. Enable them?</translation>
     </message>
+    <message>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="185" />
+        <source>地图服务的访问许可</source>
+        <translation>Map service access</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="186" />
+        <source>底图“{title}”由旧版本保存，当时的许可只看主机名。它的瓦片来自以下地址：
+{origins}
+是否允许本软件访问这些地址？选“否”则该底图不再联网（可在 视图 → 添加地图服务 重新添加）。</source>
+        <translation>The basemap “{title}” was saved by an earlier version, whose allowance looked at host names only. Its tiles come from these addresses:
+{origins}
+Allow the app to reach them? With No, this basemap asks nothing of the network (add it again with View → Add map service…).</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/basemap_control.py" line="188" />
+        <source>（无有效地址）</source>
+        <translation>(no valid address)</translation>
+    </message>
 </context>
 <context>
     <name>ColorButton</name>
@@ -2133,16 +2152,6 @@
         <translation>(fill in the address first)</translation>
     </message>
     <message>
-        <location filename="../../xixia_map/ui/service_dialog.py" line="100" />
-        <source>允许本软件访问此服务：</source>
-        <translation>Allow the app to reach this service: </translation>
-    </message>
-    <message>
-        <location filename="../../xixia_map/ui/service_dialog.py" line="100" />
-        <source>（仅此服务，其他外部请求仍然阻止）</source>
-        <translation> (this service only; every other outside request stays blocked)</translation>
-    </message>
-    <message>
         <location filename="../../xixia_map/ui/service_dialog.py" line="107" />
         <source>取消</source>
         <translation>Cancel</translation>
@@ -2190,6 +2199,46 @@
         <location filename="../../xixia_map/ui/service_dialog.py" line="200" />
         <source>正在读取服务描述…</source>
         <translation>Reading the service description…</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="56" />
+        <source>服务能力文档指向的其他地址（默认不允许，需逐个勾选）</source>
+        <translation>Other addresses the capabilities document points to (not allowed unless checked, one by one)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="124" />
+        <source>https://t0…t7.tianditu.gov.cn（天地图的 8 个地址）</source>
+        <translation>https://t0…t7.tianditu.gov.cn (Tianditu's 8 addresses)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="128" />
+        <source>（地址须以 http:// 或 https:// 开头，且不含用户名或密码）</source>
+        <translation>(the address must begin with http:// or https:// and hold no user name or password)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="131" />
+        <source>允许本软件访问：</source>
+        <translation>Allow the app to reach: </translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="131" />
+        <source>（仅此地址，其他外部请求仍然阻止）</source>
+        <translation> (this address only; every other outside request stays blocked)</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="147" />
+        <source>也允许访问：</source>
+        <translation>Also allow: </translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="253" />
+        <source>。注意：服务的瓦片地址无效，地图不会向其请求</source>
+        <translation>. Note: the service's tile address is not valid; the map asks nothing of it</translation>
+    </message>
+    <message>
+        <location filename="../../xixia_map/ui/service_dialog.py" line="255" />
+        <source>。以下地址未允许，地图不会向其请求瓦片：</source>
+        <translation>. Not allowed, so the map asks no tiles of: </translation>
     </message>
 </context>
 <context>

@@ -53,11 +53,11 @@ class Basemaps:
         self.registry = TileRegistry()
         self.online_enabled = online_enabled
         self._archives: dict[str, Basemap] = {}
-        # Map services (data/services): fetched in Python, each host allowed on its own.
+        # Map services (data/services): fetched in Python, to the origins the planner allowed for each.
         self.fetcher = ServiceFetcher()
         self.services = TileRegistry()
         self._services: dict[str, Basemap] = {}
-        self._allowed_services: set[str] = set()
+        self._allowed: dict[str, frozenset[str]] = {}  # service name -> the origins the planner allowed for it
         self._service_defs: dict[str, list] = {}
         # Bumped whenever a service is allowed or stopped: its tile URLs change, so
         # the empty tiles Chromium was given while it was blocked are not reused.
@@ -71,9 +71,10 @@ class Basemaps:
         items += list(self._services.values())
         return items + (ONLINE if self.online_enabled else [])
 
-    def add_service(self, services, *, name: str | None = None, allowed: bool = False) -> Basemap:
+    def add_service(self, services, *, name: str | None = None, origins=()) -> Basemap:
         """A map service (or a base and its annotation, drawn as one) as a basemap
-        choice. Its hosts are asked only once `allowed` (set_allowed)."""
+        choice. Only `origins` (the ones the planner allowed, allowance.origin_of's
+        spelling) are ever asked for it; none until allowed (set_allowed)."""
         from .service_tiles import ServiceTiles, StackedTiles
 
         services = list(services) if isinstance(services, (list, tuple)) else [services]
@@ -88,27 +89,26 @@ class Basemaps:
                          attribution=attribution)
         self._services[name] = choice
         self._service_defs[name] = services
-        self.set_allowed(name, allowed)
+        self.set_allowed(name, origins)
         return choice
 
     def service_definitions(self, name: str) -> list:
         return list(self._service_defs.get(name, []))
 
-    def set_allowed(self, name: str, allowed: bool) -> None:
-        """Allow or stop one service's hosts; every other request stays blocked."""
-        if allowed:
-            self._allowed_services.add(name)
-        else:
-            self._allowed_services.discard(name)
+    def set_allowed(self, name: str, origins) -> None:
+        """The origins the planner allows for one service (none: stopped); every other request stays
+        blocked, whatever the service's definitions name."""
+        from ..data.services.allowance import normalised
+
+        self._allowed[name] = normalised(origins)
         self._generation += 1
-        hosts = set()
-        for service_name in self._allowed_services:
-            for service in self.service_definitions(service_name):
-                hosts |= service.hosts()
-        self.fetcher.allowed = hosts
+        self.fetcher.allowed = frozenset().union(*self._allowed.values())
+
+    def allowed_origins(self, name: str) -> frozenset[str]:
+        return self._allowed.get(name, frozenset())
 
     def is_allowed(self, name: str) -> bool:
-        return name in self._allowed_services
+        return bool(self._allowed.get(name))
 
     def service_lookup(self, rest: str):
         """Runs on a network worker: a service's tile, or an empty one (counted in the fetcher)."""
@@ -136,8 +136,11 @@ class Basemaps:
         self._archives[name] = choice
         return choice
 
-    def allowed_hosts(self) -> set[str]:
-        return {c.host for c in ONLINE} if self.online_enabled else set()
+    def page_origins(self) -> set[str]:
+        """The origins the page itself may ask: the online basemaps', once the planner enabled them."""
+        from ..data.services.allowance import origin_of
+
+        return {origin_of(c.url) for c in ONLINE} if self.online_enabled else set()
 
     def page_config(self, name: str) -> dict | None:
         try:

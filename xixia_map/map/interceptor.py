@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestInterceptor
 
 from .assets import SCHEME
@@ -41,13 +41,18 @@ class OfflineInterceptor(QWebEngineUrlRequestInterceptor):
     def __init__(self, guard: OfflineGuard, parent=None):
         super().__init__(parent)
         self.guard = guard
-        # Hosts of online basemaps the user explicitly enabled; empty by default.
-        self.allowed_hosts: frozenset[str] = frozenset()
+        # Origins (scheme, host, port) of online basemaps the user explicitly enabled; empty by default.
+        # Chromium asks here again for every redirect, so a redirect elsewhere is blocked too.
+        self.allowed_origins: frozenset[str] = frozenset()
 
     def interceptRequest(self, info) -> None:  # noqa: N802 (Qt API)
+        from ..data.services.allowance import origin_of
+
         url = info.requestUrl()
-        if url.scheme() == "https" and url.host() in self.allowed_hosts:
+        if url.scheme() in LOCAL_SCHEMES:
             return
-        if url.scheme() not in LOCAL_SCHEMES:
-            info.block(True)
-            self.guard.record(url.toString())
+        if self.allowed_origins and origin_of(url.toString(QUrl.ComponentFormattingOption.FullyEncoded)) \
+                in self.allowed_origins:
+            return
+        info.block(True)
+        self.guard.record(url.toString())

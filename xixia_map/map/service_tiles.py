@@ -4,9 +4,9 @@ Why through Python and not straight from the page: a request the page made
 would need the interceptor to open a host to Chromium, and a service on the
 CGCS2000 grid cannot be drawn by Leaflet's Web Mercator map as it is. Fetched
 here, each tile is checked (an image, not an error page), counted when it
-fails, drawn empty instead of blocking the map, and kept in a small cache; a
-service allowed by the planner is the only host ever asked; and a geographic
-tile set is reprojected:
+fails, drawn empty instead of blocking the map, and kept in a small cache; only
+an origin the planner allowed is ever asked, and a redirect is never followed;
+and a geographic tile set is reprojected:
 
   a Web Mercator tile spans a lon/lat box whose longitude is linear in x and
   whose latitude is not; the CGCS2000 tiles covering the box at the level whose
@@ -15,7 +15,7 @@ tile set is reprojected:
   linearly). Rows are taken whole, nearest, at a matched resolution: under half
   a source pixel of error, with no per-pixel resampling in Python.
 
-A host that fails is backed off (retries after 1, 2, 4 … 60 s), so a dead server
+An origin that fails is backed off (retries after 1, 2, 4 … 60 s), so a dead server
 costs one request per period, not one per tile.
 """
 from __future__ import annotations
@@ -37,48 +37,61 @@ TIMEOUT_S = 8
 CACHE_TILES = 512
 TILE_PX = 256
 BACKOFF_MAX_S = 60.0
+MAX_TILE_BYTES = 10_000_000  # a tile past this is not a tile
 
 
 class ServiceFetcher:
-    """HTTP GETs for the allowed services only, with timeouts, counting and backoff."""
+    """HTTP GETs to the origins the planner allowed only (data/services/allowance.py: scheme, host
+    and port; a redirect never followed), with timeouts, counting and backoff."""
 
     def __init__(self):
         import requests
 
         self.session = requests.Session()
         self.session.headers["User-Agent"] = "xixia-map"
-        self.allowed: set[str] = set()
-        self.failed = 0  # tiles that could not be had (network, HTTP error, not an image)
-        self.refused = 0  # requests for a host that is not allowed
+        self.allowed: frozenset[str] = frozenset()  # origins, in allowance.origin_of's spelling
+        self.failed = 0  # tiles that could not be had (network, HTTP error, not an image, a redirect)
+        self.refused = 0  # requests kept from leaving: an origin not allowed, or a redirect not followed
+        self.redirects: list[tuple[str, str]] = []  # (origin, where it pointed) of redirects not followed
         self._lock = threading.Lock()
-        self._backoff: dict[str, tuple[float, float]] = {}  # host -> (retry at, current delay)
+        self._backoff: dict[str, tuple[float, float]] = {}  # origin -> (retry at, current delay)
+        self.clock = time.monotonic  # the backoff's clock (a test moves its own)
 
     def get(self, url: str) -> bytes | None:
-        from urllib.parse import urlsplit
+        from ..data.services.allowance import Refused, get, origin_of
 
-        host = (urlsplit(url).hostname or "").lower()
+        origin = origin_of(url)
         with self._lock:
-            if host not in self.allowed:
+            allowed = self.allowed
+            if origin is None or origin not in allowed:
                 self.refused += 1
                 return None
-            retry_at, _delay = self._backoff.get(host, (0.0, 0.0))
-            if time.monotonic() < retry_at:
+            retry_at, _delay = self._backoff.get(origin, (0.0, 0.0))
+            if self.clock() < retry_at:
                 self.failed += 1
                 return None
+        answer, back_off = None, True
         try:
-            answer = self.session.get(url, timeout=TIMEOUT_S)
+            answer = get(self.session, url, allowed, timeout=TIMEOUT_S, max_bytes=MAX_TILE_BYTES)
             ok = answer.status_code == 200 and sniff(answer.content) is not None
-        except Exception:  # noqa: BLE001 (any network failure: an empty tile, counted)
-            answer, ok = None, False
+            back_off = answer.status_code >= 500 or answer.status_code == 429
+        except Refused as refused:
+            ok = False
+            with self._lock:
+                self.refused += 1
+                if refused.redirect_to is not None and len(self.redirects) < 100:
+                    self.redirects.append((refused.origin, refused.redirect_to))
+        except Exception:  # noqa: BLE001 (any network failure, or a body past the limit: an empty tile, counted)
+            ok = False
         with self._lock:
             if ok:
-                self._backoff.pop(host, None)
+                self._backoff.pop(origin, None)
                 return answer.content
             self.failed += 1
-            if answer is None or answer.status_code >= 500 or answer.status_code == 429:
-                _at, delay = self._backoff.get(host, (0.0, 0.5))
+            if back_off:
+                _at, delay = self._backoff.get(origin, (0.0, 0.5))
                 delay = min(BACKOFF_MAX_S, delay * 2)
-                self._backoff[host] = (time.monotonic() + delay, delay)
+                self._backoff[origin] = (self.clock() + delay, delay)
         return None
 
 

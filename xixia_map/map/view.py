@@ -110,7 +110,7 @@ class MapView(QWebEngineView):
         self._profile.installUrlSchemeHandler(SCHEME.encode(), self.handler)
         self.guard = OfflineGuard(self)
         self._interceptor = OfflineInterceptor(self.guard, self._profile)
-        self._interceptor.allowed_hosts = frozenset(self.basemaps.allowed_hosts())
+        self._interceptor.allowed_origins = frozenset(self.basemaps.page_origins())
         self._profile.setUrlRequestInterceptor(self._interceptor)
         self.handler.tiles = self.basemaps.registry
         self.handler.service_tiles = self.basemaps.service_lookup
@@ -389,7 +389,7 @@ class MapView(QWebEngineView):
     def set_basemap(self, name: str) -> None:
         """Switch the basemap without reloading; unknown names raise DataError."""
         config = self.basemaps.page_config(name)
-        self._interceptor.allowed_hosts = frozenset(self.basemaps.allowed_hosts())
+        self._interceptor.allowed_origins = frozenset(self.basemaps.page_origins())
         self.basemap = name
         self.call("setBasemap", config)
 

@@ -10,7 +10,10 @@ from .settings import open_settings
 from . import plain_text
 
 ARCHIVES_KEY = "basemap_archives"
-SERVICES_KEY = "map_services"  # JSON: [{"name", "allowed", "services": [MapService.to_settings()]}]
+# JSON: [{"name", "origins": [the origins the planner allowed], "services": [MapService.to_settings()]}];
+# an entry of an earlier version has "allowed" (true/false) instead of "origins": it allowed a service's
+# hosts whatever their port, hosts its capabilities named, so it is asked again (ask_again_if_earlier).
+SERVICES_KEY = "map_services"
 SERVICE_KEYS = "map_service_keys/"  # + name: the office's key (天地图 tk), kept apart from the list
 
 
@@ -37,7 +40,7 @@ def basemaps_from_settings() -> tuple[Basemaps, str, list[DataError]]:
 
             key = str(settings.value(SERVICE_KEYS + entry["name"], "") or "")
             basemaps.add_service([MapService.from_settings(s, key) for s in entry["services"]], name=entry["name"],
-                                 allowed=bool(entry.get("allowed")))
+                                 origins=_saved_origins(entry))
         except (KeyError, TypeError, ValueError):
             continue  # a damaged entry: the rest still load
     default = BUNDLED if BUNDLED in {c.name for c in basemaps.choices()} else "none"
@@ -45,6 +48,19 @@ def basemaps_from_settings() -> tuple[Basemaps, str, list[DataError]]:
     if chosen not in {c.name for c in basemaps.choices()}:
         chosen = default
     return basemaps, chosen, problems
+
+
+def _saved_origins(entry: dict) -> frozenset[str]:
+    """The origins the planner allowed for a remembered service; none for an earlier version's entry
+    (its allowance was a host name, whatever the port, and not always the host the tiles came from)."""
+    from ..data.services.allowance import normalised
+
+    origins = entry.get("origins")
+    return normalised(origins) if isinstance(origins, list) else frozenset()
+
+
+def _earlier_allowed(entry: dict) -> bool:
+    return "origins" not in entry and bool(entry.get("allowed"))
 
 
 def _saved_services(settings) -> list[dict]:
@@ -65,6 +81,7 @@ class BasemapBox(QComboBox):
         self.setMinimumWidth(200)
         self.refill()
         self.activated.connect(self._on_activated)
+        self.ask_again_if_earlier()
 
     @property
     def basemaps(self) -> Basemaps:
@@ -112,14 +129,18 @@ class BasemapBox(QComboBox):
         self.choose(choice.name)
         return True
 
-    def add_service(self, services: list, allowed: bool) -> str:
-        """A map service (a base and its annotation) as a basemap choice, remembered, and shown."""
+    def add_service(self, services: list, origins) -> str:
+        """A map service (a base and its annotation) as a basemap choice, remembered with the
+        origins the planner allowed for it, and shown."""
         import json
 
+        from ..data.services.allowance import normalised
+
+        origins = normalised(origins)
         name = f"service{len(_saved_services(open_settings())) + 1}_{services[0].name}"
-        choice = self.basemaps.add_service(services, name=name, allowed=allowed)
+        choice = self.basemaps.add_service(services, name=name, origins=origins)
         settings = open_settings()
-        entries = _saved_services(settings) + [{"name": name, "allowed": allowed,
+        entries = _saved_services(settings) + [{"name": name, "origins": sorted(origins),
                                                 "services": [s.to_settings() for s in services]}]
         settings.setValue(SERVICES_KEY, json.dumps(entries, ensure_ascii=False))
         if services[0].key:
@@ -128,18 +149,45 @@ class BasemapBox(QComboBox):
         self.choose(choice.name)
         return name
 
-    def set_service_allowed(self, name: str, allowed: bool) -> None:
+    def set_service_allowed(self, name: str, origins) -> None:
+        """The origins the planner allows for a remembered service (none: it asks nothing)."""
         import json
 
-        self.basemaps.set_allowed(name, allowed)
+        from ..data.services.allowance import normalised
+
+        origins = normalised(origins)
+        self.basemaps.set_allowed(name, origins)
         settings = open_settings()
         entries = _saved_services(settings)
         for entry in entries:
             if entry.get("name") == name:
-                entry["allowed"] = allowed
+                entry.pop("allowed", None)
+                entry["origins"] = sorted(origins)
         settings.setValue(SERVICES_KEY, json.dumps(entries, ensure_ascii=False))
         if self.window.map_view.basemap == name:
             self.window.map_view.set_basemap(name)  # new tile URLs: nothing blocked is reused
+
+    def ask_again_if_earlier(self) -> None:
+        """A service an earlier version allowed (by host name, whatever the port, and not always the
+        host its tiles came from) stays stopped until the planner allows the origins it names, listed
+        here; asked once, the answer remembered in the new form."""
+        settings = open_settings()
+        for entry in _saved_services(settings):
+            if not isinstance(entry, dict) or not _earlier_allowed(entry):
+                continue
+            name = entry.get("name")
+            definitions = self.basemaps.service_definitions(name)
+            if not definitions:
+                continue
+            origins = sorted(frozenset().union(*(s.origins() for s in definitions)))
+            title = " + ".join(s.title for s in definitions)
+            answer = plain_text.message(
+                self.window, plain_text.Icon.Question, self.tr("地图服务的访问许可"),
+                self.tr("底图“{title}”由旧版本保存，当时的许可只看主机名。它的瓦片来自以下地址：\n{origins}\n"
+                        "是否允许本软件访问这些地址？选“否”则该底图不再联网（可在 视图 → 添加地图服务 重新添加）。")
+                .format(title=title, origins="\n".join(origins) or self.tr("（无有效地址）")),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            self.set_service_allowed(name, origins if answer == QMessageBox.StandardButton.Yes else ())
 
     def set_online_enabled(self, enabled: bool, confirm: bool = True) -> bool:
         if enabled and confirm and plain_text.message(

@@ -1,9 +1,14 @@
 """视图 → 添加地图服务…: 天地图 with the office's key, or a WMTS, WMS, ArcGIS REST or
 XYZ service from the government network, added as a basemap.
 
-Nothing is asked of a server until the planner allows that one service (the
-checkbox names its hosts); other hosts stay blocked, whatever this one is.
-Reading capabilities runs on a worker with the progress dialog.
+Nothing is asked of a server until the planner allows it. An allowance is an
+origin (scheme, host, port: data/services/allowance.py): the checkbox names the
+origin of the address the planner entered (the 天地图 preset's eight hosts), and
+only that origin is asked for the capabilities. Any other origin the chosen
+layer's tiles would come from (a WMTS ResourceURL or GetTile address, a WMS
+GetMap address) is listed below it with a checkbox of its own, off: the server
+proposes, the planner decides. Redirects are never followed. Reading
+capabilities runs on a worker with the progress dialog.
 """
 from __future__ import annotations
 
@@ -11,8 +16,8 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-    QVBoxLayout,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QListWidget,
+    QPushButton, QVBoxLayout,
 )
 
 from .background import failure_text, start_tracked
@@ -47,6 +52,11 @@ class ServiceDialog(QDialog):
         self.attribution = QLineEdit()
         self.attribution.setPlaceholderText(self.tr("版权说明（印在导出图上）"))
         self.allow = QCheckBox()
+        # Origins the chosen layer's tiles come from besides the one entered: one checkbox each, off.
+        self.extra_box = QGroupBox(self.tr("服务能力文档指向的其他地址（默认不允许，需逐个勾选）"))
+        self.extra_layout = QVBoxLayout(self.extra_box)
+        self.extra: dict[str, QCheckBox] = {}
+        self.extra_box.hide()
         self.read_button = QPushButton(self.tr("读取服务能力"))
         self.read_button.clicked.connect(self.read_capabilities)
         self.layers = QListWidget()
@@ -70,12 +80,14 @@ class ServiceDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.allow)
+        layout.addWidget(self.extra_box)
         layout.addWidget(self.read_button)
         layout.addWidget(self.layers, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.url.textChanged.connect(self._update_allow_text)
+        self.url.textChanged.connect(self._address_changed)
+        self.layers.currentRowChanged.connect(lambda _row: self._show_extra_origins())
         self._kind_changed()
         self.resize(620, 560)
 
@@ -87,21 +99,60 @@ class ServiceDialog(QDialog):
         self.url.setEnabled(not tianditu)
         self.read_button.setEnabled(self.kind.currentData() in ("wmts", "wms"))
         self.grid.setEnabled(self.kind.currentData() in ("tianditu",))
+        self._address_changed()
+
+    def _address_changed(self) -> None:
+        """A new address or kind: the layers read before belong to another service."""
+        self.found, self.parsed = [], None
+        self.layers.clear()
+        self._show_extra_origins()
         self._update_allow_text()
 
-    def hosts(self) -> list[str]:
+    def entered_origins(self) -> frozenset[str]:
+        """The origins of what the planner entered: the address's, or the 天地图 preset's eight hosts."""
+        from ..data.services.allowance import origin_of
+
         if self.kind.currentData() == "tianditu":
-            return ["t0…t7.tianditu.gov.cn"]
-        host = urlsplit(self.url.text().strip()).hostname
-        return [host] if host else []
+            from ..data.services.tianditu import SUBDOMAINS
+
+            return frozenset(f"https://{sub}.tianditu.gov.cn" for sub in SUBDOMAINS)
+        origin = origin_of(self.url.text().strip())
+        return frozenset({origin}) if origin else frozenset()
 
     def _update_allow_text(self) -> None:
-        hosts = "、".join(self.hosts()) or self.tr("（先填写地址）")
-        self.allow.setText(self.tr("允许本软件访问此服务：") + hosts + self.tr("（仅此服务，其他外部请求仍然阻止）"))
+        if self.kind.currentData() == "tianditu":
+            shown = self.tr("https://t0…t7.tianditu.gov.cn（天地图的 8 个地址）")
+        elif self.entered_origins():
+            shown = next(iter(self.entered_origins()))
+        elif self.url.text().strip():
+            shown = self.tr("（地址须以 http:// 或 https:// 开头，且不含用户名或密码）")
+        else:
+            shown = self.tr("（先填写地址）")
+        self.allow.setText(self.tr("允许本软件访问：") + shown + self.tr("（仅此地址，其他外部请求仍然阻止）"))
 
-    def _allowed_hosts(self) -> set[str]:
-        host = urlsplit(self.url.text().strip()).hostname
-        return {host.lower()} if host and self.allow.isChecked() else set()
+    def _show_extra_origins(self) -> None:
+        """One checkbox, off, for each origin the chosen layer names besides the entered one."""
+        try:
+            named = frozenset().union(*(s.origins() for s in self._chosen_services()))
+        except (ValueError, KeyError, AttributeError):
+            named = frozenset()
+        wanted = sorted(named - self.entered_origins())
+        if wanted == sorted(self.extra):
+            return
+        for box in self.extra.values():
+            self.extra_layout.removeWidget(box)
+            box.deleteLater()
+        self.extra = {}
+        for origin in wanted:
+            box = QCheckBox(self.tr("也允许访问：") + origin)
+            self.extra[origin] = box
+            self.extra_layout.addWidget(box)
+        self.extra_box.setVisible(bool(wanted))
+
+    def allowed_origins(self) -> frozenset[str]:
+        """What the planner allowed here: the entered origin if its box is checked, and each other one checked."""
+        entered = self.entered_origins() if self.allow.isChecked() else frozenset()
+        return entered | {origin for origin, box in self.extra.items() if box.isChecked()}
 
     def _run(self, label: str, work, done) -> None:
         start_tracked(self, self.jobs, label, self.tr("取消"), work, done,
@@ -111,7 +162,9 @@ class ServiceDialog(QDialog):
     def read_capabilities(self) -> None:
         from ..data.services import capabilities as caps
 
-        kind, url, allowed = self.kind.currentData(), self.url.text().strip(), self._allowed_hosts()
+        # The capabilities are asked of the entered origin only, whatever else is allowed.
+        kind, url = self.kind.currentData(), self.url.text().strip()
+        allowed = self.entered_origins() if self.allow.isChecked() else frozenset()
         if not allowed:
             self.status.setText(self.tr("请先勾选允许访问此服务"))
             return
@@ -131,11 +184,27 @@ class ServiceDialog(QDialog):
             for layer in self.found:
                 self.layers.addItem(f"{layer.title} · {grid_words.get(layer.grid, layer.grid)}")
             self.layers.setCurrentRow(0)
+            self._show_extra_origins()
             self.status.setText(self.tr("找到 %n 个可用图层", "", len(self.found)))
 
         self._run(self.tr("正在读取服务能力…"), work, done)
 
     # -- adding -----------------------------------------------------------------------
+    def _chosen_services(self) -> list:
+        """The WMTS or WMS services of the layer chosen in the list (no network); [] before a read."""
+        from ..data.services import capabilities as caps
+
+        kind, row = self.kind.currentData(), self.layers.currentRow()
+        if kind not in ("wmts", "wms") or not self.found or not 0 <= row < len(self.found):
+            return []
+        layer = self.found[row]
+        title = self.title.text().strip() or layer.title
+        attribution = self.attribution.text().strip()
+        if kind == "wmts":
+            return [caps.wmts_service("wmts", title, self.capabilities_url, self.parsed, layer,
+                                      attribution=attribution)]
+        return [caps.wms_service("wms", title, self.capabilities_url, self.parsed, layer, attribution=attribution)]
+
     def services(self) -> list:
         """The services the form describes (may read a MapServer's description: call on a worker)."""
         from ..data.services import capabilities as caps
@@ -156,22 +225,18 @@ class ServiceDialog(QDialog):
                 raise ValueError(self.tr("XYZ 地址须含 {z}、{x}、{y}"))
             return [MapService("xyz", title or urlsplit(url).hostname or "XYZ", "xyz", url, attribution=attribution)]
         if kind == "arcgis":
-            text = caps.fetch(url.split("?")[0] + "?f=json", self._allowed_hosts())
+            allowed = self.entered_origins() if self.allow.isChecked() else frozenset()
+            text = caps.fetch(url.split("?")[0] + "?f=json", allowed)
             return [caps.arcgis_service("arcgis", title or urlsplit(url).hostname or "ArcGIS", url, text,
                                         attribution=attribution)]
-        row = self.layers.currentRow()
-        if not self.found or row < 0:
+        chosen = self._chosen_services()
+        if not chosen:
             raise ValueError(self.tr("请先读取服务能力并选择图层"))
-        layer = self.found[row]
-        if kind == "wmts":
-            return [caps.wmts_service("wmts", title or layer.title, self.capabilities_url, self.parsed, layer,
-                                      attribution=attribution)]
-        return [caps.wms_service("wms", title or layer.title, self.capabilities_url, self.parsed, layer,
-                                 attribution=attribution)]
+        return chosen
 
     def add(self) -> None:
-        allowed = self.allow.isChecked()
-        if not allowed and self.kind.currentData() == "arcgis":
+        origins = self.allowed_origins()
+        if not origins and self.kind.currentData() == "arcgis":
             self.status.setText(self.tr("请先勾选允许访问此服务"))
             return
 
@@ -179,9 +244,16 @@ class ServiceDialog(QDialog):
             return self.services()
 
         def done(services) -> None:
-            name = self.window.basemap_box.add_service(services, allowed)
-            self.status.setText(self.tr("已添加为底图：") + services[0].title)
+            name = self.window.basemap_box.add_service(services, origins)
             self.added = name
+            named = frozenset().union(*(s.origins() for s in services))
+            left_out = sorted(named - origins)
+            text = self.tr("已添加为底图：") + services[0].title
+            if not named:
+                text += self.tr("。注意：服务的瓦片地址无效，地图不会向其请求")
+            elif left_out:
+                text += self.tr("。以下地址未允许，地图不会向其请求瓦片：") + "、".join(left_out)
+            self.status.setText(text)
 
         try:
             if self.kind.currentData() == "arcgis":

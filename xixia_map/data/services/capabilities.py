@@ -3,8 +3,11 @@
 WMTS and WMS GetCapabilities are parsed by OWSLib (the OGC client QGIS's
 MetaSearch and most Python GIS tools use); an ArcGIS REST MapServer's tiling
 scheme is its `?f=json`. The document is fetched here, with a timeout and only
-from a host the planner allowed (map/service_fetch.py does the same for tiles),
+from an origin the planner allowed (map/service_tiles.py does the same for tiles),
 and handed to OWSLib as bytes, so nothing reaches the network behind our back.
+The document only asks the origin the planner entered (allowance.get: no
+redirect followed); the tile origins it names are the planner's to allow too
+(MapService.origins, shown by the service dialog).
 
 Every failure is one DataError naming the address: not XML, an HTTP error
 (403: a wrong key or no right; 500), no answer within the timeout, a tile
@@ -21,6 +24,7 @@ from ..messages import say
 from .model import CGCS2000, WEB_MERCATOR, MapService, Matrix
 
 TIMEOUT_S = 10
+MAX_DOCUMENT_BYTES = 20_000_000  # a national WMTS's capabilities are a few MB
 METRES_PER_DEGREE = 2 * math.pi * 6378137.0 / 360  # WMTS's scale denominators use this for degrees
 PIXEL_M = 0.28e-3  # WMTS's standardized rendering pixel
 MERCATOR_ZOOM0_SCALE = 559082264.0287178  # GoogleMapsCompatible's scale denominator at zoom 0
@@ -39,29 +43,42 @@ class ServiceLayer:
     fmt: str
 
 
-def fetch(url: str, allowed_hosts: set[str], *, timeout: float = TIMEOUT_S) -> bytes:
-    from urllib.parse import urlsplit
-
+def fetch(url: str, allowed: set[str] | frozenset[str], *, timeout: float = TIMEOUT_S) -> bytes:
+    """The document at `url`, if its origin is one of `allowed` (allowance.origin_of's spelling);
+    a redirect is not followed but said, with where it pointed."""
     import requests
 
-    host = (urlsplit(url).hostname or "").lower()
-    if host not in allowed_hosts:
-        raise DataError(None, say(f"{host} is not an allowed service: allow it first",
-                                  f"{host} 不在允许访问的地图服务中，请先允许该服务"))
+    from .allowance import Refused, TooLarge, get, origin_of
+
+    origin = origin_of(url) or url
     try:
-        answer = requests.get(url, timeout=timeout, headers={"User-Agent": "xixia-map"})
+        with requests.Session() as session:
+            session.headers["User-Agent"] = "xixia-map"
+            answer = get(session, url, allowed, timeout=timeout, max_bytes=MAX_DOCUMENT_BYTES)
+    except Refused as refused:
+        if refused.redirect_to is None:
+            raise DataError(None, say(f"{origin} is not an allowed service: allow it first",
+                                      f"{origin} 不在允许访问的地图服务中，请先允许该地址")) from None
+        raise DataError(None, say(f"{origin} redirected the request to {refused.redirect_to}; redirects are not "
+                                  "followed (enter that address and allow it, if it is the service)",
+                                  f"{origin} 把请求转到了 {refused.redirect_to}，本软件不跟随转向"
+                                  "（如确为该服务，请填写该地址并允许）")) from None
+    except TooLarge:
+        raise DataError(None, say(f"{origin} answered with more than {MAX_DOCUMENT_BYTES // 1_000_000} MB: "
+                                  "not a capabilities document",
+                                  f"{origin} 返回的内容超过 {MAX_DOCUMENT_BYTES // 1_000_000} MB，不是服务能力文档")) from None
     except requests.Timeout:
-        raise DataError(None, say(f"{host} did not answer within {timeout:.0f} s",
-                                  f"{host} 在 {timeout:.0f} 秒内没有响应")) from None
+        raise DataError(None, say(f"{origin} did not answer within {timeout:.0f} s",
+                                  f"{origin} 在 {timeout:.0f} 秒内没有响应")) from None
     except requests.RequestException as exc:
-        raise DataError(None, say(f"cannot reach {host} ({type(exc).__name__})",
-                                  f"无法连接 {host}（网络不通或地址有误）")) from None
+        raise DataError(None, say(f"cannot reach {origin} ({type(exc).__name__})",
+                                  f"无法连接 {origin}（网络不通或地址有误）")) from None
     if answer.status_code == 403 or answer.status_code == 401:
-        raise DataError(None, say(f"{host} refused the request ({answer.status_code}: a wrong key, or no right)",
-                                  f"{host} 拒绝了请求（{answer.status_code}：密钥错误或没有权限）"))
+        raise DataError(None, say(f"{origin} refused the request ({answer.status_code}: a wrong key, or no right)",
+                                  f"{origin} 拒绝了请求（{answer.status_code}：密钥错误或没有权限）"))
     if answer.status_code >= 400:
-        raise DataError(None, say(f"{host} answered with an error ({answer.status_code})",
-                                  f"{host} 返回错误（{answer.status_code}）"))
+        raise DataError(None, say(f"{origin} answered with an error ({answer.status_code})",
+                                  f"{origin} 返回错误（{answer.status_code}）"))
     return answer.content
 
 

@@ -49,11 +49,13 @@ class MapService:
     def host(self) -> str:
         return (urlsplit(self.url.replace("{s}", self.subdomains[0] if self.subdomains else "")).hostname or "").lower()
 
-    def hosts(self) -> set[str]:
-        names = {self.host}
-        for sub in self.subdomains:
-            names.add((urlsplit(self.url.replace("{s}", sub)).hostname or "").lower())
-        return {n for n in names if n}
+    def origins(self) -> frozenset[str]:
+        """The origins (scheme, host, port) its requests go to: what the planner must allow.
+        A template whose host is not a plain one (a placeholder but {s}) names none, so is never asked."""
+        from .allowance import origin_of
+
+        urls = [self.url.replace("{s}", sub) for sub in self.subdomains] or [self.url]
+        return frozenset(o for o in (origin_of(u) for u in urls) if o)
 
     def to_settings(self) -> dict:
         data = asdict(self)
