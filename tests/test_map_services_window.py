@@ -98,10 +98,14 @@ def test_a_tianditu_preset_needs_a_key(qtbot, window):
     wait_until_idle(window.map_view, CEILING_S)
     count = int(window.blocked_label.text().rsplit(":", 1)[1])
     assert count >= window.map_view.basemaps.fetcher.refused > 0  # the status bar counts them
+    # and says why the map is blank, naming the basemap
+    qtbot.waitUntil(lambda: "未能取得" in window.statusBar().currentMessage(), timeout=CEILING_S * 1000)
+    assert "天地图" in window.statusBar().currentMessage() and "未获允许" in window.statusBar().currentMessage()
     dialog.close()
 
 
-def test_an_offline_package_is_estimated_downloaded_and_becomes_a_basemap(qtbot, window, servers, tmp_path):
+def test_an_offline_package_is_estimated_downloaded_and_becomes_a_basemap(qtbot, window, servers, tmp_path,
+                                                                          monkeypatch):
     import sqlite3
 
     from xixia_map.data.services.model import MapService
@@ -118,11 +122,18 @@ def test_an_offline_package_is_estimated_downloaded_and_becomes_a_basemap(qtbot,
     plan = dialog.plan()
     assert f"{plan.count():,}" in dialog.estimate_label.text() and "分钟" in dialog.estimate_label.text()
     out = tmp_path / "离线.mbtiles"
-    dialog.start(out)
-    assert "确认" in dialog.estimate_label.text() and not out.exists()  # the terms first
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    # The save dialog's answer (a native file dialog cannot be driven here); the button itself is pressed.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or (str(out), ""))
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert "确认" in dialog.estimate_label.text() and not out.exists() and not asked  # the terms first
     dialog.terms.setChecked(True)
     dialog.rate.setValue(50)
-    dialog.start(out)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
     qtbot.waitUntil(lambda: not dialog.jobs, timeout=CEILING_S * 1000)
     assert dialog.result.written == plan.count() and dialog.result.failed == 0
     assert sqlite3.connect(out).execute("SELECT count(*) FROM tiles").fetchone()[0] == plan.count()

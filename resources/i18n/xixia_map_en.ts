@@ -1209,6 +1209,10 @@ Allow the app to reach them? With No, this basemap asks nothing of the network (
 <context>
     <name>MainWindow</name>
     <message>
+        <source>底图“{name}”有瓦片未能取得（{failed} 张失败，{refused} 张未获允许或被重定向）：请检查网络、密钥和允许的地址</source>
+        <translation>Some tiles of the basemap “{name}” could not be had ({failed} failed, {refused} not allowed or redirected): check the network, the key and the allowed addresses</translation>
+    </message>
+    <message>
         <location filename="../../xixia_map/ui/main_window.py" line="134" />
         <source>西峡项目地图</source>
         <translation>Xixia Project Map</translation>

@@ -428,6 +428,27 @@ class MainWindow(QMainWindow):
     def _show_blocked(self) -> None:
         prefix = self.tr("已拦截外网请求")
         self.blocked_label.setText(f"{prefix}: {self.map_view.blocked_requests}")
+        self._say_basemap_trouble()
+
+    def _say_basemap_trouble(self) -> None:
+        """A map service that gives no tiles (down, a wrong key, an address not
+        allowed, a redirect) is said in the status bar, not left a blank map."""
+        fetcher = self.map_view.basemaps.fetcher
+        counts = (fetcher.failed, fetcher.refused)
+        seen = getattr(self, "_basemap_trouble_seen", (0, 0))
+        self._basemap_trouble_seen = counts
+        if counts == seen or self.map_view.basemap in ("", "none"):
+            return
+        try:
+            choice = self.map_view.basemaps.get(self.map_view.basemap)
+        except KeyError:
+            return
+        if choice.kind != "service":
+            return
+        failed, refused = counts[0] - seen[0], counts[1] - seen[1]
+        self.statusBar().showMessage(self.tr(
+            "底图“{name}”有瓦片未能取得（{failed} 张失败，{refused} 张未获允许或被重定向）："
+            "请检查网络、密钥和允许的地址").format(name=choice.title(self.lang), failed=failed, refused=refused), 15000)
 
     # -- persistence ------------------------------------------------------------------
     def _restore_layout(self) -> None:

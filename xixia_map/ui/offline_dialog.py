@@ -54,7 +54,8 @@ class OfflineDialog(QDialog):
         buttons = QDialogButtonBox()
         self.start_button = buttons.addButton(self.tr("开始下载"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.start_button.clicked.connect(self.start)
+        # clicked(bool) would arrive as `out`: the button starts with no path, and the save dialog asks
+        self.start_button.clicked.connect(lambda _checked=False: self.start())
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if self.source is None:
