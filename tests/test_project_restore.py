@@ -1,0 +1,43 @@
+"""A reopened project has everything back: the open register, the drawing
+order with its groups, the planner's names, the legend classes switched off,
+and the panels' layout; 最近的项目 lists whole paths."""
+from test_window_user_data import window  # noqa: F401 - the window fixture
+from test_window_panels import make_window
+from xixia_map.data.layer_order import tree_runs
+from xixia_map.data.register.session import LAYER_ID
+from xixia_map.ui.project_io import open_project, recent_projects, remember_recent, save_project_as
+
+
+def test_a_project_reopens_with_its_register_order_names_classes_and_panels(qtbot, window, catalog, tmp_path):
+    register_file = tmp_path / "西峡项目库.gpkg"
+    assert window.register.new_register(register_file)
+    layers = window.layers
+    window.layers_panel.model.move_layer("county", "top")
+    window.layers_panel.model.apply_runs([(g, ids) for g, ids in reversed(tree_runs(layers))])  # groups upside down
+    layers.rename("facilities", "城建十大工程")
+    layers.set_class_visible("projects", "building", False)
+    window.docks["table"].show()
+    window.docks["layers"].hide()
+    order, runs = layers.ids(), tree_runs(layers)
+    project = tmp_path / "西峡.xixia.json"
+    assert save_project_as(window, project) == project
+
+    other = make_window(qtbot, catalog)
+    other.dialogs = window.dialogs
+    assert open_project(other, project) == []
+    assert other.register.session is not None and other.register.session.register.path == register_file
+    opened = [i for i in other.layers.ids() if i != LAYER_ID]
+    assert opened == [i for i in order if i != LAYER_ID]
+    assert [g for g, _ in tree_runs(other.layers) if g != "user"] == [g for g, _ in runs if g != "user"]
+    assert other.layers["facilities"].spec.title("zh") == "城建十大工程"
+    assert other.layers["projects"].hidden_classes == frozenset({"building"})
+    qtbot.waitUntil(lambda: other.docks["table"].isVisible() and not other.docks["layers"].isVisible(), timeout=5000)
+    other.unsaved.clear()
+    other.close()
+
+
+def test_recent_projects_are_whole_paths(window, tmp_path):
+    remember_recent(tmp_path / "一个.xixia.json")  # one entry: INI gives it back as a plain string
+    assert recent_projects() == [str(tmp_path / "一个.xixia.json")]
+    remember_recent(tmp_path / "两个.xixia.json")
+    assert recent_projects() == [str(tmp_path / "两个.xixia.json"), str(tmp_path / "一个.xixia.json")]
