@@ -332,6 +332,17 @@ def test_monthly_progress_is_reported_from_the_lifecycle_view(qtbot, window, tmp
     assert register.report_progress(pid, dialog)
     assert panel.progress.rowCount() == 1 and panel.progress.item(0, 0).text() == "2026-11"
     assert "完成 4,800 万元" in panel.progress_title.text() and "完成 9,440 万元" in panel.totals.text()  # 8,840 + 600
+    details = [window.details.form.itemAt(i).widget().text() for i in range(window.details.form.count())
+               if hasattr(window.details.form.itemAt(i).widget(), "text")]
+    assert "4800.0" in details or "4,800" in " ".join(details) or "4800" in " ".join(details)  # not stale
+    again = MonthReportDialog("", QDate(2026, 11, 1), window)
+    again.amount.setValue(700)
+    from PySide6.QtWidgets import QMessageBox
+
+    window.dialogs.answer = QMessageBox.StandardButton.No  # the planner keeps the earlier figure
+    assert not register.report_progress(pid, again)
+    assert "已填报 600.0 万元" in window.dialogs[-1][1] and "改为 700.0 万元" in window.dialogs[-1][1]
+    assert "完成 4,800 万元" in panel.progress_title.text()
     register.undo_action.trigger()
     assert panel.progress.rowCount() == 0 and "完成 4,200 万元" in panel.progress_title.text()
     register.redo_action.trigger()

@@ -3,6 +3,14 @@
 <context>
     <name />
     <message>
+        <source>替换已填报的数字</source>
+        <translation>Replace the reported figure</translation>
+    </message>
+    <message>
+        <source>{month} 已填报 {old} 万元，是否改为 {new} 万元？</source>
+        <translation>{month} was reported as {old} (10,000 yuan). Change it to {new}?</translation>
+    </message>
+    <message>
         <source>西峡项目地图项目 (*.xixia.json *.json)</source>
         <translation>Xixia Map project (*.xixia.json *.json)</translation>
     </message>

@@ -220,6 +220,16 @@ class RegisterEditing(QObject):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
         month, amount = dialog.report()
+        earlier = dict(self.session.register.monthly(pid)).get(month)
+        if earlier is not None and earlier != amount:  # a month reported again replaces it: said, not silent
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = plain_text.message(self.window, QMessageBox.Icon.Question, tr("替换已填报的数字"), tr(
+                "{month} 已填报 {old} 万元，是否改为 {new} 万元？").format(month=month, old=f"{earlier:,.1f}",
+                                                                 new=f"{amount:,.1f}"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
         self.session.report_month(pid, month, amount)
         self.view_panel.progress_pid = pid
         self._changed()
@@ -371,6 +381,12 @@ class RegisterEditing(QObject):
         self._show()
         if self.view_panel.progress_pid is not None:
             self._show_progress(self.view_panel.progress_pid)
+        shown = self.window.details.record  # the details panel follows the edit (a 红线 drawn, a month reported)
+        if shown is not None and shown.get("_layer") == LAYER_ID:
+            try:
+                self.window.details.show_record(self.window.layers[LAYER_ID].record(str(shown["id"])))
+            except KeyError:  # the project was deleted, or filtered out of view
+                self.window.details.show_record(None)
         self.window.unsaved.mark()
 
     def dirty(self) -> bool:

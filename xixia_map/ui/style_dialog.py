@@ -27,7 +27,9 @@ class ColorButton(QPushButton):
         self.setStyleSheet(f"background-color: {self.color};")
 
     def _choose(self) -> None:
-        chosen = QColorDialog.getColor(QColor(self.color), self, self.tr("选择颜色"))
+        # Parented to the dialog, not this button: a child widget inherits the
+        # button's swatch style sheet, and the colour dialog came up painted in it.
+        chosen = QColorDialog.getColor(QColor(self.color), self.window(), self.tr("选择颜色"))
         if chosen.isValid():
             self.color = chosen.name()
             self._paint()
