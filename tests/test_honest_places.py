@@ -143,3 +143,26 @@ def test_stacked_features_get_a_chooser_and_the_map_its_own_menu(qtbot, window):
     copied = QApplication.clipboard().text()
     assert copied.startswith("WGS84 经纬度：111.") and "2000国家大地坐标系 3度带 第37带：X=3" in copied
     window.map_menus.menu.close()
+
+
+def test_a_click_on_a_towns_label_selects_the_town(qtbot, window):
+    """The name beside a township seat is where a planner clicks: a real mouse
+    click on the label selects that township."""
+    import json
+
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from xixia_map.map.capture import wait_until_idle
+
+    view = window.map_view
+    seat = window.layers["townships"].frame.set_index("id").geometry["xiping"]
+    view.call_sync("setViewNoAnim", seat.x, seat.y, 12)
+    wait_until_idle(view)
+    box = json.loads(view.evaluate(
+        "JSON.stringify(Array.from(document.querySelectorAll('.xm-label')).filter(function (el) {"
+        "  return el.textContent.indexOf('西坪') >= 0; }).map(function (el) {"
+        "  var r = el.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })[0])"))
+    assert box is not None
+    QTest.mouseClick(view.focusProxy(), Qt.MouseButton.LeftButton, pos=QPoint(round(box[0]), round(box[1])))
+    qtbot.waitUntil(lambda: window.current_selection() == ("townships", "xiping"), timeout=5000)

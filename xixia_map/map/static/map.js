@@ -260,9 +260,17 @@
     layer.xmMinZoom = labelMinZoom(spec, props);
     if (spec.label_mode === "permanent") {
       var centred = spec.geometry !== "Point";
+      // A click on the label selects its feature (a town's name is where a planner clicks).
+      var clickable = spec.identifiable !== false;
       layer.bindTooltip(labelElement(spec, label), {
         permanent: true, direction: centred ? "center" : "right", offset: centred ? [0, 0] : [4, 0],
-        className: "xm-label" + (spec.style.label_class ? " " + spec.style.label_class : "") });
+        interactive: clickable, className: "xm-label" + (spec.style.label_class ? " " + spec.style.label_class : "") });
+      if (clickable) {
+        layer.getTooltip().on("click", function (e) {
+          e.latlng = layer.getLatLng ? layer.getLatLng() : layer.getCenter();
+          onFeatureClick(spec, fid, e);
+        });
+      }
     } else if (spec.label_mode === "shield" && layer.getLatLngs) {
       layer.bindTooltip(textElement("span", label), { sticky: true, className: "xm-tooltip" });
       L.tooltip({ permanent: true, direction: "center", className: "xm-shield", interactive: false })
