@@ -216,6 +216,9 @@ def test_search_finds_words_in_a_feature_and_says_when_nothing_matches(qtbot, wi
     names = [e.name for e in window.search.index.search("山茱萸")]
     assert names == ["米坪镇"]  # 全国山茱萸集散中心, in its seed sentence
     assert [e.name for e in window.search.index.search("mipi")][0] == "米坪镇"  # names still come first
+    by_hanzi = {e.feature_id for e in window.search.index.search("断面")}
+    assert len(by_hanzi) == 7 and {e.feature_id for e in window.search.index.search("duanmian")} == by_hanzi
+    assert [e.name for e in window.search.index.search("shanzhuyu")] == ["米坪镇"]  # the text's words in pinyin
     window.search.setText("不存在的地名")  # QTest types ASCII only
     with qtbot.waitSignal(window.search.nothing_found, timeout=3000):
         window.search.returnPressed.emit()

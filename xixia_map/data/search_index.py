@@ -16,6 +16,7 @@ class SearchEntry:
     layer_titles: tuple[str, str]  # zh, en
     keys: tuple[str, ...]
     text: str = ""  # the feature's other words (its seed sentence, role, kind …), lower case
+    text_pinyin: str = ""  # those words in pinyin, run together (duanmian finds the 断面)
 
     def label(self, lang: str = "zh") -> str:
         return f"{self.name}  ·  {self.layer_titles[0 if lang == 'zh' else 1]}"
@@ -33,6 +34,12 @@ def _keys(name: str, english: str) -> tuple[str, ...]:
     initials = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")
     return (name.lower(), "".join(syllables).lower(), "".join(initials).lower(),
             " ".join(syllables).lower(), english.lower())
+
+
+def _text_pinyin(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text, errors="ignore")).lower() if text else ""
 
 
 # Pinyin costs ~0.5 ms a name; bigger layers are searched through their table filter.
@@ -80,7 +87,7 @@ class SearchIndex:
             for fid, name, name_en, text in zip(frame["id"], frame[field].astype(str), english, texts):
                 titles = (layer.spec.title_zh, layer.spec.title_en)
                 entries.append(SearchEntry(layer.id, str(fid), str(name), titles,
-                                           _keys(str(name), str(name_en or "")), text))
+                                           _keys(str(name), str(name_en or "")), text, _text_pinyin(text)))
         return entries
 
     def search(self, text: str, limit: int = 20) -> list[SearchEntry]:
@@ -96,5 +103,7 @@ class SearchIndex:
                 scored.append((1, len(entry.name), entry))
             elif len(query) >= 2 and query in entry.text:  # named in its text, after every name match
                 scored.append((2, len(entry.name), entry))
+            elif len(query) >= 4 and query.isascii() and query.isalpha() and query in entry.text_pinyin:
+                scored.append((3, len(entry.name), entry))  # the text's words in pinyin, last
         scored.sort(key=lambda item: (item[0], item[1], item[2].name))
         return [entry for _, _, entry in scored[:limit]]
