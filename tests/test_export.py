@@ -359,3 +359,27 @@ def test_data_export_with_a_dxf_layer_shown(bundled_layers, tmp_path, suffix):
         assert any(n.startswith(drawing.id) for n in zipfile.ZipFile(out).namelist())
     else:
         assert out.stat().st_size > 0
+
+
+def test_the_pngs_legend_takes_the_corner_that_hides_fewest_features(qapp, bundled_layers):
+    """At the county view the bottom-right corner holds 丹水镇's seat; the legend
+    goes where it hides fewer of the map's features, and no township seat is
+    under it when a clear corner exists."""
+    from xixia_map.export.furniture import _legend_corner, _points_on_image, add_furniture
+
+    towns = bundled_layers["townships"].frame
+    danshui = towns[towns["name_zh"] == "丹水镇"].geometry.iloc[0]
+    # a view with 丹水镇's seat near its bottom-right corner, where the legend goes by default
+    bounds = (danshui.x - 0.27, danshui.y - 0.02, danshui.x + 0.03, danshui.y + 0.18)
+    plain, state = render_map(bundled_layers, SnapshotRequest(1200, 800, bounds))
+    mm = 96 / 25.4
+    width_mm, height_mm = 1200 / mm, 800 / mm
+    box_w, box_h = 58.0, 60.0
+    points = _points_on_image(state, bundled_layers, width_mm, height_mm)
+    x, y = _legend_corner(state, bundled_layers, width_mm, height_mm, box_w, box_h)
+    under = [p for p in points if x <= p[0] <= x + box_w and y <= p[1] <= y + box_h]
+    bottom_right = [p for p in points if width_mm - box_w - 4 <= p[0] and height_mm - box_h - 4 <= p[1]]
+    assert len(under) < len(bottom_right)  # 丹水镇 (and whatever else is there) left in view
+    seats = _points_on_image(state, type(bundled_layers)([bundled_layers["townships"]]), width_mm, height_mm)
+    assert not any(x <= px <= x + box_w and y <= py <= y + box_h for px, py in seats)
+    add_furniture(plain.copy(), state, bundled_layers, "zh")  # draws there without error
