@@ -1,4 +1,5 @@
 """Exports: PNG, PDF report, offline HTML and data files, all with the network cut."""
+from ceilings import CEILING_MS
 import json
 import re
 import shutil
@@ -83,7 +84,7 @@ def test_html_has_no_remote_assets_and_loads_offline(qtbot, bundled_layers, tmp_
     view = QWebEngineView()
     qtbot.addWidget(view)
     view.show()
-    with qtbot.waitSignal(view.loadFinished, timeout=20000):
+    with qtbot.waitSignal(view.loadFinished, timeout=CEILING_MS):
         view.load(QUrl.fromLocalFile(str(out)))
     counts = {}
 
@@ -92,14 +93,14 @@ def test_html_has_no_remote_assets_and_loads_offline(qtbot, bundled_layers, tmp_
             "JSON.stringify(Object.keys(window.xixia._state.layers).map(k => [k, window.xixia.featureCount(k)]))",
             0, lambda v: counts.update(dict(json.loads(v))) if v else None)
         return counts.get("townships") == 19
-    qtbot.waitUntil(read_counts, timeout=10000)
+    qtbot.waitUntil(read_counts, timeout=CEILING_MS)
     assert counts["projects"] == 11
     # popups carry the details, built as text
     popup = []
     view.page().runJavaScript(
         "var m = window.xixia._state.features.townships.huiche; m.openPopup(); "
         "document.querySelector('table.xm-popup').textContent", 0, popup.append)
-    qtbot.waitUntil(lambda: bool(popup), timeout=5000)
+    qtbot.waitUntil(lambda: bool(popup), timeout=CEILING_MS)
     assert "镇级小城市" in popup[0]
 
 

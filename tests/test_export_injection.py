@@ -1,5 +1,6 @@
 """Text from a file is data in every export, never template code: nothing it
 says runs, and it comes out verbatim (HTML, PDF, CSV, GeoPackage, GeoJSON)."""
+from ceilings import CEILING_MS
 import json
 import subprocess
 import sys
@@ -104,7 +105,7 @@ def test_toggling_layers_after_an_export_from_the_window(qtbot, catalog, tmp_pat
     frame.to_file(tmp_path / "new.geojson")
     window.layers.set_visible("roads", False)  # raised RuntimeError: MapView already deleted
     window.layers.append(layer_from_file(tmp_path / "new.geojson", taken=window.layers.ids()))
-    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", window.layers.ids()[-1]) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", window.layers.ids()[-1]) == 1, timeout=CEILING_MS)
     assert window.map_view.evaluate("!window.xixia._state.map.hasLayer(window.xixia._state.layers.roads)")
 
 
@@ -150,7 +151,7 @@ def test_map_labels_show_the_text_verbatim(qtbot, hostile_file, bundled_layers):
     view.resize(900, 600)
     view.show()
     wait_until_idle(view)
-    qtbot.waitUntil(lambda: view.call_sync("featureCount", layer.id) == len(texts), timeout=10000)
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", layer.id) == len(texts), timeout=CEILING_MS)
     shown = json.loads(view.evaluate(
         "JSON.stringify(Array.from(document.querySelectorAll('.leaflet-tooltip')).map(e => e.textContent))"))
     assert sorted(shown) == sorted(texts.values())

@@ -3,6 +3,7 @@
 文字编码 menu re-reads the drawing; a huge raster is checked and drawn with a
 bounded amount of reading; a GeoPackage's un-checkpointed WAL in a read-only
 folder is read as a normal user reads it."""
+from ceilings import CEILING_MS
 import subprocess
 import sys
 import tempfile
@@ -31,14 +32,14 @@ def test_a_dxf_layer_offers_text_encodings_and_is_read_again_in_the_chosen_one(q
     actions = _encoding_menu(window, layer_id)
     assert list(actions) == ["UTF-8", "GB18030", "Big5", "CP1252（西欧文字）"]
     assert [name for name, action in actions.items() if action.isChecked()] == ["GB18030"]
-    with qtbot.waitSignal(window.opener.layer_added, timeout=30000) as blocker:
+    with qtbot.waitSignal(window.opener.layer_added, timeout=CEILING_MS) as blocker:
         actions["Big5"].trigger()
     big5_id = blocker.args[0]
     big5 = window.layers[big5_id]
     assert list(big5.frame["Text"]) == ["用地红线 α".encode("gbk").decode("cp950", "replace")]
     assert layer_id not in window.layers or layer_id == big5_id
     assert [name for name, action in _encoding_menu(window, big5_id).items() if action.isChecked()] == ["Big5"]
-    with qtbot.waitSignal(window.opener.layer_added, timeout=30000) as blocker:
+    with qtbot.waitSignal(window.opener.layer_added, timeout=CEILING_MS) as blocker:
         _encoding_menu(window, big5_id)["GB18030"].trigger()
     assert list(window.layers[blocker.args[0]].frame["Text"]) == ["用地红线 α"]
 

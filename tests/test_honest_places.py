@@ -2,6 +2,7 @@
 dashed, a selected one shows the circle (or band) of its accuracy, a zoom to
 it stops where that circle still fits, and projects whose site is unknown
 inside the development zone are listed on it, not drawn as invented points."""
+from ceilings import CEILING_MS
 import pytest
 
 from test_window_user_data import window  # noqa: F401 - the window fixture
@@ -9,7 +10,7 @@ from xixia_map.data.uncertainty import uncertainty_shape
 
 
 def _ready(qtbot, view, layer_id, count):
-    qtbot.waitUntil(lambda: view.call_sync("featureCount", layer_id) == count, timeout=10000)
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", layer_id) == count, timeout=CEILING_MS)
 
 
 def test_estimated_symbols_are_hollow_and_schematic_lines_dashed(qtbot, window):
@@ -31,19 +32,19 @@ def test_a_selected_estimate_shows_its_range_and_the_zoom_respects_it(qtbot, win
     view = window.map_view
     _ready(qtbot, view, "townships", 19)
     view.call_sync("setViewNoAnim", 111.48, 33.30, 15)  # close in: a plain zoom-to would stay this close
-    qtbot.waitUntil(lambda: view.last_view.get("zoom") == 15, timeout=5000)
+    qtbot.waitUntil(lambda: view.last_view.get("zoom") == 15, timeout=CEILING_MS)
     view.select_feature("townships", "huiche", zoom=True)
-    qtbot.waitUntil(lambda: view.call_sync("uncertaintyShown"), timeout=5000)
+    qtbot.waitUntil(lambda: view.call_sync("uncertaintyShown"), timeout=CEILING_MS)
     seat = window.layers["townships"].frame.set_index("id").loc["huiche"]
     circle = uncertainty_shape(seat.geometry, seat["accuracy_m"])
-    qtbot.waitUntil(lambda: abs(view.last_view.get("lng", 0) - seat.geometry.x) < 1e-3, timeout=5000)
+    qtbot.waitUntil(lambda: abs(view.last_view.get("lng", 0) - seat.geometry.x) < 1e-3, timeout=CEILING_MS)
     shown = view.last_view
     west, south, east, north = circle.bounds
     assert shown["west"] <= west and shown["east"] >= east and shown["south"] <= south and shown["north"] >= north
     view.select_feature("townships", "zijin", zoom=False)  # A grade: no circle
-    qtbot.waitUntil(lambda: not view.call_sync("uncertaintyShown"), timeout=5000)
+    qtbot.waitUntil(lambda: not view.call_sync("uncertaintyShown"), timeout=CEILING_MS)
     view.select_feature("roads", "G345", zoom=False)  # a band along a schematic line
-    qtbot.waitUntil(lambda: view.call_sync("uncertaintyShown"), timeout=5000)
+    qtbot.waitUntil(lambda: view.call_sync("uncertaintyShown"), timeout=CEILING_MS)
     view.call_sync("clearSelection")
     assert not view.call_sync("uncertaintyShown")
 
@@ -63,7 +64,7 @@ def test_projects_without_a_site_are_listed_on_the_zone(qtbot, window):
                          "window.xixia._state.features.projects.dev_zone")
     assert view.evaluate("document.querySelector('.xm-badge').textContent") == "8"
     view.select_feature("projects", "dev_zone", zoom=False)
-    qtbot.waitUntil(lambda: window.details.record is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.details.record is not None, timeout=CEILING_MS)
     buttons = [b.text() for b in window.details.findChildren(QPushButton) if b.isFlat()]
     assert "中冶钢构" in buttons and len(buttons) == 8
     next(b for b in window.details.findChildren(QPushButton) if b.text() == "中冶钢构").click()
@@ -102,17 +103,17 @@ def test_selection_as_in_a_gis(qtbot, window):
     x, y = view.call_sync("featurePointAt", spot.y, spot.x)
     proxy = view.focusProxy()
     QTest.mouseClick(proxy, Qt.MouseButton.LeftButton, pos=QPoint(round(x) + 5, round(y)))
-    qtbot.waitUntil(lambda: window.details.record is not None and window.details.record["id"] == "guanhe", timeout=5000)
+    qtbot.waitUntil(lambda: window.details.record is not None and window.details.record["id"] == "guanhe", timeout=CEILING_MS)
     QTest.keyClick(proxy, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: window.details.record is None, timeout=5000)
+    qtbot.waitUntil(lambda: window.details.record is None, timeout=CEILING_MS)
     QTest.mouseClick(proxy, Qt.MouseButton.LeftButton, pos=QPoint(round(x) + 80, round(y) + 60))  # inside the county
     qtbot.wait(500)
     assert window.details.record is None  # empty ground: no 西峡县
     window.layers.set_identifiable("county", True)
-    qtbot.waitUntil(lambda: view.call_sync("featureCount", "county") == 1, timeout=5000)
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", "county") == 1, timeout=CEILING_MS)
     QTest.mouseClick(proxy, Qt.MouseButton.LeftButton, pos=QPoint(round(x) + 80, round(y) + 60))
     qtbot.waitUntil(lambda: window.details.record is not None and window.details.record["_layer"] == "county",
-                    timeout=5000)
+                    timeout=CEILING_MS)
 
 
 def test_stacked_features_get_a_chooser_and_the_map_its_own_menu(qtbot, window):
@@ -124,12 +125,12 @@ def test_stacked_features_get_a_chooser_and_the_map_its_own_menu(qtbot, window):
     _ready(qtbot, view, "townships", 19)
     # 白羽 and 莲花街道 share the county-town point: a click there offers both.
     view.call_sync("clickFeature", "townships", "baiyu")
-    qtbot.waitUntil(lambda: window.map_menus.menu is not None and window.map_menus.menu.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: window.map_menus.menu is not None and window.map_menus.menu.isVisible(), timeout=CEILING_MS)
     entries = [a.text() for a in window.map_menus.menu.actions()]
     assert "乡镇(街道)驻地：白羽街道" in entries and "乡镇(街道)驻地：莲花街道" in entries
     next(a for a in window.map_menus.menu.actions() if a.text().endswith("莲花街道")).trigger()
     qtbot.waitUntil(lambda: window.details.record is not None and window.details.record["id"] == "lianhua",
-                    timeout=5000)
+                    timeout=CEILING_MS)
     window.map_menus.menu.close()
     # A right-click opens the app's menu, not Chromium's.
     seat = window.layers["townships"].frame.set_index("id").geometry["xiping"]
@@ -138,7 +139,7 @@ def test_stacked_features_get_a_chooser_and_the_map_its_own_menu(qtbot, window):
     x, y = view.call_sync("featurePointAt", seat.y, seat.x)
     QTest.mouseClick(view.focusProxy(), Qt.MouseButton.RightButton, pos=QPoint(round(x) + 40, round(y) + 40))
     qtbot.waitUntil(lambda: window.map_menus.menu is not None and window.map_menus.menu.isVisible()
-                    and window.map_menus.menu.actions()[0].text() == "复制坐标", timeout=5000)
+                    and window.map_menus.menu.actions()[0].text() == "复制坐标", timeout=CEILING_MS)
     window.map_menus.menu.actions()[0].trigger()
     copied = QApplication.clipboard().text()
     assert copied.startswith("WGS84 经纬度：111.") and "2000国家大地坐标系 3度带 第37带：X=3" in copied
@@ -165,4 +166,4 @@ def test_a_click_on_a_towns_label_selects_the_town(qtbot, window):
         "  var r = el.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })[0])"))
     assert box is not None
     QTest.mouseClick(view.focusProxy(), Qt.MouseButton.LeftButton, pos=QPoint(round(box[0]), round(box[1])))
-    qtbot.waitUntil(lambda: window.current_selection() == ("townships", "xiping"), timeout=5000)
+    qtbot.waitUntil(lambda: window.current_selection() == ("townships", "xiping"), timeout=CEILING_MS)

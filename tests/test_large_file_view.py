@@ -1,6 +1,7 @@
 """A large layer from a file in the real view, table and export: drawn from its
 store in the 三调 colours, identified on click, classes switched off, the table
 paged from the file, and the layer in a PNG export (not timed)."""
+from ceilings import CEILING_MS
 import io
 import json
 
@@ -43,7 +44,7 @@ def view_with_file_layer(qtbot, bundled_layers, file_layer):
     bundled_layers.append(layer)
     west, south, east, north = layer.bounds()
     view.fit_bounds(west, south, east, north)
-    qtbot.waitUntil(lambda: (view.call_sync("tileCount", layer.id) or 0) > 0, timeout=15000)
+    qtbot.waitUntil(lambda: (view.call_sync("tileCount", layer.id) or 0) > 0, timeout=CEILING_MS)
     wait_until_idle(view)
     yield view, layer, frame
     view.close()
@@ -120,7 +121,7 @@ def test_the_view_draws_the_layer_and_a_click_identifies_the_parcel(qtbot, view_
     wait_until_idle(view)
     xy = json.loads(view.evaluate("JSON.stringify(window.xixia._state.map.latLngToContainerPoint([%f, %f]))"
                                   % (lat, lon)))
-    with qtbot.waitSignal(view.feature_selected, timeout=5000) as blocker:
+    with qtbot.waitSignal(view.feature_selected, timeout=CEILING_MS) as blocker:
         QTest.mouseClick(view.focusProxy(), Qt.MouseButton.LeftButton, pos=QPoint(round(xy["x"]), round(xy["y"])))
     record = blocker.args[0]
     assert record["_layer"] == layer.id and record["id"] == str(row + 1)
@@ -132,7 +133,7 @@ def test_the_view_draws_the_layer_and_a_click_identifies_the_parcel(qtbot, view_
 def test_switching_a_class_off_redraws_the_map_without_it(qtbot, view_with_file_layer, bundled_layers):
     view, layer, _frame = view_with_file_layer
     bundled_layers.set_class_visible(layer.id, "0301", False)
-    qtbot.waitUntil(lambda: (view.call_sync("tileCount", layer.id) or 0) > 0, timeout=15000)
+    qtbot.waitUntil(lambda: (view.call_sync("tileCount", layer.id) or 0) > 0, timeout=CEILING_MS)
     wait_until_idle(view)
     image = stable_grab(view)
     assert pixels_of_class(image, layer, "0301") < 50 and pixels_of_class(image, layer, "1101") > 1000

@@ -1,4 +1,5 @@
 """Large layers in the real view: drawn, identified, moved and freed correctly (not timed)."""
+from ceilings import CEILING_MS
 import json
 
 import numpy as np
@@ -19,9 +20,9 @@ def view_with_big_layer(qtbot, bundled_layers):
     wait_until_idle(view)
     layer = big_layer()
     bundled_layers.append(layer)
-    qtbot.waitUntil(lambda: view.call_sync("featureCount", "sandiao") == len(layer.frame), timeout=10000)
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", "sandiao") == len(layer.frame), timeout=CEILING_MS)
     view.fit_bounds(111.28, 33.18, 111.72, 33.47)
-    qtbot.waitUntil(lambda: view.call_sync("tileCount", "sandiao") > 0, timeout=10000)
+    qtbot.waitUntil(lambda: view.call_sync("tileCount", "sandiao") > 0, timeout=CEILING_MS)
     wait_until_idle(view)
     yield view, layer
     view.close()
@@ -51,7 +52,7 @@ def test_click_on_a_large_layer_identifies_the_record(qtbot, view_with_big_layer
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    with qtbot.waitSignal(view.feature_selected, timeout=5000) as blocker:
+    with qtbot.waitSignal(view.feature_selected, timeout=CEILING_MS) as blocker:
         QTest.mouseClick(view.focusProxy(), Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
     record = blocker.args[0]
     hit = layer.frame.set_index("id").geometry[record["id"]]
@@ -115,7 +116,7 @@ def test_animated_zoom_and_drag_end_as_a_direct_move_would(qtbot, view_with_big_
     _only_the_large_layer(view)
     _settled_at(view, 111.5, 33.33, 13)
     view.evaluate("window.xixia._state.map.setZoom(14, {animate: true}); 1")
-    qtbot.waitUntil(lambda: view.evaluate("window.xixia._state.map.getZoom()") == 14, timeout=5000)
+    qtbot.waitUntil(lambda: view.evaluate("window.xixia._state.map.getZoom()") == 14, timeout=CEILING_MS)
     wait_until_idle(view)
     animated = stable_grab(view)
     _settled_at(view, 111.5, 33.33, 13)
@@ -199,7 +200,7 @@ def test_tile_requests_after_the_view_shut_its_workers_fail_quietly(qtbot, view_
     served = view.handler.served
     view.call_sync("setViewNoAnim", 111.62, 33.4, 14)  # tiles nobody has asked for yet
     # pytest-qt fails the test if a Qt slot raised while the requests arrive
-    qtbot.waitUntil(lambda: view.handler.refused_after_shutdown > 0, timeout=5000)
+    qtbot.waitUntil(lambda: view.handler.refused_after_shutdown > 0, timeout=CEILING_MS)
     assert view.handler.served == served
 
 
@@ -209,9 +210,9 @@ def test_hiding_a_large_layer_frees_its_tiles(qtbot, view_with_big_layer):
     assert view.evaluate("document.querySelectorAll('.leaflet-pane canvas.xm-tile-canvas').length") > 0
     view.set_visible("sandiao", False)
     qtbot.waitUntil(lambda: view.evaluate("document.querySelectorAll('.leaflet-pane canvas.xm-tile-canvas').length") == 0,
-                    timeout=5000)
+                    timeout=CEILING_MS)
     view.set_visible("sandiao", True)
-    qtbot.waitUntil(lambda: view.call_sync("tileCount", "sandiao") > 0, timeout=5000)
+    qtbot.waitUntil(lambda: view.call_sync("tileCount", "sandiao") > 0, timeout=CEILING_MS)
 
 
 def test_settled_view_preloads_the_next_tiles_into_the_page(qtbot, view_with_big_layer):
@@ -224,7 +225,7 @@ def test_settled_view_preloads_the_next_tiles_into_the_page(qtbot, view_with_big
     def preload():
         return view.call_sync("preloadState", "sandiao")
 
-    qtbot.waitUntil(lambda: preload()["started"] > 0 and preload()["pending"] == 0, timeout=20000)
+    qtbot.waitUntil(lambda: preload()["started"] > 0 and preload()["pending"] == 0, timeout=CEILING_MS)
     assert 0 < preload()["decoded"] <= 72  # DECODED_TILES in bitmap_tiles.js
     tiles = view.layer_tiles(layer.id)
     state = view.call_sync("viewState")

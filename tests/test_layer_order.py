@@ -2,6 +2,7 @@
 move it from its menu, rename it; the map's panes, the legend and the sheet
 follow. A new DOM goes above the reference layers, so the county's tint
 never veils it."""
+from ceilings import CEILING_MS
 import subprocess
 
 import pytest
@@ -50,8 +51,8 @@ def test_the_tree_order_is_the_map_order(qtbot, window):
     groups = [model.index(r, 0) for r in range(model.rowCount())]
     reference = next(i for i in groups if i.data(model.GROUP_ROLE) == "reference")
     model.dropMimeData(model.mimeData([reference]), model.supportedDropActions(), 0, 0, groups[0].parent())
-    qtbot.waitUntil(lambda: layers.ids()[-1] in ("county", "neighbours"), timeout=5000)
-    qtbot.waitUntil(lambda: _z(view, "county") > _z(view, "townships"), timeout=5000)
+    qtbot.waitUntil(lambda: layers.ids()[-1] in ("county", "neighbours"), timeout=CEILING_MS)
+    qtbot.waitUntil(lambda: _z(view, "county") > _z(view, "townships"), timeout=CEILING_MS)
     assert model.index(0, 0).data(model.GROUP_ROLE) == "reference"  # the tree shows it
 
 

@@ -1,4 +1,5 @@
 """The window: a map click fills the details panel with catalog fields and coordinates."""
+from ceilings import CEILING_MS
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -26,7 +27,7 @@ def panel_texts(panel):
 
 
 def test_click_shows_every_catalog_field_with_chinese_labels(qtbot, window, bundled_layers):
-    with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000):  # listed on the zone, no point of its own
+    with qtbot.waitSignal(window.map_view.feature_selected, timeout=CEILING_MS):  # listed on the zone, no point of its own
         window.map_view.select_feature("projects", "zhengwei_tcm", zoom=False)
     texts = panel_texts(window.details)
     assert "正威(南阳)国家级中医药新经济产业园" in texts
@@ -41,15 +42,15 @@ def test_click_shows_every_catalog_field_with_chinese_labels(qtbot, window, bund
 
 def test_empty_click_clears_details(qtbot, window):
     window.map_view.call_sync("clickFeature", "townships", "huiche")
-    qtbot.waitUntil(lambda: window.details.record is not None, timeout=5000)
-    with qtbot.waitSignal(window.map_view.selection_cleared, timeout=5000):
+    qtbot.waitUntil(lambda: window.details.record is not None, timeout=CEILING_MS)
+    with qtbot.waitSignal(window.map_view.selection_cleared, timeout=CEILING_MS):
         window.map_view.evaluate("window.xixia._state.map.fire('click', {latlng: L.latLng(33.1, 111.0)}); true")
     assert window.details.record is None and "未选择要素" in panel_texts(window.details)
 
 
 def test_copy_coordinates_gives_wgs84_and_gk_zone37(qtbot, window):
     window.map_view.select_feature("townships", "huiche", zoom=False)
-    qtbot.waitUntil(lambda: window.details.record is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.details.record is not None, timeout=CEILING_MS)
     window.details.copy_button.click()
     text = QApplication.clipboard().text()
     seat = window.layers["townships"].frame.set_index("id").geometry["huiche"]

@@ -1,4 +1,5 @@
 """The Leaflet map in a real, headless QtWebEngine."""
+from ceilings import CEILING_MS
 import json
 import re
 
@@ -34,7 +35,7 @@ def test_asset_urls_in_the_page_are_local(bundled_layers):
 
 
 def test_js_click_on_huiche_delivers_the_record(qtbot, map_view):
-    with qtbot.waitSignal(map_view.feature_selected, timeout=5000) as blocker:
+    with qtbot.waitSignal(map_view.feature_selected, timeout=CEILING_MS) as blocker:
         assert map_view.call_sync("clickFeature", "townships", "huiche")
     record = blocker.args[0]
     assert record["name_zh"] == "回车镇" and record["_layer"] == "townships"
@@ -45,10 +46,10 @@ def test_js_click_on_huiche_delivers_the_record(qtbot, map_view):
 def test_real_mouse_click_selects_and_empty_click_clears(qtbot, map_view):
     x, y = map_view.call_sync("featurePoint", "townships", "taiping")
     target = map_view.focusProxy()
-    with qtbot.waitSignal(map_view.feature_selected, timeout=5000) as blocker:
+    with qtbot.waitSignal(map_view.feature_selected, timeout=CEILING_MS) as blocker:
         QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
     assert blocker.args[0]["name_zh"] == "太平镇"
-    with qtbot.waitSignal(map_view.selection_cleared, timeout=5000):
+    with qtbot.waitSignal(map_view.selection_cleared, timeout=CEILING_MS):
         QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(60, 860))
     assert map_view.call_sync("selectedId") is None
 
@@ -71,11 +72,11 @@ def test_hide_show_and_opacity_keep_the_extent(map_view, bundled_layers):
 
 def test_zoom_to_layer_and_feature(qtbot, map_view):
     map_view.zoom_to_layer("facilities")
-    qtbot.waitUntil(lambda: map_view.call_sync("viewState")["zoom"] > 11, timeout=5000)
+    qtbot.waitUntil(lambda: map_view.call_sync("viewState")["zoom"] > 11, timeout=CEILING_MS)
     view = wait_until_idle(map_view)
     assert view["west"] <= 111.44 and view["east"] >= 111.55
     map_view.select_feature("townships", "zijin")  # a GeoNames point: zoomed in close
-    qtbot.waitUntil(lambda: map_view.call_sync("viewState")["zoom"] >= 13, timeout=5000)
+    qtbot.waitUntil(lambda: map_view.call_sync("viewState")["zoom"] >= 13, timeout=CEILING_MS)
     view = wait_until_idle(map_view)
     assert view["west"] < 111.4744 < view["east"] and view["south"] < 33.2892 < view["north"]
     assert map_view.call_sync("selectedId") == "zijin"
@@ -131,7 +132,7 @@ def test_scheme_answers_only_known_get_paths(qtbot, map_view):
       ]).then(v => { window.__fetches = JSON.stringify(v); });
     """
     map_view.evaluate(script)
-    qtbot.waitUntil(lambda: map_view.evaluate("window.__fetches || ''") != "", timeout=5000)
+    qtbot.waitUntil(lambda: map_view.evaluate("window.__fetches || ''") != "", timeout=CEILING_MS)
     results = json.loads(map_view.evaluate("window.__fetches"))
     assert results[0] == 200
     # Unknown paths are refused (404), and so is anything but GET (403).
@@ -142,5 +143,5 @@ def test_scheme_answers_only_known_get_paths(qtbot, map_view):
 
 def test_http_request_from_the_page_is_blocked_and_counted(qtbot, map_view):
     map_view.evaluate("var i = new Image(); i.src = 'https://example.com/tile.png'; true")
-    qtbot.waitUntil(lambda: map_view.blocked_requests == 1, timeout=5000)
+    qtbot.waitUntil(lambda: map_view.blocked_requests == 1, timeout=CEILING_MS)
     assert "example.com" in map_view.guard.blocked_urls[0]

@@ -2,6 +2,7 @@
 feature classes, a DXF drawing in GK zone 37, an RGB GeoTIFF in GK zone 37 and
 a small DEM, all written in the test run. Each is opened through the window's
 opener and drawn; its edges land where its coordinates say, within a pixel."""
+from ceilings import CEILING_MS
 import json
 
 import numpy as np
@@ -145,7 +146,7 @@ def test_dem_is_a_hillshade_with_heights_under_the_cursor(qtbot, window, tmp_pat
     first = next(i for i, c in enumerate(row) if abs(lum(c) - lum(blank)) > 20) + round(wx) - 10
     assert abs(first + 0.5 - wx) <= 1.0, (first, wx)
     # a click shows the height in the details
-    with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000) as blocker:
+    with qtbot.waitSignal(window.map_view.feature_selected, timeout=CEILING_MS) as blocker:
         window.map_view._on_map_clicked(peak[1], peak[0], 13)
     assert blocker.args[0]["_extra"]["高程（米）"].startswith(("899", "900"))
 
@@ -320,7 +321,7 @@ def test_dem_tint_can_be_switched_off(qtbot, window, tmp_path):
     bounds = (peak[0] - 0.07, peak[1] - 0.06, peak[0] + 0.07, peak[1] + 0.06)
     tinted = _only(window, layer_id, bounds)
     window.layers.set_tinted(layer_id, False)
-    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", layer_id) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", layer_id) == 1, timeout=CEILING_MS)
     grey = _only(window, layer_id, bounds)
     x, y = _container_point(window.map_view, peak[0] - 0.03, peak[1] - 0.03)
     a, b = tinted.pixelColor(round(x), round(y)), grey.pixelColor(round(x), round(y))

@@ -1,6 +1,7 @@
 """The PostGIS dialog in the real window: a wrong password said plainly, the tables
 listed in the planner's words, a table added to the map, and a project that
 reopens it without ever holding the password."""
+from ceilings import CEILING_MS
 import psycopg
 import pytest
 import shapely
@@ -48,14 +49,14 @@ def test_the_dialog_lists_tables_and_adds_one_to_the_map(qtbot, window, postgis,
     dialog = window.postgis_dialog
     fill(dialog, postgis, "wrong")
     dialog.list_tables()
-    qtbot.waitUntil(lambda: not dialog.jobs, timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=CEILING_MS)
     assert "密码错误" in dialog.status.text() and dialog.table.rowCount() == 0
     from xixia_map.ui.project_trust import is_confirmed
 
     assert not is_confirmed(dialog.connection())
     fill(dialog, postgis, PLANNERS["viewer"])
     dialog.list_tables()
-    qtbot.waitUntil(lambda: not dialog.jobs and dialog.table.rowCount() > 0, timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.jobs and dialog.table.rowCount() > 0, timeout=CEILING_MS)
     assert is_confirmed(dialog.connection())  # typed and working: a project naming it opens without asking
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     row = names.index("planning.parcels")
@@ -63,11 +64,11 @@ def test_the_dialog_lists_tables_and_adds_one_to_the_map(qtbot, window, postgis,
     assert dialog.table.item(row, 2).text() == "CGCS2000 高斯-克吕格 3 度带第 37 带"
     assert dialog.table.item(row, 3).text() == f"{len(parcels):,}"
     dialog.table.selectRow(row)
-    with qtbot.waitSignal(window.opener.layer_added, timeout=20000) as added:
+    with qtbot.waitSignal(window.opener.layer_added, timeout=CEILING_MS) as added:
         dialog.add_button.click()
     layer = window.layers[added.args[0]]
     assert len(layer.frame) == len(parcels) and layer.source_db["table"] == "parcels"
-    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", layer.id) == len(parcels), timeout=10000)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", layer.id) == len(parcels), timeout=CEILING_MS)
     wait_until_idle(window.map_view)
     from xixia_map.data.project import load_project
     from xixia_map.ui.project_io import save_project_as
@@ -136,7 +137,7 @@ def test_the_shared_register_opens_in_the_window_and_saves_to_the_server(qtbot, 
     dialog.user.setText("planner_a")
     dialog.schema.setText("register_window")
     dialog.open_register()
-    qtbot.waitUntil(lambda: not dialog.jobs, timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=CEILING_MS)
     session = window.register.session
     assert session is not None and session.register.database["schema"] == "register_window"
     assert "register" in window.layers
@@ -148,7 +149,7 @@ def test_the_shared_register_opens_in_the_window_and_saves_to_the_server(qtbot, 
     fill(dialog, postgis, PLANNERS["viewer"])
     dialog.schema.setText("register_window")
     dialog.open_register()
-    qtbot.waitUntil(lambda: not dialog.jobs, timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=CEILING_MS)
     assert window.register.session.register.read_only
     assert "只读" in window.statusBar().currentMessage() and "只读" in dialog.status.text()
     assert pd.notna(window.register.session.frame["name"]).all()

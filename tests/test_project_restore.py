@@ -1,6 +1,7 @@
 """A reopened project has everything back: the open register, the drawing
 order with its groups, the planner's names, the legend classes switched off,
 and the panels' layout; 最近的项目 lists whole paths."""
+from ceilings import CEILING_MS
 from test_window_user_data import window  # noqa: F401 - the window fixture
 from test_window_panels import make_window
 from xixia_map.data.layer_order import tree_runs
@@ -31,7 +32,7 @@ def test_a_project_reopens_with_its_register_order_names_classes_and_panels(qtbo
     assert [g for g, _ in tree_runs(other.layers) if g != "user"] == [g for g, _ in runs if g != "user"]
     assert other.layers["facilities"].spec.title("zh") == "城建十大工程"
     assert other.layers["projects"].hidden_classes == frozenset({"building"})
-    qtbot.waitUntil(lambda: other.docks["table"].isVisible() and not other.docks["layers"].isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: other.docks["table"].isVisible() and not other.docks["layers"].isVisible(), timeout=CEILING_MS)
     other.unsaved.clear()
     other.close()
 

@@ -2,6 +2,7 @@
 drag a project to its site through the map (a real marker's dragend), undo
 and redo, edit its status, save, reopen; a conflicting save is shown, not
 written over."""
+from ceilings import CEILING_MS
 import pytest
 
 from test_chinese_window import _menu_texts
@@ -15,7 +16,7 @@ def test_place_edit_save_and_reopen(qtbot, window, tmp_path):
     register = window.register
     assert register.new_register(path)
     view = window.map_view
-    qtbot.waitUntil(lambda: view.call_sync("featureCount", LAYER_ID) == 11, timeout=10000)
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", LAYER_ID) == 11, timeout=CEILING_MS)
     assert not window.layers["projects"].visible  # the register shows the planners' copy
     register.edit_action.setChecked(True)
     frame = register.session.frame
@@ -24,7 +25,7 @@ def test_place_edit_save_and_reopen(qtbot, window, tmp_path):
     view.call_sync("setViewNoAnim", 111.68, 33.232, 15)
     assert not view.call_sync("dragFeatureTo", LAYER_ID, pid, 111.6805, 33.2322)  # not selected: not draggable
     view.select_feature(LAYER_ID, pid, zoom=False)
-    with qtbot.waitSignal(view.feature_dragged, timeout=5000):
+    with qtbot.waitSignal(view.feature_dragged, timeout=CEILING_MS):
         assert view.call_sync("dragFeatureTo", LAYER_ID, pid, 111.6805, 33.2322)
     record = register.session.register.record(pid)
     assert (round(record["geometry"].x, 6), round(record["geometry"].y, 6)) == (111.6805, 33.2322)
@@ -33,8 +34,8 @@ def test_place_edit_save_and_reopen(qtbot, window, tmp_path):
     register.undo_action.trigger()
     assert register.session.register.record(pid)["geometry"].equals(seat)
     register.redo_action.trigger()
-    qtbot.waitUntil(lambda: view.call_sync("clickFeature", LAYER_ID, pid), timeout=5000)
-    qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=5000)
+    qtbot.waitUntil(lambda: view.call_sync("clickFeature", LAYER_ID, pid), timeout=CEILING_MS)
+    qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=CEILING_MS)
     assert window.details.edit_button.isVisibleTo(window.details)  # 编辑属性… in the details panel
     from xixia_map.ui.register_dialog import ProjectDialog
 
@@ -44,7 +45,7 @@ def test_place_edit_save_and_reopen(qtbot, window, tmp_path):
     assert form.widgets["total"].suffix().strip() == "万元"
     register.edit_selected(form)
     assert register.session.register.record(pid)["status"] == "在建"
-    qtbot.waitUntil(lambda: view.call_sync("featurePoint", LAYER_ID, pid) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: view.call_sync("featurePoint", LAYER_ID, pid) is not None, timeout=CEILING_MS)
     assert register.save()
     reread = open_register(path).record(pid)
     assert reread["status"] == "在建" and reread["total"] == 12000.0
@@ -82,7 +83,7 @@ def test_import_a_ledger_in_the_window_and_export_it(qtbot, window, tmp_path):
     assert window.register.import_ledger(sheet, tmp_path / "库.gpkg")
     title, text, _ = window.dialogs[-1]
     assert "已导入 4 个项目，其中 3 个待落图" in text and "第 5 行" in text and "不存在镇" in text
-    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 4, timeout=10000)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 4, timeout=CEILING_MS)
     assert window.register.export_ledger(tmp_path / "出.xlsx")
     assert list(pd.read_excel(tmp_path / "出.xlsx")["项目名称"]) == list(LEDGER["项目名称"][[0, 1, 2, 6]])
 
@@ -145,10 +146,10 @@ def test_the_lifecycle_view_filters_the_register_and_its_totals(qtbot, window, t
 
     panel.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # 完成（万元）, as numbers: 2,990 before 4,200
     assert [panel.model.index(r, 5).data() for r in range(2)] == ["2,990", "4,200"]
-    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 2, timeout=CEILING_MS)
     assert window.map_view.call_sync("shownElements", LAYER_ID) == 2  # hidden on screen, not only counted
     box.setCurrentIndex(0)
-    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 4, timeout=10000)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 4, timeout=CEILING_MS)
 
 
 def _click(view, x, y, button=None):
@@ -184,7 +185,7 @@ def test_a_drag_moves_the_selected_project_not_the_one_stacked_on_it(qtbot, wind
     register = window.register
     assert register.import_ledger(tmp_path / "台账.xlsx", tmp_path / "库.gpkg")
     view = window.map_view
-    qtbot.waitUntil(lambda: view.call_sync("featureCount", LAYER_ID) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", LAYER_ID) == 2, timeout=CEILING_MS)
     frame = register.session.frame
     pids = dict(zip(frame["name"], frame["pid"]))
     seat = frame.geometry.iloc[0]
@@ -192,10 +193,10 @@ def test_a_drag_moves_the_selected_project_not_the_one_stacked_on_it(qtbot, wind
     view.call_sync("setViewNoAnim", seat.x, seat.y, 15)
     chosen, other = pids["鹳河综合治理工程"], pids["猕猴桃冷链物流中心"]  # the lower of the two
     view.select_feature(LAYER_ID, chosen, zoom=False)
-    qtbot.waitUntil(lambda: view.call_sync("selectedId") == chosen, timeout=5000)
+    qtbot.waitUntil(lambda: view.call_sync("selectedId") == chosen, timeout=CEILING_MS)
     start = view.call_sync("featurePoint", LAYER_ID, chosen)
     assert start == view.call_sync("featurePoint", LAYER_ID, other)  # stacked on the same pixel
-    with qtbot.waitSignal(view.feature_dragged, timeout=10000) as dragged:
+    with qtbot.waitSignal(view.feature_dragged, timeout=CEILING_MS) as dragged:
         _drag(qtbot, view, (start[0], start[1]), (start[0] + 120, start[1] + 60))
     assert dragged.args[1] == chosen
     assert register.session.register.record(other)["geometry"].equals(seat)
@@ -212,12 +213,12 @@ def test_draw_and_reshape_a_redline_with_the_mouse(qtbot, window, tmp_path):
     register = window.register
     assert register.new_register(path)
     view = window.map_view
-    qtbot.waitUntil(lambda: view.call_sync("featureCount", LAYER_ID) == 11, timeout=10000)
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", LAYER_ID) == 11, timeout=CEILING_MS)
     window.resize(1400, 900)
     pid = register.session.frame["pid"].iloc[2]
     register.edit_action.setChecked(True)
     assert view.call_sync("clickFeature", LAYER_ID, pid)
-    qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=5000)
+    qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=CEILING_MS)
     star = register.session.register.record(pid)["geometry"]
     view.call_sync("setViewNoAnim", star.x, star.y, 16)
     qtbot.wait(300)
@@ -227,7 +228,7 @@ def test_draw_and_reshape_a_redline_with_the_mouse(qtbot, window, tmp_path):
     for x, y in corners:
         _click(view, x, y)
         qtbot.wait(120)
-    with qtbot.waitSignal(view.drawing_ended, timeout=5000):
+    with qtbot.waitSignal(view.drawing_ended, timeout=CEILING_MS):
         _click(view, *corners[0])  # back at the start closes the ring
     record = register.session.register.record(pid)
     area = record["geometry"]
@@ -236,27 +237,27 @@ def test_draw_and_reshape_a_redline_with_the_mouse(qtbot, window, tmp_path):
     assert all(abs(px - ex) < 2 and abs(py - ey) < 2 for (px, py), (ex, ey) in
                zip(sorted(drawn), sorted(corners)))
     assert record["placement"] == "已落图" and 5.5 < record["accuracy_m"] < 6.5  # 3 px at zoom 16: 2 m each
-    qtbot.waitUntil(lambda: view.call_sync("vertexPoints", LAYER_ID, pid) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: view.call_sync("vertexPoints", LAYER_ID, pid) is not None, timeout=CEILING_MS)
 
     # Drag a corner 40 px right and 30 px down.
     vertices = view.call_sync("vertexPoints", LAYER_ID, pid)
     corner = min(vertices, key=lambda p: abs(p[0] - corners[2][0]) + abs(p[1] - corners[2][1]))
-    with qtbot.waitSignal(view.shape_edited, timeout=5000):
+    with qtbot.waitSignal(view.shape_edited, timeout=CEILING_MS):
         _drag(qtbot, view, corner, (corner[0] + 40, corner[1] + 30))
     moved = register.session.register.record(pid)["geometry"]
     assert len(moved.exterior.coords) == 5 and moved.area > area.area
     # Add a vertex: drag the midpoint marker of the top edge 25 px up.
-    qtbot.waitUntil(lambda: view.call_sync("vertexPoints", LAYER_ID, pid) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: view.call_sync("vertexPoints", LAYER_ID, pid) is not None, timeout=CEILING_MS)
     top = ((corners[0][0] + corners[1][0]) / 2, corners[0][1])
-    with qtbot.waitSignal(view.shape_edited, timeout=5000):
+    with qtbot.waitSignal(view.shape_edited, timeout=CEILING_MS):
         _drag(qtbot, view, top, (top[0], top[1] - 25))
     added = register.session.register.record(pid)["geometry"]
     assert len(added.exterior.coords) == 6
     # Delete that vertex again with a right-click.
-    qtbot.waitUntil(lambda: len(view.call_sync("vertexPoints", LAYER_ID, pid) or []) == 5, timeout=5000)
+    qtbot.waitUntil(lambda: len(view.call_sync("vertexPoints", LAYER_ID, pid) or []) == 5, timeout=CEILING_MS)
     from PySide6.QtCore import Qt
 
-    with qtbot.waitSignal(view.shape_edited, timeout=5000):
+    with qtbot.waitSignal(view.shape_edited, timeout=CEILING_MS):
         _click(view, top[0], top[1] - 25, Qt.MouseButton.RightButton)
     assert len(register.session.register.record(pid)["geometry"].exterior.coords) == 5
     register.undo_action.trigger()  # the deleted vertex is back
@@ -271,7 +272,7 @@ def test_draw_and_reshape_a_redline_with_the_mouse(qtbot, window, tmp_path):
     assert [row[3] for row in edit_log(path)].count("geometry") == 2  # drawn, then one vertex moved
     areas = int((register.session.frame.geom_type == "Polygon").sum())  # the 红线 and the development zone
     expected = len(register.session.frame) + areas  # a star each, and each area's outline
-    qtbot.waitUntil(lambda: view.call_sync("shownElements", LAYER_ID) == expected, timeout=5000)
+    qtbot.waitUntil(lambda: view.call_sync("shownElements", LAYER_ID) == expected, timeout=CEILING_MS)
     from xixia_map.data.register.words import stage_of
 
     stage = stage_of(register.session.register.record(pid)["status"])
@@ -279,7 +280,7 @@ def test_draw_and_reshape_a_redline_with_the_mouse(qtbot, window, tmp_path):
     box.setCurrentIndex(next(i for i in range(1, box.count()) if box.itemData(i) != stage))
     kept = register.session.frame[register.session.frame["status"].map(stage_of) == box.currentData()]
     others = len(kept) + int((kept.geom_type == "Polygon").sum())
-    qtbot.waitUntil(lambda: view.call_sync("shownElements", LAYER_ID) == others, timeout=5000)
+    qtbot.waitUntil(lambda: view.call_sync("shownElements", LAYER_ID) == others, timeout=CEILING_MS)
 
 
 def test_a_typed_position_places_the_project_with_its_precision(qtbot, window, tmp_path):
@@ -290,10 +291,10 @@ def test_a_typed_position_places_the_project_with_its_precision(qtbot, window, t
     register = window.register
     assert register.new_register(tmp_path / "库.gpkg")
     pid = register.session.frame["pid"].iloc[3]
-    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 11, timeout=10000)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 11, timeout=CEILING_MS)
     register.edit_action.setChecked(True)
     assert window.map_view.call_sync("clickFeature", LAYER_ID, pid)
-    qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=5000)
+    qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=CEILING_MS)
     east, north = Transformer.from_crs(4326, 4525, always_xy=True).transform(111.51, 33.28)
     dialog = PositionDialog("zh", window)
     dialog.system.setCurrentIndex(dialog.system.findData("gk37"))
@@ -321,10 +322,10 @@ def test_monthly_progress_is_reported_from_the_lifecycle_view(qtbot, window, tmp
     register = window.register
     assert register.import_ledger(sheet, path)
     panel = register.view_panel
-    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 4, timeout=10000)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", LAYER_ID) == 4, timeout=CEILING_MS)
     panel.table.clicked.emit(panel.model.index(0, 0))  # a row of the table selects the project on the map
     pid = panel.model.index(0, 0).data(0x0100)
-    qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=5000)
+    qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=CEILING_MS)
     assert panel.progress_pid == pid and panel.report_button.isEnabled()
     assert "完成 4,200 万元" in panel.progress_title.text() and "完成率 84%" in panel.progress_title.text()
     dialog = MonthReportDialog("", QDate(2026, 11, 1), window)

@@ -1,5 +1,6 @@
 """Styling any layer: single, categorised and graduated colours, labels; drawn
 on the map (vector and large tiled layers), in the legend, and kept in the project."""
+from ceilings import CEILING_MS
 import json
 
 import geopandas as gpd
@@ -69,7 +70,7 @@ def test_styled_layer_in_the_window_map_legend_and_project(qtbot, window, tmp_pa
     rule = layer.spec.style["graduated"]
     assert layer.spec.label_field == "名称" and layer.spec.label_mode == "permanent"
     view = window.map_view
-    qtbot.waitUntil(lambda: view.call_sync("featureCount", layer_id) == 3, timeout=10000)
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", layer_id) == 3, timeout=CEILING_MS)
     for other in window.layers:
         if other.id != layer_id:
             window.layers.set_visible(other.id, False)

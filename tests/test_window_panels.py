@@ -1,4 +1,5 @@
 """The main window's panels, driven both ways against the real map."""
+from ceilings import CEILING_MS
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -35,7 +36,7 @@ def window(qtbot, catalog, settings_file):
 def test_unchecking_a_layer_in_the_tree_hides_it_on_the_map(qtbot, window):
     item = window.layers_panel.model.item_for("roads")
     item.setCheckState(Qt.CheckState.Unchecked)
-    qtbot.waitUntil(lambda: "roads" not in window.map_view.call_sync("visibleLayers"), timeout=5000)
+    qtbot.waitUntil(lambda: "roads" not in window.map_view.call_sync("visibleLayers"), timeout=CEILING_MS)
     window.map_view.set_visible("roads", True)  # and back from the model side
     assert item.checkState() == Qt.CheckState.Checked
 
@@ -47,7 +48,7 @@ def test_tree_shows_counts_and_legend_classes(window):
 
 
 def test_map_click_fills_details_and_selects_the_table_row(qtbot, window):
-    with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000):
+    with qtbot.waitSignal(window.map_view.feature_selected, timeout=CEILING_MS):
         window.map_view.call_sync("clickFeature", "projects", "yinian_shanhai")
     assert window.details.record["name_zh"] == "亿年山海西峡城"
     table = window.tables.tables["projects"]
@@ -60,10 +61,10 @@ def test_table_row_selects_and_zooms_on_the_map(qtbot, window):
     table = window.tables.tables["facilities"]
     window.tables.setCurrentWidget(table)
     row = table.model.row_of("museum")
-    with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000):
+    with qtbot.waitSignal(window.map_view.feature_selected, timeout=CEILING_MS):
         table.view.selectRow(table.proxy.mapFromSource(table.model.index(row, 0)).row())
-    qtbot.waitUntil(lambda: window.map_view.call_sync("selectedId") == "museum", timeout=5000)
-    qtbot.waitUntil(lambda: window.map_view.call_sync("viewState")["zoom"] >= 13, timeout=5000)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("selectedId") == "museum", timeout=CEILING_MS)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("viewState")["zoom"] >= 13, timeout=CEILING_MS)
 
 
 def test_tables_are_built_when_first_needed_not_at_start(window):
@@ -100,31 +101,31 @@ def test_search_huiche_selects_huiche_town(qtbot, window):
     window.search.setFocus()
     QTest.keyClicks(window.search, "huiche")
     assert window.search.suggestions()[0].startswith("回车镇")
-    with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000) as blocker:
+    with qtbot.waitSignal(window.map_view.feature_selected, timeout=CEILING_MS) as blocker:
         QTest.keyClick(window.search, Qt.Key.Key_Return)
     assert blocker.args[0]["name_zh"] == "回车镇"
-    qtbot.waitUntil(lambda: window.map_view.call_sync("selectedId") == "huiche", timeout=5000)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("selectedId") == "huiche", timeout=CEILING_MS)
 
 
 def test_ctrl_f_focuses_the_search_box(qtbot, window):
     window.activateWindow()
     window.map_view.setFocus()
     QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(window.search.hasFocus, timeout=2000)
+    qtbot.waitUntil(window.search.hasFocus, timeout=CEILING_MS)
 
 
 def test_indicator_highlights_related_features(qtbot, window):
     window.indicators_panel.cards["water_attainment"].clicked.emit("water_attainment")
     qtbot.waitUntil(lambda: window.map_view.evaluate(
-        "document.querySelectorAll('.xm-marker.xm-selected').length") == 7, timeout=5000)
+        "document.querySelectorAll('.xm-marker.xm-selected').length") == 7, timeout=CEILING_MS)
     window.indicators_panel.choose("zone_enterprises")
     qtbot.waitUntil(lambda: window.map_view.evaluate(
-        "window.xixia._state.highlighted.map(l => l.feature.properties.id).join()") == "dev_zone", timeout=5000)
+        "window.xixia._state.highlighted.map(l => l.feature.properties.id).join()") == "dev_zone", timeout=CEILING_MS)
 
 
 def test_choosing_a_township_shows_its_entries(qtbot, window):
     panel = window.indicators_panel
-    with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000):
+    with qtbot.waitSignal(window.map_view.feature_selected, timeout=CEILING_MS):
         panel.township_combo.setCurrentIndex(panel.township_combo.findData("miping"))
     assert "全国山茱萸集散中心" in panel.township_entries.text()
     panel.township_combo.setCurrentIndex(panel.township_combo.findData("taiping"))
@@ -164,7 +165,7 @@ def test_settings_are_restored_on_restart(qtbot, catalog, settings_file):
     first.set_language("en")
     first.map_view.set_visible("parks", False)
     first.map_view.fit_bounds(111.3, 33.2, 111.6, 33.4)
-    qtbot.waitUntil(lambda: first.map_view.last_view.get("zoom", 0) > 10.5, timeout=5000)
+    qtbot.waitUntil(lambda: first.map_view.last_view.get("zoom", 0) > 10.5, timeout=CEILING_MS)
     wait_until_idle(first.map_view)
     shown = dict(first.map_view.last_view)
     first.close()
@@ -192,7 +193,7 @@ def test_export_dialog_writes_current_view(qtbot, window, tmp_path):
     from xixia_map.ui.export_dialog import MapExportDialog, run_map_export
 
     window.map_view.select_feature("townships", "huiche", zoom=False)
-    qtbot.waitUntil(lambda: window.details.record is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.details.record is not None, timeout=CEILING_MS)
     dialog = MapExportDialog((800, 500), window)
     dialog.kind.setCurrentIndex(dialog.kind.findData("png_window"))
     out = tmp_path / "view.png"
@@ -220,7 +221,7 @@ def test_search_finds_words_in_a_feature_and_says_when_nothing_matches(qtbot, wi
     assert len(by_hanzi) == 7 and {e.feature_id for e in window.search.index.search("duanmian")} == by_hanzi
     assert [e.name for e in window.search.index.search("shanzhuyu")] == ["米坪镇"]  # the text's words in pinyin
     window.search.setText("不存在的地名")  # QTest types ASCII only
-    with qtbot.waitSignal(window.search.nothing_found, timeout=3000):
+    with qtbot.waitSignal(window.search.nothing_found, timeout=CEILING_MS):
         window.search.returnPressed.emit()
     assert "未找到" in window.statusBar().currentMessage()
 
@@ -242,7 +243,7 @@ def test_about_and_go_to_coordinates(qtbot, window):
     dialog.north.setText(f"{north:.0f}")
     dialog._accept()
     assert window.go_to_coordinates(dialog)
-    qtbot.waitUntil(lambda: abs(window.map_view.last_view.get("lng", 0) - 111.52) < 1e-4, timeout=5000)
+    qtbot.waitUntil(lambda: abs(window.map_view.last_view.get("lng", 0) - 111.52) < 1e-4, timeout=CEILING_MS)
     assert window.map_view.call_sync("uncertaintyShown")
 
 
@@ -251,11 +252,11 @@ def test_map_labels_and_dashboard_values_follow_the_language(qtbot, window):
     assert window.map_view.evaluate(label) == "回车镇"
     window.set_language("en")
     assert window.layers["townships"].record("huiche")["name_en"] == "Huiche Town"
-    qtbot.waitUntil(lambda: window.map_view.evaluate(label) == "Huiche", timeout=5000)  # the kind left off
+    qtbot.waitUntil(lambda: window.map_view.evaluate(label) == "Huiche", timeout=CEILING_MS)  # the kind left off
     card = window.indicators_panel.cards["budget_revenue"]
     assert (card.value_label.text(), card.period_label.text()) == ("1.526 bn yuan", "first three quarters of 2024")
     window.set_language("zh")
-    qtbot.waitUntil(lambda: window.map_view.evaluate(label) == "回车镇", timeout=5000)
+    qtbot.waitUntil(lambda: window.map_view.evaluate(label) == "回车镇", timeout=CEILING_MS)
     assert card.value_label.text() == "15.26亿元"
 
 
@@ -273,12 +274,12 @@ def test_a_figure_the_document_writes_without_its_unit_shows_it():
 def test_the_county_view_refits_when_the_window_is_resized(qtbot, window):
     view = window.map_view
     window.home_action.trigger()  # 全县视图
-    qtbot.waitUntil(lambda: view.call_sync("isIdle"), timeout=5000)
+    qtbot.waitUntil(lambda: view.call_sync("isIdle"), timeout=CEILING_MS)
     window.resize(1600, 1000)
-    qtbot.waitUntil(lambda: view.last_view.get("width", 0) > 900, timeout=5000)
+    qtbot.waitUntil(lambda: view.last_view.get("width", 0) > 900, timeout=CEILING_MS)
     wide = view.call_sync("viewState")["zoom"]
     window.resize(1024, 700)
-    qtbot.waitUntil(lambda: view.call_sync("viewState")["zoom"] < wide, timeout=5000)
+    qtbot.waitUntil(lambda: view.call_sync("viewState")["zoom"] < wide, timeout=CEILING_MS)
     state = view.call_sync("viewState")
     west, south, east, north = window.layers["county"].bounds()
     assert state["west"] <= west + 0.01 and state["east"] >= east - 0.01  # still the whole county
@@ -308,7 +309,7 @@ def test_bookmarks_can_be_renamed_and_deleted(qtbot, window):
 
     from xixia_map.ui.project_io import add_bookmark, delete_bookmark, rename_bookmark
 
-    qtbot.waitUntil(lambda: window.current_extent() is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.current_extent() is not None, timeout=CEILING_MS)
     add_bookmark(window, "县城 & 开发区")
     add_bookmark(window, "丹水")
     assert rename_bookmark(window, 1, "丹水镇一带")
@@ -336,10 +337,10 @@ def test_a_remembered_basemap_that_no_longer_opens_is_said(qtbot, catalog, setti
 
 def test_route_shields_fade_with_their_road_layer(qtbot, window):
     view = window.map_view
-    qtbot.waitUntil(lambda: view.call_sync("featureCount", "roads") == 2, timeout=10000)
+    qtbot.waitUntil(lambda: view.call_sync("featureCount", "roads") == 2, timeout=CEILING_MS)
     window.layers.set_opacity("roads", 0.3)
     qtbot.waitUntil(lambda: view.evaluate(
-        "getComputedStyle(document.querySelector('.xm-shield')).opacity") == "0.3", timeout=5000)
+        "getComputedStyle(document.querySelector('.xm-shield')).opacity") == "0.3", timeout=CEILING_MS)
 
 
 def test_a_legend_class_can_be_switched_off_in_the_tree(qtbot, window):
@@ -354,11 +355,11 @@ def test_a_legend_class_can_be_switched_off_in_the_tree(qtbot, window):
     hidden = ("Object.keys(window.xixia._state.features.facilities).filter("
               "k => window.xixia._state.features.facilities[k].xmHidden).sort().join()")
     rows["planned"].setCheckState(Qt.CheckState.Unchecked)
-    qtbot.waitUntil(lambda: window.map_view.evaluate(hidden) == ",".join(sorted(planned)), timeout=5000)
+    qtbot.waitUntil(lambda: window.map_view.evaluate(hidden) == ",".join(sorted(planned)), timeout=CEILING_MS)
     assert window.layers["facilities"].hidden_classes == {"planned"}
     assert len(window.layers["facilities"].frame) == len(frame)  # the table still lists every feature
     rows["planned"].setCheckState(Qt.CheckState.Checked)
-    qtbot.waitUntil(lambda: window.map_view.evaluate(hidden) == "", timeout=5000)
+    qtbot.waitUntil(lambda: window.map_view.evaluate(hidden) == "", timeout=CEILING_MS)
 
 
 def test_the_facility_classes_differ_by_shape_as_well_as_colour(window):
@@ -383,13 +384,13 @@ def test_two_seats_at_one_spot_share_a_label_and_the_county_town_is_named_at_cou
     town = ("(function () { var t = window.xixia._state.layers.townships.xmCollapsed;"
             " return t.getContent().textContent + ':' + t.getElement().style.display; })()")
     view.call("setViewNoAnim", 111.48, 33.30, 13)
-    qtbot.waitUntil(lambda: view.call_sync("viewState")["zoom"] == 13, timeout=5000)
-    qtbot.waitUntil(lambda: view.evaluate(town) == "县城:none", timeout=5000)
+    qtbot.waitUntil(lambda: view.call_sync("viewState")["zoom"] == 13, timeout=CEILING_MS)
+    qtbot.waitUntil(lambda: view.evaluate(town) == "县城:none", timeout=CEILING_MS)
     assert view.evaluate(text.format(fid="baiyu")) == "白羽街道、莲花街道"
     assert view.evaluate(shown.format(fid="lianhua")) == "none" and view.evaluate(shown.format(fid="baiyu")) != "none"
     assert view.evaluate(shown.format(fid="zijin")) != "none"  # its own spot, its own label
     view.call("setViewNoAnim", 111.48, 33.30, 10)
-    qtbot.waitUntil(lambda: view.evaluate(town) == "县城:", timeout=5000)
+    qtbot.waitUntil(lambda: view.evaluate(town) == "县城:", timeout=CEILING_MS)
     assert view.evaluate(shown.format(fid="zijin")) == "none"
 
 

@@ -1,5 +1,6 @@
 """The window with awkward files: dialogs in plain text and Chinese, offsets on a
 worker with progress, duplicate ids, unreadable files, unsaved changes on quit."""
+from ceilings import CEILING_MS
 import geopandas as gpd
 import numpy as np
 import pytest
@@ -17,7 +18,7 @@ def test_hostile_ids_in_dialogs_are_plain_text(qtbot, window, tmp_path):
     path.write_text('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"%s"},'
                     '"geometry":{"type":"Point","coordinates":["a","b"]}}]}' % hostile.replace('"', '\\"'),
                     encoding="utf-8")
-    with qtbot.waitSignal(window.opener.failed, timeout=10000):
+    with qtbot.waitSignal(window.opener.failed, timeout=CEILING_MS):
         window.opener.open_paths([path])
     title, text, text_format = window.dialogs[-1]
     assert text_format == Qt.TextFormat.PlainText
@@ -39,7 +40,7 @@ def test_a_skipped_feature_is_named_after_loading(qtbot, window, tmp_path):
 def test_unreadable_table_gets_a_dialog(qtbot, window, tmp_path):
     folder = tmp_path / "清单.csv"  # a folder named like a table: reading it fails as an unreadable file does
     folder.mkdir()
-    with qtbot.waitSignal(window.opener.failed, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.opener.failed, timeout=CEILING_MS) as blocker:
         window.opener.open_paths([folder])
     assert "清单.csv" in blocker.args[0] and window.dialogs and "清单.csv" in window.dialogs[-1][1]
 
@@ -51,7 +52,7 @@ def test_duplicate_ids_select_the_feature_clicked(qtbot, window, tmp_path):
     layer_id = open_and_wait(qtbot, window, path)
     layer = window.layers[layer_id]
     assert list(layer.frame["id"]) == ["1", "2"] and list(layer.frame["id（文件）"]) == ["A", "A"]
-    with qtbot.waitSignal(window.map_view.feature_selected, timeout=5000) as blocker:
+    with qtbot.waitSignal(window.map_view.feature_selected, timeout=CEILING_MS) as blocker:
         window.map_view.select_feature(layer_id, "2")
     assert blocker.args[0]["name"] == "东"
 
@@ -68,7 +69,7 @@ def test_offset_of_a_big_layer_runs_on_a_worker_with_progress(qtbot, window, tmp
     job = start_offset(window, layer_id, "gcj02")
     seen = []
     job.worker.progress.connect(lambda done, total: seen.append((done, total)))
-    qtbot.waitUntil(lambda: window.layers[layer_id].offset == "gcj02", timeout=30000)
+    qtbot.waitUntil(lambda: window.layers[layer_id].offset == "gcj02", timeout=CEILING_MS)
     frame = window.layers[layer_id].frame
     assert np.abs(frame.geometry.x.to_numpy() - lon).max() < 1e-6 and np.abs(frame.geometry.y.to_numpy() - lat).max() < 1e-6
     assert seen and seen[-1] == (60_000, 60_000) and not window.jobs

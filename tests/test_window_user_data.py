@@ -1,5 +1,6 @@
 """Opening files in the window: CRS questions, progress and cancel, drag and drop, offsets,
 projects, bookmarks and measuring, against the real map."""
+from ceilings import CEILING_MS
 import geopandas as gpd
 import numpy as np
 import pytest
@@ -31,11 +32,11 @@ def gk37_gpkg(path):
 
 
 def open_and_wait(qtbot, window, path):
-    with qtbot.waitSignal(window.opener.layer_added, timeout=30000) as blocker:
+    with qtbot.waitSignal(window.opener.layer_added, timeout=CEILING_MS) as blocker:
         window.opener.open_paths([path])
     layer_id = blocker.args[0]
     qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", layer_id) == len(window.layers[layer_id].frame),
-                    timeout=10000)
+                    timeout=CEILING_MS)
     return layer_id
 
 
@@ -60,7 +61,7 @@ def test_declined_crs_question_adds_nothing(qtbot, window, tmp_path):
     window.opener.ask_crs = lambda path, err: None
     count = len(window.layers)
     window.opener.open_paths([gk37_gpkg(tmp_path / "x.gpkg")])
-    qtbot.waitUntil(lambda: not window.opener.busy(), timeout=10000)
+    qtbot.waitUntil(lambda: not window.opener.busy(), timeout=CEILING_MS)
     assert len(window.layers) == count
 
 
@@ -83,7 +84,7 @@ def test_big_file_can_be_cancelled_from_the_progress(qtbot, window, tmp_path):
 
     window.opener._start = start_and_cancel_on_progress
     count = len(window.layers)
-    with qtbot.waitSignal(window.opener.cancelled, timeout=30000):
+    with qtbot.waitSignal(window.opener.cancelled, timeout=CEILING_MS):
         window.opener.open_paths([path])
     assert progress[:2] == [(20000, 100000), (40000, 100000)]
     assert len(window.layers) == count
@@ -97,14 +98,14 @@ def test_drop_a_gcj02_csv_then_correct_the_offset(qtbot, window, tmp_path):
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.opener.layer_added, timeout=30000) as blocker:
+    with qtbot.waitSignal(window.opener.layer_added, timeout=CEILING_MS) as blocker:
         window.dropEvent(event)
     layer_id = blocker.args[0]
-    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", layer_id) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", layer_id) == 1, timeout=CEILING_MS)
     before = window.map_view.call_sync("featurePoint", layer_id, "1")
     window.layers.set_offset(layer_id, "gcj02")
     qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", layer_id) == 1
-                    and window.map_view.call_sync("featurePoint", layer_id, "1") != before, timeout=10000)
+                    and window.map_view.call_sync("featurePoint", layer_id, "1") != before, timeout=CEILING_MS)
     point = window.layers[layer_id].frame.geometry.iloc[0]
     assert abs(point.x - 111.48) < 1e-6 and abs(point.y - 33.305) < 1e-6
 
@@ -120,7 +121,7 @@ def test_csv_without_known_columns_asks_for_them(qtbot, window, tmp_path):
 def test_bad_file_reports_and_keeps_the_app(qtbot, window, tmp_path):
     path = tmp_path / "broken.geojson"
     path.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
-    with qtbot.waitSignal(window.opener.failed, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.opener.failed, timeout=CEILING_MS) as blocker:
         window.opener.open_paths([path])
     assert "broken.geojson" in blocker.args[0] and "截断" in blocker.args[0]  # the window is in Chinese
     title, text, text_format = window.dialogs[-1]
@@ -131,7 +132,7 @@ def test_remove_user_layer(qtbot, window, tmp_path):
     window.opener.ask_crs = lambda path, err: (4525, False)
     layer_id = open_and_wait(qtbot, window, gk37_gpkg(tmp_path / "r.gpkg"))
     window.layers.remove(layer_id)
-    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", layer_id) == -1, timeout=5000)
+    qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", layer_id) == -1, timeout=CEILING_MS)
     assert layer_id not in window.tables.tables
 
 
@@ -144,7 +145,7 @@ def test_project_round_trip_with_bookmark_and_missing_file(qtbot, window, tmp_pa
     window.layers.set_opacity(layer_id, 0.4)
     window.layers.set_visible("parks", False)
     window.map_view.fit_bounds(111.40, 33.25, 111.56, 33.35)
-    qtbot.waitUntil(lambda: window.map_view.last_view.get("zoom", 0) > 11, timeout=5000)
+    qtbot.waitUntil(lambda: window.map_view.last_view.get("zoom", 0) > 11, timeout=CEILING_MS)
     wait_until_idle(window.map_view)
     add_bookmark(window, "县城周边")
     project = tmp_path / "plan.xixia.json"
@@ -158,7 +159,7 @@ def test_project_round_trip_with_bookmark_and_missing_file(qtbot, window, tmp_pa
     assert len(reopened) == 1 and reopened[0].opacity == pytest.approx(0.4) and reopened[0].assume_crs == 4525
     assert not second.layers["parks"].visible
     assert [b.name for b in second.bookmarks] == ["县城周边"]
-    qtbot.waitUntil(lambda: second.map_view.call_sync("featureCount", reopened[0].id) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: second.map_view.call_sync("featureCount", reopened[0].id) == 2, timeout=CEILING_MS)
 
     data.rename(tmp_path / "moved.gpkg")
     third = make_window(qtbot, catalog)
@@ -168,18 +169,18 @@ def test_project_round_trip_with_bookmark_and_missing_file(qtbot, window, tmp_pa
 
 def test_measure_distance_and_area(qtbot, window):
     window.measure_actions["line"].setChecked(True)
-    with qtbot.waitSignal(window.map_view.measured, timeout=5000):
+    with qtbot.waitSignal(window.map_view.measured, timeout=CEILING_MS):
         window.map_view.call_sync("measureClickAt", 111.48, 33.0)
-    with qtbot.waitSignal(window.map_view.measured, timeout=5000):
+    with qtbot.waitSignal(window.map_view.measured, timeout=CEILING_MS):
         window.map_view.call_sync("measureClickAt", 111.48, 34.0)
     assert "110.9" in window.measure_label.text() and "km" in window.measure_label.text()
     qtbot.waitUntil(lambda: window.map_view.evaluate(
-        "document.querySelectorAll('.xm-measure-label').length") == 1, timeout=5000)  # the leg's length on the map
+        "document.querySelectorAll('.xm-measure-label').length") == 1, timeout=CEILING_MS)  # the leg's length on the map
     assert "110.9" in window.map_view.evaluate("document.querySelector('.xm-measure-total').textContent")
     window.measure_actions["area"].setChecked(True)
     assert not window.measure_actions["line"].isChecked()
     for lon, lat in [(111.48, 33.30), (111.49, 33.30), (111.49, 33.31)]:
-        with qtbot.waitSignal(window.map_view.measured, timeout=5000):
+        with qtbot.waitSignal(window.map_view.measured, timeout=CEILING_MS):
             window.map_view.call_sync("measureClickAt", lon, lat)
     assert "亩" in window.measure_label.text()
     window.measure_actions["area"].setChecked(False)
@@ -194,12 +195,12 @@ def test_esc_on_the_map_ends_and_clears_a_measurement_under_way(qtbot, window):
 
     window.measure_actions["area"].setChecked(True)
     for lon, lat in [(111.48, 33.30), (111.49, 33.30), (111.49, 33.31)]:
-        with qtbot.waitSignal(window.map_view.measured, timeout=5000):
+        with qtbot.waitSignal(window.map_view.measured, timeout=CEILING_MS):
             window.map_view.call_sync("measureClickAt", lon, lat)
     proxy = window.map_view.focusProxy()
     proxy.setFocus()
     qtbot.keyClick(proxy, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not window.measure_actions["area"].isChecked(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.measure_actions["area"].isChecked(), timeout=CEILING_MS)
     assert not window.map_view.call_sync("measureShown") and window.measure_label.text() == ""
 
 

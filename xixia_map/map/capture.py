@@ -48,7 +48,7 @@ def _fence_visible(image: QImage, rgb: tuple[int, int, int] = FENCE_RGB) -> bool
     return (c.red(), c.green(), c.blue()) == rgb
 
 
-def stable_grab(view, timeout_s: float = 10.0, interval_ms: int = 40) -> QImage:
+def stable_grab(view, timeout_s: float = 60.0, interval_ms: int = 40) -> QImage:
     """Grab `view` showing everything drawn before this call.
 
     A marker pixel is painted after the page's idle state; once a grab shows it,
@@ -63,7 +63,7 @@ def stable_grab(view, timeout_s: float = 10.0, interval_ms: int = 40) -> QImage:
     return _grab_until(view, lambda img: not _fence_visible(img), deadline, interval_ms)
 
 
-def wait_until_idle(view, timeout_s: float = 20.0) -> dict:
+def wait_until_idle(view, timeout_s: float = 90.0) -> dict:
     """Block (with a local event loop) until the page reports idle."""
     box: dict = {}
     loop = QEventLoop()
