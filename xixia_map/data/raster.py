@@ -38,10 +38,14 @@ TILE_READ_PIXELS = 64 * 1024 * 1024
 
 @dataclass
 class ElevationRange:
-    low: float | None
+    low: float | None  # the tint's stretch: 1st and 99th percentiles, so a spike does not wash it out
     high: float | None
     estimated: bool = False  # from sampled blocks, not from the whole raster or its overviews
     sampled_blocks: int = 0
+    # The lowest and highest cell, read from every cell when that is affordable
+    # (EXACT_MINMAX_PIXELS): what the details and the table show. None: not read.
+    minimum: float | None = None
+    maximum: float | None = None
 
 
 @dataclass
@@ -134,8 +138,26 @@ def _elevation_range(path: Path, dataset) -> ElevationRange:
             raise DataError(path, say("the DEM holds no elevation: every cell is nodata",
                                       "DEM 中没有高程值：所有像元都是无数据（nodata）"))
         low, high = np.percentile(values, [1, 99])
-        return ElevationRange(float(low), float(max(high, low + 1)))
+        minimum, maximum = _exact_min_max(dataset)
+        return ElevationRange(float(low), float(max(high, low + 1)), minimum=minimum, maximum=maximum)
     return _sampled_range(dataset)
+
+
+# Every cell is read for the true lowest and highest one up to this size (a
+# county's 2 m DEM is ~ 30 000 x 30 000 = 900 M cells, beyond it; a 5 m one is
+# within): block by block, so memory stays one block.
+EXACT_MINMAX_PIXELS = 256 * 1024 * 1024
+
+
+def _exact_min_max(dataset) -> tuple[float | None, float | None]:
+    if dataset.width * dataset.height > EXACT_MINMAX_PIXELS:
+        return None, None
+    low, high = math.inf, -math.inf
+    for _index, window in dataset.block_windows(1):
+        values = _finite(dataset.read(1, window=window, masked=True))
+        if values.size:
+            low, high = min(low, float(values.min())), max(high, float(values.max()))
+    return (low, high) if low <= high else (None, None)
 
 
 def _finite(data) -> np.ndarray:
@@ -237,14 +259,18 @@ def read_raster_info(path, assume_crs=None) -> RasterInfo:
 
 def footprint_frame(info: RasterInfo) -> gpd.GeoDataFrame:
     """One feature: the raster's extent, with the facts shown in its details."""
+    from .crs_words import crs_words
+
     west, south, east, north = info.bounds_wgs84
     kind = "数字高程模型（DEM）" if info.kind == "dem" else "影像"
     row = {"id": "1", "名称": info.path.name, "类型": kind, "宽度（像素）": info.width, "高度（像素）": info.height,
-           "波段数": info.count, "分辨率（米）": round(info.resolution_m, 3), "坐标系": info.crs,
+           "波段数": info.count, "分辨率（米）": round(info.resolution_m, 3), "坐标系": crs_words(info.crs),
            "金字塔": "有" if info.overviews else "无"}
-    if info.elevation_range:
-        estimated = "（估计）" if info.elevation and info.elevation.estimated else ""
-        row["高程范围（米）"] = f"{info.elevation_range[0]:.1f}–{info.elevation_range[1]:.1f}{estimated}"
+    elevation = info.elevation
+    if elevation is not None and elevation.minimum is not None:  # the lowest and the highest cell
+        row["高程范围（米）"] = f"{elevation.minimum:.1f}–{elevation.maximum:.1f}"
+    elif info.elevation_range:  # too large to read every cell: the bulk of the heights, said to be so
+        row["高程范围（米）"] = f"{info.elevation_range[0]:.1f}–{info.elevation_range[1]:.1f}（估计，不含极值）"
     return gpd.GeoDataFrame([row], geometry=[shapely.box(west, south, east, north)], crs=4326)
 
 
