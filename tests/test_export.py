@@ -384,3 +384,17 @@ def test_the_pngs_legend_takes_the_corner_that_hides_fewest_features(qapp, bundl
     seats = _points_on_image(state, type(bundled_layers)([bundled_layers["townships"]]), width_mm, height_mm)
     assert not any(x <= px <= x + box_w and y <= py <= y + box_h for px, py in seats)
     add_furniture(plain.copy(), state, bundled_layers, "zh")  # draws there without error
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_the_sheets_legend_names_imagery_and_drawing_layers_in_words(qapp, bundled_layers, tmp_path):
+    import planner_files as pf
+
+    from xixia_map.data.user_layers import layer_from_file
+
+    bundled_layers.add(layer_from_file(pf.rgb_geotiff(tmp_path / "正射影像.tif", 256, overviews=False)))
+    bundled_layers.append(layer_from_file(pf.dxf_drawing(tmp_path / "规划.dxf"), layer="面", assume_crs=4525))
+    out = tmp_path / "sheet.pdf"
+    write_report(bundled_layers, ReportRequest("测试", "A4", True, 100), out)
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout)
+    assert "影像：正射影像" in text and "规划（面）" in text and "·面" not in text

@@ -161,11 +161,22 @@ def large_layer_from_features(path: Path, features, report, taken, layer: str | 
                 totals[key] = totals.get(key, 0.0) + float(total)
         style = style_for_totals(found[0], found[1], totals)
     fields = tuple(DetailField(str(c), str(c), str(c)) for c in frame.columns if c != frame.geometry.name)
-    name = title or (f"{path.stem} · {layer}" if layer else path.stem)
+    name = title or default_title(path, layer)
     spec = LayerSpec(id=layer_id_for(Path(f"{path.stem}_{layer}") if layer else path, taken),
                      title_zh=name, title_en=name, path=path, geometry=kind, category="user", style=style,
                      label_field=label, label_mode="hover", detail_fields=fields, group="user")
     return Layer(spec=spec, frame=frame, report=report, features=features)
+
+
+def default_title(path: Path, layer: str | None) -> str:
+    """A new layer's name until the planner renames it: the file's name, and the
+    layer inside it (a DXF's 面 as 规划（面）, a GeoPackage's layer after a dot)."""
+    path = Path(path)
+    if not layer:
+        return path.stem
+    if path.suffix.lower() == ".dxf":
+        return f"{path.stem}（{layer}）"
+    return f"{path.stem} · {layer}"
 
 
 def _layer(path: Path, frame, report, taken, layer: str | None, title: str | None) -> Layer:
@@ -182,7 +193,7 @@ def _layer(path: Path, frame, report, taken, layer: str | None, title: str | Non
 
         style = sandiao_style(frame) or style  # DLBM/DLMC: the 三调 colours and class names
     fields = tuple(DetailField(str(c), str(c), str(c)) for c in frame.columns if c != frame.geometry.name)
-    name = title or (f"{path.stem} · {layer}" if layer else path.stem)
+    name = title or default_title(path, layer)
     spec = LayerSpec(id=layer_id_for(Path(f"{path.stem}_{layer}") if layer else path, taken),
                      title_zh=name, title_en=name, path=path,
                      geometry=kind, category="user", style=style, label_field=label, label_mode=label_mode,

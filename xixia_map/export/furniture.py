@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from ..data.layers import LayerList
-from ..map.legend import ESTIMATED_NOTE, has_estimated, legend_entries, paint_swatch, present_values
+from ..map.legend import ESTIMATED_NOTE, has_estimated, layer_legend, paint_swatch
 from .paper import MM_PER_INCH
 from .report import _font, _north_arrow, _Page, _scale_bar
 
@@ -76,7 +76,7 @@ def add_furniture(image: QImage, state: dict, layers: LayerList, lang: str = "zh
         _north_arrow(page, width_mm - 10, 10, 9)
         _scale_bar(page, 8, height_mm - 8, state, width_mm, lang)
         rows = [(layer, label, fill, marker) for layer in reversed(list(layers)) if layer.visible
-                for label, fill, marker in legend_entries(layer.spec, lang, present_values(layer, drawn=True))]
+                for label, fill, marker in layer_legend(layer, lang)]
         note = any(layer.visible and has_estimated(layer) for layer in layers)
         row_h, box_w = 4.6, 58.0
         box_h = min(height_mm - 30, 7 + row_h * len(rows) + (5 if note else 0))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPainterPath, QPdfWriter, QPen
 
 from ..data.layers import LayerList
-from ..map.legend import ESTIMATED_NOTE, has_estimated, legend_entries, paint_swatch, present_values
+from ..map.legend import ESTIMATED_NOTE, has_estimated, layer_legend, paint_swatch
 from .paper import MM_PER_INCH, mm_to_px, paper_mm
 from .scalebar import scale_bar
 from .snapshot import SnapshotRequest, render_map
@@ -155,7 +155,7 @@ def _legend(page: _Page, x: float, y: float, w: float, h: float, layers: LayerLi
     for layer in reversed(list(layers)):
         if not layer.visible:
             continue
-        for label, fill, marker in legend_entries(layer.spec, lang, present_values(layer, drawn=True)):
+        for label, fill, marker in layer_legend(layer, lang):
             if row_y > y + h - 5:
                 return
             paint_swatch(page.p, page.rect(x, row_y, 5, 5), layer.spec, fill, marker)

@@ -91,6 +91,17 @@ def legend_entries(spec: LayerSpec, lang: str, present=None) -> list[tuple[str, 
     return rows
 
 
+def layer_legend(layer, lang: str) -> list[tuple[str, str | None, str | None]]:
+    """A map sheet's legend rows of one shown layer: its classes as drawn, and
+    imagery or a DEM said as what it is (影像：正射影像), not a footprint swatch
+    under a file name."""
+    if layer.raster is not None:
+        kind = {"dem": ("数字高程模型", "DEM")}.get(layer.raster.kind, ("影像", "Imagery"))
+        return [(f"{kind[0]}：{layer.spec.title(lang)}" if lang == "zh" else f"{kind[1]}: {layer.spec.title(lang)}",
+                 None, None)]
+    return legend_entries(layer.spec, lang, present_values(layer, drawn=True))
+
+
 def present_values(layer, drawn: bool = False) -> set | None:
     """The color_by values in the data; `drawn`: only those the map draws (a map
     sheet's legend leaves out the classes switched off in the layer tree)."""
