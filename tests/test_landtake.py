@@ -154,3 +154,45 @@ def test_layer_roles_are_recognised_by_the_standards_names(name, columns, role, 
 
 def test_a_layer_named_otherwise_is_asked_about():
     assert guess_role("红线图", ["name"]) is None
+
+
+def test_the_cli_writes_the_report_from_files_in_the_survey_plane(landuse, tmp_path):
+    """`xixia-map analyse --area 红线.gpkg --landuse DLTB.gpkg::DLTB --control 永久基本农田=…`:
+    the files are in GK zone 37, as county data are; the XLSX holds numbers as
+    numbers and the findings as text."""
+    import subprocess
+    import sys
+
+    from openpyxl import load_workbook
+
+    dltb = tmp_path / "三调.gpkg"
+    landuse.to_crs(4525).to_file(dltb, layer="DLTB")
+    farmland = tmp_path / "YJJBNTTB.gpkg"
+    gpd.GeoDataFrame(geometry=[box(X0, Y0, X0 + 150, Y0 + 100)], crs=4525).to_file(farmland)
+    site = tmp_path / "红线.gpkg"
+    gpd.GeoDataFrame({"名称": ["某项目"]}, geometry=[box(X0 + 50, Y0, X0 + 200, Y0 + 100)], crs=4525).to_file(site)
+    out = tmp_path / "占地分析.xlsx"
+    proc = subprocess.run([sys.executable, "-m", "xixia_map", "analyse", "--area", str(site),
+                           "--landuse", f"{dltb}::DLTB", "--control", f"永久基本农田={farmland}", "--out", str(out)],
+                          capture_output=True, text=True, env={**__import__("os").environ, "LANG": "zh_CN.UTF-8"},
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "项目用地占用永久基本农田 0.9999 公顷（15.00 亩）" in proc.stderr and "建设用地" not in proc.stderr
+    book = load_workbook(out)
+    assert book.sheetnames == ["说明", "地类", "控制线"]
+    classes = {row[1].value: row for row in book["地类"].iter_rows(min_row=2) if row[1].value}
+    assert set(classes) == {"0101"}  # the neighbouring parcels only touch it
+    assert classes["0101"][3].data_type == "n" and classes["0101"][3].value == pytest.approx(
+        geod_area(box(X0 + 50, Y0, X0 + 200, Y0 + 100).intersection(box(X0, Y0, X0 + 200, Y0 + 100))), rel=1e-5)
+    control = [row for row in book["控制线"].iter_rows(min_row=2)][0]
+    assert control[0].value == "永久基本农田" and control[1].value == "是" and control[1].data_type == "s"
+
+
+def test_the_cli_says_what_is_missing_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "xixia_map", "analyse", "--project", "P00001", "--out",
+                           str(tmp_path / "r.xlsx")], capture_output=True, text=True, timeout=120,
+                          env={**__import__("os").environ, "LANG": "zh_CN.UTF-8"})
+    assert proc.returncode == 1 and proc.stderr.strip().count("\n") == 0 and "--register" in proc.stderr

@@ -54,9 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("path")
     add_read_options(check)
     add_export_parser(sub)
+    from .analyse_command import add_analyse_parser
     from .register_command import add_register_parser
 
     add_register_parser(sub)
+    add_analyse_parser(sub)
     return parser
 
 
@@ -82,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         if command == "register":
             from .register_command import run_register
             return run_register(args)
+        if command == "analyse":
+            from .analyse_command import run_analyse
+            return run_analyse(args)
         if command == "check":
             from .inspect import check_file
             return check_file(args.path, args)

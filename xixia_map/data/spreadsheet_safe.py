@@ -136,12 +136,23 @@ def _xlsx_value(value):
 
 def write_xlsx(table: pd.DataFrame, path, sheet_name: str = "Sheet1") -> None:
     """One sheet: a bold header row, then the rows; text cells are strings, never formulas."""
+    write_xlsx_sheets({sheet_name: table}, path)
+
+
+def write_xlsx_sheets(tables: dict[str, pd.DataFrame], path) -> None:
+    """A workbook of several sheets, each written as `write_xlsx` writes one."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     book = Workbook()
-    sheet = book.active
-    sheet.title = sheet_name
+    book.remove(book.active)
+    for name, table in tables.items():
+        _fill_sheet(book.create_sheet(name), table)
+    book.save(Path(path))
+
+
+def _fill_sheet(sheet, table: pd.DataFrame) -> None:
+    from openpyxl.styles import Font
+
     bold = Font(bold=True)
 
     def put(row: int, col: int, value) -> None:
@@ -160,4 +171,3 @@ def write_xlsx(table: pd.DataFrame, path, sheet_name: str = "Sheet1") -> None:
     for row, values in enumerate(table.itertuples(index=False, name=None), start=2):
         for col, value in enumerate(values, start=1):
             put(row, col, value)
-    book.save(Path(path))

@@ -97,8 +97,16 @@ def _moved(geometries, transformer):
     return shapely.transform(geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
 
 
+# Vertices meet on a 0.1 mm grid in the plane: a survey's coordinates, moved to
+# degrees and back, come back within a nanometre, not exactly, and two layers'
+# copies of one boundary would leave slivers of 1e-7 m² between them.
+GRID_M = 1e-4
+
+
 def to_plane(geometries, epsg: int):
-    return _moved(geometries, _transformers(epsg)[0])
+    """In the plane, vertices on the GRID_M grid; the overlay itself then runs in
+    full precision (a geometry's grid would round its results too)."""
+    return shapely.set_precision(shapely.set_precision(_moved(geometries, _transformers(epsg)[0]), GRID_M), 0)
 
 
 def to_degrees(geometries, epsg: int):
@@ -180,6 +188,7 @@ def analyse_site(site, landuse: gpd.GeoDataFrame | None, controls: dict[str, gpd
     """The whole table for one site (a polygon or multipolygon in lon/lat)."""
     site = shapely.make_valid(site) if not site.is_valid else site
     plane = plane_for(site)
+    site = to_degrees(to_plane(site, plane), plane)  # on the plane's grid, as its pieces will be
     rows, uncovered = landuse_rows(site, landuse, method, plane) if landuse is not None else \
         ([], ellipsoidal_area(site))
     results = [control_result(site, role, frame, plane) for role, frame in controls.items()]
