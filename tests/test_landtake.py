@@ -196,3 +196,20 @@ def test_the_cli_says_what_is_missing_in_one_line(tmp_path):
                            str(tmp_path / "r.xlsx")], capture_output=True, text=True, timeout=120,
                           env={**__import__("os").environ, "LANG": "zh_CN.UTF-8"})
     assert proc.returncode == 1 and proc.stderr.strip().count("\n") == 0 and "--register" in proc.stderr
+
+
+def test_many_sites_in_blocks_give_what_each_alone_gives_with_progress_and_cancel(landuse, tmp_path):
+    from xixia_map.data.analysis.batch import Cancelled, analyse_many
+
+    dltb = tmp_path / "dltb.gpkg"
+    landuse.to_crs(4525).to_file(dltb, layer="DLTB")
+    sites = {f"P{i}": lonlat(box(X0 + 20 * i, Y0 + 10, X0 + 20 * i + 90, Y0 + 250)) for i in range(8)}
+    seen = []
+    many = analyse_many(sites, dltb, "DLTB", {}, progress=lambda done, total: seen.append((done, total)))
+    assert list(many) == list(sites) and seen[-1] == (8, 8)
+    for key, site in sites.items():
+        alone = analyse_site(site, landuse, {})
+        assert {r.code: round(r.square_metres, 3) for r in many[key].rows} == \
+            {r.code: round(r.square_metres, 3) for r in alone.rows}
+    with pytest.raises(Cancelled):
+        analyse_many(sites, dltb, "DLTB", {}, cancelled=lambda: True)

@@ -37,6 +37,30 @@ def ellipsoidal_area(geometry) -> float:
     return abs(float(area))
 
 
+@lru_cache(maxsize=32)
+def _to_equal_area(plane_epsg: int, lon0: int, lat0: int):
+    from pyproj import Transformer
+
+    # Lambert azimuthal equal-area on the GRS80 ellipsoid: PROJ maps through the
+    # authalic latitude, so every region keeps its ellipsoidal area exactly;
+    # only shapes bend, away from the centre.
+    return Transformer.from_crs(plane_epsg, f"+proj=laea +lat_0={lat0} +lon_0={lon0} +ellps=GRS80 +units=m",
+                                always_xy=True)
+
+
+def areas_from_plane(geometries, plane_epsg: int, lon: float, lat: float):
+    """Ellipsoidal areas (m²) of many polygons drawn in a Gauss-Krüger plane, at
+    once: moved to an equal-area projection of the ellipsoid and measured there
+    (numpy-fast; agrees with Geod to ~1e-9 for parcels, tests/test_landtake.py)."""
+    import numpy as np
+    import shapely
+
+    transformer = _to_equal_area(plane_epsg, round(lon), round(lat))
+    moved = shapely.transform(np.asarray(geometries, dtype=object),
+                              lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+    return shapely.area(moved)
+
+
 def hectares(square_metres: float) -> float:
     return square_metres / 10_000
 

@@ -23,10 +23,11 @@ from functools import lru_cache
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from pyproj import Transformer
 
-from .areas import ellipsoidal_area
+from .areas import areas_from_plane
 from .classes import MAIN_CLASSES, UNCLASSED, class_name, is_cultivated, main_class
 
 ELLIPSOIDAL, TBMJ_RATIO = "ellipsoidal", "tbmj_ratio"
@@ -41,7 +42,7 @@ class ClassRow:
     name: str
     main: str  # 农用地 / 建设用地 / 未利用地
     square_metres: float
-    pieces: list = field(default_factory=list, repr=False)  # the site's pieces of this class (lon/lat)
+    pieces: list = field(default_factory=list, repr=False)  # the site's pieces of this class, in the GK plane
 
 
 @dataclass
@@ -133,38 +134,44 @@ def candidates(frame: gpd.GeoDataFrame, site) -> gpd.GeoDataFrame:
     return frame.iloc[np.sort(hits)]
 
 
+def _column(frame, field):
+    return frame[field].to_numpy(dtype=object) if field else np.full(len(frame), None, dtype=object)
+
+
 def landuse_rows(site, landuse: gpd.GeoDataFrame, method: str = ELLIPSOIDAL,
                  plane: int | None = None) -> tuple[list[ClassRow], float]:
     """The site's area by 地类 (one row per DLBM), and the area no parcel covers.
-    `site` in degrees; the overlay is made in `plane` (plane_for: the site's zone)."""
+    `site` in degrees; the overlay is made in `plane` (plane_for: the site's zone),
+    all pieces at once, and measured on the ellipsoid (areas_from_plane)."""
     plane = plane or plane_for(site)
-    code_field, name_field = _field(landuse, CODE_FIELDS), _field(landuse, NAME_FIELDS)
-    area_field = _field(landuse, AREA_FIELDS)
+    centre = site.centroid
     near = candidates(landuse, site)
     site_plane = to_plane(site, plane)
-    pieces = to_degrees(shapely.intersection(to_plane(near.geometry.values, plane), site_plane), plane)
+    parcels = to_plane(near.geometry.values, plane)
+    pieces = np.array([_polygonal(p) for p in shapely.intersection(parcels, site_plane)], dtype=object)
+    kept = np.array([p is not None for p in pieces], dtype=bool)
+    pieces, parcels = pieces[kept], parcels[kept]
+    codes = _column(near, _field(landuse, CODE_FIELDS))[kept]
+    names = _column(near, _field(landuse, NAME_FIELDS))[kept]
+    areas = areas_from_plane(pieces, plane, centre.x, centre.y) if len(pieces) else np.zeros(0)
+    area_field = _field(landuse, AREA_FIELDS)
+    if method == TBMJ_RATIO and area_field is not None and len(pieces):
+        recorded = pd.to_numeric(pd.Series(_column(near, area_field)[kept]), errors="coerce").to_numpy(float)
+        wholes = areas_from_plane(parcels, plane, centre.x, centre.y)
+        usable = np.isfinite(recorded) & (wholes > 0)
+        areas = np.where(usable, recorded * areas / np.where(wholes > 0, wholes, 1.0), areas)
     rows: dict[str, ClassRow] = {}
-    covered = []
-    for index, piece in enumerate(pieces):
-        piece = _polygonal(piece)
-        if piece is None:
-            continue
-        record = near.iloc[index]
-        area = ellipsoidal_area(piece)
-        if method == TBMJ_RATIO and area_field is not None:
-            recorded = record[area_field]
-            whole = ellipsoidal_area(record.geometry)
-            if recorded == recorded and recorded is not None and whole > 0:
-                area = float(recorded) * area / whole
-        code = str(record[code_field]).strip() if code_field and record[code_field] == record[code_field] else ""
-        name = class_name(code, str(record[name_field]) if name_field and record[name_field] == record[name_field]
-                          else None)
-        row = rows.setdefault(code, ClassRow(code, name, main_class(code) if code else UNCLASSED, 0.0))
-        row.square_metres += area
-        row.pieces.append(piece)
-        covered.append(piece)
-    site_area = ellipsoidal_area(site)
-    covered_area = ellipsoidal_area(to_degrees(shapely.union_all(to_plane(covered, plane)), plane)) if covered else 0.0
+    for piece, area, code, name in zip(pieces, areas, codes, names):
+        code = "" if code is None or code != code else str(code).strip()
+        row = rows.get(code)
+        if row is None:
+            row = rows[code] = ClassRow(code, class_name(code, None if name is None or name != name else str(name)),
+                                        main_class(code) if code else UNCLASSED, 0.0)
+        row.square_metres += float(area)
+        row.pieces.append(piece)  # in the plane: to_degrees(piece, plane) for the map
+    site_area = float(areas_from_plane([site_plane], plane, centre.x, centre.y)[0])
+    covered_area = float(areas_from_plane([shapely.union_all(pieces)], plane, centre.x, centre.y)[0]) \
+        if len(pieces) else 0.0
     ordered = sorted(rows.values(), key=lambda r: (MAIN_CLASSES.index(r.main) if r.main in MAIN_CLASSES else 9, r.code))
     return ordered, max(0.0, site_area - covered_area)
 
@@ -173,13 +180,14 @@ def control_result(site, role: str, lines: gpd.GeoDataFrame, plane: int | None =
     """The site's area inside one control line's polygons (their union: overlapping
     polygons of the line are not counted twice)."""
     plane = plane or plane_for(site)
+    centre = site.centroid
     near = candidates(lines, site)
+    site_plane = to_plane(site, plane)
     inside = None
     if len(near):
-        union = shapely.union_all(to_plane(near.geometry.values, plane))
-        inside = _polygonal(to_degrees(shapely.intersection(union, to_plane(site, plane)), plane))
-    site_area = ellipsoidal_area(site)
-    area = ellipsoidal_area(inside) if inside is not None else 0.0
+        inside = _polygonal(shapely.intersection(shapely.union_all(to_plane(near.geometry.values, plane)), site_plane))
+    site_area = float(areas_from_plane([site_plane], plane, centre.x, centre.y)[0])
+    area = float(areas_from_plane([inside], plane, centre.x, centre.y)[0]) if inside is not None else 0.0
     return ControlResult(role, area, area / site_area if site_area else 0.0, inside)
 
 
@@ -189,7 +197,8 @@ def analyse_site(site, landuse: gpd.GeoDataFrame | None, controls: dict[str, gpd
     site = shapely.make_valid(site) if not site.is_valid else site
     plane = plane_for(site)
     site = to_degrees(to_plane(site, plane), plane)  # on the plane's grid, as its pieces will be
-    rows, uncovered = landuse_rows(site, landuse, method, plane) if landuse is not None else \
-        ([], ellipsoidal_area(site))
+    centre = site.centroid
+    site_area = float(areas_from_plane([to_plane(site, plane)], plane, centre.x, centre.y)[0])
+    rows, uncovered = landuse_rows(site, landuse, method, plane) if landuse is not None else ([], site_area)
     results = [control_result(site, role, frame, plane) for role, frame in controls.items()]
-    return SiteAnalysis(ellipsoidal_area(site), rows, results, method, uncovered)
+    return SiteAnalysis(site_area, rows, results, method, uncovered)

@@ -1,0 +1,46 @@
+"""合规性审查 of many sites (a whole register): every 红线 against the land-use
+layer and every control line, reading the land-use layer once per block of
+nearby sites rather than once per site (a GeoPackage's index answers a box in
+~45 ms whatever its size: 2 000 reads were most of a register's time), with
+progress and Cancel."""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import shapely
+
+from .inputs import read_near
+from .overlay import ELLIPSOIDAL, SiteAnalysis, analyse_site
+
+BLOCK_DEGREES = 0.05  # ~5 km: a block's box holds a few hundred parcels of a 三调 layer
+
+
+class Cancelled(Exception):
+    """The planner pressed Cancel."""
+
+
+def analyse_many(sites: dict[str, object], landuse_path: Path | None, landuse_layer: str | None,
+                 controls: dict, method: str = ELLIPSOIDAL, assume_crs=None, progress=None,
+                 cancelled=None) -> dict[str, SiteAnalysis]:
+    """`sites`: id -> polygon (degrees); `controls`: role -> frame (degrees, read
+    once by the caller). Returns id -> analysis, in the order given."""
+    blocks: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for key, site in sites.items():
+        centre = site.centroid
+        blocks[(int(centre.x // BLOCK_DEGREES), int(centre.y // BLOCK_DEGREES))].append(key)
+    results: dict[str, SiteAnalysis] = {}
+    done = 0
+    for keys in blocks.values():
+        if cancelled and cancelled():
+            raise Cancelled()
+        landuse = None
+        if landuse_path is not None:
+            area = shapely.box(*shapely.union_all([sites[k] for k in keys]).bounds)
+            landuse, _crs = read_near(landuse_path, landuse_layer, area, assume_crs)
+        for key in keys:
+            results[key] = analyse_site(sites[key], landuse, controls, method)
+            done += 1
+            if progress:
+                progress(done, len(sites))
+    return {key: results[key] for key in sites}
