@@ -231,3 +231,17 @@ def test_the_crs_question_names_the_grids_and_takes_a_typed_code(qtbot, window, 
                                  "1954北京坐标系 3度带 第37带"]
     assert seen["named"] == "1980西安坐标系 3度带 第37带"
     assert window.layers[layer_id].report.assumed_crs == "EPSG:2361"
+
+
+def test_a_drawings_second_layer_is_read_in_the_crs_given_for_its_first(qtbot, window, tmp_path):
+    import planner_files as pf
+
+    drawing = pf.dxf_drawing(tmp_path / "规划.dxf")
+    asked = []
+    window.opener.ask_crs = lambda path, err: asked.append(path) or (4525, False)
+    window.opener.ask_layer = lambda path, names: "面"
+    first = open_and_wait(qtbot, window, drawing)
+    window.opener.ask_layer = lambda path, names: "线"
+    second = open_and_wait(qtbot, window, drawing)
+    assert len(asked) == 1 and first != second  # asked once, for the file
+    assert window.layers[second].assume_crs == 4525

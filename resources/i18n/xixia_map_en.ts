@@ -1567,8 +1567,8 @@ Allow the app to reach them? With No, this basemap asks nothing of the network (
     </message>
     <message>
         <location filename="../../xixia_map/ui/export_dialog.py" line="31" />
-        <source>PNG · 当前窗口尺寸</source>
-        <translation>PNG · window size</translation>
+        <source>PNG · 当前地图尺寸</source>
+        <translation>PNG · the map's size on screen</translation>
     </message>
     <message>
         <location filename="../../xixia_map/ui/export_dialog.py" line="31" />

@@ -2,12 +2,12 @@
 explicitly enabled) online sources, with GCJ-02 ones flagged."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from ..data.errors import DataError
 from ..map.basemaps import BUNDLED, Basemaps
 from .settings import open_settings
-from . import plain_text
+from . import file_dialogs, plain_text
 
 ARCHIVES_KEY = "basemap_archives"
 # JSON: [{"name", "origins": [the origins the planner allowed], "services": [MapService.to_settings()]}];
@@ -114,7 +114,7 @@ class BasemapBox(QComboBox):
 
     def add_archive(self, path: str | None = None) -> bool:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("添加底图"), "",
+            path, _ = file_dialogs.getOpenFileName(self.window, self.tr("添加底图"), "",
                                                   self.tr("瓦片包") + " (*.mbtiles *.pmtiles);;* (*)")
             if not path:
                 return False

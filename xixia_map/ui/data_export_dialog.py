@@ -12,12 +12,12 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMessageBox
 
 from ..data.errors import DataError
 from ..export.data_export import FORMATS, selection_frame, plan_shapefile, write_features
 from ..export.shapefile_fit import NAMES_FILE, ShapefileFit
-from . import plain_text
+from . import file_dialogs, plain_text
 from .background import failure_text
 from .i18n import tr
 
@@ -92,7 +92,7 @@ def ask_data_export(parent, layers, selected: tuple[str, str] | None, path: Path
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     if path is None:
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen, _ = file_dialogs.getSaveFileName(
             parent, tr("导出数据"), "西峡数据.gpkg",
             "GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV (*.csv);;"
             + QCoreApplication.translate("MainWindow", "Shapefile（压缩包）") + " (*.zip);;"

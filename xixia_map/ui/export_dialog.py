@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
     QProgressDialog, QSpinBox,
 )
 
@@ -17,7 +17,7 @@ from ..export.html_export import write_html
 from ..export.paper import paper_px
 from ..export.report import ReportRequest, write_report
 from ..export.snapshot import SnapshotRequest, render_map
-from . import plain_text
+from . import file_dialogs, plain_text
 from .i18n import tr
 
 MAP_KINDS = ["png_window", "png_pixels", "png_paper", "pdf", "html"]
@@ -29,7 +29,7 @@ class MapExportDialog(QDialog):
         self.setWindowTitle(self.tr("导出地图"))
         self.window_size = window_size
         self.kind = QComboBox()
-        labels = [self.tr("PNG · 当前窗口尺寸"), self.tr("PNG · 指定像素"), self.tr("PNG · 打印尺寸"),
+        labels = [self.tr("PNG · 当前地图尺寸"), self.tr("PNG · 指定像素"), self.tr("PNG · 打印尺寸"),
                   self.tr("PDF 报告版式"), self.tr("交互式 HTML")]
         for kind, label in zip(MAP_KINDS, labels):
             self.kind.addItem(label, kind)
@@ -76,6 +76,9 @@ class MapExportDialog(QDialog):
         kind = self.kind.currentData()
         self.width_px.setEnabled(kind == "png_pixels")
         self.height_px.setEnabled(kind == "png_pixels")
+        if kind == "png_window":  # the greyed size is the one the file will have: the map's
+            self.width_px.setValue(self.window_size[0])
+            self.height_px.setValue(self.window_size[1])
         for widget in (self.paper, self.landscape, self.dpi):
             widget.setEnabled(kind in ("png_paper", "pdf"))
         self.title.setEnabled(kind in ("pdf", "html"))
@@ -158,7 +161,7 @@ def ask_map_export(parent, layers: LayerList, bounds, select, lang: str) -> Path
     dialog = MapExportDialog((size.width(), size.height()), parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    path, _ = QFileDialog.getSaveFileName(parent, tr("导出地图"), f"西峡地图{dialog.suffix()}",
+    path, _ = file_dialogs.getSaveFileName(parent, tr("导出地图"), f"西峡地图{dialog.suffix()}",
                                           f"*{dialog.suffix()}")
     if not path:
         return None

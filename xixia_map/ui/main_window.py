@@ -5,8 +5,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
 
+from . import file_dialogs
 from ..data.catalog import Group
 from ..data.indicators import Indicator
 from ..data.layers import LayerList
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
 
     # -- the planner's own data, projects, bookmarks, measuring -------------------------
     def open_data_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
+        paths, _ = file_dialogs.getOpenFileNames(
             self, self.tr("打开数据"), "",
             self.tr("地理数据") + " (*.gpkg *.geojson *.json *.shp *.zip *.kml *.gpx *.csv *.xlsx *.dxf *.tif *.tiff);;"
             + self.tr("栅格影像、DEM") + " (*.tif *.tiff);;CAD (*.dxf);;* (*)")
@@ -273,7 +274,7 @@ class MainWindow(QMainWindow):
 
     def open_geodatabase_dialog(self) -> None:
         """A File Geodatabase is a folder (.gdb), so it is chosen as one."""
-        folder = QFileDialog.getExistingDirectory(self, self.tr("打开 File Geodatabase（.gdb 文件夹）"))
+        folder = file_dialogs.getExistingDirectory(self, self.tr("打开 File Geodatabase（.gdb 文件夹）"))
         if folder:
             self.opener.open_paths([folder])
 
@@ -463,8 +464,19 @@ class MainWindow(QMainWindow):
                 self.move(self.screen().availableGeometry().topLeft())
         if isinstance(state, QByteArray):
             self.restoreState(state)
+            self._fit_docks_on_show = True
         else:  # first start: room for the map; 视图 → 属性表 opens the table, and the layout is remembered
             self.docks["table"].hide()
+
+    def keep_map_room(self) -> None:
+        """Panels laid out on a wide screen leave the map most of a small one:
+        each side's docks at most a quarter of the window's width."""
+        widest = max(260, self.width() // 4)
+        docks = list(self.docks.values()) + ([self.register.dock] if getattr(self.register, "dock", None) else [])
+        for dock in docks:
+            area = self.dockWidgetArea(dock)
+            if dock.isVisible() and area in (LEFT, RIGHT) and dock.width() > widest:
+                self.resizeDocks([dock], [widest], Qt.Orientation.Horizontal)
 
     def save_settings(self) -> None:
         settings = open_settings()
@@ -476,6 +488,14 @@ class MainWindow(QMainWindow):
         if view:
             settings.setValue("extent", [view["west"], view["south"], view["east"], view["north"]])
         settings.sync()
+
+    def showEvent(self, event):  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if getattr(self, "_fit_docks_on_show", False):
+            self._fit_docks_on_show = False
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self.keep_map_room)  # once laid out, with the docks' real widths
 
     def closeEvent(self, event):  # noqa: N802 (Qt API)
         if not self.unsaved.may_close():
@@ -493,6 +513,16 @@ def fitted_size(window, width: int, height: int):
     screen = window.screen()
     if screen is None:
         return QSize(width, height)
+    from PySide6.QtGui import QGuiApplication
+
     room = screen.availableGeometry()
-    frame = window.frameGeometry().size() - window.geometry().size()  # title bar and borders, when decorated
+    frame = window.frameGeometry().size() - window.geometry().size()  # title bar and borders, once decorated
+    if frame.isEmpty() and QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        # Before the window is first shown its frame is not known: leave room for a
+        # window manager's title bar and borders (the 1024 x 700 walk lost its
+        # status bar under a 25 px title bar).
+        frame = QSize(FRAME_ALLOWANCE[0], FRAME_ALLOWANCE[1])
     return QSize(min(width, room.width() - frame.width()), min(height, room.height() - frame.height()))
+
+
+FRAME_ALLOWANCE = (16, 48)  # px: borders and a title bar, generous for the desktops planners use

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QSpinBox, QVBoxLayout,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout,
 )
 
+from . import file_dialogs
 from ..map.offline_package import PackagePlan
 from .background import start_tracked
 
@@ -97,7 +98,7 @@ class OfflineDialog(QDialog):
             self.estimate_label.setText(self.tr("请先确认服务条款允许离线使用"))
             return
         if out is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("保存离线底图包"), "西峡离线底图.mbtiles",
+            chosen, _ = file_dialogs.getSaveFileName(self, self.tr("保存离线底图包"), "西峡离线底图.mbtiles",
                                                     "MBTiles (*.mbtiles)")
             if not chosen:
                 return

@@ -30,6 +30,7 @@ class DataOpener(QObject):
         super().__init__(window)
         self.window = window
         self._jobs: list[BackgroundJob] = []
+        self._crs_answers: dict[str, tuple[int, bool]] = {}  # file -> the planner's CRS answer, this session
 
     @property
     def lang(self) -> str:
@@ -89,7 +90,17 @@ class DataOpener(QObject):
             self._fail(exc.one_line(self.lang))
             return
         options = {"layer": layer_name, "encoding": encoding}
+        answered = self._crs_answers.get(self._file_key(path))
+        if answered is not None:  # another layer of a file whose CRS the planner gave this session
+            options.update(assume_crs=answered[0], swap_axes=answered[1])
         self._start(path, self._loader(path, options), options)
+
+    @staticmethod
+    def _file_key(path: Path) -> str:
+        try:
+            return str(path.resolve())
+        except OSError:
+            return str(path)
 
     def reopen_with_encoding(self, layer_id: str, encoding: str) -> None:
         """Read a layer's file again with the text encoding the planner chose."""
@@ -129,6 +140,7 @@ class DataOpener(QObject):
         elif isinstance(exc, CrsQuestion):
             answer = self.ask_crs(path, exc)
             if answer is not None:
+                self._crs_answers[self._file_key(path)] = answer  # a DXF's other layers are in the same CRS
                 options = {**options, "assume_crs": answer[0], "swap_axes": answer[1]}
                 self._start(path, self._loader(path, options), options)
         elif isinstance(exc, DataError):

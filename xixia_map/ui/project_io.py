@@ -5,7 +5,6 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog
 
 from ..data.errors import DataError
 from ..data.postgis.connection import PasswordRefused, PgConnection, UnconfirmedConnection
@@ -13,7 +12,7 @@ from ..data.project import (Bookmark, LayerEntry, Project, load_project, outside
                             save_project)
 from ..data.user_layers import layer_from_file
 from .settings import open_settings
-from . import plain_text, project_trust
+from . import file_dialogs, plain_text, project_trust
 from .i18n import tr
 
 RECENT_KEY = "recent_projects"
@@ -276,7 +275,7 @@ def recent_projects() -> list[str]:
 
 def save_project_as(window, path: Path | None = None) -> Path | None:
     if path is None:
-        chosen, _ = QFileDialog.getSaveFileName(window, tr("保存项目"), "西峡项目.xixia.json", tr(PROJECT_FILTER))
+        chosen, _ = file_dialogs.getSaveFileName(window, tr("保存项目"), "西峡项目.xixia.json", tr(PROJECT_FILTER))
         if not chosen:
             return None
         path = Path(chosen)
@@ -295,7 +294,7 @@ def save_project_as(window, path: Path | None = None) -> Path | None:
 
 def open_project(window, path: Path | None = None) -> list[str] | None:
     if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, tr("打开项目"), "", tr(PROJECT_FILTER))
+        chosen, _ = file_dialogs.getOpenFileName(window, tr("打开项目"), "", tr(PROJECT_FILTER))
         if not chosen:
             return None
         path = Path(chosen)

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ..data.errors import DataError
 from ..data.register.seed import seed_frame
 from ..data.register.session import LAYER_ID, EditSession
 from ..data.register.store import RegisterConflict, create_register, open_register, reopen
-from . import plain_text
+from . import file_dialogs, plain_text
 from .register_dialog import ProjectDialog
 from .i18n import tr
 
@@ -70,7 +70,7 @@ class RegisterEditing(QObject):
     # -- files ----------------------------------------------------------------------
     def new_register(self, path: Path | None = None) -> bool:
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self.window, tr("新建项目库"), "西峡项目库.gpkg", tr("项目库文件 (*.gpkg)"))
+            chosen, _ = file_dialogs.getSaveFileName(self.window, tr("新建项目库"), "西峡项目库.gpkg", tr("项目库文件 (*.gpkg)"))
             if not chosen:
                 return False
             path = Path(chosen)
@@ -82,12 +82,12 @@ class RegisterEditing(QObject):
         from ..data.register.ledger import import_ledger
 
         if sheet is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.window, tr("导入台账"), "", tr("台账 (*.xlsx *.csv)"))
+            chosen, _ = file_dialogs.getOpenFileName(self.window, tr("导入台账"), "", tr("台账 (*.xlsx *.csv)"))
             if not chosen:
                 return False
             sheet = Path(chosen)
         if out is None:
-            chosen, _ = QFileDialog.getSaveFileName(self.window, tr("新建项目库"), sheet.with_suffix(".gpkg").name,
+            chosen, _ = file_dialogs.getSaveFileName(self.window, tr("新建项目库"), sheet.with_suffix(".gpkg").name,
                                                     tr("项目库文件 (*.gpkg)"))
             if not chosen:
                 return False
@@ -119,7 +119,7 @@ class RegisterEditing(QObject):
             plain_text.inform(self.window, tr("项目库"), tr("请先新建或打开项目库。"))
             return False
         if out is None:
-            chosen, _ = QFileDialog.getSaveFileName(self.window, tr("导出台账"), "项目台账.xlsx",
+            chosen, _ = file_dialogs.getSaveFileName(self.window, tr("导出台账"), "项目台账.xlsx",
                                                     tr("Excel 工作簿 (*.xlsx)") + ";;" + tr("CSV 文本 (*.csv)"))
             if not chosen:
                 return False
@@ -130,7 +130,7 @@ class RegisterEditing(QObject):
 
     def open(self, path: Path | None) -> bool:
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.window, tr("打开项目库"), "", tr("项目库文件 (*.gpkg)"))
+            chosen, _ = file_dialogs.getOpenFileName(self.window, tr("打开项目库"), "", tr("项目库文件 (*.gpkg)"))
             if not chosen:
                 return False
             path = Path(chosen)
