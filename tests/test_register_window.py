@@ -398,6 +398,13 @@ def test_the_register_is_english_in_the_english_window(qtbot, window, tmp_path):
         assert chinese == []
         assert tr("导出数据") == "Export data" and tr("保存项目") == "Save project"
         assert panel.totals.text().startswith("Filtered: 11 projects")
+        pid = window.register.session.frame["pid"].iloc[0]
+        window.map_view.select_feature(LAYER_ID, pid, zoom=False)
+        qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=CEILING_MS)
+        form = window.details.form
+        labels = [form.itemAt(i, form.ItemRole.LabelRole).widget().text() for i in range(form.rowCount())
+                  if form.itemAt(i, form.ItemRole.LabelRole) is not None]
+        assert labels and [t for t in labels if _has_chinese(t)] == []  # the register's fields named in English
     finally:
         window.set_language("zh")
     assert window.register.view_panel.totals.text().startswith("筛选结果：11 个项目")

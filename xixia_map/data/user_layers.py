@@ -71,13 +71,19 @@ def layer_from_file(path, taken=(), layer: str | None = None, *, assume_crs=None
     return built
 
 
+RASTER_FIELDS_EN = {"名称": "Name", "类型": "Kind", "宽度（像素）": "Width (px)", "高度（像素）": "Height (px)",
+                    "波段数": "Bands", "分辨率（米）": "Resolution (m)", "坐标系": "Coordinate system",
+                    "金字塔": "Overviews", "高程范围（米）": "Elevation range (m)"}
+
+
 def layer_from_raster(path, taken=(), *, assume_crs=None, title: str | None = None) -> Layer:
     from .raster import footprint_frame, raster_report, read_raster_info
 
     info = read_raster_info(path, assume_crs)
     name = title or Path(path).stem
     style = {"stroke": "#666666", "weight": 1, "fill": "#bbbbbb", "fill_opacity": 0.0}
-    fields = tuple(DetailField(c, c, c) for c in footprint_frame(info).columns if c != "geometry")
+    fields = tuple(DetailField(c, c, RASTER_FIELDS_EN.get(c, c)) for c in footprint_frame(info).columns
+                   if c != "geometry")
     spec = LayerSpec(id=layer_id_for(Path(path), taken), title_zh=name, title_en=name, path=Path(path),
                      geometry="Polygon", category="user", style=style, label_field="名称", detail_fields=fields,
                      group="user")

@@ -11,20 +11,22 @@ class Field:
     header: str  # the header the export writes
     aliases: tuple[str, ...]  # headers an import recognises (normalised)
     kind: str = "text"  # "text", "money" (万元), "date", "choice"
-
+    header_en: str = ""  # the field's name in the English window
 
 FIELDS = (
-    Field("name", "项目名称", ("项目名称", "名称", "项目")),
-    Field("builder", "建设单位", ("建设单位", "业主单位", "责任单位", "项目单位")),
-    Field("township", "所在乡镇", ("所在乡镇", "乡镇", "所属乡镇", "建设地点")),
-    Field("level", "级别", ("级别", "项目级别", "层级"), "choice"),
-    Field("category", "项目类型", ("项目类型", "类型", "行业", "类别")),
-    Field("total", "总投资（万元）", ("总投资", "计划总投资", "总投资万元"), "money"),
-    Field("annual_plan", "年度计划投资（万元）", ("年度计划投资", "年度计划", "年计划投资", "本年计划投资"), "money"),
-    Field("completed", "完成投资（万元）", ("完成投资", "累计完成投资", "年度完成投资", "已完成投资"), "money"),
-    Field("status", "建设状态", ("建设状态", "状态", "项目状态", "进展"), "choice"),
-    Field("start", "开工时间", ("开工时间", "开工日期", "计划开工时间"), "date"),
-    Field("end", "竣工时间", ("竣工时间", "竣工日期", "计划竣工时间"), "date"),
+    Field("name", "项目名称", ("项目名称", "名称", "项目"), header_en="Project"),
+    Field("builder", "建设单位", ("建设单位", "业主单位", "责任单位", "项目单位"), header_en="Builder"),
+    Field("township", "所在乡镇", ("所在乡镇", "乡镇", "所属乡镇", "建设地点"), header_en="Township"),
+    Field("level", "级别", ("级别", "项目级别", "层级"), "choice", "Level"),
+    Field("category", "项目类型", ("项目类型", "类型", "行业", "类别"), header_en="Type"),
+    Field("total", "总投资（万元）", ("总投资", "计划总投资", "总投资万元"), "money", "Total investment (10,000 yuan)"),
+    Field("annual_plan", "年度计划投资（万元）", ("年度计划投资", "年度计划", "年计划投资", "本年计划投资"), "money",
+          "Planned this year (10,000 yuan)"),
+    Field("completed", "完成投资（万元）", ("完成投资", "累计完成投资", "年度完成投资", "已完成投资"), "money",
+          "Completed (10,000 yuan)"),
+    Field("status", "建设状态", ("建设状态", "状态", "项目状态", "进展"), "choice", "Status"),
+    Field("start", "开工时间", ("开工时间", "开工日期", "计划开工时间"), "date", "Start"),
+    Field("end", "竣工时间", ("竣工时间", "竣工日期", "计划竣工时间"), "date", "Completion"),
 )
 BY_KEY = {f.key: f for f in FIELDS}
 STATUSES = ("力争签约", "已签约·前期", "重点对接", "在建", "投产运营", "已竣工")

@@ -167,10 +167,15 @@ class EditSession:
         frame = self.frame.copy()
         frame.insert(0, "id", frame.pop("pid"))  # the map's feature id; one column, not two
         frame["extra"] = [_readable_extra(v) for v in frame["extra"]] if "extra" in frame else None
+        from .words import stage_of
+
+        frame["stage"] = [stage_of(v) if isinstance(v, str) else None for v in frame["status"]] \
+            if "status" in frame else None  # the ledger's word stays 建设状态; its stage beside it
         fields = (DetailField("id", "项目编号", "Project no."),) + tuple(
-            DetailField(f.key, f.header, f.header) for f in FIELDS) + (
+            DetailField(f.key, f.header, f.header_en or f.header) for f in FIELDS) + (
             DetailField("placement", "落图状态", "Placement"), DetailField("accuracy_m", "位置精度（米）", "Accuracy (m)"),
-            DetailField("source", "来源", "Source"), DetailField("extra", "台账其他列", "Other ledger columns"))
+            DetailField("source", "来源", "Source"), DetailField("extra", "台账其他列", "Other ledger columns"),
+            DetailField("stage", "建设阶段", "Stage"))
         spec = LayerSpec(id=LAYER_ID, title_zh=title, title_en=title_en or title, path=self.register.path, geometry="Point",
                          category="register", style=STYLE, label_field="name", detail_fields=fields, group="user")
         return Layer(spec=spec, frame=frame)
