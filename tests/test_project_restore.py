@@ -42,3 +42,19 @@ def test_recent_projects_are_whole_paths(window, tmp_path):
     assert recent_projects() == [str(tmp_path / "一个.xixia.json")]
     remember_recent(tmp_path / "两个.xixia.json")
     assert recent_projects() == [str(tmp_path / "两个.xixia.json"), str(tmp_path / "一个.xixia.json")]
+
+
+def test_saving_the_project_keeps_the_mark_while_the_register_has_edits(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    assert window.register.new_register(tmp_path / "库.gpkg")
+    pid = window.register.session.frame["pid"].iloc[0]
+    window.register.session.change(pid, {"status": "续建"})
+    window.register._changed()
+    assert save_project_as(window, tmp_path / "p.xixia.json") is not None
+    assert window.isWindowModified()  # the register's edit is not in the project file
+    window.dialogs.answer = QMessageBox.StandardButton.Cancel
+    assert not window.unsaved.may_close()
+    assert window.dialogs[-1][1].startswith("项目库有未保存的编辑") and "项目有未保存的更改" not in window.dialogs[-1][1]
+    window.register.session.discard()
+    window.dialogs.answer = QMessageBox.StandardButton.Discard

@@ -3,6 +3,18 @@
 <context>
     <name />
     <message>
+        <source>项目库有未保存的编辑（落图、红线、属性、月度填报等）。</source>
+        <translation>The project register has unsaved edits (placements, red lines, attributes, monthly reports …).</translation>
+    </message>
+    <message>
+        <source>项目有未保存的更改（添加的图层、样式、书签等）。</source>
+        <translation>The project has unsaved changes (added layers, styles, bookmarks …).</translation>
+    </message>
+    <message>
+        <source>退出前是否保存？</source>
+        <translation>Save before quitting?</translation>
+    </message>
+    <message>
         <source>替换已填报的数字</source>
         <translation>Replace the reported figure</translation>
     </message>

@@ -3,10 +3,11 @@ layers, a user layer's style, offset or visibility, new bookmarks. The window
 title shows it (Qt's [*] mark) and quitting asks to save it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from . import plain_text
+from .i18n import tr
 
 Button = QMessageBox.StandardButton
 
@@ -28,8 +29,11 @@ class UnsavedChanges(QObject):
         self.window.setWindowModified(True)
 
     def clear(self) -> None:
+        """The project file holds the window's work now; the title keeps its mark
+        while the 项目库 has edits of its own not yet saved (保存项目库 saves those)."""
         self.pending = False
-        self.window.setWindowModified(False)
+        register = getattr(self.window, "register", None)
+        self.window.setWindowModified(register is not None and register.dirty())
 
     def may_close(self) -> bool:
         """Ask to save when something is unsaved; False if the planner cancels."""
@@ -37,12 +41,13 @@ class UnsavedChanges(QObject):
         register_dirty = register is not None and register.dirty()
         if not self.pending and not register_dirty:
             return True
-        def tr(text):
-            return QCoreApplication.translate("MainWindow", text)
-
+        unsaved = []  # say what would be lost, the register's edits first
+        if register_dirty:
+            unsaved.append(tr("项目库有未保存的编辑（落图、红线、属性、月度填报等）。"))
+        if self.pending:
+            unsaved.append(tr("项目有未保存的更改（添加的图层、样式、书签等）。"))
         answer = plain_text.message(
-            self.window, plain_text.Icon.Question, tr("保存更改"),
-            tr("项目有未保存的更改（添加的图层、样式、书签等）。退出前是否保存？"),
+            self.window, plain_text.Icon.Question, tr("保存更改"), "\n".join(unsaved) + "\n" + tr("退出前是否保存？"),
             Button.Save | Button.Discard | Button.Cancel, Button.Save)
         if answer == Button.Cancel:
             return False
