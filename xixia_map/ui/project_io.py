@@ -16,6 +16,7 @@ from . import file_dialogs, plain_text, project_trust
 from .i18n import tr
 
 RECENT_KEY = "recent_projects"
+REGISTER_TOKEN = "register"  # the open register's place in Project.order
 RECENT_MAX = 8
 PROJECT_FILTER = QT_TR_NOOP("西峡项目地图项目 (*.xixia.json *.json)")
 
@@ -24,6 +25,7 @@ def project_from_window(window, project_file: Path) -> Project:
     entries, bundled, order = [], {}, []
     for layer in window.layers:
         if layer.spec.category == "register":  # the register is saved as itself (Project.register)
+            order.append(REGISTER_TOKEN)
             continue
         hidden = sorted(layer.hidden_classes)
         if layer.spec.category == "user":
@@ -133,11 +135,14 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
         _hide_classes(layers, layer.id, entry.hidden_classes)
         if entry.offset != "wgs84":
             layers.set_offset(layer.id, entry.offset)
-    _restore_order(layers, project, opened)
     window.unopened_layers = unopened
     window.bookmarks = list(project.bookmarks)
     if project.register:
         problems += _open_register(window, project.register, project_file, databases)
+    from ..data.register.session import LAYER_ID
+
+    opened[REGISTER_TOKEN] = LAYER_ID
+    _restore_order(layers, project, opened)  # after the register, which the order may place under a layer
     if project.window_state:
         from PySide6.QtCore import QByteArray
 
