@@ -398,3 +398,29 @@ def test_the_sheets_legend_names_imagery_and_drawing_layers_in_words(qapp, bundl
     write_report(bundled_layers, ReportRequest("测试", "A4", True, 100), out)
     text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout)
     assert "影像：正射影像" in text and "规划（面）" in text and "·面" not in text
+
+
+def test_a_geopackage_export_reads_well_in_qgis(bundled_layers, tmp_path):
+    """Each layer's table is named as the planner names the layer, holds its own
+    fields only, one kind of geometry (the register's points and its 红线 apart),
+    and the register's fields under the 台账's headers."""
+    import pyogrio
+
+    from xixia_map.data.register.seed import seed_frame
+    from xixia_map.data.register.session import EditSession
+    from xixia_map.data.register.store import create_register, open_register
+    from xixia_map.export.data_export import selection_frame, write_features
+
+    create_register(tmp_path / "库.gpkg", seed_frame(bundled_layers["projects"]))
+    register = EditSession(open_register(tmp_path / "库.gpkg")).layer("项目库")
+    assert set(register.frame.geom_type) == {"Point", "Polygon"}
+    shown = [bundled_layers["townships"], bundled_layers["roads"], register]
+    out = tmp_path / "导出.gpkg"
+    labels = {layer.id: (layer.spec.title_zh, layer.spec.label_field) for layer in shown}
+    write_features(selection_frame(shown), out, labels=labels)
+    tables = {name: kind for name, kind in pyogrio.list_layers(out)}
+    assert tables == {"乡镇(街道)驻地": "Point", "国道": "LineString", "项目库（点）": "Point", "项目库（面）": "Polygon"}
+    roads = pyogrio.read_info(out, layer=next(n for n in tables if tables[n] == "LineString"))["fields"]
+    assert "river_zh" not in roads and "builder" not in roads  # no other layer's fields
+    points = pyogrio.read_info(out, layer="项目库（点）")["fields"]
+    assert "项目名称" in points and "name" not in points

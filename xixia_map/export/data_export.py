@@ -29,7 +29,7 @@ def selection_frame(layers: list[Layer], ids: dict[str, list[str]] | None = None
         elif ids is not None:
             frame = frame[frame["id"].isin(ids.get(layer.id, []))]
         if len(frame):
-            parts.append((layer.id, frame))
+            parts.append((layer.id, _in_planner_words(layer, frame)))
     if not parts:
         raise DataError(None, say("nothing to export: no feature is shown or selected", "没有可导出的要素：未显示或未选中任何要素"))
     # The app's own column naming each feature's layer must not clash with a
@@ -50,6 +50,14 @@ LAYER_COLUMN_ATTR = "xixia_layer_column"
 def layer_column(frame: gpd.GeoDataFrame) -> str:
     """The column selection_frame named each feature's layer in."""
     return frame.attrs.get(LAYER_COLUMN_ATTR, "layer")
+
+
+def _in_planner_words(layer: Layer, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The register's fields under the 台账's headers (项目名称 …), not its internal keys."""
+    if layer.spec.category != "register":
+        return frame
+    words = {d.field: d.label_zh for d in layer.spec.detail_fields if d.field in frame.columns}
+    return frame.rename(columns=words)
 
 
 def _kind(geom_type: str) -> str:
@@ -148,6 +156,29 @@ def write_shapefile_zip(frame: gpd.GeoDataFrame, out: Path, encoding: str = "GBK
     return fit
 
 
+KIND_WORDS = {"point": "点", "line": "线", "polygon": "面"}
+
+
+def _own_columns(part: gpd.GeoDataFrame, by_layer: str) -> gpd.GeoDataFrame:
+    """One layer's rows with its own fields: the columns other layers brought
+    into the selection (all empty here) are left out of its table."""
+    keep = [c for c in part.columns if c in (part.geometry.name, by_layer) or part[c].notna().any()]
+    return part[keep]
+
+
+def _table_names(frame: gpd.GeoDataFrame, labels: dict) -> dict[str, str]:
+    """Each layer's table named as the planner names the layer (its title), unique."""
+    names, used = {}, set()
+    for layer_id in frame[layer_column(frame)].unique():
+        base = str((labels.get(layer_id) or (layer_id,))[0] or layer_id).strip() or str(layer_id)
+        name, n = base, 2
+        while name.lower() in used:
+            name, n = f"{base}_{n}", n + 1
+        used.add(name.lower())
+        names[layer_id] = name
+    return names
+
+
 def write_features(frame: gpd.GeoDataFrame, out: Path, csv_geometry: str = "wkt", *,
                    shapefile_encoding: str = "GBK", shapefile_accept_cuts: bool = False,
                    labels: dict[str, tuple[str, str | None]] | None = None) -> ShapefileFit | None:
@@ -177,8 +208,16 @@ def write_features(frame: gpd.GeoDataFrame, out: Path, csv_geometry: str = "wkt"
                 table["wkt"] = frame.geometry.to_wkt()
             write_csv(table, tmp)  # no text becomes a formula in Excel or WPS
         elif driver == "GPKG":
+            names = _table_names(frame, labels or {})
             for layer_id, part in frame.groupby(layer_column(frame), sort=False):
-                part.to_file(tmp, driver="GPKG", layer=str(layer_id), engine="pyogrio")
+                part = _own_columns(part, layer_column(frame))
+                kinds = part.geometry.geom_type.map(_kind)
+                if kinds.nunique() > 1:  # a table holds one kind of geometry (QGIS reads a mixed one as Unknown)
+                    for kind, sub in part.groupby(kinds, sort=False):
+                        sub.to_file(tmp, driver="GPKG", layer=f"{names[layer_id]}（{KIND_WORDS.get(kind, kind)}）",
+                                    engine="pyogrio")
+                else:
+                    part.to_file(tmp, driver="GPKG", layer=names[layer_id], engine="pyogrio")
         else:
             frame.to_file(tmp, driver="GeoJSON", engine="pyogrio")
     return None
