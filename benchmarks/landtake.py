@@ -88,16 +88,18 @@ def app_figures(dltb, farmland, redline, register) -> dict:
     out["township_s"] = time.perf_counter() - started
     out["township_km2"] = result.site_square_metres / 1e6
     out["township_classes_m2"] = {row.code: round(row.square_metres, 1) for row in result.rows}
+    from xixia_map.data.analysis.batch import analyse_many
+
     started = time.perf_counter()
     farm = read_near(farmland, None, shapely.box(*sites.total_bounds))[0]
     red = read_near(redline, None, shapely.box(*sites.total_bounds))[0]
-    total_farm = 0.0
-    for site in sites.geometry:
-        landuse, _ = read_near(dltb, "DLTB", site)
-        result = analyse_site(site, landuse, {"farmland": farm, "eco_redline": red})
-        total_farm += result.control("farmland").square_metres
+    results = analyse_many(dict(zip(sites["pid"], sites.geometry)), dltb, "DLTB", {"farmland": farm, "eco_redline": red})
     out["register_s"] = time.perf_counter() - started
-    out["register_farmland_m2"] = round(total_farm, 1)
+    out["register_farmland_m2"] = round(sum(r.control("farmland").square_metres for r in results.values()), 1)
+    out["register_by_class_m2"] = {}
+    for result in results.values():
+        for row in result.rows:
+            out["register_by_class_m2"][row.code] = out["register_by_class_m2"].get(row.code, 0.0) + row.square_metres
     return out
 
 
@@ -119,7 +121,7 @@ pieces = processing.run("native:intersection", {"INPUT": register + "|layername=
                         "OVERLAY": dltb + "|layername=DLTB", "OUTPUT": "memory:"})["OUTPUT"]
 pieces = processing.run("native:fieldcalculator", {"INPUT": pieces, "FIELD_NAME": "piece_m2", "FIELD_TYPE": 0,
                         "FORMULA": "$area", "OUTPUT": "memory:"})["OUTPUT"]
-stats = processing.run("native:statisticsbycategories", {"INPUT": pieces, "VALUES_FIELD_NAME": "piece_m2",
+stats = processing.run("qgis:statisticsbycategories", {"INPUT": pieces, "VALUES_FIELD_NAME": "piece_m2",
                        "CATEGORIES_FIELD_NAME": ["DLBM"], "OUTPUT": "memory:"})["OUTPUT"]
 out["register_by_class_s"] = time.perf_counter() - started
 out["register_by_class_m2"] = {f["DLBM"]: f["sum"] for f in stats.getFeatures()}

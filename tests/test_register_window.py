@@ -398,6 +398,9 @@ def test_the_register_is_english_in_the_english_window(qtbot, window, tmp_path):
         assert chinese == []
         assert tr("导出数据") == "Export data" and tr("保存项目") == "Save project"
         assert panel.totals.text().startswith("Filtered: 11 projects")
+        figures = window.indicators_panel.register_figures
+        money = [figures.item(r, 1).text() for r in range(figures.rowCount()) if "yuan" in figures.item(r, 1).text()]
+        assert money and all(t.endswith("bn yuan") for t in money)  # one unit, as the documents' column
         pid = window.register.session.frame["pid"].iloc[0]
         window.map_view.select_feature(LAYER_ID, pid, zoom=False)
         qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=CEILING_MS)

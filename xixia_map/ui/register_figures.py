@@ -19,8 +19,11 @@ KEY_LEVELS = ("省重点", "市重点")
 
 
 
-def _yi(wan: float) -> str:
-    return tr("{v} 亿元").format(v=f"{wan / 10_000:,.2f}")
+def _yi(wan: float, lang: str = "zh") -> str:
+    """亿元 in Chinese; in English bn yuan, as the documents' own figures beside it read."""
+    if lang == "zh":
+        return tr("{v} 亿元").format(v=f"{wan / 10_000:,.2f}")
+    return f"{wan / 100_000:,.3f} bn yuan"
 
 
 class RegisterFigures(QTableWidget):
@@ -37,8 +40,8 @@ class RegisterFigures(QTableWidget):
         self.setHorizontalHeaderLabels([tr("指标"), tr("项目库"), tr("县文件")])
         everything = totals(frame)
         key = totals(frame[summary_column(frame, "level").isin(KEY_LEVELS).to_numpy()]) if "level" in frame else None
-        mine = {"count": tr("{n} 个").format(n=everything.count), "total": _yi(everything.total),
-                "annual_plan": _yi(everything.annual_plan), "completed": _yi(everything.completed),
+        mine = {"count": tr("{n} 个").format(n=everything.count), "total": _yi(everything.total, lang),
+                "annual_plan": _yi(everything.annual_plan, lang), "completed": _yi(everything.completed, lang),
                 "key_rate": f"{key.completion:.0%}" if key is not None and key.completion is not None else "—"}
         for row, (label, figure, indicator_id) in enumerate(ROWS):
             reference = self.indicators.get(indicator_id) if indicator_id else None
