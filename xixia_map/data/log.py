@@ -64,6 +64,15 @@ def setup(directory: Path | None = None) -> Path | None:
     return path
 
 
+def close() -> None:
+    """Detach the file and close it; `setup()` may open one again."""
+    global _file_handler
+    if _file_handler is not None:
+        logging.getLogger(LOGGER_NAME).removeHandler(_file_handler)
+        _file_handler.close()
+        _file_handler = None
+
+
 def _log_uncaught() -> None:
     """sys.excepthook and threading.excepthook log, then do what they did: an
     exception raised in a Qt slot is printed by PySide6 and the app goes on,
