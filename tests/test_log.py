@@ -69,6 +69,25 @@ def test_a_javascript_error_on_the_page_is_logged_as_an_error(qtbot, map_view, l
     assert any("planted error 3141" in m for m in map_view.console_messages)  # as before
 
 
+@pytest.mark.expected_log_errors(r"^drawing a tile failed$")
+def test_a_failure_is_logged_at_the_level_of_what_it_means(caplog):
+    from xixia_map.data.reader import Cancelled
+
+    logger = logging.getLogger("xixia_map.test")
+    failures = [Cancelled(), DataError("plan.shp", "not a readable vector file"),
+                PermissionError(13, "Permission denied"), IndexError("list index out of range")]
+    with caplog.at_level(logging.INFO, logger="xixia_map"):
+        for exc in failures:
+            log.log_failure(logger, exc, "drawing %s", "a tile")
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("INFO", "drawing a tile: cancelled"),
+        ("WARNING", "drawing a tile: plan.shp: not a readable vector file"),
+        ("WARNING", "drawing a tile: PermissionError: [Errno 13] Permission denied"),
+        ("ERROR", "drawing a tile failed")]
+    assert [r.exc_info is not None for r in caplog.records] == [False, True, True, True]
+    assert {r.filename for r in caplog.records} == {"test_log.py"}  # the caller's line, not log.py's
+
+
 def _raising_work(progress, cancelled):
     raise ZeroDivisionError("a job that failed in a way nobody foresaw")
 

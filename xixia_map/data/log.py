@@ -112,9 +112,9 @@ def log_failure(logger: logging.Logger, exc: BaseException, what: str, *args) ->
 
     reader = sys.modules.get(f"{__package__}.reader")  # not imported yet: exc is no Cancelled
     if reader is not None and isinstance(exc, reader.Cancelled):
-        logger.info(what + ": cancelled", *args)
+        logger.info(what + ": cancelled", *args, stacklevel=2)
     elif isinstance(exc, (DataError, OSError)):
         said = exc.one_line("en") if isinstance(exc, DataError) else f"{type(exc).__name__}: {exc}"
-        logger.warning(what + ": %s", *args, said, exc_info=exc)
+        logger.warning(what + ": %s", *args, said, exc_info=exc, stacklevel=2)
     else:
-        logger.error(what + " failed", *args, exc_info=exc)
+        logger.error(what + " failed", *args, exc_info=exc, stacklevel=2)
