@@ -268,8 +268,10 @@ def _end_process(code: int) -> None:
 
 def _render(plan: ExportPlan, layers, args, started: float) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, whatever the session has
+    from ..map.qt_log import install_qt_message_handler
     from ..map.runtime import prepare_web_engine
 
+    install_qt_message_handler()  # Qt's and the page's messages into the log, as the window's are
     prepare_web_engine()
     from PySide6.QtWidgets import QApplication
 
