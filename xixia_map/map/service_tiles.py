@@ -84,7 +84,7 @@ class ServiceFetcher:
                 self.refused += 1
                 if refused.redirect_to is not None and len(self.redirects) < 100:
                     self.redirects.append((refused.origin, refused.redirect_to))
-        except Exception as error:  # noqa: BLE001 (any network failure, or a body past the limit: an empty tile, counted)
+        except Exception as error:  # noqa: BLE001 (a network failure, a body past the limit: an empty tile, counted)
             ok = False
             if origin not in self._backoff:  # once as the origin starts to fail, not once a tile
                 # The kind of failure only: the URL, which the error's text repeats, may carry

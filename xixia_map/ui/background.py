@@ -80,7 +80,7 @@ class BackgroundJob(QObject):
 
     @Slot(object)
     def on_failed(self, exc) -> None:
-        log_failure(log, exc, "background job %r", self.label)  # with the worker's traceback, which the planner is not shown
+        log_failure(log, exc, "background job %r", self.label)  # with the traceback the planner is not shown
         self._finish()
         self._on_failed(exc)
 
