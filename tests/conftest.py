@@ -20,10 +20,20 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --disable-bac
 # The page skeleton cache (map/page_skeleton.py) goes to a fresh folder, not the user's.
 
 os.environ["XIXIA_MAP_CACHE"] = tempfile.mkdtemp(prefix="xixia-cache-")
+# The log (data/log.py) too, for the CLI run in-process and in child processes.
+os.environ["XIXIA_MAP_LOG_DIR"] = tempfile.mkdtemp(prefix="xixia-log-")
 
 from xixia_map.map.runtime import prepare_web_engine  # noqa: E402
 
 prepare_web_engine()
+
+# Qt's messages go through the app's own handler (map/qt_log.py), as in the app,
+# so a critical one is an error logged (pyproject's --no-qt-log keeps pytest-qt's
+# capture from replacing it); an unexpected error logged fails the test.
+from xixia_map.map.qt_log import install_qt_message_handler  # noqa: E402
+
+install_qt_message_handler()
+pytest_plugins = ("log_errors", "pytester")
 
 import pytest  # noqa: E402
 
@@ -110,6 +120,7 @@ def pytest_sessionfinish(session, exitstatus):
     import shutil
 
     shutil.rmtree(os.environ["XIXIA_MAP_CACHE"], ignore_errors=True)
+    shutil.rmtree(os.environ["XIXIA_MAP_LOG_DIR"], ignore_errors=True)
     if QCoreApplication.instance() is None:
         return
     for _ in range(3):

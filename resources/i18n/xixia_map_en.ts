@@ -1383,6 +1383,11 @@ Allow the app to reach them? With No, this basemap asks nothing of the network (
         <translation>About Xixia Project Map…</translation>
     </message>
     <message>
+        <location filename="../../xixia_map/ui/main_window.py" line="225" />
+        <source>打开日志文件夹</source>
+        <translation>Open the log folder</translation>
+    </message>
+    <message>
         <location filename="../../xixia_map/ui/main_window.py" line="246" />
         <source>已定位到</source>
         <translation>Centred on</translation>

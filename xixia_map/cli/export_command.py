@@ -5,6 +5,7 @@ line and exit code 2.
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..data.errors import DataError
+from ..data.log import log_failure
 
 MAP_FORMATS = {".png", ".pdf", ".html", ".htm"}
 DATA_FORMATS = {".geojson", ".json", ".gpkg", ".csv", ".zip", ".dxf"}
@@ -192,11 +194,13 @@ def run_export(args, *, whole_process: bool = False) -> int:
                                  args.csv_geometry, shapefile_encoding=args.shapefile_encoding,
                                  shapefile_accept_cuts=args.shapefile_accept_cuts, labels=labels)
         except ShapefileWouldCut as exc:
+            log_failure(logging.getLogger(__name__), exc, "export to %s", plan.out)
             hint = ("；如仍要导出 Shapefile，请加 --shapefile-accept-cuts" if lang == "zh"
                     else "; or pass --shapefile-accept-cuts to write the Shapefile anyway")
             print(f"xixia-map export: error: {exc.one_line(lang)}{hint}", file=sys.stderr)
             return 2
         except DataError as exc:
+            log_failure(logging.getLogger(__name__), exc, "export to %s", plan.out)
             print(f"xixia-map export: error: {exc.one_line(lang)}", file=sys.stderr)
             return 2
         except ValueError as exc:
@@ -264,8 +268,10 @@ def _end_process(code: int) -> None:
 
 def _render(plan: ExportPlan, layers, args, started: float) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, whatever the session has
+    from ..map.qt_log import install_qt_message_handler
     from ..map.runtime import prepare_web_engine
 
+    install_qt_message_handler()  # Qt's and the page's messages into the log, as the window's are
     prepare_web_engine()
     from PySide6.QtWidgets import QApplication
 

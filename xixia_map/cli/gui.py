@@ -20,6 +20,9 @@ def run_gui(lang: str | None = None, screenshot: str | None = None, select: str 
     started = time.perf_counter()
     from ..map.runtime import start_web_engine
 
+    from ..map.qt_log import install_qt_message_handler
+
+    install_qt_message_handler()  # Qt's own warnings and errors into the log too
     app, warm_up = start_web_engine(sys.argv[:1])
     app.setApplicationName("Xixia Map")
     app.setOrganizationName("Xixia County")

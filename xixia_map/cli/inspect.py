@@ -1,16 +1,20 @@
 """`xixia-map layers` and `xixia-map check`: data inspection without a display."""
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 from ..data.catalog import load_catalog
 from ..data.errors import DataError
 from ..data.layers import LayerList
+from ..data.log import log_failure
 from ..data.messages import say
 from ..data.reader import describe_bounds, list_layers_of
 from ..paths import CATALOG_PATH
 from .read_options import cli_lang, explain
+
+log = logging.getLogger(__name__)
 
 MULTI_LAYER_SUFFIXES = {".gpkg", ".kml", ".zip", ".gdb", ".dxf"}
 
@@ -63,6 +67,7 @@ def check_file(path: str, args=None) -> int:
         try:
             layer = load_user_layer(path, args)
         except DataError as exc:
+            log_failure(log, exc, "checking a PostGIS table")  # not its URL: it may hold a password
             print(f"error: {explain(exc, lang)}", file=sys.stderr)
             return 1
         _print_layer(path, layer, lang)
@@ -77,6 +82,7 @@ def check_file(path: str, args=None) -> int:
             return _check_each(file, names, args, lang)
         layer = load_user_layer(file, args)
     except DataError as exc:
+        log_failure(log, exc, "checking %s", file)
         print(f"error: {explain(exc, lang)}", file=sys.stderr)
         return 1
     _print_layer(path, layer, lang)
@@ -94,6 +100,7 @@ def _check_each(file: Path, names: list[str], args, lang: str) -> int:
         try:
             layer = load_user_layer(file, one)
         except DataError as exc:
+            log_failure(log, exc, "checking %s, layer %s", file, name)
             failed += 1
             print(f"  {name}: error: {explain(exc, lang)}")
             continue

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 import sys
 
 from ..data.errors import DataError
+from ..data.log import log_failure, setup as setup_log
 from .export_command import add_export_parser, run_export
 from .read_options import add_read_options, cli_lang
 
@@ -71,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(join_signed_values(sys.argv[1:] if argv is None else list(argv)))
     command = args.command or "run"
+    setup_log()  # the log file, and uncaught exceptions into it (data/log.py)
     if command in ("run", "export"):
         from ..data.atomic_write import clean_stale_temp_files
 
@@ -94,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(lang=getattr(args, "lang", None), screenshot=getattr(args, "screenshot", None),
                        select=getattr(args, "select", None))
     except DataError as exc:
+        log_failure(logging.getLogger(__name__), exc, "xixia-map %s", command)
         print(f"error: {exc.one_line(cli_lang())}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

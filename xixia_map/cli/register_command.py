@@ -1,10 +1,12 @@
 """`xixia-map register import|export`: the 项目台账 in and out of a register file."""
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 from ..data.errors import DataError
+from ..data.log import log_failure
 from .read_options import cli_lang
 
 
@@ -46,5 +48,6 @@ def run_register(args) -> int:
         print(f"wrote {args.out}: {len(register.frame)} projects", file=sys.stderr)
         return 0
     except DataError as exc:
+        log_failure(logging.getLogger(__name__), exc, "xixia-map register")
         print(f"error: {exc.one_line(lang)}", file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ thread keeps its own open dataset (GDAL handles are not shared across threads).
 """
 from __future__ import annotations
 
+import logging
 import math
 import threading
 import warnings
@@ -16,6 +17,8 @@ import warnings
 import numpy as np
 
 from ..data.raster import TILE_READ_PIXELS, RasterInfo
+
+log = logging.getLogger(__name__)
 
 # 512 px tiles: a read costs about the same at 512 as at 256 px (17 against
 # 15 ms at zoom 17 on the benchmark's DOM), so a view fills from a quarter of
@@ -103,6 +106,7 @@ def fast_source(info: RasterInfo) -> str:
     try:
         datum = ProjCRS.from_user_input(info.crs).datum
     except Exception:  # an unusual CRS: read the file as it is
+        log.info("the datum of %s is not known to pyproj; read as it is", path, exc_info=True)
         return path
     if datum is None or datum.name not in NULL_SHIFT_DATUMS:
         return path  # a datum with a real shift (e.g. Xian 1980) keeps its EPSG transformation

@@ -6,6 +6,7 @@ first thing.
 """
 from __future__ import annotations
 
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
@@ -14,8 +15,10 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestJob, QWebEngineUrlScheme, QWebEngineUrlSchemeHandler,
 )
 
+from ..data.log import log_failure
 from .assets import SCHEME, content_type, resolve_asset
 
+log = logging.getLogger(__name__)
 _registered = False
 
 
@@ -115,7 +118,8 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
             return
         try:
             found = self._lookup(path)
-        except Exception:  # a data producer failed: fail the request, keep the view alive
+        except Exception as error:  # a data producer failed: fail the request, keep the view alive
+            log_failure(log, error, "request %s", url.toString())
             job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
             return
         self._answer(job, found)
@@ -142,6 +146,7 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
             self._jobs.pop(token, None)
 
         job.destroyed.connect(forget)
+        url = job.requestUrl().toString()
 
         def run():
             if token not in self._jobs:
@@ -149,6 +154,7 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
             try:
                 result = work(rest)
             except Exception as error:  # noqa: BLE001 (a failed tile must not kill the worker)
+                log_failure(log, error, "request %s", url)
                 result = error
             self._results.done.emit(token, result)
 

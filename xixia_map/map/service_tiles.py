@@ -21,6 +21,7 @@ costs one request per period, not one per tile.
 from __future__ import annotations
 
 import io
+import logging
 import math
 import threading
 import time
@@ -38,6 +39,8 @@ CACHE_TILES = 512
 TILE_PX = 256
 BACKOFF_MAX_S = 60.0
 MAX_TILE_BYTES = 10_000_000  # a tile past this is not a tile
+
+log = logging.getLogger(__name__)
 
 
 class ServiceFetcher:
@@ -81,8 +84,12 @@ class ServiceFetcher:
                 self.refused += 1
                 if refused.redirect_to is not None and len(self.redirects) < 100:
                     self.redirects.append((refused.origin, refused.redirect_to))
-        except Exception:  # noqa: BLE001 (any network failure, or a body past the limit: an empty tile, counted)
+        except Exception as error:  # noqa: BLE001 (a network failure, a body past the limit: an empty tile, counted)
             ok = False
+            if origin not in self._backoff:  # once as the origin starts to fail, not once a tile
+                # The kind of failure only: the URL, which the error's text repeats, may carry
+                # the planner's service key (天地图's tk=), and the log is for bug reports.
+                log.warning("map service %s failed (%s); backing off", origin, type(error).__name__)
         with self._lock:
             if ok:
                 self._backoff.pop(origin, None)
@@ -194,6 +201,8 @@ class ServiceTiles:
                 try:
                     image = np.asarray(Image.open(io.BytesIO(data)).convert("RGBA"))
                 except Exception:  # noqa: BLE001 (a damaged tile: left empty)
+                    log.warning("map service tile %s/%s/%s of %s is not an image", level.identifier, col, row,
+                                self.service.name, exc_info=True)
                     continue
                 oy, ox = (row - row0) * level.tile_px, (col - col0) * level.tile_px
                 mosaic[oy:oy + image.shape[0], ox:ox + image.shape[1]] = image[:level.tile_px, :level.tile_px]
@@ -244,6 +253,7 @@ class StackedTiles:
                 try:
                     images.append(Image.open(io.BytesIO(data)).convert("RGBA").resize((TILE_PX, TILE_PX)))
                 except Exception:  # noqa: BLE001 (a damaged tile: skipped)
+                    log.warning("tile %s/%s/%s of a layered basemap is not an image", z, x, y, exc_info=True)
                     continue
         if not images:
             return None

@@ -20,6 +20,7 @@ from .bridge import MapBridge
 from .interceptor import OfflineGuard, OfflineInterceptor
 from .layer_tiles import LayerTiles, drawn_as_tiles, tiles_to_prefetch
 from .page import build_page, feature_collection, label_field, layer_config
+from .qt_log import log_console_message, log_page_error
 from .runtime import release_free_memory
 from .scheme import XixiaSchemeHandler
 from .tiles import EMPTY_PNG
@@ -48,12 +49,15 @@ def _new_profile(view) -> QWebEngineProfile:
 
 
 class _Page(QWebEnginePage):
-    """Routes page console messages to a signal so errors are not silent."""
+    """Routes page console messages to the log (a JavaScript error as an error)
+    and to a signal, so errors are not silent."""
 
     console = Signal(str)
 
     def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802 (Qt API)
-        self.console.emit(f"{source}:{line}: {message}")
+        text = f"{source}:{line}: {message}"
+        log_console_message(level, text)
+        self.console.emit(text)
 
 
 def _build_tiles(layer: Layer) -> LayerTiles:
@@ -140,6 +144,7 @@ class MapView(QWebEngineView):
         b.map_idle.connect(self._on_idle)
         b.view_changed.connect(self._on_view)
         b.mouse_moved.connect(self.mouse_moved)
+        b.js_error.connect(log_page_error)
         b.js_error.connect(self.console_messages.append)
         b.measured.connect(self.measured)
         b.measure_ended.connect(self.measure_ended)

@@ -1,8 +1,14 @@
 """Slow work on a worker thread, with a progress dialog and Cancel: the window never freezes."""
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QLabel, QProgressDialog
+
+from ..data.log import log_failure
+
+log = logging.getLogger(__name__)
 
 
 class Worker(QObject):
@@ -34,6 +40,7 @@ class BackgroundJob(QObject):
     def __init__(self, parent, label: str, cancel_text: str, work, on_done, on_failed):
         super().__init__(parent)
         self._on_done, self._on_failed = on_done, on_failed
+        self.label = label
         self.dialog = QProgressDialog("", cancel_text, 0, 0, parent)
         for text_label in self.dialog.findChildren(QLabel):
             text_label.setTextFormat(Qt.TextFormat.PlainText)  # the label names a file
@@ -73,6 +80,7 @@ class BackgroundJob(QObject):
 
     @Slot(object)
     def on_failed(self, exc) -> None:
+        log_failure(log, exc, "background job %r", self.label)  # with the traceback the planner is not shown
         self._finish()
         self._on_failed(exc)
 
@@ -99,7 +107,8 @@ def failure_text(exc, lang: str, path=None) -> str:
     """A failure in one line: a DataError in the planner's language; anything
     else, which the app did not foresee, said as such in the planner's language
     with the file and the error's own words (which may be English: they are the
-    library's, and what a bug report needs). The caller logs the traceback."""
+    library's, and what a bug report needs). The traceback is in the log: a
+    BackgroundJob logs it, other callers through data.log.log_failure."""
     from ..data.errors import DataError
 
     if isinstance(exc, DataError):

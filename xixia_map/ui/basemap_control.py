@@ -2,9 +2,12 @@
 explicitly enabled) online sources, with GCJ-02 ones flagged."""
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from ..data.errors import DataError
+from ..data.log import log_failure
 from ..map.basemaps import BUNDLED, Basemaps
 from .settings import open_settings
 from . import file_dialogs, plain_text
@@ -15,6 +18,8 @@ ARCHIVES_KEY = "basemap_archives"
 # hosts whatever their port, hosts its capabilities named, so it is asked again (ask_again_if_earlier).
 SERVICES_KEY = "map_services"
 SERVICE_KEYS = "map_service_keys/"  # + name: the office's key (天地图 tk), kept apart from the list
+
+log = logging.getLogger(__name__)
 
 
 def _as_list(value) -> list[str]:
@@ -33,6 +38,7 @@ def basemaps_from_settings() -> tuple[Basemaps, str, list[DataError]]:
         try:
             basemaps.add_archive(path)
         except DataError as exc:
+            log_failure(log, exc, "remembered basemap %s", path)
             problems.append(exc)
     for entry in _saved_services(settings):
         try:
@@ -42,6 +48,7 @@ def basemaps_from_settings() -> tuple[Basemaps, str, list[DataError]]:
             basemaps.add_service([MapService.from_settings(s, key) for s in entry["services"]], name=entry["name"],
                                  origins=_saved_origins(entry))
         except (KeyError, TypeError, ValueError):
+            log.warning("remembered map service %r is damaged; left out", entry.get("name"), exc_info=True)
             continue  # a damaged entry: the rest still load
     default = BUNDLED if BUNDLED in {c.name for c in basemaps.choices()} else "none"
     chosen = str(settings.value("basemap", default))
@@ -121,6 +128,7 @@ class BasemapBox(QComboBox):
         try:
             choice = self.basemaps.add_archive(path)
         except DataError as exc:  # the current basemap stays as it was
+            log_failure(log, exc, "basemap %s", path)
             plain_text.warn(self.window, self.tr("无法使用该底图"), exc.one_line(self.lang))
             return False
         settings = open_settings()

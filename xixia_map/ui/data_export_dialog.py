@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMessageBox
 
 from ..data.errors import DataError
+from ..data.log import log_failure
 from ..export.data_export import FORMATS, selection_frame, plan_shapefile, write_features
 from ..export.shapefile_fit import NAMES_FILE, ShapefileFit
 from . import file_dialogs, plain_text
@@ -122,7 +123,7 @@ def ask_data_export(parent, layers, selected: tuple[str, str] | None, path: Path
         write_features(frame, out, dialog.geometry.currentData(), shapefile_encoding=encoding,
                        shapefile_accept_cuts=fit is not None, labels=labels)
     except Exception as exc:
-        logging.getLogger(__name__).exception("export to %s failed", out)
+        log_failure(logging.getLogger(__name__), exc, "export to %s", out)
         plain_text.critical(parent, tr("导出失败"), failure_text(exc, lang, out))
         return None
     if fit is not None and fit.needed():

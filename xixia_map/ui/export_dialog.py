@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..data.layers import LayerList
+from ..data.log import log_failure
 from ..data.atomic_write import atomic_path
 from ..export.html_export import write_html
 from ..export.paper import paper_px
@@ -173,7 +174,7 @@ def ask_map_export(parent, layers: LayerList, bounds, select, lang: str) -> Path
     except Exception as exc:  # show the cause; the old file is untouched (atomic writes)
         from .background import failure_text
 
-        logging.getLogger(__name__).exception("export to %s failed", out)
+        log_failure(logging.getLogger(__name__), exc, "export to %s", out)
         plain_text.critical(parent, tr("导出失败"), failure_text(exc, lang, out))
         return None
     return out

@@ -8,6 +8,7 @@ the order).
 """
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 
 import numpy as np
@@ -15,6 +16,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 PAGE = 200
 PAGES_KEPT = 16
+
+log = logging.getLogger(__name__)
 
 
 class FileTableModel(QAbstractTableModel):
@@ -54,7 +57,8 @@ class FileTableModel(QAbstractTableModel):
         try:
             frame = self.features.page(number * PAGE, PAGE)
             values = frame.reindex(columns=self.columns).astype(object).where(frame.notna(), None).values.tolist()
-        except DataError as exc:
+        except DataError as exc:  # the page shows empty; the log keeps why
+            log.warning("page %d of %s could not be read", number, self.layer.id, exc_info=True)
             self.read_error = exc.one_line("zh")
             values = []
         self._pages[number] = values

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
 
 from . import file_dialogs
@@ -223,7 +223,18 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             action.triggered.connect(lambda _checked, c=code: self.set_language(c))
         help_menu = bar.addMenu(self.tr("帮助"))
+        help_menu.addAction(self.tr("打开日志文件夹")).triggered.connect(self.open_log_folder)
         help_menu.addAction(self.tr("关于西峡项目地图…")).triggered.connect(self.show_about)
+
+    def open_log_folder(self) -> Path:
+        """The folder of the app's log (data/log.py) in the system's file manager,
+        for a bug report; made if nothing has been logged yet."""
+        from ..data.app_dirs import log_dir
+
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        return folder
 
     def show_about(self) -> None:
         from .about_dialog import AboutDialog

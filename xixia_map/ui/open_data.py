@@ -3,12 +3,14 @@ questions only a person can answer (which layer, which CRS, swapped axes,
 which columns, which text encoding)."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from ..data.crs_checks import CrsQuestion
 from ..data.errors import DataError
+from ..data.log import log_failure
 from ..data.reader import Cancelled, encodings_for, list_layers_of
 from ..data.tabular import find_coordinate_columns, read_table
 from ..data.user_layers import layer_from_file, layer_from_table
@@ -17,6 +19,8 @@ from .background import BackgroundJob
 
 MULTI_LAYER_SUFFIXES = {".gpkg", ".kml", ".zip", ".gdb", ".dxf"}
 TABLE_SUFFIXES = {".csv", ".xlsx", ".xls"}
+
+log = logging.getLogger(__name__)
 
 
 class DataOpener(QObject):
@@ -87,6 +91,7 @@ class DataOpener(QObject):
                         path, frame, cols, taken=self.window.layers.ids()), {})
                     return
         except DataError as exc:
+            log_failure(log, exc, "opening %s", path)
             self._fail(exc.one_line(self.lang))
             return
         options = {"layer": layer_name, "encoding": encoding}

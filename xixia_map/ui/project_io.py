@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 
 from ..data.errors import DataError
+from ..data.log import log_failure
 from ..data.postgis.connection import PasswordRefused, PgConnection, UnconfirmedConnection
 from ..data.project import (Bookmark, LayerEntry, Project, load_project, outside_folder, relative_path, resolve,
                             save_project)
@@ -15,6 +17,7 @@ from .settings import open_settings
 from . import file_dialogs, plain_text, project_trust
 from .i18n import tr
 
+log = logging.getLogger(__name__)
 RECENT_KEY = "recent_projects"
 REGISTER_TOKEN = "register"  # the open register's place in Project.order
 RECENT_MAX = 8
@@ -119,6 +122,7 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
                                         swap_axes=entry.swap_axes, encoding=entry.encoding,
                                         title=entry.title or None)
         except DataError as exc:
+            log_failure(log, exc, "project layer %s", name)
             problems.append(f"{name}: {exc.one_line(window.lang)}" if entry.database else exc.one_line(window.lang))
             unopened.append((entry, project_file))
             continue
@@ -210,6 +214,7 @@ def _open_register(window, saved: dict, project_file: Path, databases) -> list[s
                 raise
             opened = open_pg_register(connection, source["schema"], password=password)
     except DataError as exc:
+        log_failure(log, exc, "the project's register")
         return [f"{tr('项目库')}: {exc.one_line(window.lang)}"]
     register.open_session(EditSession(opened))
     return []
@@ -287,6 +292,7 @@ def save_project_as(window, path: Path | None = None) -> Path | None:
     try:
         save_project(project_from_window(window, path), path)
     except OSError as exc:
+        log_failure(log, exc, "saving the project %s", path)
         plain_text.critical(window, tr("保存失败"), f"{path}: {exc}")
         return None
     remember_recent(path)
@@ -306,6 +312,7 @@ def open_project(window, path: Path | None = None) -> list[str] | None:
     try:
         project = load_project(path)
     except DataError as exc:
+        log_failure(log, exc, "opening the project %s", path)
         plain_text.warn(window, tr("无法打开项目"), exc.one_line(window.lang))
         return None
     problems = apply_project(window, project, path)

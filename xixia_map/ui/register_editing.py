@@ -4,6 +4,7 @@ save (a conflicting save shows what differs) and discard. A thin adapter over
 data/register/session.py."""
 from __future__ import annotations
 
+import logging
 import math
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ..data.errors import DataError
+from ..data.log import log_failure
 from ..data.register.seed import seed_frame
 from ..data.register.session import LAYER_ID, EditSession
 from ..data.register.store import RegisterConflict, create_register, open_register, reopen
@@ -20,6 +22,7 @@ from .register_dialog import ProjectDialog
 from .i18n import tr
 
 Button = QMessageBox.StandardButton
+log = logging.getLogger(__name__)
 
 
 
@@ -98,6 +101,7 @@ class RegisterEditing(QObject):
                 raise DataError(sheet, tr("没有可导入的行"))
             create_register(out, result.frame)
         except DataError as exc:
+            log_failure(log, exc, "importing the ledger %s", sheet)
             plain_text.warn(self.window, tr("无法导入台账"), exc.one_line(self.window.lang))
             return False
         awaiting = int((result.frame["placement"] == "待落图").sum())
@@ -137,6 +141,7 @@ class RegisterEditing(QObject):
         try:
             self.session = EditSession(open_register(path))
         except DataError as exc:
+            log_failure(log, exc, "opening the register %s", path)
             plain_text.warn(self.window, tr("无法打开项目库"), exc.one_line(self.window.lang))
             return False
         self._show()
@@ -401,6 +406,7 @@ class RegisterEditing(QObject):
         except RegisterConflict as exc:
             return self._resolve(exc)
         except DataError as exc:
+            log_failure(log, exc, "saving the register %s", self.session.register.path)
             plain_text.critical(self.window, tr("无法保存项目库"), exc.one_line(self.window.lang))
             return False
         self.window.statusBar().showMessage(tr("项目库已保存") + f"：{self.session.register.path}", 8000)

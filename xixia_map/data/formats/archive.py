@@ -9,6 +9,7 @@ before anything is inflated.
 """
 from __future__ import annotations
 
+import logging
 import stat
 import threading
 import zipfile
@@ -18,6 +19,8 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import DataError
 from ..messages import say
+
+log = logging.getLogger(__name__)
 
 MEMBER_SUFFIXES = {".shp", ".geojson", ".json", ".gpkg", ".kml", ".fgb"}
 KEPT_DIRECTORIES = 8  # archives whose listing is kept (a planner works with a few at a time)
@@ -144,7 +147,8 @@ def zip_layers(path: Path) -> list[str]:
                 if member.lower().endswith((".gdb", ".gpkg")):
                     try:
                         names = [str(n) for n, g in pyogrio.list_layers(f"/vsizip/{path}/{member}") if g is not None]
-                    except Exception:
+                    except Exception:  # offered as one choice; opening it says what is wrong
+                        log.warning("cannot list the layers of %s in %s", member, path, exc_info=True)
                         names = []
                 choices += [f"{member}::{n}" for n in names] if len(names) > 1 else [member]
             listing.layers = choices

@@ -3,6 +3,7 @@ OpenFileGDB driver, which pyogrio's GDAL bundles. 三调 and 国土空间规划 
 come this way, several feature classes to a database (DLTB, XZQ, CJDCQ …)."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pyogrio
 
 from ..errors import DataError
 from ..messages import say
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,8 @@ def feature_classes(path: Path, source: str | None = None) -> list[FeatureClass]
             continue
         try:
             count = pyogrio.read_info(source, layer=str(name))["features"]
-        except Exception:
+        except Exception:  # listed with 0 features; opening it says what is wrong
+            log.warning("cannot count the features of %s in %s", name, path, exc_info=True)
             count = 0
         classes.append(FeatureClass(str(name), str(geometry_type), int(count)))
     if not classes:

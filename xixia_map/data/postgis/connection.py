@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
 import os
 import unicodedata
 from dataclasses import asdict, dataclass, field, replace
@@ -30,6 +31,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..errors import DataError
 from ..messages import say
+
+log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "xixia-map-postgis"
 SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
@@ -210,6 +213,7 @@ def stored_password(connection: PgConnection) -> str | None:
 
         return keyring.get_password(KEYRING_SERVICE, connection.keyring_user())
     except Exception:  # no backend on a headless machine, a locked store: ask instead
+        log.warning("no password from the keyring", exc_info=True)
         return None
 
 
@@ -220,7 +224,8 @@ def store_password(connection: PgConnection, password: str) -> bool:
 
         keyring.set_password(KEYRING_SERVICE, connection.keyring_user(), password)
         return True
-    except Exception:
+    except Exception:  # the caller says the password was not kept
+        log.warning("the keyring did not keep the password", exc_info=True)
         return False
 
 
