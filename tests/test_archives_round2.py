@@ -30,13 +30,16 @@ ADDRESS_LIMIT = 2 << 30  # bytes: below the 3.2 GB member, so reading it whole c
 
 
 def _run(script: str, *args, limit: int | None = None) -> subprocess.CompletedProcess:
-    """A Python script in a fresh process, its peak RSS printed last (ru_maxrss, KB)."""
+    """A Python script in a fresh process, its peak RSS printed last (VmHWM, KB). Not
+    ru_maxrss: Linux carries a process's peak across exec into its child, so a
+    child of a large pytest process would report the parent's peak."""
     prelude = textwrap.dedent(f"""
         import resource, sys
         if {limit!r}:
             resource.setrlimit(resource.RLIMIT_AS, ({limit!r}, {limit!r}))
     """)
-    coda = "\nprint('peak_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    coda = ("\nprint('peak_kb', next(int(line.split()[1]) for line in open('/proc/self/status') "
+            "if line.startswith('VmHWM:')))\n")
     # Address space, not memory, is what RLIMIT_AS limits: on a many-core machine
     # numpy's BLAS threads and glibc's per-thread malloc arenas would reserve
     # gigabytes of it unused, so both are kept to what a 2-core machine has.
