@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from .catalog import DetailField, LayerSpec
+from .frame_features import geometry_kind
 from .layers import Layer
 from .reader import read_vector
 
@@ -15,15 +16,6 @@ PALETTE = ["#e7298a", "#7570b3", "#d95f02", "#1b9e77", "#66a61e", "#e6ab02", "#a
 _NAME_FIELDS = ("name_zh", "name", "名称", "NAME", "Name", "mc", "MC", "xmmc", "项目名称", "XMMC", "DLMC", "XZQMC",
                 "ZLDWMC", "Text")
 _counter = itertools.count()
-
-
-def _geometry_kind(frame) -> str:
-    kinds = set(frame.geom_type)
-    if kinds <= {"Point", "MultiPoint"}:
-        return "Point"
-    if kinds <= {"LineString", "MultiLineString"}:
-        return "LineString"
-    return "Polygon"
 
 
 def auto_style(kind: str, color: str) -> dict:
@@ -131,10 +123,6 @@ def _unique_ids(frame, report):
 def large_layer_from_features(path: Path, features, report, taken, layer: str | None, title: str | None) -> Layer:
     """A layer too large to hold (a large file's store, or a database table read
     per view): styled from the columns its style needs, read once."""
-    import pandas as pd
-
-    import numpy as np
-
     from .sandiao import AREA_FIELDS, field_of, style_for_totals
 
     frame = features.empty_frame()
@@ -142,24 +130,11 @@ def large_layer_from_features(path: Path, features, report, taken, layer: str | 
     label = next((f for f in _NAME_FIELDS if f in frame.columns), "id")
     style = auto_style(kind, PALETTE[next(_counter) % len(PALETTE)])
     found = field_of(frame) if kind == "Polygon" else None
-    codes = features.codes(found[1]) if found is not None and hasattr(features, "codes") else None
-    if found is not None and hasattr(features, "class_areas"):  # a table: summed on the server
-        style = style_for_totals(found[0], found[1], features.class_areas(found[1]))
-    elif codes is not None:  # the 三调 colours: class areas summed per code, not per feature in Python
+    if found is not None:  # the 三调 colours: class areas summed where the features are, not in Python
         listed = next((f for f in AREA_FIELDS if f in features.fields), None)
-        areas = pd.to_numeric(pd.Series(features.column(listed)), errors="coerce").to_numpy(float) \
-            if listed else None
-        if areas is None or not np.isfinite(areas).all():
-            areas = features.areas()
-        index, words = codes
-        sums = np.bincount(index, weights=areas, minlength=len(words))
-        present = np.bincount(index, minlength=len(words)) > 0
-        totals: dict = {}
-        for word, total, there in zip(words, sums, present):
-            if there and word is not None:  # a feature without a class keeps the default fill
-                key = str(word).strip()
-                totals[key] = totals.get(key, 0.0) + float(total)
-        style = style_for_totals(found[0], found[1], totals)
+        totals = features.class_areas(found[1], listed)
+        if totals is not None:
+            style = style_for_totals(found[0], found[1], totals)
     fields = tuple(DetailField(str(c), str(c), str(c)) for c in frame.columns if c != frame.geometry.name)
     name = title or default_title(path, layer)
     spec = LayerSpec(id=layer_id_for(Path(f"{path.stem}_{layer}") if layer else path, taken),
@@ -183,7 +158,7 @@ def _layer(path: Path, frame, report, taken, layer: str | None, title: str | Non
     frame = frame.reset_index(drop=True)
     frame = _unique_ids(frame, report)
     label = next((f for f in _NAME_FIELDS if f in frame.columns), "id")
-    kind = _geometry_kind(frame)
+    kind = geometry_kind(frame)
     # CAD text entities are text on the drawing: shown as labels, not on hover.
     label_mode = "permanent" if label == "Text" and kind == "Point" else "hover"
     color = PALETTE[next(_counter) % len(PALETTE)]

@@ -26,6 +26,7 @@ from PIL import Image, ImageColor, ImageDraw
 
 from ..data.large.store_build import concat_ranges
 from ..data.layers import Layer
+from ..data.mercator import EARTH_RADIUS as _R, MAX_LAT as _MAX_LAT, to_mercator
 from .png_encode import encode_indexed_png
 from .tile_cache import MISSING, TileCache
 
@@ -79,16 +80,6 @@ ZOOM_OFFSET = int(math.log2(TILE_PX // 256))
 # each large layer's config), as a share of the view per side.
 CANVAS_PADDING = 0.1
 CACHE_TILES = 256  # ~70 KB each at 200k parcels: ~18 MB; more than a prefetch plan (~90-150)
-_R = 6378137.0
-_MAX_LAT = 85.0511287798066
-
-
-def to_mercator(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Spherical Web Mercator (EPSG:3857) in metres, vectorised."""
-    lat = np.clip(lat, -_MAX_LAT, _MAX_LAT)
-    x = np.radians(lon) * _R
-    y = np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)) * _R
-    return x, y
 
 
 def _rgb(value: str, fallback=(136, 136, 136)) -> tuple[int, int, int]:
@@ -279,6 +270,8 @@ class Inks:
 
 
 class LayerTiles:
+    """A TileSource (tile_source.py) over a layer's features held in memory."""
+
     def __init__(self, layer: Layer):
         self.layer = layer
         frame = layer.frame

@@ -22,6 +22,7 @@ from .layer_tiles import LayerTiles, drawn_as_tiles, tiles_to_prefetch
 from .page import build_page, feature_collection, label_field, layer_config
 from .runtime import release_free_memory
 from .scheme import XixiaSchemeHandler
+from .tile_source import TileSource
 from .tiles import EMPTY_PNG
 
 PAGE_URL = f"{ORIGIN}/page/map.html"
@@ -223,7 +224,7 @@ class MapView(QWebEngineView):
             drawn = layer if not layer.hidden_classes else dataclasses.replace(layer, frame=layer.drawn_frame())
             self._layer_tiles[layer.id] = self.handler.submit(_build_tiles, drawn)
 
-    def layer_tiles(self, layer_id: str) -> LayerTiles:
+    def layer_tiles(self, layer_id: str) -> TileSource:
         if layer_id not in self._layer_tiles:
             self._index_tiles(self.layers[layer_id])
         return self._layer_tiles[layer_id].result()
