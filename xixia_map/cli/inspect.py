@@ -31,7 +31,6 @@ def is_database_url(text) -> bool:
 def load_user_layer(path, args, taken=()):
     """A file as `--layer/--crs/--swap-axes/--encoding/--offset` say, or a PostGIS
     table named by a postgresql:// URL; DataError otherwise."""
-    from ..data.layers import offset_frame
     from ..data.user_layers import layer_from_file
     from .read_options import read_kwargs
 
@@ -51,9 +50,7 @@ def load_user_layer(path, args, taken=()):
                                       f"有 {len(names)} 个图层，请用 --layer 选择（{'、'.join(names)}）"))
     layer = layer_from_file(path, taken, **kwargs)
     if getattr(args, "offset", None):
-        layer.source_frame = layer.frame
-        layer.frame = offset_frame(layer, args.offset)
-        layer.offset = args.offset
+        layer.apply_offset(layer.offset_frame(args.offset), args.offset)
     return layer
 
 
@@ -66,8 +63,7 @@ def check_file(path: str, args=None) -> int:
             print(f"error: {explain(exc, lang)}", file=sys.stderr)
             return 1
         _print_layer(path, layer, lang)
-        if layer.features is not None and hasattr(layer.features, "close"):
-            layer.features.close()
+        layer.close()
         return 0
     file = Path(path)
     try:
@@ -104,8 +100,8 @@ def _check_each(file: Path, names: list[str], args, lang: str) -> int:
 def _print_layer(label: str, layer, lang: str) -> None:
     frame = layer.frame
     kinds = ", ".join(f"{n} {k}" for k, n in frame.geom_type.value_counts().items())
-    if layer.features is not None:  # a large layer: counted in its store, not held
-        kinds = f"{layer.feature_count} {layer.features.kind}"
+    if layer.streamed:  # a large layer: counted where it lives, not held
+        kinds = f"{layer.feature_count} {layer.feature_source.kind}"
     ok = "可用" if lang == "zh" else "OK"
     count = f"{layer.feature_count} 个要素" if lang == "zh" else f"{layer.feature_count} features"
     print(f"{label}: {ok}, {count} ({kinds}); {describe_bounds(layer.bounds())}")

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from .catalog import DetailField, LayerSpec
 from .frame_features import geometry_kind
-from .layers import Layer
+from .layer import Layer
+from .layer_kinds import RasterLayer, StreamedLayer, VectorLayer
+from .layer_origin import FileOrigin
 from .reader import read_vector
 
 # Distinct from the bundled layers' colours, so user data stands out.
@@ -56,11 +58,16 @@ def layer_from_file(path, taken=(), layer: str | None = None, *, assume_crs=None
         frame, report = read_vector(path, layer=layer, id_field=None, assume_crs=assume_crs, swap_axes=swap_axes,
                                     encoding=encoding, progress=progress, cancelled=cancelled)
         built = _layer(path, frame, report, taken, layer, title)
-    built.source_layer = layer
-    built.assume_crs = assume_crs
-    built.swap_axes = swap_axes
-    built.encoding = encoding
+    built.origin = _file_origin(path, built.report, layer=layer, assume_crs=assume_crs, swap_axes=swap_axes,
+                                encoding=encoding)
     return built
+
+
+def _file_origin(path: Path, report, **answers) -> FileOrigin:
+    from .reader import encodings_for
+
+    offered = report.encoding or path.suffix.lower() in (".shp", ".zip", ".csv", ".dxf")
+    return FileOrigin(**answers, encodings=encodings_for(path) if offered else ())
 
 
 def layer_from_raster(path, taken=(), *, assume_crs=None, title: str | None = None) -> Layer:
@@ -73,10 +80,8 @@ def layer_from_raster(path, taken=(), *, assume_crs=None, title: str | None = No
     spec = LayerSpec(id=layer_id_for(Path(path), taken), title_zh=name, title_en=name, path=Path(path),
                      geometry="Polygon", category="user", style=style, label_field="名称", detail_fields=fields,
                      group="user")
-    built = Layer(spec=spec, frame=footprint_frame(info), report=raster_report(info))
-    built.raster = info
-    built.assume_crs = assume_crs
-    return built
+    return RasterLayer(spec=spec, frame=footprint_frame(info), report=raster_report(info), raster=info,
+                       origin=FileOrigin(assume_crs=assume_crs))
 
 
 def layer_from_table(path, frame, columns: tuple[str, str], taken=()) -> Layer:
@@ -90,7 +95,9 @@ def layer_from_table(path, frame, columns: tuple[str, str], taken=()) -> Layer:
     report = ReadReport()
     points = table_to_points(path, frame, columns, report=report)
     points, _names = normalise(path, points, feature_names(points), report)
-    return _layer(path, points.reset_index(drop=True), report, taken, None, None)
+    built = _layer(path, points.reset_index(drop=True), report, taken, None, None)
+    built.origin = _file_origin(path, report)
+    return built
 
 
 FILE_ID_FIELD = "id（文件）"
@@ -140,7 +147,7 @@ def large_layer_from_features(path: Path, features, report, taken, layer: str | 
     spec = LayerSpec(id=layer_id_for(Path(f"{path.stem}_{layer}") if layer else path, taken),
                      title_zh=name, title_en=name, path=path, geometry=kind, category="user", style=style,
                      label_field=label, label_mode="hover", detail_fields=fields, group="user")
-    return Layer(spec=spec, frame=frame, report=report, features=features)
+    return StreamedLayer(spec=spec, frame=frame, report=report, features=features)
 
 
 def default_title(path: Path, layer: str | None) -> str:
@@ -173,4 +180,4 @@ def _layer(path: Path, frame, report, taken, layer: str | None, title: str | Non
                      title_zh=name, title_en=name, path=path,
                      geometry=kind, category="user", style=style, label_field=label, label_mode=label_mode,
                      detail_fields=fields, group="user")
-    return Layer(spec=spec, frame=frame, report=report)
+    return VectorLayer(spec=spec, frame=frame, report=report)

@@ -59,9 +59,9 @@ def drawn_as_tiles(layer: Layer) -> bool:
     """Whether the map draws a (vector) layer as tiles in Python: above the
     feature or vertex threshold, and always for a layer whose features stay in
     its file. The register, which is edited on the map, stays vector."""
-    if layer.raster is not None:
+    if layer.is_raster:
         return False
-    if layer.features is not None or layer.feature_count > TILE_THRESHOLD:
+    if layer.streamed or layer.feature_count > TILE_THRESHOLD:
         return True
     return layer.spec.category != "register" and vertex_count(layer) > VERTEX_THRESHOLD
 
@@ -274,7 +274,7 @@ class LayerTiles:
 
     def __init__(self, layer: Layer):
         self.layer = layer
-        frame = layer.frame
+        frame = layer.drawn_frame()  # a legend class switched off is not drawn, nor identified
         self.ids = frame["id"].astype(str).to_numpy()
         self.geoms = np.asarray(frame.geometry.values, dtype=object)
         self.kind = layer.spec.geometry
@@ -297,7 +297,7 @@ class LayerTiles:
         self.feature_ring_start = np.searchsorted(ring_feature, np.arange(len(self.geoms) + 1))
         self.cache = TileCache(CACHE_TILES)
         if len(self.ids):
-            layer.position(self.ids[0])  # builds the layer's id index here, off the UI thread
+            layer.feature_source.row_of_id(self.ids[0])  # builds the layer's id index here, off the UI thread
 
     def _rings(self):
         """Flat rings (polygon rings, line strings): the geometries holding them,

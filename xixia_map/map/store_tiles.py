@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from PIL import Image
 
-from ..data.layers import Layer
+from ..data.layers import StreamedLayer
 from ..data.mercator import EARTH_RADIUS, to_mercator
 from .layer_tiles import (
     CACHE_TILES, DOT_BELOW_PX, TILE_PX, Inks, _padded_bounds, draw_dots, draw_footprints, draw_shapes, may_cover,
@@ -38,7 +38,7 @@ RENDERER_VERSION = 1  # bumped when the drawing changes, so old tiles on disk ar
 class StoreTiles:
     """A TileSource (tile_source.py) over a StreamedSource's BatchStore (data/feature_source.py)."""
 
-    def __init__(self, layer: Layer):
+    def __init__(self, layer: StreamedLayer):
         features = layer.features
         self.layer = layer
         self.features = features

@@ -5,7 +5,6 @@ reloading, and turns page events into Qt signals carrying full records.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import shapely.geometry
@@ -14,7 +13,7 @@ from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from ..data.layers import Layer, LayerList
+from ..data.layers import Layer, LayerList, RasterLayer
 from .assets import ORIGIN, SCHEME
 from .bridge import MapBridge
 from .interceptor import OfflineGuard, OfflineInterceptor
@@ -129,7 +128,13 @@ class MapView(QWebEngineView):
         self._channel.registerObject("bridge", self.bridge)
         page.setWebChannel(self._channel)
         self._connect_bridge()
-        layers.subscribe(self._on_model_event)
+        events = layers.events
+        self._followed = ((events.visible, self._on_visible), (events.opacity, self._on_opacity),
+                          (events.inserted, self._on_inserted), (events.reordered, self._on_reordered),
+                          (events.removed, self._on_removed), (events.data, self._on_data),
+                          (events.style, self._on_data), (events.filter, self._on_filter))
+        for signal, slot in self._followed:
+            signal.connect(slot)
         self.reload_page(bounds)
 
     # -- page lifecycle -------------------------------------------------------
@@ -167,8 +172,8 @@ class MapView(QWebEngineView):
 
     def _serve(self, layer: Layer) -> None:
         def everything(layer=layer):
-            source = layer if layer.all_features is None else dataclasses.replace(layer, frame=layer.all_features)
-            return json.dumps(feature_collection(source), ensure_ascii=False).encode("utf-8")
+            collection = feature_collection(layer, frame=layer.sent_frame())
+            return json.dumps(collection, ensure_ascii=False).encode("utf-8")
 
         self.handler.set_data(layer.id, everything)
 
@@ -214,15 +219,14 @@ class MapView(QWebEngineView):
     def _index_tiles(self, layer: Layer) -> None:
         """Start building a large layer's tile index on the workers, at once,
         so the first tiles Leaflet asks for only wait for what is left of it."""
-        if layer.raster is not None:
+        if isinstance(layer, RasterLayer):
             from .raster_tiles import RasterTiles
 
             self._raster_tiles[layer.id] = RasterTiles(layer.raster, tinted=layer.tinted)
-        elif layer.features is not None:  # too large to hold: drawn from its store
+        elif layer.streamed:  # too large to hold: drawn from its store
             self._layer_tiles[layer.id] = self.handler.submit(_store_tiles, layer)
-        elif drawn_as_tiles(layer):
-            drawn = layer if not layer.hidden_classes else dataclasses.replace(layer, frame=layer.drawn_frame())
-            self._layer_tiles[layer.id] = self.handler.submit(_build_tiles, drawn)
+        elif drawn_as_tiles(layer):  # without the hidden legend classes (LayerTiles draws drawn_frame())
+            self._layer_tiles[layer.id] = self.handler.submit(_build_tiles, layer)
 
     def layer_tiles(self, layer_id: str) -> TileSource:
         if layer_id not in self._layer_tiles:
@@ -264,7 +268,7 @@ class MapView(QWebEngineView):
         if not self._identify_tiled(lat, lng, zoom) and not self._identify_raster(lat, lng):
             self.selection_cleared.emit()
 
-    def raster_value_at(self, lng: float, lat: float, above: str | None = None) -> tuple[Layer, float] | None:
+    def raster_value_at(self, lng: float, lat: float, above: str | None = None) -> tuple[RasterLayer, float] | None:
         """The topmost visible raster's value under a point (a DEM's height, an image's
         first band), among the layers above `above` if given."""
         ordered = list(self.layers)
@@ -283,7 +287,7 @@ class MapView(QWebEngineView):
             return False
         layer, value = hit
         record = layer.record("1")
-        key = "高程（米）" if layer.raster.kind == "dem" else "像元值（第 1 波段）"
+        key = "高程（米）" if layer.is_dem else "像元值（第 1 波段）"
         record["_extra"] = {key: f"{value:,.2f}"}
         record["_lonlat"] = (round(lng, 6), round(lat, 6))
         self.feature_selected.emit(record)
@@ -309,7 +313,8 @@ class MapView(QWebEngineView):
     # -- model → page ----------------------------------------------------------
     def detach(self) -> None:
         """Stop following the layer list (a snapshot view about to be deleted)."""
-        self.layers.unsubscribe(self._on_model_event)
+        for signal, slot in self._followed:
+            signal.disconnect(slot)
 
     def closeEvent(self, event):  # noqa: N802 (Qt API)
         self.detach()
@@ -322,32 +327,39 @@ class MapView(QWebEngineView):
             if label_field(layer, "en") != label_field(layer, "zh"):  # a layer with English names
                 self.call("setLabelField", layer.id, label_field(layer, lang))
 
-    def _on_model_event(self, event: str, layer: Layer) -> None:
-        if event == "visibility":
-            self.call("setVisible", layer.id, layer.visible)
-        elif event == "opacity":
-            self.call("setOpacity", layer.id, layer.opacity)
-        elif event == "added":
-            self._serve(layer)
-            self._index_tiles(layer)
-            self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
-            self.call("setOrder", self.layers.ids())  # inserted below the top, a DOM above the reference layers
-        elif event == "order":
-            self.call("setOrder", self.layers.ids())
-        elif event == "removed":
-            self.handler.remove_data(layer.id)
-            self._layer_tiles.pop(layer.id, None)
-            self._raster_tiles.pop(layer.id, None)
-            self.call("removeLayer", layer.id)
-        elif event in ("data", "style"):
-            self._serve(layer)
-            self._layer_tiles.pop(layer.id, None)
-            self._raster_tiles.pop(layer.id, None)
-            self._readd(layer)
-        elif event == "filter" and drawn_as_tiles(layer):
+    def _on_visible(self, layer: Layer) -> None:
+        self.call("setVisible", layer.id, layer.visible)
+
+    def _on_opacity(self, layer: Layer) -> None:
+        self.call("setOpacity", layer.id, layer.opacity)
+
+    def _on_inserted(self, layer: Layer) -> None:
+        self._serve(layer)
+        self._index_tiles(layer)
+        self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
+        self.call("setOrder", self.layers.ids())  # inserted below the top, a DOM above the reference layers
+
+    def _on_reordered(self) -> None:
+        self.call("setOrder", self.layers.ids())
+
+    def _on_removed(self, layer: Layer) -> None:
+        self.handler.remove_data(layer.id)
+        self._layer_tiles.pop(layer.id, None)
+        self._raster_tiles.pop(layer.id, None)
+        self.call("removeLayer", layer.id)
+
+    def _on_data(self, layer: Layer) -> None:
+        """New features or a new style: served, indexed and put on the page anew."""
+        self._serve(layer)
+        self._layer_tiles.pop(layer.id, None)
+        self._raster_tiles.pop(layer.id, None)
+        self._readd(layer)
+
+    def _on_filter(self, layer: Layer) -> None:
+        if drawn_as_tiles(layer):
             self._layer_tiles.pop(layer.id, None)  # tiles drawn without the hidden classes
             self._readd(layer)
-        elif event == "filter":
+        else:
             self.call("showOnly", layer.id, layer.drawn_ids())
 
     def _readd(self, layer: Layer) -> None:

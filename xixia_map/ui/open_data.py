@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..data.crs_checks import CrsQuestion
 from ..data.errors import DataError
-from ..data.reader import Cancelled, encodings_for, list_layers_of
+from ..data.reader import Cancelled, list_layers_of
 from ..data.tabular import find_coordinate_columns, read_table
 from ..data.user_layers import layer_from_file, layer_from_table
 from . import plain_text
@@ -94,9 +94,10 @@ class DataOpener(QObject):
     def reopen_with_encoding(self, layer_id: str, encoding: str) -> None:
         """Read a layer's file again with the text encoding the planner chose."""
         layer = self.window.layers[layer_id]
-        if encoding not in encodings_for(layer.spec.path):
+        origin = layer.origin
+        if encoding not in origin.encodings:
             raise ValueError(encoding)
-        options = {"layer": layer.source_layer, "assume_crs": layer.assume_crs, "swap_axes": layer.swap_axes,
+        options = {"layer": origin.layer, "assume_crs": origin.assume_crs, "swap_axes": origin.swap_axes,
                    "encoding": encoding, "replace": layer_id}
         self._start(layer.spec.path, self._loader(layer.spec.path, options), options)
 

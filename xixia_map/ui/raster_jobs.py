@@ -20,7 +20,7 @@ def start_overviews(window, layer_id: str) -> BackgroundJob:
         if layer_id not in window.layers:
             return
         fresh = layer_from_raster(path, [i for i in window.layers.ids() if i != layer_id],
-                                  assume_crs=layer.assume_crs, title=layer.spec.title_zh)
+                                  assume_crs=layer.origin.assume_crs, title=layer.spec.title_zh)
         fresh.visible, fresh.opacity = layer.visible, layer.opacity
         index = window.layers.ids().index(layer_id)
         window.layers.remove(layer_id)

@@ -253,7 +253,7 @@ class RegisterEditing(QObject):
         layer = self.session.layer(f"项目库：{stem}", f"Register: {stem}")
         shown = filtered(layer.frame, **self.filter)
         if LAYER_ID not in layers:
-            layer.all_features, layer.frame = layer.frame, shown
+            layer.set_shown(shown)
             layers.append(layer)
             if "projects" in layers:
                 layers.set_visible("projects", False)  # the register is the planners' copy of them

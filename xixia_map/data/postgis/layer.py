@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DataError
+from ..layer_origin import TableOrigin
 from ..messages import say
 from ..read_report import ReadReport
 from .browse import find_table, qualified_name
@@ -11,11 +12,6 @@ from .connection import PgConnection, connect
 from .curves import CURVED
 from .table import TableFeatures
 from .whole_table import TooManyRows, read_small_table
-
-
-def describe_source(connection: PgConnection, schema: str, table: str) -> dict:
-    """What a project file records of the layer: the connection (no password) and the table."""
-    return {"connection": connection.to_project(), "schema": schema, "table": table}
 
 
 def layer_from_postgis(connection: PgConnection, schema: str | None, table: str, taken=(), *,
@@ -69,5 +65,6 @@ def layer_from_postgis(connection: PgConnection, schema: str | None, table: str,
             raise DataError(label, say("the table has no rows", "数据表中没有数据"))
         report.source_crs = f"EPSG:{info.srid}"
         layer = _layer(label, frame, report, taken, None, name)
-    layer.source_db = describe_source(connection, info.schema, info.table)
+    # What a project file records of the layer: the connection (no password) and the table.
+    layer.origin = TableOrigin(connection.to_project(), info.schema, info.table)
     return layer
