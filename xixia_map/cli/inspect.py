@@ -8,11 +8,10 @@ from ..data.catalog import load_catalog
 from ..data.errors import DataError
 from ..data.layers import LayerList
 from ..data.messages import say
-from ..data.reader import describe_bounds, list_layers_of
+from ..data.drivers import driver_for
+from ..data.reader import describe_bounds
 from ..paths import CATALOG_PATH
 from .read_options import cli_lang, explain
-
-MULTI_LAYER_SUFFIXES = {".gpkg", ".kml", ".zip", ".gdb", ".dxf"}
 
 
 def print_layers() -> int:
@@ -43,9 +42,10 @@ def load_user_layer(path, args, taken=()):
     path = Path(path)
 
     kwargs = read_kwargs(args)
-    if kwargs["layer"] is None and path.suffix.lower() in MULTI_LAYER_SUFFIXES and path.exists():
-        names = list_layers_of(path)
-        if len(names) > 1 and path.suffix.lower() != ".zip":
+    driver = driver_for(path)
+    if kwargs["layer"] is None and driver.offers_layers and not driver.reads_first_unasked and path.exists():
+        names = driver.layers(path)
+        if len(names) > 1:
             raise DataError(path, say(f"has {len(names)} layers: choose one with --layer ({', '.join(names)})",
                                       f"有 {len(names)} 个图层，请用 --layer 选择（{'、'.join(names)}）"))
     layer = layer_from_file(path, taken, **kwargs)
@@ -67,7 +67,8 @@ def check_file(path: str, args=None) -> int:
         return 0
     file = Path(path)
     try:
-        names = list_layers_of(file) if file.suffix.lower() in MULTI_LAYER_SUFFIXES else []
+        driver = driver_for(file)
+        names = driver.layers(file) if driver.offers_layers else []
         chosen = getattr(args, "layer", None)
         if len(names) > 1 and chosen is None:
             return _check_each(file, names, args, lang)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 import geopandas as gpd
 import numpy as np
 
-from .errors import DataError
+from .errors import Cancelled, DataError
 from .feature_source import FeatureSource, StreamedSource
 from .frame_features import FrameFeatures
 from .layer import Layer
@@ -63,8 +63,6 @@ class VectorLayer(_Held, Layer):
         moved = []
         for start in range(0, max(len(geoms), 1), OFFSET_CHUNK):
             if cancelled and cancelled():
-                from .reader import Cancelled
-
                 raise Cancelled()
             part = geoms[start:start + OFFSET_CHUNK]
             moved.append(shapely.transform(part, lambda xy: coordinates_to_wgs84(xy, system)))

@@ -9,14 +9,11 @@ from PySide6.QtCore import QObject, Signal
 
 from ..data.crs_checks import CrsQuestion
 from ..data.errors import DataError
-from ..data.reader import Cancelled, list_layers_of
-from ..data.tabular import find_coordinate_columns, read_table
-from ..data.user_layers import layer_from_file, layer_from_table
+from ..data.drivers import ColumnsQuestion, LayerQuestion
+from ..data.reader import Cancelled
+from ..data.user_layers import layer_from_file
 from . import plain_text
 from .background import BackgroundJob
-
-MULTI_LAYER_SUFFIXES = {".gpkg", ".kml", ".zip", ".gdb", ".dxf"}
-TABLE_SUFFIXES = {".csv", ".xlsx", ".xls"}
 
 
 class DataOpener(QObject):
@@ -68,27 +65,8 @@ class DataOpener(QObject):
             self.open_path(Path(path))
 
     def open_path(self, path: Path, *, encoding: str | None = None) -> None:
-        layer_name = None
-        try:
-            if path.suffix.lower() in MULTI_LAYER_SUFFIXES and path.exists():
-                names = list_layers_of(path)
-                if len(names) > 1:
-                    layer_name = self.ask_layer(path, names)
-                    if layer_name is None:
-                        return
-            if path.suffix.lower() in TABLE_SUFFIXES and path.exists():
-                frame = read_table(path)
-                if find_coordinate_columns(frame.columns) is None:
-                    columns = self.ask_columns(path, [str(c) for c in frame.columns])
-                    if columns is None:
-                        return
-                    self._start(path, lambda _p, _c, cols=columns: layer_from_table(
-                        path, frame, cols, taken=self.window.layers.ids()), {})
-                    return
-        except DataError as exc:
-            self._fail(exc.one_line(self.lang))
-            return
-        options = {"layer": layer_name, "encoding": encoding}
+        """One call opens any file (data/user_layers.layer_from_file); its questions come back as exceptions."""
+        options = {"layer": None, "encoding": encoding, "ask": True}
         self._start(path, self._loader(path, options), options)
 
     def reopen_with_encoding(self, layer_id: str, encoding: str) -> None:
@@ -127,16 +105,25 @@ class DataOpener(QObject):
         self._jobs.remove(job)
         if isinstance(exc, Cancelled):
             self.cancelled.emit()
+        elif isinstance(exc, LayerQuestion):
+            self._answered(path, options, layer=self.ask_layer(path, exc.names))
+        elif isinstance(exc, ColumnsQuestion):
+            self._answered(path, options, columns=self.ask_columns(path, exc.columns))
         elif isinstance(exc, CrsQuestion):
             answer = self.ask_crs(path, exc)
             if answer is not None:
-                options = {**options, "assume_crs": answer[0], "swap_axes": answer[1]}
-                self._start(path, self._loader(path, options), options)
+                self._answered(path, options, assume_crs=answer[0], swap_axes=answer[1])
         elif isinstance(exc, DataError):
             self._fail(exc.one_line(self.lang))
         else:
             reading = self.tr("读取时出错")
             self._fail(f"{path}: {reading} ({type(exc).__name__}: {exc})")
+
+    def _answered(self, path: Path, options: dict, **answers) -> None:
+        """Open again with the planner's answer; nothing when they cancelled the question."""
+        if all(value is not None for value in answers.values()):
+            options = {**options, **answers}
+            self._start(path, self._loader(path, options), options)
 
     def add_layer(self, layer) -> None:
         """A layer read elsewhere (a PostGIS table): added and reported as an opened file is."""
