@@ -140,7 +140,7 @@ def test_the_shared_register_opens_in_the_window_and_saves_to_the_server(qtbot, 
     dialog.open_register()
     qtbot.waitUntil(lambda: not dialog.jobs, timeout=CEILING_MS)
     session = window.register.session
-    assert session is not None and session.register.database["schema"] == "register_window"
+    assert session is not None and session.register.store.schema == "register_window"
     assert "register" in window.layers
     pid = frame["pid"].iloc[0]
     session.change(pid, {"status": "已竣工"})

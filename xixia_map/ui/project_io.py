@@ -62,11 +62,7 @@ def _register_of(window, project_file: Path) -> dict | None:
     session = window.register.session
     if session is None:
         return None
-    register = session.register
-    if register.database:
-        return {"database": {"connection": register.database["connection"].to_project(),
-                             "schema": register.database["schema"]}}
-    return {"path": relative_path(register.path, project_file)}
+    return session.register.store.project_source(project_file)
 
 
 def apply_project(window, project: Project, project_file: Path) -> list[str]:

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from ..data.errors import DataError
 from ..data.register.seed import seed_frame
 from ..data.register.session import LAYER_ID, EditSession
-from ..data.register.store import RegisterConflict, create_register, open_register, reopen
+from ..data.register.model import RegisterConflict
+from ..data.register.store import create_register, open_register
 from . import plain_text
 from .register_dialog import ProjectDialog
 from .i18n import tr
@@ -417,7 +418,7 @@ class RegisterEditing(QObject):
         if answer == Button.Cancel:
             return False
         mine = [edit for group in self.session.pending for edit in group]
-        self.session = EditSession(reopen(self.session.register))
+        self.session = EditSession(self.session.register.reopen())
         if answer == Button.Save:
             for edit in mine:
                 self.session.change(edit.pid, {edit.field: edit.new})

@@ -16,7 +16,7 @@ import geopandas as gpd
 from ..catalog import DetailField, LayerSpec
 from ..layer_kinds import FilteredLayer
 from .fields import AWAITING, FIELDS, PLACED
-from .store import DELETE, INSERT, PROGRESS, Edit, Register, save_any
+from .model import DELETE, INSERT, PROGRESS, Edit, Register
 
 LAYER_ID = "register"
 HAND_PX = 3  # how far from the intended spot a drag lands
@@ -153,7 +153,7 @@ class EditSession:
     def save(self, who: str | None = None) -> int:
         """All pending edits in one transaction (RegisterConflict if the file moved on)."""
         flat = [edit for group in self.pending for edit in group]
-        revision = save_any(self.register, flat, who) if flat else self.register.revision
+        revision = self.register.save(flat, who) if flat else self.register.revision
         self.pending.clear()
         self.redone.clear()
         return revision
