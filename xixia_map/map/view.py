@@ -17,12 +17,11 @@ from ..data.layers import Layer, LayerList, RasterLayer
 from .assets import ORIGIN, SCHEME
 from .bridge import MapBridge
 from .interceptor import OfflineGuard, OfflineInterceptor
-from .layer_tiles import LayerTiles, drawn_as_tiles, tiles_to_prefetch
+from .layer_tiles import drawn_as_tiles
 from .page import build_page, feature_collection, label_field, layer_config
-from .runtime import release_free_memory
 from .scheme import XixiaSchemeHandler
 from .tile_source import TileSource
-from .tiles import EMPTY_PNG
+from .tiled_layers import TiledLayers
 
 PAGE_URL = f"{ORIGIN}/page/map.html"
 
@@ -54,23 +53,6 @@ class _Page(QWebEnginePage):
 
     def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802 (Qt API)
         self.console.emit(f"{source}:{line}: {message}")
-
-
-def _build_tiles(layer: Layer) -> LayerTiles:
-    """Runs on a tile worker: the index, then the temporaries it freed go back to the system."""
-    tiles = LayerTiles(layer)
-    release_free_memory()
-    return tiles
-
-
-def _store_tiles(layer: Layer):
-    """Runs on a tile worker: a large layer's inks; what its store's build and
-    the style's column read freed goes back to the system."""
-    from .store_tiles import StoreTiles
-
-    tiles = StoreTiles(layer)
-    release_free_memory()
-    return tiles
 
 
 class MapView(QWebEngineView):
@@ -114,9 +96,8 @@ class MapView(QWebEngineView):
         self._profile.setUrlRequestInterceptor(self._interceptor)
         self.handler.tiles = self.basemaps.registry
         self.handler.service_tiles = self.basemaps.service_lookup
-        self._layer_tiles: dict = {}
-        self._raster_tiles: dict = {}  # layer id -> RasterTiles
-        self.handler.layer_tiles = self._serve_layer_tile
+        self.tiled = TiledLayers(layers, self.handler.submit)  # the layers drawn as tiles in Python
+        self.handler.layer_tiles = self.tiled.serve
         self.destroyed.connect(self.handler.shutdown)
         page = _Page(self._profile, self)
         page.console.connect(self.console_messages.append)
@@ -164,8 +145,8 @@ class MapView(QWebEngineView):
         self.is_ready = False
         for layer in self.layers:
             self._serve(layer)
-            if layer.id not in self._layer_tiles:
-                self._index_tiles(layer)
+            if not self.tiled.indexed(layer.id):
+                self.tiled.index(layer)
         self.handler.set_page("map.html", build_page(self.layers, bounds=bounds, lang=self.lang,
                                                      basemap=self.basemaps.page_config(self.basemap)))
         self.load(QUrl(PAGE_URL))
@@ -212,52 +193,22 @@ class MapView(QWebEngineView):
         shape = uncertainty_for(record, geometry)
         self.call("showUncertainty", mapping(shape) if shape is not None else None)
 
-    # -- large layers: tiles and identify in Python --------------------------------
+    # -- large layers: tiles and identify in Python (tiled_layers.py) ----------------
     def is_tiled(self, layer_id: str) -> bool:
-        return drawn_as_tiles(self.layers[layer_id])
-
-    def _index_tiles(self, layer: Layer) -> None:
-        """Start building a large layer's tile index on the workers, at once,
-        so the first tiles Leaflet asks for only wait for what is left of it."""
-        if isinstance(layer, RasterLayer):
-            from .raster_tiles import RasterTiles
-
-            self._raster_tiles[layer.id] = RasterTiles(layer.raster, tinted=layer.tinted)
-        elif layer.streamed:  # too large to hold: drawn from its store
-            self._layer_tiles[layer.id] = self.handler.submit(_store_tiles, layer)
-        elif drawn_as_tiles(layer):  # without the hidden legend classes (LayerTiles draws drawn_frame())
-            self._layer_tiles[layer.id] = self.handler.submit(_build_tiles, layer)
+        return self.tiled.is_tiled(layer_id)
 
     def layer_tiles(self, layer_id: str) -> TileSource:
-        if layer_id not in self._layer_tiles:
-            self._index_tiles(self.layers[layer_id])
-        return self._layer_tiles[layer_id].result()
+        return self.tiled.tiles(layer_id)
 
-    def _serve_layer_tile(self, rest: str):
-        """Runs on a tile worker thread (see XixiaSchemeHandler.layer_tiles)."""
-        parts = rest.split("/")
-        raster = self._raster_tiles.get(parts[0])
-        future = self._layer_tiles.get(parts[0])
-        if len(parts) != 4 or (future is None and raster is None) or not all(p.isdigit() for p in parts[1:]):
-            return None
-        z, x, y = (int(p) for p in parts[1:])
-        if raster is not None:
-            return (raster.render(z, x, y) or EMPTY_PNG), "image/png"
-        data = future.result().render(z, x, y)
-        return (data or EMPTY_PNG), "image/png"
+    def raster_value_at(self, lng: float, lat: float, above: str | None = None) -> tuple[RasterLayer, float] | None:
+        return self.tiled.raster_value_at(lng, lat, above)
 
     def _prefetch(self, view: dict) -> None:
-        """While the planner looks at a settled map, have the page fetch the
-        tiles of large layers they are likely to ask for next (see
-        tiles_to_prefetch and bitmap_tiles.js): the requests render them on the
-        workers, and a zoom or pan then finds them in the page's tile cache."""
-        for layer in self.layers:
-            future = self._layer_tiles.get(layer.id)
-            if layer.visible and future is not None and future.done() and future.exception() is None:
-                tiles = future.result()
-                plan = [tile for tile in tiles_to_prefetch(view) if tiles.may_cover(*tile)]
-                if plan:
-                    self.call("preloadTiles", layer.id, plan)
+        """While the planner looks at a settled map, have the page fetch the tiles
+        they are likely to ask for next: the requests render them on the workers,
+        and a zoom or pan then finds them in the page's tile cache."""
+        for layer_id, plan in self.tiled.prefetch_plans(view):
+            self.call("preloadTiles", layer_id, plan)
 
     def _on_feature_clicked_at(self, layer_id: str, feature_id: str, lat: float, lng: float, zoom: float) -> None:
         """A vector feature was clicked under a tiled layer: the tiled layer wins if it has something there."""
@@ -267,19 +218,6 @@ class MapView(QWebEngineView):
     def _on_map_clicked(self, lat: float, lng: float, zoom: float) -> None:
         if not self._identify_tiled(lat, lng, zoom) and not self._identify_raster(lat, lng):
             self.selection_cleared.emit()
-
-    def raster_value_at(self, lng: float, lat: float, above: str | None = None) -> tuple[RasterLayer, float] | None:
-        """The topmost visible raster's value under a point (a DEM's height, an image's
-        first band), among the layers above `above` if given."""
-        ordered = list(self.layers)
-        start = next((i + 1 for i, lyr in enumerate(ordered) if lyr.id == above), 0)
-        for layer in reversed(ordered[start:]):
-            tiles = self._raster_tiles.get(layer.id)
-            if layer.visible and tiles is not None:
-                value = tiles.value_at(lng, lat)
-                if value is not None:
-                    return layer, value
-        return None
 
     def _identify_raster(self, lat: float, lng: float, above: str | None = None) -> bool:
         hit = self.raster_value_at(lng, lat, above)
@@ -294,16 +232,11 @@ class MapView(QWebEngineView):
         return True
 
     def _identify_tiled(self, lat: float, lng: float, zoom: float, above: str | None = None) -> bool:
-        ordered = list(self.layers)
-        start = next((i + 1 for i, lyr in enumerate(ordered) if lyr.id == above), 0)
-        for layer in reversed(ordered[start:]):
-            if layer.visible and self.is_tiled(layer.id):
-                fid = self.layer_tiles(layer.id).identify(lng, lat, zoom)
-                if fid is not None:
-                    self._show_tiled_selection(layer.id, fid)
-                    self._on_feature_clicked(layer.id, fid)
-                    return True
-        return False
+        hit = self.tiled.feature_at(lat, lng, zoom, above)
+        if hit is not None:
+            self._show_tiled_selection(*hit)
+            self._on_feature_clicked(*hit)
+        return hit is not None
 
     def _show_tiled_selection(self, layer_id: str, feature_id: str) -> None:
         layer = self.layers[layer_id]
@@ -335,7 +268,7 @@ class MapView(QWebEngineView):
 
     def _on_inserted(self, layer: Layer) -> None:
         self._serve(layer)
-        self._index_tiles(layer)
+        self.tiled.index(layer)
         self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
         self.call("setOrder", self.layers.ids())  # inserted below the top, a DOM above the reference layers
 
@@ -344,27 +277,25 @@ class MapView(QWebEngineView):
 
     def _on_removed(self, layer: Layer) -> None:
         self.handler.remove_data(layer.id)
-        self._layer_tiles.pop(layer.id, None)
-        self._raster_tiles.pop(layer.id, None)
+        self.tiled.drop(layer.id)
         self.call("removeLayer", layer.id)
 
     def _on_data(self, layer: Layer) -> None:
         """New features or a new style: served, indexed and put on the page anew."""
         self._serve(layer)
-        self._layer_tiles.pop(layer.id, None)
-        self._raster_tiles.pop(layer.id, None)
+        self.tiled.drop(layer.id)
         self._readd(layer)
 
     def _on_filter(self, layer: Layer) -> None:
         if drawn_as_tiles(layer):
-            self._layer_tiles.pop(layer.id, None)  # tiles drawn without the hidden classes
+            self.tiled.drop(layer.id)  # tiles drawn without the hidden classes
             self._readd(layer)
         else:
             self.call("showOnly", layer.id, layer.drawn_ids())
 
     def _readd(self, layer: Layer) -> None:
         """Index the layer's tiles anew (if it has them) and put it on the page again."""
-        self._index_tiles(layer)
+        self.tiled.index(layer)
         self.call("removeLayer", layer.id)
         self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
 
