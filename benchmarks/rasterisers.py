@@ -98,7 +98,7 @@ def main() -> int:
 
         def pillow():
             tiles.cache.clear()
-            tiles._render(z, x, y)
+            tiles._draw(z, x, y)
 
         def gdal():
             pixels = rasterio.features.rasterize(zip(merc[hits], inks.tolist()), out_shape=(TILE_PX, TILE_PX),

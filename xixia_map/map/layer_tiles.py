@@ -269,7 +269,33 @@ class Inks:
         self.outline_ink = 1 + 3 * n
 
 
-class LayerTiles:
+class CachedTiles:
+    """What the two tile sources (tile_source.py) share: the layer's lon/lat
+    bounds (`total_bounds`) and an LRU cache of drawn tiles (`cache`); each draws
+    a tile its own way (`_draw`)."""
+
+    total_bounds: np.ndarray
+    cache: TileCache
+
+    def may_cover(self, z: int, x: int, y: int) -> bool:
+        return may_cover(self.total_bounds, z, x, y)
+
+    def is_cached(self, z: int, x: int, y: int) -> bool:
+        return (z, x, y) in self.cache
+
+    def render(self, z: int, x: int, y: int) -> bytes | None:
+        """PNG bytes of tile z/x/y, or None where the layer has nothing."""
+        data = self.cache.get((z, x, y))
+        if data is MISSING:
+            data = self._draw(z, x, y)
+            self.cache.put((z, x, y), data)
+        return data
+
+    def _draw(self, z: int, x: int, y: int) -> bytes | None:
+        raise NotImplementedError
+
+
+class LayerTiles(CachedTiles):
     """A TileSource (tile_source.py) over a layer's features held in memory."""
 
     def __init__(self, layer: Layer):
@@ -325,21 +351,7 @@ class LayerTiles:
         self.fill_ink, self.line_ink, self.dot_ink = inks.fill_ink, inks.line_ink, inks.dot_ink
 
     # -- rendering ---------------------------------------------------------------
-    def may_cover(self, z: int, x: int, y: int) -> bool:
-        return may_cover(self.total_bounds, z, x, y)
-
-    def is_cached(self, z: int, x: int, y: int) -> bool:
-        return (z, x, y) in self.cache
-
-    def render(self, z: int, x: int, y: int) -> bytes | None:
-        """PNG bytes of tile z/x/y, or None where the layer has nothing."""
-        data = self.cache.get((z, x, y))
-        if data is MISSING:
-            data = self._render(z, x, y)
-            self.cache.put((z, x, y), data)
-        return data
-
-    def _render(self, z: int, x: int, y: int) -> bytes | None:
+    def _draw(self, z: int, x: int, y: int) -> bytes | None:
         hits = self.tree.query(shapely.box(*_padded_bounds(z, x, y)))
         if len(hits) == 0:
             return None

@@ -26,16 +26,16 @@ from PIL import Image
 from ..data.layers import StreamedLayer
 from ..data.mercator import EARTH_RADIUS, to_mercator
 from .layer_tiles import (
-    CACHE_TILES, DOT_BELOW_PX, TILE_PX, Inks, _padded_bounds, draw_dots, draw_footprints, draw_shapes, may_cover,
+    CACHE_TILES, DOT_BELOW_PX, TILE_PX, CachedTiles, Inks, _padded_bounds, draw_dots, draw_footprints, draw_shapes,
 )
-from .tile_cache import MISSING, TileCache
+from .tile_cache import TileCache
 from .png_encode import encode_indexed_png
 
 DISK_CACHE_MAX_Z = 13  # tile zooms kept on disk: the county at z13 is ~300 tiles
 RENDERER_VERSION = 1  # bumped when the drawing changes, so old tiles on disk are not shown
 
 
-class StoreTiles:
+class StoreTiles(CachedTiles):
     """A TileSource (tile_source.py) over a StreamedSource's BatchStore (data/feature_source.py)."""
 
     def __init__(self, layer: StreamedLayer):
@@ -73,21 +73,12 @@ class StoreTiles:
         self.disk = None if self.store.folder is None else self.store.folder / "tiles" / digest.hexdigest()[:16]
         self.cache = TileCache(CACHE_TILES)
 
-    # -- the TileSource contract ---------------------------------------------------
-    def may_cover(self, z: int, x: int, y: int) -> bool:
-        return may_cover(self.total_bounds, z, x, y)
-
-    def is_cached(self, z: int, x: int, y: int) -> bool:
-        return (z, x, y) in self.cache
-
-    def render(self, z: int, x: int, y: int) -> bytes | None:
-        data = self.cache.get((z, x, y))
-        if data is MISSING:
-            data = self._from_disk(z, x, y)
-            if data is False:
-                data = self._render(z, x, y)
-                self._to_disk(z, x, y, data)
-            self.cache.put((z, x, y), data)
+    def _draw(self, z: int, x: int, y: int) -> bytes | None:
+        """A tile not in memory: from disk if drawn before, else drawn and kept there."""
+        data = self._from_disk(z, x, y)
+        if data is False:
+            data = self._render(z, x, y)
+            self._to_disk(z, x, y, data)
         return data
 
     # -- disk cache ----------------------------------------------------------------
