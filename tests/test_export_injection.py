@@ -10,7 +10,6 @@ import pytest
 from shapely.geometry import Point
 
 from hostile_corpus import HOSTILE
-from xixia_map.data.layers import LayerList
 from xixia_map.data.user_layers import layer_from_file
 from xixia_map.export.data_export import ShapefileWouldCut, selection_frame, write_features
 from xixia_map.export.html_export import standalone_html

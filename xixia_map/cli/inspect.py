@@ -5,10 +5,10 @@ import sys
 from pathlib import Path
 
 from ..data.catalog import load_catalog
+from ..data.drivers import driver_for
 from ..data.errors import DataError
 from ..data.layers import LayerList
 from ..data.messages import say
-from ..data.drivers import driver_for
 from ..data.reader import describe_bounds
 from ..paths import CATALOG_PATH
 from .read_options import cli_lang, explain

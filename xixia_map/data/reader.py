@@ -14,10 +14,10 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from .crs_checks import CrsQuestion, MissingCrsError, looks_geographic, normalise  # noqa: F401 (re-exported)
+from .crs_checks import MissingCrsError  # noqa: F401 (re-exported)
 from .drivers import driver_for
 from .errors import Cancelled  # noqa: F401 (re-exported)
-from .read_report import ReadReport  # noqa: F401 (re-exported)
+from .read_report import ReadReport
 
 
 def encodings_for(path) -> tuple[str, ...]:

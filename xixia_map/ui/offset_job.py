@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..data.errors import DataError
-from ..data.reader import Cancelled
+from ..data.errors import Cancelled, DataError
 from . import plain_text
 from .background import BackgroundJob
 

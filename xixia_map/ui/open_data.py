@@ -8,9 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ..data.crs_checks import CrsQuestion
-from ..data.errors import DataError
 from ..data.drivers import ColumnsQuestion, LayerQuestion
-from ..data.reader import Cancelled
+from ..data.errors import Cancelled, DataError
 from ..data.user_layers import layer_from_file
 from . import plain_text
 from .background import BackgroundJob

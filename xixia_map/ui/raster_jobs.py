@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..data.raster import build_overviews
-from ..data.reader import Cancelled
+from ..data.errors import Cancelled
 from ..data.user_layers import layer_from_file
 from . import plain_text
 from .background import BackgroundJob
