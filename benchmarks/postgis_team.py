@@ -45,7 +45,7 @@ def _editor(args) -> dict:
     from xixia_map.data.postgis.connection import PgConnection
     from xixia_map.data.register.pg_store import open_pg_register
     from xixia_map.data.register.session import EditSession
-    from xixia_map.data.register.store import RegisterConflict, reopen
+    from xixia_map.data.register.model import RegisterConflict
 
     connection = PgConnection(**info, user=user)
     rng = random.Random(seed)
@@ -65,7 +65,7 @@ def _editor(args) -> dict:
             except RegisterConflict:
                 conflicts += 1
                 retries += 1
-                session = EditSession(reopen(session.register))  # theirs read again; mine applied on top
+                session = EditSession(session.register.reopen())  # theirs read again; mine applied on top
     return {"times": times, "conflicts": conflicts}
 
 

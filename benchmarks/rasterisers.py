@@ -60,7 +60,7 @@ def main() -> int:
 
     from planner_formats import make_dltb
     from xixia_map.data.catalog import LayerSpec
-    from xixia_map.data.layers import Layer
+    from xixia_map.data.layers import VectorLayer
     from xixia_map.data.sandiao import sandiao_style
     from xixia_map.map.layer_tiles import TILE_PX, LayerTiles, _padded_bounds, to_mercator
     from xixia_map.map.png_encode import encode_indexed_png
@@ -80,7 +80,7 @@ def main() -> int:
     spec = LayerSpec(id="dltb", title_zh="地类图斑", title_en="DLTB", path=gpkg, geometry="Polygon",
                      category="user", style=style, label_field="BSM", detail_fields=())
     start = time.perf_counter()
-    tiles = LayerTiles(Layer(spec=spec, frame=frame))
+    tiles = LayerTiles(VectorLayer(spec=spec, frame=frame))
     print(f"tile index (app path) {time.perf_counter() - start:.1f} s")
     geoms = frame.geometry.values
     merc = shapely.transform(geoms, lambda xy: np.column_stack(to_mercator(xy[:, 0], xy[:, 1])))
@@ -98,7 +98,7 @@ def main() -> int:
 
         def pillow():
             tiles.cache.clear()
-            tiles._render(z, x, y)
+            tiles._draw(z, x, y)
 
         def gdal():
             pixels = rasterio.features.rasterize(zip(merc[hits], inks.tolist()), out_shape=(TILE_PX, TILE_PX),

@@ -21,7 +21,8 @@ import pandas as pd
 import shapely
 
 from xixia_map.data.register.ledger import import_ledger
-from xixia_map.data.register.store import Edit, create_register, open_register, save_edits
+from xixia_map.data.register.model import Edit
+from xixia_map.data.register.store import create_register, open_register, save_edits
 
 TOWNSHIPS = ["回车镇", "丹水镇", "五里桥镇", "西坪镇", "太平镇", "米坪镇", "双龙镇", "阳城镇", "丁河镇", "重阳镇"]
 

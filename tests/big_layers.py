@@ -5,7 +5,7 @@ import pandas as pd
 import shapely
 
 from xixia_map.data.catalog import LayerSpec
-from xixia_map.data.layers import Layer
+from xixia_map.data.layers import VectorLayer
 
 STYLE = {"stroke": "#333333", "fill": "#888888", "fill_opacity": 0.7,
          "color_by": {"field": "DLBM", "values": {"01": {"color": "#ff0000", "label_zh": "耕地", "label_en": "Crop"},
@@ -22,7 +22,7 @@ def big_layer(n=50_000, seed=2):
                              geometry=shapely.box(x, y, x + 0.0015, y + 0.001), crs=4326)
     spec = LayerSpec(id="sandiao", title_zh="三调", title_en="Land use", path=None, geometry="Polygon",
                      category="user", style=STYLE, label_field="DLMC", detail_fields=(), group="user")
-    return Layer(spec=spec, frame=frame)
+    return VectorLayer(spec=spec, frame=frame)
 
 
 CODES = np.array(["0101", "0103", "0301", "1101"])

@@ -10,7 +10,6 @@ import pytest
 from shapely.geometry import Point
 
 from hostile_corpus import HOSTILE
-from xixia_map.data.layers import LayerList
 from xixia_map.data.user_layers import layer_from_file
 from xixia_map.export.data_export import ShapefileWouldCut, selection_frame, write_features
 from xixia_map.export.html_export import standalone_html
@@ -109,27 +108,35 @@ def test_toggling_layers_after_an_export_from_the_window(qtbot, catalog, tmp_pat
     assert window.map_view.evaluate("!window.xixia._state.map.hasLayer(window.xixia._state.layers.roads)")
 
 
-def test_layer_list_listeners_are_weak_and_can_unsubscribe():
-    layers = LayerList()
+def test_layer_list_listeners_are_weak_and_can_disconnect(bundled_layers):
+    """A view's bound method is held weakly (a view gone is not called), a
+    function until it disconnects; a layer taken out is no longer relayed."""
+    import gc
+
+    layers = bundled_layers
     seen = []
 
     class View:
-        def on(self, event, layer):
-            seen.append(event)
+        def on(self, layer):
+            seen.append(layer.id)
 
     view = View()
-    layers.subscribe(view.on)
-    layers._emit("x", None)
+    layers.events.visible.connect(view.on)
+    layers.set_visible("roads", False)
     del view
-    import gc
-
     gc.collect()
-    layers._emit("y", None)
-    handler = layers.subscribe(lambda e, _l: seen.append("lambda " + e))
-    layers._emit("z", None)
-    layers.unsubscribe(handler)
-    layers._emit("w", None)
-    assert seen == ["x", "lambda z"] and layers.listener_count() == 0
+    layers.set_visible("roads", True)
+    handler = layers.events.visible.connect(lambda layer: seen.append("function " + layer.id))
+    layers.set_visible("county", False)
+    layers.events.visible.disconnect(handler)
+    layers.set_visible("county", True)
+    assert seen == ["roads", "function county"] and layers.listener_count() == 0
+    roads = layers["roads"]
+    layers.events.visible.connect(seen.append)
+    layers.remove("roads")
+    roads.visible = False  # the layer's own event, no longer the list's
+    layers.set_visible("county", False)
+    assert seen[-1] is layers["county"] and len(seen) == 3
 
 
 def test_map_labels_show_the_text_verbatim(qtbot, hostile_file, bundled_layers):

@@ -148,7 +148,7 @@ def test_a_large_layer_with_an_unapplied_wal_says_recent_changes_may_be_missing(
                 "from xixia_map.data.user_layers import layer_from_file\n"
                 "opening.LARGE_LAYER_FEATURES = 2\n"
                 f"layer = layer_from_file({str(path)!r})\n"
-                "print(layer.features is not None)\n"
+                "print(layer.streamed)\n"
                 "print('\\n'.join(n.en for n in layer.report.notices()))\n")
         proc = _as_normal_user_python(code, folder)
         assert proc.returncode == 0, proc.stderr

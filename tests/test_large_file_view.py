@@ -27,7 +27,7 @@ def file_layer(tmp_path, monkeypatch, bundled_layers):
     path = tmp_path / "dltb.gpkg"
     pyogrio.write_dataframe(frame, path, layer="DLTB", driver="GPKG")
     layer = layer_from_file(path, bundled_layers.ids(), layer="DLTB")
-    assert layer.features is not None
+    assert layer.streamed
     return layer, frame
 
 

@@ -43,7 +43,7 @@ def to_mercator(geoms):
 def test_a_large_file_opens_from_its_store_with_every_feature_exactly(dltb):
     path, frame = dltb
     layer = layer_from_file(path, (), layer="DLTB")
-    assert layer.features is not None and len(layer.frame) == 0  # nothing held per feature
+    assert layer.streamed and len(layer.frame) == 0  # nothing held per feature
     assert layer.feature_count == len(frame)
     store = layer.features.store
     batch = store.query(-1e9, -1e9, 1e9, 1e9)
@@ -198,7 +198,7 @@ def test_a_file_geodatabase_takes_the_same_path(tmp_path, large_threshold):
     path = tmp_path / "dltb.gdb"
     pyogrio.write_dataframe(frame, path, layer="DLTB", driver="OpenFileGDB", promote_to_multi=True)
     layer = layer_from_file(path, ())
-    assert layer.features is not None and layer.feature_count == len(frame)
+    assert layer.streamed and layer.feature_count == len(frame)
     assert layer.record("8")["ZLDWMC"] == HOSTILE
 
 

@@ -5,7 +5,7 @@ import shapely
 from big_layers import big_layer
 
 from xixia_map.data.catalog import LayerSpec
-from xixia_map.data.layers import Layer
+from xixia_map.data.layers import VectorLayer
 from xixia_map.map.layer_tiles import TILE_PX, TILE_THRESHOLD, ZOOM_OFFSET, LayerTiles
 
 
@@ -53,7 +53,7 @@ def _layer(geoms, kind, style=None):
     spec = LayerSpec(id="t", title_zh="t", title_en="t", path=None, geometry=kind, category="user",
                      style=style or {"stroke": "#000000", "fill": "#0000ff", "fill_opacity": 1.0},
                      label_field="id", detail_fields=(), group="user")
-    return Layer(spec=spec, frame=frame)
+    return VectorLayer(spec=spec, frame=frame)
 
 
 def _tile_image(tiles, lon, lat, z):

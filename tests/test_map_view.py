@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from shapely.geometry import Point
 
 from xixia_map.data.catalog import LayerSpec
-from xixia_map.data.layers import Layer, LayerList
+from xixia_map.data.layers import LayerList, VectorLayer
 from xixia_map.map.capture import stable_grab, wait_until_idle
 from xixia_map.map.page import build_page
 
@@ -102,7 +102,7 @@ def hostile_layers(tmp_path):
     spec = LayerSpec(id="hostile", title_zh="恶意<b>", title_en="Hostile", path=tmp_path / "h.geojson",
                      geometry="Point", category="x", style={"marker": "circle", "fill": "red\" onload=\"x"},
                      label_field="name_zh", detail_fields=(), label_mode="permanent")
-    return LayerList([Layer(spec=spec, frame=frame)])
+    return LayerList([VectorLayer(spec=spec, frame=frame)])
 
 
 def test_hostile_attribute_text_does_not_execute(qtbot, tmp_path):

@@ -83,9 +83,9 @@ def test_browsing_lists_the_tables_this_user_may_read_with_srid_type_and_size(po
 
 def test_a_small_table_is_read_whole_as_a_layer(postgis, tables):
     layer = layer_from_postgis(as_user(postgis, "viewer"), "planning", "towns", password=PLANNERS["viewer"])
-    assert layer.features is None and len(layer.frame) == 3
+    assert not layer.streamed and len(layer.frame) == 3
     assert layer.record("2")["name"] == HOSTILE
-    assert layer.source_db == {"connection": {"host": postgis.host, "port": postgis.port, "dbname": postgis.database,
+    assert layer.origin.source() == {"connection": {"host": postgis.host, "port": postgis.port, "dbname": postgis.database,
                                               "user": "viewer", "sslmode": "prefer", "service": ""},
                                "schema": "planning", "table": "towns"}
 
@@ -105,7 +105,7 @@ def test_a_large_table_is_drawn_per_view_in_the_sandiao_colours(large_table_laye
     from xixia_map.map.store_tiles import StoreTiles
 
     layer = large_table_layer
-    assert layer.features is not None and layer.feature_count == len(tables)
+    assert layer.streamed and layer.feature_count == len(tables)
     rule = layer.spec.style["color_by"]
     assert rule["scheme"] == "sandiao" and set(rule["values"]) == set(tables["DLBM"])
     wanted_area = tables.geometry[tables["DLBM"] == "0301"].area.sum()
@@ -180,12 +180,12 @@ def test_a_saved_project_records_the_table_and_connection_without_the_password(p
     from xixia_map.data.project import LayerEntry, Project, load_project, save_project
 
     layer = layer_from_postgis(as_user(postgis, "viewer"), "planning", "towns", password=PLANNERS["viewer"])
-    project = Project(layers=[LayerEntry(path="", database=layer.source_db, title="towns")])
+    project = Project(layers=[LayerEntry(path="", database=layer.origin.source(), title="towns")])
     save_project(project, tmp_path / "p.xmap")
     text = (tmp_path / "p.xmap").read_text(encoding="utf-8")
     assert PLANNERS["viewer"] not in text and "password" not in text
     back = load_project(tmp_path / "p.xmap")
-    assert back.layers[0].database == json.loads(json.dumps(layer.source_db))
+    assert back.layers[0].database == json.loads(json.dumps(layer.origin.source()))
 
 
 def _cli(*args, env_extra=None):

@@ -11,7 +11,7 @@ from xixia_map.data.postgis.connection import PgConnection
 from xixia_map.data.register.ledger import import_ledger
 from xixia_map.data.register.pg_store import create_pg_register, open_pg_register, pg_edit_log
 from xixia_map.data.register.session import EditSession
-from xixia_map.data.register.store import RegisterConflict, reopen
+from xixia_map.data.register.model import RegisterConflict
 
 
 def as_user(postgis, user):
@@ -47,7 +47,7 @@ def test_the_register_is_created_with_its_rows_and_read_back(postgis, shared):
     assert back.loc[first["pid"], "name"] == first["name"]
     assert back.loc[first["pid"]].geometry.equals_exact(first.geometry, 1e-12)
     assert session.register.monthly(first["pid"]) == [("2025-01", 100.0)]
-    assert not session.register.read_only and set(session.register.versions.values()) == {1}
+    assert not session.register.read_only and set(session.register.store.versions.values()) == {1}
 
 
 def test_two_planners_edit_at_once_and_a_clash_is_shown_not_overwritten(postgis, shared):
@@ -68,7 +68,7 @@ def test_two_planners_edit_at_once_and_a_clash_is_shown_not_overwritten(postgis,
     assert again["status"] == "投产运营" and again["builder"] != "乙的单位"  # nothing of b's save was written
     # b chooses mine: the register read again, b's edits re-applied on theirs, and saved
     mine = [edit for group in b.pending for edit in group]
-    b = EditSession(reopen(b.register))
+    b = EditSession(b.register.reopen())
     for edit in mine:
         b.change(edit.pid, {edit.field: edit.new})
     b.save()

@@ -98,7 +98,7 @@ def test_a_large_curved_table_is_drawn_and_identified_per_view(awkward, monkeypa
     monkeypatch.setattr(opening, "LARGE_LAYER_FEATURES", 10)
     layer = read(awkward, "awkward", "discs")
     try:
-        assert layer.features is not None and layer.feature_count == ROWS
+        assert layer.streamed and layer.feature_count == ROWS
         assert any("曲线几何" in t.zh for t in layer.report.notices())
         record = layer.record("3")
         assert record["_lonlat"][0] == pytest.approx(111.40, abs=0.011)
@@ -121,7 +121,7 @@ def test_a_table_name_with_a_dot_is_found(awkward, capsys, monkeypatch):
                   "?table=awkward.my.table", "?table=%22awk.ward%22.places", "?table=awk.ward.places"):
         connection, schema, table = parse_url(base + query)
         layer = layer_from_postgis(connection, schema, table, password=PLANNERS["viewer"])
-        assert len(layer.frame) == 1 and layer.source_db["table"] in ("my.table", "places"), query
+        assert len(layer.frame) == 1 and layer.origin.table in ("my.table", "places"), query
     monkeypatch.setenv("PGPASSWORD", PLANNERS["viewer"])  # the planner's own typed request
     monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
     assert main(["check", base + '?table="awkward"."my.table"']) == 0

@@ -10,6 +10,7 @@ from postgis_server import PLANNERS
 from PySide6.QtWidgets import QApplication
 
 from test_window_panels import make_window  # noqa: F401 - shared window factory
+from xixia_map.data.layer_origin import TableOrigin
 from xixia_map.map.capture import wait_until_idle
 
 
@@ -67,7 +68,7 @@ def test_the_dialog_lists_tables_and_adds_one_to_the_map(qtbot, window, postgis,
     with qtbot.waitSignal(window.opener.layer_added, timeout=CEILING_MS) as added:
         dialog.add_button.click()
     layer = window.layers[added.args[0]]
-    assert len(layer.frame) == len(parcels) and layer.source_db["table"] == "parcels"
+    assert len(layer.frame) == len(parcels) and layer.origin.table == "parcels"
     qtbot.waitUntil(lambda: window.map_view.call_sync("featureCount", layer.id) == len(parcels), timeout=CEILING_MS)
     wait_until_idle(window.map_view)
     from xixia_map.data.project import load_project
@@ -92,7 +93,7 @@ def test_a_project_reopens_its_table_once_confirmed_with_a_password_for_that_con
 
     source = layer_from_postgis(PgConnection(host=postgis.host, port=postgis.port, dbname=postgis.database,
                                              user="viewer"), "planning", "parcels",
-                                password=PLANNERS["viewer"]).source_db
+                                password=PLANNERS["viewer"]).origin.source()
     path = tmp_path / "p.xmap"
     save_project(Project(layers=[LayerEntry(path="", database=source, title="地块")]), path)
     asked = []
@@ -111,7 +112,7 @@ def test_a_project_reopens_its_table_once_confirmed_with_a_password_for_that_con
                         ("PGDATABASE", postgis.database)):
         monkeypatch.setenv(name, value)  # the environment names this very connection
     assert open_project(window, path) == [] and len(asked) == 2
-    assert any(layer.spec.title_zh == "地块" and layer.source_db for layer in window.layers)
+    assert any(layer.spec.title_zh == "地块" and isinstance(layer.origin, TableOrigin) for layer in window.layers)
     modal.stop()
     assert modal.unexpected == [] and modal.script == []
 
@@ -139,7 +140,7 @@ def test_the_shared_register_opens_in_the_window_and_saves_to_the_server(qtbot, 
     dialog.open_register()
     qtbot.waitUntil(lambda: not dialog.jobs, timeout=CEILING_MS)
     session = window.register.session
-    assert session is not None and session.register.database["schema"] == "register_window"
+    assert session is not None and session.register.store.schema == "register_window"
     assert "register" in window.layers
     pid = frame["pid"].iloc[0]
     session.change(pid, {"status": "已竣工"})

@@ -11,8 +11,8 @@ import pytest
 import shapely
 
 from xixia_map.data.register.ledger import export_ledger, import_ledger
-from xixia_map.data.register.store import (Edit, RegisterConflict, create_register, edit_log, open_register,
-                                           save_edits)
+from xixia_map.data.register.model import Edit, RegisterConflict
+from xixia_map.data.register.store import create_register, edit_log, open_register, save_edits
 
 LEDGER = pd.DataFrame({
     "序号": [1, 2, 3, 4, 5, 6, 7],

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from xixia_map.data.errors import DataError
 from xixia_map.data.register.session import EditSession
-from xixia_map.data.register.store import Edit, create_register, edit_log, open_register, save_edits
+from xixia_map.data.register.model import Edit
+from xixia_map.data.register.store import create_register, edit_log, open_register, save_edits
 
 ROWS = [dict(pid="P00001", name="西峡香菇城二期", township="丹水镇", status="在建", completed=5.0, total=100.0),
         dict(pid="P00002", name="回车镇仓储物流园", township="回车镇", status="在建", completed=1.0, total=50.0)]

@@ -8,7 +8,8 @@ import pytest
 from test_chinese_window import _menu_texts
 from test_window_user_data import window  # noqa: F401 - the window fixture
 from xixia_map.data.register.session import LAYER_ID
-from xixia_map.data.register.store import Edit, edit_log, open_register, save_edits
+from xixia_map.data.register.model import Edit
+from xixia_map.data.register.store import edit_log, open_register, save_edits
 
 
 def test_place_edit_save_and_reopen(qtbot, window, tmp_path):

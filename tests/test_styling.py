@@ -101,7 +101,7 @@ def test_styled_layer_in_the_window_map_legend_and_project(qtbot, window, tmp_pa
 def test_large_layers_follow_graduated_styles():
     from xixia_map.map.layer_tiles import LayerTiles
     from xixia_map.data.catalog import LayerSpec
-    from xixia_map.data.layers import Layer
+    from xixia_map.data.layers import VectorLayer
 
     n = 6000
     frame = gpd.GeoDataFrame({"id": [str(i) for i in range(n)], "v": np.arange(n, dtype=float)},
@@ -111,7 +111,7 @@ def test_large_layers_follow_graduated_styles():
     style = build_style(StyleChoice(mode="graduated", field="v", method="equal_interval", classes=3), frame, "Polygon")
     spec = LayerSpec(id="big", title_zh="big", title_en="big", path=None, geometry="Polygon", category="user",
                      style=style, label_field="id", detail_fields=(), group="user")
-    tiles = LayerTiles(Layer(spec=spec, frame=frame))
+    tiles = LayerTiles(VectorLayer(spec=spec, frame=frame))
     index = class_index(frame["v"], style["graduated"])
     fills = tiles.fill_ink - 1
     assert set(np.unique(fills)) == {1, 2, 3} and (fills == index + 1).all()

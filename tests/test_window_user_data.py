@@ -156,7 +156,7 @@ def test_project_round_trip_with_bookmark_and_missing_file(qtbot, window, tmp_pa
     second = make_window(qtbot, catalog)
     assert open_project(second, project) == []
     reopened = [lyr for lyr in second.layers if lyr.spec.category == "user"]
-    assert len(reopened) == 1 and reopened[0].opacity == pytest.approx(0.4) and reopened[0].assume_crs == 4525
+    assert len(reopened) == 1 and reopened[0].opacity == pytest.approx(0.4) and reopened[0].origin.assume_crs == 4525
     assert not second.layers["parks"].visible
     assert [b.name for b in second.bookmarks] == ["县城周边"]
     qtbot.waitUntil(lambda: second.map_view.call_sync("featureCount", reopened[0].id) == 2, timeout=CEILING_MS)

@@ -190,7 +190,7 @@ def run_export(args, *, whole_process: bool = False) -> int:
         labels = {layer.id: (layer.spec.title_zh, layer.spec.label_field) for layer in visible}
         lang = cli_lang()
         try:
-            fit = write_features(selection_frame([v for v in visible if v.raster is None], ids), plan.out,
+            fit = write_features(selection_frame([v for v in visible if not v.is_raster], ids), plan.out,
                                  args.csv_geometry, shapefile_encoding=args.shapefile_encoding,
                                  shapefile_accept_cuts=args.shapefile_accept_cuts, labels=labels)
         except ShapefileWouldCut as exc:

@@ -6,17 +6,16 @@ import sys
 from pathlib import Path
 
 from ..data.catalog import load_catalog
+from ..data.drivers import driver_for
 from ..data.errors import DataError
 from ..data.layers import LayerList
 from ..data.log import log_failure
 from ..data.messages import say
-from ..data.reader import describe_bounds, list_layers_of
+from ..data.reader import describe_bounds
 from ..paths import CATALOG_PATH
 from .read_options import cli_lang, explain
 
 log = logging.getLogger(__name__)
-
-MULTI_LAYER_SUFFIXES = {".gpkg", ".kml", ".zip", ".gdb", ".dxf"}
 
 
 def print_layers() -> int:
@@ -35,7 +34,6 @@ def is_database_url(text) -> bool:
 def load_user_layer(path, args, taken=()):
     """A file as `--layer/--crs/--swap-axes/--encoding/--offset` say, or a PostGIS
     table named by a postgresql:// URL; DataError otherwise."""
-    from ..data.layers import offset_frame
     from ..data.user_layers import layer_from_file
     from .read_options import read_kwargs
 
@@ -48,16 +46,15 @@ def load_user_layer(path, args, taken=()):
     path = Path(path)
 
     kwargs = read_kwargs(args)
-    if kwargs["layer"] is None and path.suffix.lower() in MULTI_LAYER_SUFFIXES and path.exists():
-        names = list_layers_of(path)
-        if len(names) > 1 and path.suffix.lower() != ".zip":
+    driver = driver_for(path)
+    if kwargs["layer"] is None and driver.offers_layers and not driver.reads_first_unasked and path.exists():
+        names = driver.layers(path)
+        if len(names) > 1:
             raise DataError(path, say(f"has {len(names)} layers: choose one with --layer ({', '.join(names)})",
                                       f"有 {len(names)} 个图层，请用 --layer 选择（{'、'.join(names)}）"))
     layer = layer_from_file(path, taken, **kwargs)
     if getattr(args, "offset", None):
-        layer.source_frame = layer.frame
-        layer.frame = offset_frame(layer, args.offset)
-        layer.offset = args.offset
+        layer.apply_offset(layer.offset_frame(args.offset), args.offset)
     return layer
 
 
@@ -71,12 +68,12 @@ def check_file(path: str, args=None) -> int:
             print(f"error: {explain(exc, lang)}", file=sys.stderr)
             return 1
         _print_layer(path, layer, lang)
-        if layer.features is not None and hasattr(layer.features, "close"):
-            layer.features.close()
+        layer.close()
         return 0
     file = Path(path)
     try:
-        names = list_layers_of(file) if file.suffix.lower() in MULTI_LAYER_SUFFIXES else []
+        driver = driver_for(file)
+        names = driver.layers(file) if driver.offers_layers else []
         chosen = getattr(args, "layer", None)
         if len(names) > 1 and chosen is None:
             return _check_each(file, names, args, lang)
@@ -111,8 +108,8 @@ def _check_each(file: Path, names: list[str], args, lang: str) -> int:
 def _print_layer(label: str, layer, lang: str) -> None:
     frame = layer.frame
     kinds = ", ".join(f"{n} {k}" for k, n in frame.geom_type.value_counts().items())
-    if layer.features is not None:  # a large layer: counted in its store, not held
-        kinds = f"{layer.feature_count} {layer.features.kind}"
+    if layer.streamed:  # a large layer: counted where it lives, not held
+        kinds = f"{layer.feature_count} {layer.feature_source.kind}"
     ok = "可用" if lang == "zh" else "OK"
     count = f"{layer.feature_count} 个要素" if lang == "zh" else f"{layer.feature_count} features"
     print(f"{label}: {ok}, {count} ({kinds}); {describe_bounds(layer.bounds())}")

@@ -33,3 +33,7 @@ class DataError(Exception):
         problem = self.text.in_lang(lang)
         sep = "：" if lang == "zh" else ": "
         return f"{sep.join(where)}{sep}{problem}" if where else problem
+
+
+class Cancelled(Exception):
+    """The planner cancelled a long read."""

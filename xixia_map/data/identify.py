@@ -38,7 +38,7 @@ def features_at(layers, lon: float, lat: float, zoom: float, tolerance_px: float
     ordered = list(layers)
     for depth, layer in enumerate(reversed(ordered)):
         frame = layer.drawn_frame()  # a hidden legend class is not clicked either
-        if (not layer.visible or not layer.clickable or layer.raster is not None or len(frame) > max_features
+        if (not layer.visible or not layer.clickable or layer.is_raster or len(frame) > max_features
                 or len(frame) == 0):
             continue
         geometry = frame.geometry.to_numpy()

@@ -43,7 +43,7 @@ class LayerEntry:
     label_field: str | None = None  # the field labels are drawn from, if the planner chose one
     label_mode: str | None = None
     # A PostGIS table instead of a file (path ""): the connection without any
-    # password, the schema and the table (data/postgis/layer.describe_source).
+    # password, the schema and the table (data/layer_origin.TableOrigin).
     database: dict | None = None
     group: str | None = None  # the layer tree's group it was dragged into
     hidden_classes: list[str] = field(default_factory=list)  # legend classes switched off

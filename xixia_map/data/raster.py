@@ -18,7 +18,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from .errors import DataError
+from .errors import Cancelled, DataError
 from .messages import say
 from .read_report import ReadReport
 
@@ -326,8 +326,6 @@ def build_overviews(path, progress=None, cancelled=None) -> list[int]:
         resampling = Resampling.average if kind == "image" else Resampling.bilinear
         for done, _factor in enumerate(factors, start=1):
             if cancelled and cancelled():
-                from .reader import Cancelled
-
                 raise Cancelled()
             dataset.build_overviews([_factor], resampling)  # adds this level, keeps the others
             if progress:

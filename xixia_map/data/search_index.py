@@ -53,12 +53,13 @@ class SearchIndex:
         self.layers = layers
         self._entries: list[SearchEntry] | None = None
         self._lock = threading.Lock()
-        layers.subscribe(self._on_layers_changed)
+        for signal in (layers.events.inserted, layers.events.removed, layers.events.data):
+            signal.connect(self._forget)
 
-    def _on_layers_changed(self, event: str, _layer) -> None:
-        if event in ("added", "removed", "data"):
-            with self._lock:
-                self._entries = None
+    def _forget(self) -> None:
+        """Names were added, removed or replaced: built again on next use."""
+        with self._lock:
+            self._entries = None
 
     @property
     def entries(self) -> list[SearchEntry]:

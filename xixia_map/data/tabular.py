@@ -80,14 +80,18 @@ def find_coordinate_columns(columns) -> tuple[str, str] | None:
     return None
 
 
-def read_table(path: Path, notes: list | None = None) -> pd.DataFrame:
-    if path.suffix.lower() in (".xlsx", ".xls"):
-        raw = read_bytes(path)
-        try:
-            return pd.read_excel(io.BytesIO(raw), dtype=object)
-        except Exception as exc:  # openpyxl raises many types for damaged workbooks
-            raise DataError(path, say(f"cannot read spreadsheet ({type(exc).__name__})",
-                                      f"无法读取电子表格（{type(exc).__name__}）")) from None
+def read_spreadsheet(path: Path, notes: list | None = None) -> pd.DataFrame:
+    """An Excel workbook's first sheet (`notes` is a CSV's, and stays empty)."""
+    raw = read_bytes(path)
+    try:
+        return pd.read_excel(io.BytesIO(raw), dtype=object)
+    except Exception as exc:  # openpyxl raises many types for damaged workbooks
+        raise DataError(path, say(f"cannot read spreadsheet ({type(exc).__name__})",
+                                  f"无法读取电子表格（{type(exc).__name__}）")) from None
+
+
+def read_csv(path: Path, notes: list | None = None) -> pd.DataFrame:
+    """A CSV (or tab- or comma-separated text) in whatever encoding it is (`notes` hears which)."""
     text = decode_text(path, read_bytes(path), notes)
     try:
         # dtype=str keeps codes such as 0101 and ids with leading zeros verbatim;

@@ -1,207 +1,28 @@
-"""Turn any readable vector file into a Layer with automatic styling."""
+"""Open a planner's file as a layer, in one call: the file's driver (drivers/)
+reads it whole or draws it from a store, and the layer it makes is styled on
+its own (new_layers.py)."""
 from __future__ import annotations
 
-import itertools
-import re
 from pathlib import Path
 
-from .catalog import DetailField, LayerSpec
-from .layers import Layer
-from .reader import read_vector
-
-# Distinct from the bundled layers' colours, so user data stands out.
-PALETTE = ["#e7298a", "#7570b3", "#d95f02", "#1b9e77", "#66a61e", "#e6ab02", "#a6761d"]
-# Name-like fields, most specific first (DLMC: 三调 地类名称; Text: a CAD text entity).
-_NAME_FIELDS = ("name_zh", "name", "名称", "NAME", "Name", "mc", "MC", "xmmc", "项目名称", "XMMC", "DLMC", "XZQMC",
-                "ZLDWMC", "Text")
-_counter = itertools.count()
+from .drivers import Answers, driver_for
+from .layer import Layer
 
 
-def _geometry_kind(frame) -> str:
-    kinds = set(frame.geom_type)
-    if kinds <= {"Point", "MultiPoint"}:
-        return "Point"
-    if kinds <= {"LineString", "MultiLineString"}:
-        return "LineString"
-    return "Polygon"
-
-
-def auto_style(kind: str, color: str) -> dict:
-    if kind == "Point":
-        return {"marker": "circle", "fill": color, "stroke": "#222222", "radius": 6}
-    if kind == "LineString":
-        return {"stroke": color, "weight": 3, "opacity": 0.9}
-    return {"stroke": color, "weight": 1.5, "fill": color, "fill_opacity": 0.35}
-
-
-def layer_id_for(path: Path, taken) -> str:
-    from pypinyin import lazy_pinyin
-
-    stem = "_".join(lazy_pinyin(Path(path).stem))  # 三调图斑 -> san_diao_tu_ban
-    base = re.sub(r"[^0-9a-zA-Z_]+", "_", stem).strip("_").lower() or "layer"
-    base = re.sub(r"_+", "_", base)
-    candidate, n = f"user_{base}", 2
-    while candidate in taken:
-        candidate, n = f"user_{base}_{n}", n + 1
-    return candidate
-
-
-def layer_from_file(path, taken=(), layer: str | None = None, *, assume_crs=None, swap_axes: bool = False,
-                    encoding: str | None = None, progress=None, cancelled=None, title: str | None = None) -> Layer:
+def layer_from_file(path, taken=(), layer: str | None = None, *, columns: tuple[str, str] | None = None,
+                    ask: bool = False, assume_crs=None, swap_axes: bool = False, encoding: str | None = None,
+                    progress=None, cancelled=None, title: str | None = None) -> Layer:
+    """Any file a driver claims (GDAL takes the rest), as the planner's answers
+    say: `layer` inside it, the CRS to assume, swapped axes, the text encoding,
+    a table's coordinate `columns`. `ask`: a planner is there to answer, so a
+    file of several layers raises drivers.LayerQuestion and a table whose
+    coordinate columns are not recognised drivers.ColumnsQuestion (a CRS that
+    cannot be known raises CrsQuestion either way)."""
     path = Path(path)
-    from .raster import RASTER_SUFFIXES
-
-    if path.suffix.lower() in RASTER_SUFFIXES:
-        return layer_from_raster(path, taken, assume_crs=assume_crs, title=title)
-    from .large.opening import default_layer, is_large, open_large
-
-    large_layer = default_layer(path, layer) if path.suffix.lower() == ".gdb" else layer
-    if is_large(path, large_layer, encoding):
-        features, report = open_large(path, large_layer, assume_crs=assume_crs, swap_axes=swap_axes,
-                                      encoding=encoding, progress=progress, cancelled=cancelled)
-        built = large_layer_from_features(path, features, report, taken, layer, title)
-    else:
-        frame, report = read_vector(path, layer=layer, id_field=None, assume_crs=assume_crs, swap_axes=swap_axes,
-                                    encoding=encoding, progress=progress, cancelled=cancelled)
-        built = _layer(path, frame, report, taken, layer, title)
-    built.source_layer = layer
-    built.assume_crs = assume_crs
-    built.swap_axes = swap_axes
-    built.encoding = encoding
+    driver = driver_for(path)
+    if ask and layer is None:
+        driver.choose_layer(path)
+    answers = Answers(layer, assume_crs, swap_axes, encoding, columns)
+    built = driver.open(path, taken, answers, title, progress, cancelled, ask=ask)
+    built.origin = driver.origin(answers, built.report)
     return built
-
-
-RASTER_FIELDS_EN = {"名称": "Name", "类型": "Kind", "宽度（像素）": "Width (px)", "高度（像素）": "Height (px)",
-                    "波段数": "Bands", "分辨率（米）": "Resolution (m)", "坐标系": "Coordinate system",
-                    "金字塔": "Overviews", "高程范围（米）": "Elevation range (m)"}
-
-
-def layer_from_raster(path, taken=(), *, assume_crs=None, title: str | None = None) -> Layer:
-    from .raster import footprint_frame, raster_report, read_raster_info
-
-    info = read_raster_info(path, assume_crs)
-    name = title or Path(path).stem
-    style = {"stroke": "#666666", "weight": 1, "fill": "#bbbbbb", "fill_opacity": 0.0}
-    fields = tuple(DetailField(c, c, RASTER_FIELDS_EN.get(c, c)) for c in footprint_frame(info).columns
-                   if c != "geometry")
-    spec = LayerSpec(id=layer_id_for(Path(path), taken), title_zh=name, title_en=name, path=Path(path),
-                     geometry="Polygon", category="user", style=style, label_field="名称", detail_fields=fields,
-                     group="user")
-    built = Layer(spec=spec, frame=footprint_frame(info), report=raster_report(info))
-    built.raster = info
-    built.assume_crs = assume_crs
-    return built
-
-
-def layer_from_table(path, frame, columns: tuple[str, str], taken=()) -> Layer:
-    """A table whose coordinate columns the user named."""
-    from .crs_checks import normalise
-    from .feature_checks import feature_names
-    from .read_report import ReadReport
-    from .tabular import table_to_points
-
-    path = Path(path)
-    report = ReadReport()
-    points = table_to_points(path, frame, columns, report=report)
-    points, _names = normalise(path, points, feature_names(points), report)
-    return _layer(path, points.reset_index(drop=True), report, taken, None, None)
-
-
-FILE_ID_FIELD = "id（文件）"
-
-
-def _unique_ids(frame, report):
-    """The app keys features by `id`; a file's own id column is kept as the key
-    only when its values are unique and filled. Otherwise (two features both
-    "A", as merged lists have) a click would find the wrong one, so the file's
-    values move, unchanged, to their own field and features are numbered."""
-    from .messages import say
-
-    if "id" in frame.columns:
-        ids = frame["id"]
-        filled = ids.notna() & (ids.astype(str) != "")
-        if filled.all() and ids.astype(str).is_unique:
-            frame["id"] = ids.astype(str)
-            return frame
-        frame = frame.rename(columns={"id": FILE_ID_FIELD})
-        dupes = ids[ids.astype(str).duplicated(keep=False) & filled].astype(str).unique().tolist()
-        shown = ", ".join(dupes[:5]) + (" …" if len(dupes) > 5 else "")
-        report.warnings.append(say(
-            f"the file's id field is not unique ({shown or 'empty values'}): features are numbered 1…n, "
-            f"and the file's values are kept in the field '{FILE_ID_FIELD}'",
-            f"文件的 id 字段有重复或空值（{shown or '空值'}）：要素按 1…n 编号，原值保留在“{FILE_ID_FIELD}”字段"))
-    frame.insert(0, "id", [str(i + 1) for i in range(len(frame))])
-    return frame
-
-
-def large_layer_from_features(path: Path, features, report, taken, layer: str | None, title: str | None) -> Layer:
-    """A layer too large to hold (a large file's store, or a database table read
-    per view): styled from the columns its style needs, read once."""
-    import pandas as pd
-
-    import numpy as np
-
-    from .sandiao import AREA_FIELDS, field_of, style_for_totals
-
-    frame = features.empty_frame()
-    kind = features.kind
-    label = next((f for f in _NAME_FIELDS if f in frame.columns), "id")
-    style = auto_style(kind, PALETTE[next(_counter) % len(PALETTE)])
-    found = field_of(frame) if kind == "Polygon" else None
-    codes = features.codes(found[1]) if found is not None and hasattr(features, "codes") else None
-    if found is not None and hasattr(features, "class_areas"):  # a table: summed on the server
-        style = style_for_totals(found[0], found[1], features.class_areas(found[1]))
-    elif codes is not None:  # the 三调 colours: class areas summed per code, not per feature in Python
-        listed = next((f for f in AREA_FIELDS if f in features.fields), None)
-        areas = pd.to_numeric(pd.Series(features.column(listed)), errors="coerce").to_numpy(float) \
-            if listed else None
-        if areas is None or not np.isfinite(areas).all():
-            areas = features.areas()
-        index, words = codes
-        sums = np.bincount(index, weights=areas, minlength=len(words))
-        present = np.bincount(index, minlength=len(words)) > 0
-        totals: dict = {}
-        for word, total, there in zip(words, sums, present):
-            if there and word is not None:  # a feature without a class keeps the default fill
-                key = str(word).strip()
-                totals[key] = totals.get(key, 0.0) + float(total)
-        style = style_for_totals(found[0], found[1], totals)
-    fields = tuple(DetailField(str(c), str(c), str(c)) for c in frame.columns if c != frame.geometry.name)
-    name = title or default_title(path, layer)
-    spec = LayerSpec(id=layer_id_for(Path(f"{path.stem}_{layer}") if layer else path, taken),
-                     title_zh=name, title_en=name, path=path, geometry=kind, category="user", style=style,
-                     label_field=label, label_mode="hover", detail_fields=fields, group="user")
-    return Layer(spec=spec, frame=frame, report=report, features=features)
-
-
-def default_title(path: Path, layer: str | None) -> str:
-    """A new layer's name until the planner renames it: the file's name, and the
-    layer inside it (a DXF's 面 as 规划（面）, a GeoPackage's layer after a dot)."""
-    path = Path(path)
-    if not layer:
-        return path.stem
-    if path.suffix.lower() == ".dxf":
-        return f"{path.stem}（{layer}）"
-    return f"{path.stem} · {layer}"
-
-
-def _layer(path: Path, frame, report, taken, layer: str | None, title: str | None) -> Layer:
-    frame = frame.reset_index(drop=True)
-    frame = _unique_ids(frame, report)
-    label = next((f for f in _NAME_FIELDS if f in frame.columns), "id")
-    kind = _geometry_kind(frame)
-    # CAD text entities are text on the drawing: shown as labels, not on hover.
-    label_mode = "permanent" if label == "Text" and kind == "Point" else "hover"
-    color = PALETTE[next(_counter) % len(PALETTE)]
-    style = auto_style(kind, color)
-    if kind == "Polygon":
-        from .sandiao import sandiao_style
-
-        style = sandiao_style(frame) or style  # DLBM/DLMC: the 三调 colours and class names
-    fields = tuple(DetailField(str(c), str(c), str(c)) for c in frame.columns if c != frame.geometry.name)
-    name = title or default_title(path, layer)
-    spec = LayerSpec(id=layer_id_for(Path(f"{path.stem}_{layer}") if layer else path, taken),
-                     title_zh=name, title_en=name, path=path,
-                     geometry=kind, category="user", style=style, label_field=label, label_mode=label_mode,
-                     detail_fields=fields, group="user")
-    return Layer(spec=spec, frame=frame, report=report)

@@ -24,7 +24,7 @@ def selection_frame(layers: list[Layer], ids: dict[str, list[str]] | None = None
     parts = []
     for layer in layers:
         frame = layer.frame
-        if layer.features is not None:
+        if layer.streamed:
             frame = _large_selection(layer, None if ids is None else ids.get(layer.id, []))
         elif ids is not None:
             frame = frame[frame["id"].isin(ids.get(layer.id, []))]
@@ -76,7 +76,7 @@ def _large_selection(layer: Layer, ids: list[str] | None) -> gpd.GeoDataFrame:
             f"{MAX_LARGE_EXPORT:,} selected ones): use the file itself, or GDAL's ogr2ogr to convert it",
             f"该图层有 {layer.feature_count:,} 个要素，超出本软件可导出的数量（最多 {MAX_LARGE_EXPORT:,} 个选中要素）："
             "请直接使用原文件，或用 GDAL 的 ogr2ogr 转换"))
-    parts = [layer.features.feature(i) for i in ids]
+    parts = [layer.feature_source.feature(i) for i in ids]
     return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=4326) if parts else layer.frame
 
 

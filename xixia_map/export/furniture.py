@@ -30,7 +30,7 @@ def _points_on_image(state: dict, layers: LayerList, width_mm: float, height_mm:
         return []
     found = []
     for layer in layers:
-        if not layer.visible or layer.raster is not None or layer.features is not None or len(layer.frame) > 5000:
+        if not layer.visible or layer.is_raster or layer.streamed or len(layer.frame) > 5000:
             continue
         if layer.spec.category == "boundary":  # the county outline and the neighbours fill the sheet
             continue

@@ -8,7 +8,7 @@ import base64
 import re
 from pathlib import Path
 
-from ..data.layers import LayerList
+from ..data.layers import LayerList, RasterLayer
 from ..map.assets import ASSET_PREFIX, EDITING_ASSETS, QWEBCHANNEL_JS, resolve_asset
 from ..map.layer_tiles import TILE_THRESHOLD
 from ..map.page import build_page
@@ -59,13 +59,13 @@ def check_html_size(layers: LayerList) -> None:
     will not open."""
     for layer in layers:
         zh_title, en_title = layer.spec.title("zh"), layer.spec.title("en")
-        if layer.visible and layer.raster is not None:
+        if layer.visible and isinstance(layer, RasterLayer):
             raise TooLargeForHtml(None, say(
                 f"the layer '{en_title}' is imagery or a DEM ({layer.raster.width:,} × {layer.raster.height:,} px), "
                 "which a standalone HTML page does not carry: hide it, or export a PNG or PDF",
                 f"图层“{zh_title}”是影像或高程（{layer.raster.width:,} × {layer.raster.height:,} 像素），"
                 "单个网页无法携带：请先隐藏该图层，或导出 PNG、PDF"))
-        if layer.visible and (layer.feature_count > TILE_THRESHOLD or layer.features is not None):
+        if layer.visible and (layer.feature_count > TILE_THRESHOLD or layer.streamed):
             raise TooLargeForHtml(None, say(
                 f"the layer '{en_title}' has {layer.feature_count:,} features, more than a standalone HTML page can "
                 f"carry ({TILE_THRESHOLD:,}): hide it, or export a PNG or PDF, or its data as GeoPackage",

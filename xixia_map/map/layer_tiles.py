@@ -26,6 +26,7 @@ from PIL import Image, ImageColor, ImageDraw
 
 from ..data.large.store_build import concat_ranges
 from ..data.layers import Layer
+from ..data.mercator import EARTH_RADIUS as _R, MAX_LAT as _MAX_LAT, to_mercator
 from .png_encode import encode_indexed_png
 from .tile_cache import MISSING, TileCache
 
@@ -58,9 +59,9 @@ def drawn_as_tiles(layer: Layer) -> bool:
     """Whether the map draws a (vector) layer as tiles in Python: above the
     feature or vertex threshold, and always for a layer whose features stay in
     its file. The register, which is edited on the map, stays vector."""
-    if layer.raster is not None:
+    if layer.is_raster:
         return False
-    if layer.features is not None or layer.feature_count > TILE_THRESHOLD:
+    if layer.streamed or layer.feature_count > TILE_THRESHOLD:
         return True
     return layer.spec.category != "register" and vertex_count(layer) > VERTEX_THRESHOLD
 
@@ -79,16 +80,6 @@ ZOOM_OFFSET = int(math.log2(TILE_PX // 256))
 # each large layer's config), as a share of the view per side.
 CANVAS_PADDING = 0.1
 CACHE_TILES = 256  # ~70 KB each at 200k parcels: ~18 MB; more than a prefetch plan (~90-150)
-_R = 6378137.0
-_MAX_LAT = 85.0511287798066
-
-
-def to_mercator(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Spherical Web Mercator (EPSG:3857) in metres, vectorised."""
-    lat = np.clip(lat, -_MAX_LAT, _MAX_LAT)
-    x = np.radians(lon) * _R
-    y = np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)) * _R
-    return x, y
 
 
 def _rgb(value: str, fallback=(136, 136, 136)) -> tuple[int, int, int]:
@@ -278,10 +269,38 @@ class Inks:
         self.outline_ink = 1 + 3 * n
 
 
-class LayerTiles:
+class CachedTiles:
+    """What the two tile sources (tile_source.py) share: the layer's lon/lat
+    bounds (`total_bounds`) and an LRU cache of drawn tiles (`cache`); each draws
+    a tile its own way (`_draw`)."""
+
+    total_bounds: np.ndarray
+    cache: TileCache
+
+    def may_cover(self, z: int, x: int, y: int) -> bool:
+        return may_cover(self.total_bounds, z, x, y)
+
+    def is_cached(self, z: int, x: int, y: int) -> bool:
+        return (z, x, y) in self.cache
+
+    def render(self, z: int, x: int, y: int) -> bytes | None:
+        """PNG bytes of tile z/x/y, or None where the layer has nothing."""
+        data = self.cache.get((z, x, y))
+        if data is MISSING:
+            data = self._draw(z, x, y)
+            self.cache.put((z, x, y), data)
+        return data
+
+    def _draw(self, z: int, x: int, y: int) -> bytes | None:
+        raise NotImplementedError
+
+
+class LayerTiles(CachedTiles):
+    """A TileSource (tile_source.py) over a layer's features held in memory."""
+
     def __init__(self, layer: Layer):
         self.layer = layer
-        frame = layer.frame
+        frame = layer.drawn_frame()  # a legend class switched off is not drawn, nor identified
         self.ids = frame["id"].astype(str).to_numpy()
         self.geoms = np.asarray(frame.geometry.values, dtype=object)
         self.kind = layer.spec.geometry
@@ -304,7 +323,7 @@ class LayerTiles:
         self.feature_ring_start = np.searchsorted(ring_feature, np.arange(len(self.geoms) + 1))
         self.cache = TileCache(CACHE_TILES)
         if len(self.ids):
-            layer.position(self.ids[0])  # builds the layer's id index here, off the UI thread
+            layer.feature_source.row_of_id(self.ids[0])  # builds the layer's id index here, off the UI thread
 
     def _rings(self):
         """Flat rings (polygon rings, line strings): the geometries holding them,
@@ -332,21 +351,7 @@ class LayerTiles:
         self.fill_ink, self.line_ink, self.dot_ink = inks.fill_ink, inks.line_ink, inks.dot_ink
 
     # -- rendering ---------------------------------------------------------------
-    def may_cover(self, z: int, x: int, y: int) -> bool:
-        return may_cover(self.total_bounds, z, x, y)
-
-    def is_cached(self, z: int, x: int, y: int) -> bool:
-        return (z, x, y) in self.cache
-
-    def render(self, z: int, x: int, y: int) -> bytes | None:
-        """PNG bytes of tile z/x/y, or None where the layer has nothing."""
-        data = self.cache.get((z, x, y))
-        if data is MISSING:
-            data = self._render(z, x, y)
-            self.cache.put((z, x, y), data)
-        return data
-
-    def _render(self, z: int, x: int, y: int) -> bytes | None:
+    def _draw(self, z: int, x: int, y: int) -> bytes | None:
         hits = self.tree.query(shapely.box(*_padded_bounds(z, x, y)))
         if len(hits) == 0:
             return None

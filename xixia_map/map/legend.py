@@ -95,8 +95,8 @@ def layer_legend(layer, lang: str) -> list[tuple[str, str | None, str | None]]:
     """A map sheet's legend rows of one shown layer: its classes as drawn, and
     imagery or a DEM said as what it is (影像：正射影像), not a footprint swatch
     under a file name."""
-    if layer.raster is not None:
-        kind = {"dem": ("数字高程模型", "DEM")}.get(layer.raster.kind, ("影像", "Imagery"))
+    if layer.is_raster:
+        kind = ("数字高程模型", "DEM") if layer.is_dem else ("影像", "Imagery")
         return [(f"{kind[0]}：{layer.spec.title(lang)}" if lang == "zh" else f"{kind[1]}: {layer.spec.title(lang)}",
                  None, None)]
     return legend_entries(layer.spec, lang, present_values(layer, drawn=True))
@@ -108,7 +108,7 @@ def present_values(layer, drawn: bool = False) -> set | None:
     rule = layer.spec.style.get("color_by")
     if not rule or rule["field"] not in layer.frame.columns:
         return None
-    if layer.features is not None:  # a large layer's style was built from its data: its classes are present
+    if layer.streamed:  # a large layer's style was built from its data: its classes are present
         return {str(v) for v in rule["values"]} - (set(layer.hidden_classes) if drawn else set())
     frame = layer.drawn_frame() if drawn else layer.frame
     return set(frame[rule["field"]].dropna().astype(str))

@@ -89,7 +89,7 @@ class DownloadResult:
 def download(source, service, plan: PackagePlan, path: Path, *, rate_per_s: float = 8.0, progress=None,
              cancelled=None, paused=None, confirmed: bool = False) -> DownloadResult:
     """Fetch the plan's tiles from `source` (a ServiceTiles) into the MBTiles at `path`."""
-    from ..data.reader import Cancelled
+    from ..data.errors import Cancelled
 
     if not (service.offline_allowed or confirmed):
         raise DataError(path, say("this service's terms do not allow keeping its tiles offline (confirm that "

@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 
-from ..data.layers import Layer, LayerList
+from ..data.layers import Layer, LayerList, RasterLayer
 from .assets import ORIGIN
 from .page_skeleton import CONFIG_PLACEHOLDER, DEFAULT_CENTER, page_skeleton
 
@@ -19,9 +19,10 @@ def data_url(layer_id: str) -> str:
     return f"{ORIGIN}/data/{layer_id}.geojson"
 
 
-def feature_collection(layer: Layer, with_details: bool = False) -> dict:
-    """The minimum the page needs: id, label and style fields. Details stay in
-    Python, except in a standalone export, which carries them for its popups."""
+def feature_collection(layer: Layer, with_details: bool = False, frame=None) -> dict:
+    """The minimum the page needs of `frame` (the layer's, unless given): id,
+    label and style fields. Details stay in Python, except in a standalone
+    export, which carries them for its popups."""
     spec = layer.spec
     # estimated/stand_in: the hollow or dashed symbol; accuracy_m: the zoom limit;
     # within: a feature whose site is unknown inside an area of the same layer.
@@ -31,8 +32,9 @@ def feature_collection(layer: Layer, with_details: bool = False) -> dict:
     for rule in ("color_by", "graduated", "label_min_zoom"):
         if spec.style.get(rule):
             keep.append(spec.style[rule]["field"])
-    columns = [c for c in dict.fromkeys(keep) if c in layer.frame.columns]
-    frame = layer.frame[columns + [layer.frame.geometry.name]]
+    frame = layer.frame if frame is None else frame
+    columns = [c for c in dict.fromkeys(keep) if c in frame.columns]
+    frame = frame[columns + [frame.geometry.name]]
     if spec.category == "township" and "name_en" in frame.columns:
         frame = frame.assign(label_en=short_english(frame["name_en"]))
     return json.loads(frame.to_json(drop_id=True))
@@ -70,7 +72,7 @@ def layer_config(layer: Layer, inline: bool, lang: str = "zh") -> dict:
     }
     from .layer_tiles import CANVAS_PADDING, TILE_PX, ZOOM_OFFSET, drawn_as_tiles
 
-    if layer.raster is not None:
+    if isinstance(layer, RasterLayer):
         from .raster_tiles import TILE_SIZE, max_native_zoom
 
         # Read window by window (raster_tiles.py); the query makes a re-tinted DEM new tiles to Chromium.

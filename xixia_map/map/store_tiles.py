@@ -23,21 +23,22 @@ import numpy as np
 import pandas as pd
 from PIL import Image
 
-from ..data.layers import Layer
+from ..data.layers import StreamedLayer
+from ..data.mercator import EARTH_RADIUS, to_mercator
 from .layer_tiles import (
-    CACHE_TILES, DOT_BELOW_PX, TILE_PX, Inks, _padded_bounds, draw_dots, draw_footprints, draw_shapes, may_cover,
-    to_mercator,
+    CACHE_TILES, DOT_BELOW_PX, TILE_PX, CachedTiles, Inks, _padded_bounds, draw_dots, draw_footprints, draw_shapes,
 )
-from .tile_cache import MISSING, TileCache
+from .tile_cache import TileCache
 from .png_encode import encode_indexed_png
 
 DISK_CACHE_MAX_Z = 13  # tile zooms kept on disk: the county at z13 is ~300 tiles
 RENDERER_VERSION = 1  # bumped when the drawing changes, so old tiles on disk are not shown
-_R = 6378137.0
 
 
-class StoreTiles:
-    def __init__(self, layer: Layer):
+class StoreTiles(CachedTiles):
+    """A TileSource (tile_source.py) over a StreamedSource's BatchStore (data/feature_source.py)."""
+
+    def __init__(self, layer: StreamedLayer):
         features = layer.features
         self.layer = layer
         self.features = features
@@ -49,7 +50,7 @@ class StoreTiles:
         self.hidden = None
         # A database table's features bring their style fields with each tile
         # (data/postgis/table.py); a store's inks are made once, per position.
-        self.per_batch = bool(getattr(features, "per_batch_styles", False))
+        self.per_batch = features.per_batch_styles
         if self.per_batch:
             self.store.style_fields = [r["field"] for r in (rule, style.get("graduated")) if r]
             self.store.style_categories = {rule["field"]: [str(v) for v in rule["values"]]} \
@@ -72,21 +73,12 @@ class StoreTiles:
         self.disk = None if self.store.folder is None else self.store.folder / "tiles" / digest.hexdigest()[:16]
         self.cache = TileCache(CACHE_TILES)
 
-    # -- the LayerTiles interface ------------------------------------------------
-    def may_cover(self, z: int, x: int, y: int) -> bool:
-        return may_cover(self.total_bounds, z, x, y)
-
-    def is_cached(self, z: int, x: int, y: int) -> bool:
-        return (z, x, y) in self.cache
-
-    def render(self, z: int, x: int, y: int) -> bytes | None:
-        data = self.cache.get((z, x, y))
-        if data is MISSING:
-            data = self._from_disk(z, x, y)
-            if data is False:
-                data = self._render(z, x, y)
-                self._to_disk(z, x, y, data)
-            self.cache.put((z, x, y), data)
+    def _draw(self, z: int, x: int, y: int) -> bytes | None:
+        """A tile not in memory: from disk if drawn before, else drawn and kept there."""
+        data = self._from_disk(z, x, y)
+        if data is False:
+            data = self._render(z, x, y)
+            self._to_disk(z, x, y, data)
         return data
 
     # -- disk cache ----------------------------------------------------------------
@@ -181,7 +173,7 @@ class StoreTiles:
         import shapely
 
         (mx,), (my,) = to_mercator(np.array([lon]), np.array([lat]))
-        tolerance = tolerance_px * 2 * math.pi * _R / (256 * 2 ** zoom)
+        tolerance = tolerance_px * 2 * math.pi * EARTH_RADIUS / (256 * 2 ** zoom)
         batch = self.store.query(mx - tolerance, my - tolerance, mx + tolerance, my + tolerance)
         wanted = self._shown(batch)
         if len(wanted) == 0:

@@ -5,7 +5,6 @@ reloading, and turns page events into Qt signals carrying full records.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import shapely.geometry
@@ -14,16 +13,16 @@ from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from ..data.layers import Layer, LayerList
+from ..data.layers import Layer, LayerList, RasterLayer
 from .assets import ORIGIN, SCHEME
 from .bridge import MapBridge
 from .interceptor import OfflineGuard, OfflineInterceptor
-from .layer_tiles import LayerTiles, drawn_as_tiles, tiles_to_prefetch
+from .layer_tiles import drawn_as_tiles
 from .page import build_page, feature_collection, label_field, layer_config
 from .qt_log import log_console_message, log_page_error
-from .runtime import release_free_memory
 from .scheme import XixiaSchemeHandler
-from .tiles import EMPTY_PNG
+from .tile_source import TileSource
+from .tiled_layers import TiledLayers
 
 PAGE_URL = f"{ORIGIN}/page/map.html"
 
@@ -58,23 +57,6 @@ class _Page(QWebEnginePage):
         text = f"{source}:{line}: {message}"
         log_console_message(level, text)
         self.console.emit(text)
-
-
-def _build_tiles(layer: Layer) -> LayerTiles:
-    """Runs on a tile worker: the index, then the temporaries it freed go back to the system."""
-    tiles = LayerTiles(layer)
-    release_free_memory()
-    return tiles
-
-
-def _store_tiles(layer: Layer):
-    """Runs on a tile worker: a large layer's inks; what its store's build and
-    the style's column read freed goes back to the system."""
-    from .store_tiles import StoreTiles
-
-    tiles = StoreTiles(layer)
-    release_free_memory()
-    return tiles
 
 
 class MapView(QWebEngineView):
@@ -118,9 +100,8 @@ class MapView(QWebEngineView):
         self._profile.setUrlRequestInterceptor(self._interceptor)
         self.handler.tiles = self.basemaps.registry
         self.handler.service_tiles = self.basemaps.service_lookup
-        self._layer_tiles: dict = {}
-        self._raster_tiles: dict = {}  # layer id -> RasterTiles
-        self.handler.layer_tiles = self._serve_layer_tile
+        self.tiled = TiledLayers(layers, self.handler.submit)  # the layers drawn as tiles in Python
+        self.handler.layer_tiles = self.tiled.serve
         self.destroyed.connect(self.handler.shutdown)
         page = _Page(self._profile, self)
         page.console.connect(self.console_messages.append)
@@ -132,7 +113,13 @@ class MapView(QWebEngineView):
         self._channel.registerObject("bridge", self.bridge)
         page.setWebChannel(self._channel)
         self._connect_bridge()
-        layers.subscribe(self._on_model_event)
+        events = layers.events
+        self._followed = ((events.visible, self._on_visible), (events.opacity, self._on_opacity),
+                          (events.inserted, self._on_inserted), (events.reordered, self._on_reordered),
+                          (events.removed, self._on_removed), (events.data, self._on_data),
+                          (events.style, self._on_data), (events.filter, self._on_filter))
+        for signal, slot in self._followed:
+            signal.connect(slot)
         self.reload_page(bounds)
 
     # -- page lifecycle -------------------------------------------------------
@@ -163,16 +150,16 @@ class MapView(QWebEngineView):
         self.is_ready = False
         for layer in self.layers:
             self._serve(layer)
-            if layer.id not in self._layer_tiles:
-                self._index_tiles(layer)
+            if not self.tiled.indexed(layer.id):
+                self.tiled.index(layer)
         self.handler.set_page("map.html", build_page(self.layers, bounds=bounds, lang=self.lang,
                                                      basemap=self.basemaps.page_config(self.basemap)))
         self.load(QUrl(PAGE_URL))
 
     def _serve(self, layer: Layer) -> None:
         def everything(layer=layer):
-            source = layer if layer.all_features is None else dataclasses.replace(layer, frame=layer.all_features)
-            return json.dumps(feature_collection(source), ensure_ascii=False).encode("utf-8")
+            collection = feature_collection(layer, frame=layer.sent_frame())
+            return json.dumps(collection, ensure_ascii=False).encode("utf-8")
 
         self.handler.set_data(layer.id, everything)
 
@@ -211,53 +198,22 @@ class MapView(QWebEngineView):
         shape = uncertainty_for(record, geometry)
         self.call("showUncertainty", mapping(shape) if shape is not None else None)
 
-    # -- large layers: tiles and identify in Python --------------------------------
+    # -- large layers: tiles and identify in Python (tiled_layers.py) ----------------
     def is_tiled(self, layer_id: str) -> bool:
-        return drawn_as_tiles(self.layers[layer_id])
+        return self.tiled.is_tiled(layer_id)
 
-    def _index_tiles(self, layer: Layer) -> None:
-        """Start building a large layer's tile index on the workers, at once,
-        so the first tiles Leaflet asks for only wait for what is left of it."""
-        if layer.raster is not None:
-            from .raster_tiles import RasterTiles
+    def layer_tiles(self, layer_id: str) -> TileSource:
+        return self.tiled.tiles(layer_id)
 
-            self._raster_tiles[layer.id] = RasterTiles(layer.raster, tinted=layer.tinted)
-        elif layer.features is not None:  # too large to hold: drawn from its store
-            self._layer_tiles[layer.id] = self.handler.submit(_store_tiles, layer)
-        elif drawn_as_tiles(layer):
-            drawn = layer if not layer.hidden_classes else dataclasses.replace(layer, frame=layer.drawn_frame())
-            self._layer_tiles[layer.id] = self.handler.submit(_build_tiles, drawn)
-
-    def layer_tiles(self, layer_id: str) -> LayerTiles:
-        if layer_id not in self._layer_tiles:
-            self._index_tiles(self.layers[layer_id])
-        return self._layer_tiles[layer_id].result()
-
-    def _serve_layer_tile(self, rest: str):
-        """Runs on a tile worker thread (see XixiaSchemeHandler.layer_tiles)."""
-        parts = rest.split("/")
-        raster = self._raster_tiles.get(parts[0])
-        future = self._layer_tiles.get(parts[0])
-        if len(parts) != 4 or (future is None and raster is None) or not all(p.isdigit() for p in parts[1:]):
-            return None
-        z, x, y = (int(p) for p in parts[1:])
-        if raster is not None:
-            return (raster.render(z, x, y) or EMPTY_PNG), "image/png"
-        data = future.result().render(z, x, y)
-        return (data or EMPTY_PNG), "image/png"
+    def raster_value_at(self, lng: float, lat: float, above: str | None = None) -> tuple[RasterLayer, float] | None:
+        return self.tiled.raster_value_at(lng, lat, above)
 
     def _prefetch(self, view: dict) -> None:
-        """While the planner looks at a settled map, have the page fetch the
-        tiles of large layers they are likely to ask for next (see
-        tiles_to_prefetch and bitmap_tiles.js): the requests render them on the
-        workers, and a zoom or pan then finds them in the page's tile cache."""
-        for layer in self.layers:
-            future = self._layer_tiles.get(layer.id)
-            if layer.visible and future is not None and future.done() and future.exception() is None:
-                tiles = future.result()
-                plan = [tile for tile in tiles_to_prefetch(view) if tiles.may_cover(*tile)]
-                if plan:
-                    self.call("preloadTiles", layer.id, plan)
+        """While the planner looks at a settled map, have the page fetch the tiles
+        they are likely to ask for next: the requests render them on the workers,
+        and a zoom or pan then finds them in the page's tile cache."""
+        for layer_id, plan in self.tiled.prefetch_plans(view):
+            self.call("preloadTiles", layer_id, plan)
 
     def _on_feature_clicked_at(self, layer_id: str, feature_id: str, lat: float, lng: float, zoom: float) -> None:
         """A vector feature was clicked under a tiled layer: the tiled layer wins if it has something there."""
@@ -268,42 +224,24 @@ class MapView(QWebEngineView):
         if not self._identify_tiled(lat, lng, zoom) and not self._identify_raster(lat, lng):
             self.selection_cleared.emit()
 
-    def raster_value_at(self, lng: float, lat: float, above: str | None = None) -> tuple[Layer, float] | None:
-        """The topmost visible raster's value under a point (a DEM's height, an image's
-        first band), among the layers above `above` if given."""
-        ordered = list(self.layers)
-        start = next((i + 1 for i, lyr in enumerate(ordered) if lyr.id == above), 0)
-        for layer in reversed(ordered[start:]):
-            tiles = self._raster_tiles.get(layer.id)
-            if layer.visible and tiles is not None:
-                value = tiles.value_at(lng, lat)
-                if value is not None:
-                    return layer, value
-        return None
-
     def _identify_raster(self, lat: float, lng: float, above: str | None = None) -> bool:
         hit = self.raster_value_at(lng, lat, above)
         if hit is None:
             return False
         layer, value = hit
         record = layer.record("1")
-        key = "高程（米）" if layer.raster.kind == "dem" else "像元值（第 1 波段）"
+        key = "高程（米）" if layer.is_dem else "像元值（第 1 波段）"
         record["_extra"] = {key: f"{value:,.2f}"}
         record["_lonlat"] = (round(lng, 6), round(lat, 6))
         self.feature_selected.emit(record)
         return True
 
     def _identify_tiled(self, lat: float, lng: float, zoom: float, above: str | None = None) -> bool:
-        ordered = list(self.layers)
-        start = next((i + 1 for i, lyr in enumerate(ordered) if lyr.id == above), 0)
-        for layer in reversed(ordered[start:]):
-            if layer.visible and self.is_tiled(layer.id):
-                fid = self.layer_tiles(layer.id).identify(lng, lat, zoom)
-                if fid is not None:
-                    self._show_tiled_selection(layer.id, fid)
-                    self._on_feature_clicked(layer.id, fid)
-                    return True
-        return False
+        hit = self.tiled.feature_at(lat, lng, zoom, above)
+        if hit is not None:
+            self._show_tiled_selection(*hit)
+            self._on_feature_clicked(*hit)
+        return hit is not None
 
     def _show_tiled_selection(self, layer_id: str, feature_id: str) -> None:
         layer = self.layers[layer_id]
@@ -313,7 +251,8 @@ class MapView(QWebEngineView):
     # -- model → page ----------------------------------------------------------
     def detach(self) -> None:
         """Stop following the layer list (a snapshot view about to be deleted)."""
-        self.layers.unsubscribe(self._on_model_event)
+        for signal, slot in self._followed:
+            signal.disconnect(slot)
 
     def closeEvent(self, event):  # noqa: N802 (Qt API)
         self.detach()
@@ -326,37 +265,42 @@ class MapView(QWebEngineView):
             if label_field(layer, "en") != label_field(layer, "zh"):  # a layer with English names
                 self.call("setLabelField", layer.id, label_field(layer, lang))
 
-    def _on_model_event(self, event: str, layer: Layer) -> None:
-        if event == "visibility":
-            self.call("setVisible", layer.id, layer.visible)
-        elif event == "opacity":
-            self.call("setOpacity", layer.id, layer.opacity)
-        elif event == "added":
-            self._serve(layer)
-            self._index_tiles(layer)
-            self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
-            self.call("setOrder", self.layers.ids())  # inserted below the top, a DOM above the reference layers
-        elif event == "order":
-            self.call("setOrder", self.layers.ids())
-        elif event == "removed":
-            self.handler.remove_data(layer.id)
-            self._layer_tiles.pop(layer.id, None)
-            self._raster_tiles.pop(layer.id, None)
-            self.call("removeLayer", layer.id)
-        elif event in ("data", "style"):
-            self._serve(layer)
-            self._layer_tiles.pop(layer.id, None)
-            self._raster_tiles.pop(layer.id, None)
+    def _on_visible(self, layer: Layer) -> None:
+        self.call("setVisible", layer.id, layer.visible)
+
+    def _on_opacity(self, layer: Layer) -> None:
+        self.call("setOpacity", layer.id, layer.opacity)
+
+    def _on_inserted(self, layer: Layer) -> None:
+        self._serve(layer)
+        self.tiled.index(layer)
+        self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
+        self.call("setOrder", self.layers.ids())  # inserted below the top, a DOM above the reference layers
+
+    def _on_reordered(self) -> None:
+        self.call("setOrder", self.layers.ids())
+
+    def _on_removed(self, layer: Layer) -> None:
+        self.handler.remove_data(layer.id)
+        self.tiled.drop(layer.id)
+        self.call("removeLayer", layer.id)
+
+    def _on_data(self, layer: Layer) -> None:
+        """New features or a new style: served, indexed and put on the page anew."""
+        self._serve(layer)
+        self.tiled.drop(layer.id)
+        self._readd(layer)
+
+    def _on_filter(self, layer: Layer) -> None:
+        if drawn_as_tiles(layer):
+            self.tiled.drop(layer.id)  # tiles drawn without the hidden classes
             self._readd(layer)
-        elif event == "filter" and drawn_as_tiles(layer):
-            self._layer_tiles.pop(layer.id, None)  # tiles drawn without the hidden classes
-            self._readd(layer)
-        elif event == "filter":
+        else:
             self.call("showOnly", layer.id, layer.drawn_ids())
 
     def _readd(self, layer: Layer) -> None:
         """Index the layer's tiles anew (if it has them) and put it on the page again."""
-        self._index_tiles(layer)
+        self.tiled.index(layer)
         self.call("removeLayer", layer.id)
         self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
 

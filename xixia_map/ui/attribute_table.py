@@ -136,7 +136,7 @@ class LayerTable(QWidget):
 
     def _build(self) -> None:
         layer = self.layer
-        large = layer.features is not None
+        large = layer.streamed
         if large:  # read from the file a page at a time; filtered on Enter, not sorted
             from .file_table_model import FileTableModel
 
@@ -194,7 +194,7 @@ class LayerTable(QWidget):
         if self._parts is None:
             return
         self.model.set_language(lang)
-        self.filter_edit.setPlaceholderText(self.tr("筛选…（按回车在文件中查找）") if self.layer.features is not None
+        self.filter_edit.setPlaceholderText(self.tr("筛选…（按回车在文件中查找）") if self.layer.streamed
                                             else self.tr("筛选…"))
         for field, combo in self.combos.items():
             header = self.model.headers[self.model.columns.index(field)]
@@ -236,7 +236,11 @@ class AttributeTables(QTabWidget):
         for layer in reversed(list(layers)):
             self._add(layer, self.count())
         self.retranslate(lang)
-        layers.subscribe(self._on_model_event)
+        events = layers.events
+        events.inserted.connect(self._on_inserted)
+        events.removed.connect(self._on_removed)
+        events.data.connect(self._on_changed)
+        events.filter.connect(self._on_changed)
 
     def _add(self, layer, index: int) -> None:
         table = LayerTable(layer, self.lang, self)
@@ -244,18 +248,29 @@ class AttributeTables(QTabWidget):
         self.tables[layer.id] = table
         self.insertTab(index, table, "")
 
-    def _on_model_event(self, event: str, layer) -> None:
-        if event in ("removed", "data", "filter") and layer.id in self.tables:
-            table = self.tables.pop(layer.id)
-            index = self.indexOf(table)
-            self.removeTab(index)
-            table.deleteLater()
-            if event in ("data", "filter"):
-                self._add(layer, index)
-                self.retranslate(self.lang)
-        elif event == "added":
-            self._add(layer, 0)  # newest on top, as in the layer tree
+    def _take(self, layer) -> int | None:
+        """Remove a layer's tab; where it was, or None if it had none."""
+        if layer.id not in self.tables:
+            return None
+        table = self.tables.pop(layer.id)
+        index = self.indexOf(table)
+        self.removeTab(index)
+        table.deleteLater()
+        return index
+
+    def _on_removed(self, layer) -> None:
+        self._take(layer)
+
+    def _on_changed(self, layer) -> None:
+        """New features, or a filter over them: the tab is made again in its place."""
+        index = self._take(layer)
+        if index is not None:
+            self._add(layer, index)
             self.retranslate(self.lang)
+
+    def _on_inserted(self, layer) -> None:
+        self._add(layer, 0)  # newest on top, as in the layer tree
+        self.retranslate(self.lang)
 
     def retranslate(self, lang: str) -> None:
         self.lang = lang

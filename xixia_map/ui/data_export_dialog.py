@@ -107,7 +107,7 @@ def ask_data_export(parent, layers, selected: tuple[str, str] | None, path: Path
     ids = {selected[0]: [selected[1]]} if dialog.scope.currentData() == "selected" and selected else None
     encoding = dialog.encoding.currentData()
     try:
-        frame = selection_frame([v for v in visible if v.raster is None], ids)
+        frame = selection_frame([v for v in visible if not v.is_raster], ids)
         fit = None
         if FORMATS.get(out.suffix.lower()) == "ESRI Shapefile":
             fit = plan_shapefile(frame, encoding)

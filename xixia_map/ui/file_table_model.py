@@ -1,7 +1,8 @@
 """The attribute table of a layer too large to hold: rows read from its file a page at a time.
 
-Qt asks only for the rows on screen; each page of PAGE rows is one read by
-feature id (data/large/file_layer.py), and a few pages are kept. A filter
+Qt asks only for the rows on screen; each page of PAGE rows is one read of its
+FeatureSource (data/feature_source.py: by feature id from a file, by key from a
+table), and a few pages are kept. A filter
 reads the layer's text columns once, matches them in Arrow's C kernels, and
 shows the matching rows; sorting a million rows is not offered (the file is
 the order).
@@ -86,13 +87,10 @@ class FileTableModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def feature_id(self, row: int) -> str:
-        return str(int(self.features.fid_of_row(np.array([self.table_row(row)]))[0]))
+        return self.features.id_of_row(self.table_row(row))
 
     def row_of(self, feature_id: str) -> int:
-        try:
-            table_row = self.features.row_of_fid(int(feature_id))
-        except ValueError:
-            return -1
+        table_row = self.features.row_of_id(feature_id)
         if table_row < 0 or self.rows is None:
             return table_row
         hit = np.searchsorted(self.rows, table_row)

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSlider, 
 
 from ..data.catalog import Group
 from ..data.layer_order import dropped, tree_runs
-from ..data.layers import IMAGERY_GROUP, USER_GROUP, Layer, LayerList
-from ..data.reader import encodings_for
+from ..data.layers import IMAGERY_GROUP, USER_GROUP, Layer, LayerList, RasterLayer
 from ..map.legend import ESTIMATED_NOTE, has_estimated, legend_entries, present_values, swatch_icon
 from . import plain_text
 
@@ -43,7 +42,10 @@ class LayerTreeModel(QStandardItemModel):
         self._syncing = False
         self.rebuild()
         self.itemChanged.connect(self._on_item_changed)
-        layers.subscribe(self._on_model_event)
+        events = layers.events
+        events.visible.connect(self._on_visible)
+        for signal in (events.inserted, events.removed, events.style, events.reordered, events.renamed):
+            signal.connect(self.rebuild)
 
     def rebuild(self) -> None:
         self.about_to_rebuild.emit()
@@ -178,14 +180,12 @@ class LayerTreeModel(QStandardItemModel):
             return
         self.layers.set_visible(layer_id, item.checkState() == Qt.CheckState.Checked)
 
-    def _on_model_event(self, event: str, layer: Layer) -> None:
-        if event == "visibility" and layer.id in self._items:
+    def _on_visible(self, layer: Layer) -> None:
+        if layer.id in self._items:
             self._syncing = True
             self._items[layer.id].setCheckState(
                 Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
             self._syncing = False
-        elif event in ("added", "removed", "style", "order", "renamed"):
-            self.rebuild()
 
 
 class LayersPanel(QWidget):
@@ -235,7 +235,11 @@ class LayersPanel(QWidget):
         self.retranslate(lang)
         self._on_current()
         # after the model's own handler has rebuilt the tree
-        layers.subscribe(lambda event, _layer: event in ("added", "removed") and self.tree.expandToDepth(0))
+        layers.events.inserted.connect(self._expand_groups)
+        layers.events.removed.connect(self._expand_groups)
+
+    def _expand_groups(self) -> None:
+        self.tree.expandToDepth(0)
 
     def _key(self, index) -> str | None:
         if index.data(GROUP_ID_ROLE):
@@ -318,36 +322,35 @@ class LayersPanel(QWidget):
         for where, text in (("up", self.tr("上移一层")), ("down", self.tr("下移一层")),
                             ("top", self.tr("移到组内最上")), ("bottom", self.tr("移到组内最下"))):
             order.addAction(text).triggered.connect(lambda _c=False, w=where: self.model.move_layer(layer_id, w))
-        if layer.raster is None:
+        if not layer.is_raster:
             menu.addAction(self.tr("样式…")).triggered.connect(lambda: self.style_requested.emit(layer_id))
             identify = menu.addAction(self.tr("可点击查询"))  # QGIS's identifiable layers
             identify.setCheckable(True)
             identify.setChecked(layer.clickable)
             identify.triggered.connect(lambda on: self.layers.set_identifiable(layer_id, on))
         if layer.spec.category == "user":
-            offsets = menu.addMenu(self.tr("坐标偏移")) if layer.raster is None else QMenu()
+            offsets = menu.addMenu(self.tr("坐标偏移")) if not layer.is_raster else QMenu()
             for system, label in (("wgs84", self.tr("WGS84 / CGCS2000 (无偏移)")),
                                   ("gcj02", self.tr("GCJ-02 (高德、腾讯)")), ("bd09", self.tr("BD-09 (百度)"))):
                 action = offsets.addAction(label)
                 action.setCheckable(True)
                 action.setChecked(layer.offset == system)
                 action.triggered.connect(lambda _c=False, s=system: self.offset_requested.emit(layer_id, s))
-            if layer.raster is not None and layer.raster.kind == "dem":
+            if isinstance(layer, RasterLayer) and layer.is_dem:
                 tint = menu.addAction(self.tr("高程分层设色"))
                 tint.setCheckable(True)
                 tint.setChecked(layer.tinted)
                 tint.triggered.connect(lambda on: self.layers.set_tinted(layer_id, on))
-            if layer.raster is not None and not layer.raster.overviews:
+            if isinstance(layer, RasterLayer) and not layer.raster.overviews:
                 menu.addAction(self.tr("创建金字塔")).triggered.connect(
                     lambda: self.overviews_requested.emit(layer_id))
-            if layer.raster is None and (layer.report.encoding
-                                         or layer.spec.path.suffix.lower() in (".shp", ".zip", ".csv", ".dxf")):
+            if layer.origin.encodings:  # a file with text whose encoding the planner may choose
                 encodings = menu.addMenu(self.tr("文字编码"))
                 labels = {"CP1252": self.tr("CP1252（西欧文字）")}
-                for name in encodings_for(layer.spec.path):
+                for name in layer.origin.encodings:
                     action = encodings.addAction(labels.get(name, name))
                     action.setCheckable(True)
-                    action.setChecked((layer.encoding or layer.report.encoding) == name)
+                    action.setChecked((layer.origin.encoding or layer.report.encoding) == name)
                     action.triggered.connect(lambda _c=False, e=name: self.encoding_requested.emit(layer_id, e))
             menu.addSeparator()
             menu.addAction(self.tr("移除图层")).triggered.connect(lambda: self.layers.remove(layer_id))

@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
     def _show_cursor(self, lat: float, lng: float) -> None:
         text = f"{lng:.5f}°E, {lat:.5f}°N"
         hit = self.map_view.raster_value_at(lng, lat)  # one pixel read: the DEM's height under the cursor
-        if hit is not None and hit[0].raster.kind == "dem":
+        if hit is not None and hit[0].is_dem:
             text += "  " + self.tr("高程") + f" {hit[1]:,.1f} m"
         self.cursor_label.setText(text)
 

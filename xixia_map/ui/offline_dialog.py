@@ -117,7 +117,7 @@ class OfflineDialog(QDialog):
 
         def failed(exc) -> None:
             from ..data.errors import DataError
-            from ..data.reader import Cancelled
+            from ..data.errors import Cancelled
 
             if isinstance(exc, Cancelled):
                 self.estimate_label.setText(self.tr("已暂停：已下载的瓦片已保存，再次开始即从中断处继续"))

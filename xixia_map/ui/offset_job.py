@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..data.errors import DataError
-from ..data.layers import offset_frame
-from ..data.reader import Cancelled
+from ..data.errors import Cancelled, DataError
 from . import plain_text
 from .background import BackgroundJob
 
@@ -25,7 +23,7 @@ def start_offset(window, layer_id: str, system: str) -> BackgroundJob:
             plain_text.critical(window, QCoreApplication.translate("MainWindow", "坐标偏移失败"), f"{layer.spec.title_zh}: {why}")
 
     job = BackgroundJob(window, QCoreApplication.translate("MainWindow", "正在转换坐标") + f" {layer.spec.title_zh}…", QCoreApplication.translate("MainWindow", "取消"),
-                        lambda progress, cancelled: offset_frame(layer, system, progress, cancelled), done, failed)
+                        lambda progress, cancelled: layer.offset_frame(system, progress, cancelled), done, failed)
     window.jobs.append(job)
     job.start()
     return job

@@ -9,16 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ..data.crs_checks import CrsQuestion
-from ..data.errors import DataError
+from ..data.drivers import ColumnsQuestion, LayerQuestion
+from ..data.errors import Cancelled, DataError
 from ..data.log import log_failure
-from ..data.reader import Cancelled, encodings_for, list_layers_of
-from ..data.tabular import find_coordinate_columns, read_table
-from ..data.user_layers import layer_from_file, layer_from_table
+from ..data.user_layers import layer_from_file
 from . import plain_text
 from .background import BackgroundJob
-
-MULTI_LAYER_SUFFIXES = {".gpkg", ".kml", ".zip", ".gdb", ".dxf"}
-TABLE_SUFFIXES = {".csv", ".xlsx", ".xls"}
 
 log = logging.getLogger(__name__)
 
@@ -73,28 +69,8 @@ class DataOpener(QObject):
             self.open_path(Path(path))
 
     def open_path(self, path: Path, *, encoding: str | None = None) -> None:
-        layer_name = None
-        try:
-            if path.suffix.lower() in MULTI_LAYER_SUFFIXES and path.exists():
-                names = list_layers_of(path)
-                if len(names) > 1:
-                    layer_name = self.ask_layer(path, names)
-                    if layer_name is None:
-                        return
-            if path.suffix.lower() in TABLE_SUFFIXES and path.exists():
-                frame = read_table(path)
-                if find_coordinate_columns(frame.columns) is None:
-                    columns = self.ask_columns(path, [str(c) for c in frame.columns])
-                    if columns is None:
-                        return
-                    self._start(path, lambda _p, _c, cols=columns: layer_from_table(
-                        path, frame, cols, taken=self.window.layers.ids()), {})
-                    return
-        except DataError as exc:
-            log_failure(log, exc, "opening %s", path)
-            self._fail(exc.one_line(self.lang))
-            return
-        options = {"layer": layer_name, "encoding": encoding}
+        """One call opens any file (data/user_layers.layer_from_file); its questions come back as exceptions."""
+        options = {"layer": None, "encoding": encoding, "ask": True}
         answered = self._crs_answers.get(self._file_key(path))
         if answered is not None:  # another layer of a file whose CRS the planner gave this session
             options.update(assume_crs=answered[0], swap_axes=answered[1])
@@ -110,9 +86,10 @@ class DataOpener(QObject):
     def reopen_with_encoding(self, layer_id: str, encoding: str) -> None:
         """Read a layer's file again with the text encoding the planner chose."""
         layer = self.window.layers[layer_id]
-        if encoding not in encodings_for(layer.spec.path):
+        origin = layer.origin
+        if encoding not in origin.encodings:
             raise ValueError(encoding)
-        options = {"layer": layer.source_layer, "assume_crs": layer.assume_crs, "swap_axes": layer.swap_axes,
+        options = {"layer": origin.layer, "assume_crs": origin.assume_crs, "swap_axes": origin.swap_axes,
                    "encoding": encoding, "replace": layer_id}
         self._start(layer.spec.path, self._loader(layer.spec.path, options), options)
 
@@ -142,17 +119,26 @@ class DataOpener(QObject):
         self._jobs.remove(job)
         if isinstance(exc, Cancelled):
             self.cancelled.emit()
+        elif isinstance(exc, LayerQuestion):
+            self._answered(path, options, layer=self.ask_layer(path, exc.names))
+        elif isinstance(exc, ColumnsQuestion):
+            self._answered(path, options, columns=self.ask_columns(path, exc.columns))
         elif isinstance(exc, CrsQuestion):
             answer = self.ask_crs(path, exc)
             if answer is not None:
                 self._crs_answers[self._file_key(path)] = answer  # a DXF's other layers are in the same CRS
-                options = {**options, "assume_crs": answer[0], "swap_axes": answer[1]}
-                self._start(path, self._loader(path, options), options)
+                self._answered(path, options, assume_crs=answer[0], swap_axes=answer[1])
         elif isinstance(exc, DataError):
             self._fail(exc.one_line(self.lang))
         else:
             reading = self.tr("读取时出错")
             self._fail(f"{path}: {reading} ({type(exc).__name__}: {exc})")
+
+    def _answered(self, path: Path, options: dict, **answers) -> None:
+        """Open again with the planner's answer; nothing when they cancelled the question."""
+        if all(value is not None for value in answers.values()):
+            options = {**options, **answers}
+            self._start(path, self._loader(path, options), options)
 
     def add_layer(self, layer) -> None:
         """A layer read elsewhere (a PostGIS table): added and reported as an opened file is."""

@@ -34,11 +34,9 @@ def project_from_window(window, project_file: Path) -> Project:
         if layer.spec.category == "user":
             order.append(f"#{len(entries)}")
             entries.append(LayerEntry(
-                path="" if layer.source_db else relative_path(layer.spec.path, project_file),
-                database=dict(layer.source_db) if layer.source_db else None, layer=layer.source_layer,
+                **layer.origin.entry(layer.spec.path, project_file),  # a file and its answers, or a table
                 title=layer.spec.title_zh, style=dict(layer.spec.style), visible=layer.visible,
-                opacity=layer.opacity, assume_crs=layer.assume_crs, offset=layer.offset,
-                swap_axes=layer.swap_axes, encoding=layer.encoding, label_field=layer.spec.label_field,
+                opacity=layer.opacity, offset=layer.offset, label_field=layer.spec.label_field,
                 label_mode=layer.spec.label_mode, group=layer.spec.group or None, hidden_classes=hidden))
         else:
             order.append(layer.id)
@@ -68,11 +66,7 @@ def _register_of(window, project_file: Path) -> dict | None:
     session = window.register.session
     if session is None:
         return None
-    register = session.register
-    if register.database:
-        return {"database": {"connection": register.database["connection"].to_project(),
-                             "schema": register.database["schema"]}}
-    return {"path": relative_path(register.path, project_file)}
+    return session.register.store.project_source(project_file)
 
 
 def apply_project(window, project: Project, project_file: Path) -> list[str]:

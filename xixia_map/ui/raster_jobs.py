@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..data.raster import build_overviews
-from ..data.reader import Cancelled
-from ..data.user_layers import layer_from_raster
+from ..data.errors import Cancelled
+from ..data.user_layers import layer_from_file
 from . import plain_text
 from .background import BackgroundJob
 
@@ -19,8 +19,8 @@ def start_overviews(window, layer_id: str) -> BackgroundJob:
         window.jobs.remove(job)
         if layer_id not in window.layers:
             return
-        fresh = layer_from_raster(path, [i for i in window.layers.ids() if i != layer_id],
-                                  assume_crs=layer.assume_crs, title=layer.spec.title_zh)
+        fresh = layer_from_file(path, [i for i in window.layers.ids() if i != layer_id],
+                                assume_crs=layer.origin.assume_crs, title=layer.spec.title_zh)
         fresh.visible, fresh.opacity = layer.visible, layer.opacity
         index = window.layers.ids().index(layer_id)
         window.layers.remove(layer_id)

@@ -16,7 +16,8 @@ from ..data.errors import DataError
 from ..data.log import log_failure
 from ..data.register.seed import seed_frame
 from ..data.register.session import LAYER_ID, EditSession
-from ..data.register.store import RegisterConflict, create_register, open_register, reopen
+from ..data.register.model import RegisterConflict
+from ..data.register.store import create_register, open_register
 from . import file_dialogs, plain_text
 from .register_dialog import ProjectDialog
 from .i18n import tr
@@ -258,7 +259,7 @@ class RegisterEditing(QObject):
         layer = self.session.layer(f"项目库：{stem}", f"Register: {stem}")
         shown = filtered(layer.frame, **self.filter)
         if LAYER_ID not in layers:
-            layer.all_features, layer.frame = layer.frame, shown
+            layer.set_shown(shown)
             layers.append(layer)
             if "projects" in layers:
                 layers.set_visible("projects", False)  # the register is the planners' copy of them
@@ -423,7 +424,7 @@ class RegisterEditing(QObject):
         if answer == Button.Cancel:
             return False
         mine = [edit for group in self.session.pending for edit in group]
-        self.session = EditSession(reopen(self.session.register))
+        self.session = EditSession(self.session.register.reopen())
         if answer == Button.Save:
             for edit in mine:
                 self.session.change(edit.pid, {edit.field: edit.new})

@@ -150,10 +150,10 @@ class StyleDialog(QDialog):
 def apply_choice(layers, layer_id: str, choice: StyleChoice) -> None:
     layer = layers[layer_id]
     frame = layer.frame
-    if layer.features is not None and choice.field in layer.features.fields:
-        import pandas as pd  # a large layer: the one column the style is built from, read from its file
+    if layer.streamed and choice.field in layer.feature_source.fields:
+        import pandas as pd  # a large layer: the one column the style is built from, read where it lives
 
-        frame = pd.DataFrame({choice.field: layer.features.column(choice.field)})
+        frame = pd.DataFrame({choice.field: layer.feature_source.column(choice.field)})
     style = build_style(choice, frame, layer.spec.geometry)
     if choice.label_field:
         layers.set_style(layer_id, style, choice.label_field, "permanent")
@@ -163,7 +163,7 @@ def apply_choice(layers, layer_id: str, choice: StyleChoice) -> None:
 
 def edit_style(window, layer_id: str) -> bool:
     layer = window.layers[layer_id]
-    if layer.raster is not None:
+    if layer.is_raster:
         return False
     dialog = StyleDialog(layer, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -17,11 +17,21 @@ class UnsavedChanges(QObject):
         super().__init__(window)
         self.window = window
         self.pending = False
-        window.layers.subscribe(self._on_layers)
+        events = window.layers.events
+        for signal in (events.inserted, events.removed, events.style, events.reordered, events.renamed):
+            signal.connect(self.mark)
+        for signal in (events.visible, events.opacity, events.data):
+            signal.connect(self._on_user_layer)
+        events.filter.connect(self._on_filter)
 
-    def _on_layers(self, event: str, layer) -> None:
-        if event in ("added", "removed", "style", "order", "renamed") or layer.spec.category == "user" or (
-                event == "filter" and layer.spec.category != "register"):  # a legend class switched off
+    def _on_user_layer(self, layer) -> None:
+        """A planner's own layer is saved whole: its visibility, opacity and offset too."""
+        if layer.spec.category == "user":
+            self.mark()
+
+    def _on_filter(self, layer) -> None:
+        """A legend class switched off; the register's lifecycle filter is not saved."""
+        if layer.spec.category != "register":
             self.mark()
 
     def mark(self) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 
-# Python codec name -> the name of the planner's encoding choice (reader.ENCODINGS).
+# Python codec name -> the name of the planner's encoding choice (drivers/base.ENCODINGS).
 _CHOICE = {"utf-8": "UTF-8", "gbk": "GB18030", "gb2312": "GB18030", "gb18030": "GB18030", "big5": "Big5",
            "cp950": "Big5", "big5hkscs": "Big5"}
 

@@ -21,6 +21,7 @@ import numpy as np
 import pyogrio
 import shapely
 
+from ..errors import Cancelled
 from ..messages import Text, number, say
 
 SAMPLE = 1000  # features read from each end of the layer to test the declared extent
@@ -68,8 +69,6 @@ def _sample_bounds(path: Path, layer, encoding, count: int):
 
 def data_extent(path: Path, layer, encoding=None, cancelled=None):
     """The extent of the layer's finite coordinates, streamed; None if no feature has any."""
-    from ..reader import Cancelled
-
     low, high = np.full(2, np.inf), np.full(2, -np.inf)
     with pyogrio.open_arrow(str(path), layer=layer, columns=[], batch_size=BATCH, use_pyarrow=True,
                             encoding=encoding) as (meta, reader):

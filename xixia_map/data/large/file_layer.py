@@ -25,9 +25,12 @@ import shapely
 from pyproj import CRS, Transformer
 
 from ..errors import DataError
+from ..feature_source import IntegerKeyed, empty_frame, fid_number
+from ..mercator import mercator_box
 from ..messages import say
 from .source import StoreSource
 from .store import FeatureStore
+
 
 def _save(path: Path, write) -> None:
     """Write a cache file whole or not at all (rename over it); a full or
@@ -45,7 +48,13 @@ def _save(path: Path, write) -> None:
 COLUMNS_KEPT = 2  # style columns kept decoded (a class field and its area, say): ~8 MB each per million
 
 
-class FileFeatures:
+class FileFeatures(IntegerKeyed):
+    """A large file's features as a StreamedSource (feature_source.py): a feature
+    id is the file's fid, a position the store's (its Hilbert order), a table
+    row the file's order."""
+
+    per_batch_styles = False  # inks are made once per store position (values_of)
+
     def __init__(self, source: StoreSource, folder: Path):
         self.source = source
         self.store = FeatureStore(folder)
@@ -72,13 +81,10 @@ class FileFeatures:
 
     def empty_frame(self) -> gpd.GeoDataFrame:
         """The layer's columns with no rows: what the rest of the app reads a schema from."""
-        columns = {"id": pd.Series([], dtype=object)}
-        for name in self.fields:
-            try:
-                columns[name] = pd.Series([], dtype=self.dtypes.get(name, "object"))
-            except TypeError:
-                columns[name] = pd.Series([], dtype=object)
-        return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([], crs=4326), crs=4326)
+        return empty_frame(self.fields, self.dtypes)
+
+    def close(self) -> None:
+        self.store.close()
 
     # -- reads from the file ----------------------------------------------------
     def _read(self, **kwargs) -> pd.DataFrame:
@@ -200,12 +206,13 @@ class FileFeatures:
         frame.insert(0, "id", [str(f) for f in fids])
         return frame.reset_index(drop=True)
 
+    def ids_in(self, west: float, south: float, east: float, north: float) -> list[str]:
+        batch = self.store.query(*mercator_box(west, south, east, north))
+        return [str(v) for v in np.sort(self.fids_at(batch.positions))]
+
     def feature(self, fid: str) -> gpd.GeoDataFrame:
         """One feature, with its geometry in lon/lat (as the app holds every layer)."""
-        try:
-            number = int(fid)
-        except (TypeError, ValueError):
-            raise KeyError(fid) from None
+        number = fid_number(fid)
         frame = self._read(fids=[number])
         if len(frame) == 0:
             raise KeyError(fid)
@@ -225,6 +232,27 @@ class FileFeatures:
     def areas(self) -> np.ndarray:
         """Each feature's area in square metres, per store position (store_build)."""
         return self.store.values("area.f8", np.float64, np.arange(self.count))
+
+    def class_areas(self, field: str, area_field: str | None = None) -> dict[str, float] | None:
+        """Square metres per value of a text field, summed per code (not per
+        feature in Python): the file's listed areas when every one is a
+        number, else the store's measured ones."""
+        codes = self.codes(field)
+        if codes is None:
+            return None
+        areas = pd.to_numeric(pd.Series(self.column(area_field)), errors="coerce").to_numpy(float) \
+            if area_field in self.fields else None
+        if areas is None or not np.isfinite(areas).all():
+            areas = self.areas()
+        index, words = codes
+        sums = np.bincount(index, weights=areas, minlength=len(words))
+        present = np.bincount(index, minlength=len(words)) > 0
+        totals: dict = {}
+        for word, total, there in zip(words, sums, present):
+            if there and word is not None:  # a feature without a class keeps the default fill
+                key = str(word).strip()
+                totals[key] = totals.get(key, 0.0) + float(total)
+        return totals
 
     def matching_rows(self, text: str) -> np.ndarray:
         """Table rows whose text fields contain `text`, ignoring case: the text

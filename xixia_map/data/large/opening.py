@@ -1,9 +1,9 @@
 """Open a file as a large layer: decide, check its CRS, build or reuse its store.
 
 A file takes this path when GDAL reports more than LARGE_LAYER_FEATURES
-features in a format it reads by feature id (GeoPackage, File Geodatabase,
-FlatGeobuf, Shapefile). The CRS checks are the small path's own
-(crs_checks.normalise), run on the layer's extent (the file's word for it when
+features in a format it reads by feature id (a `streamable` driver:
+GeoPackage, File Geodatabase, FlatGeobuf, Shapefile, SpatiaLite). The CRS
+checks are the small path's own (crs_checks.normalise), run on the layer's extent (the file's word for it when
 it holds the data, else computed: extent.py), so a large file without a CRS,
 or with swapped axes, asks the same question before the store is built.
 """
@@ -18,9 +18,6 @@ import shapely
 
 from ..crs_checks import normalise
 from ..errors import DataError
-from ..formats import gpkg_wal
-from ..formats.cpg import codec_of_cpg
-from ..formats.shapefile import CPG_SAMPLE, companion, loose_encoding
 from ..gdal_notices import gdal_notices
 from ..messages import say
 from ..read_report import ReadReport
@@ -35,17 +32,10 @@ from .store_build import build_store
 # keeps what only memory gives (sorting the table by any column, 坐标偏移 of
 # web data in GCJ-02): a county's 三调 layer (10^5 to 10^6 图斑) is above it.
 LARGE_LAYER_FEATURES = 100_000
-SUFFIXES = {".gpkg", ".gdb", ".fgb", ".shp", ".sqlite"}
 
 
 def feature_count(path: Path, layer: str | None, encoding: str | None = None) -> int | None:
-    """Features in the layer as GDAL counts them, or None for a file this path does not take."""
-    path = Path(path)
-    if path.suffix.lower() not in SUFFIXES:
-        return None
-    encoding = declared_encoding(path, encoding)
-    if path.suffix.lower() == ".shp" and encoding is None:
-        return None  # no (known) declared encoding: the small path judges the .dbf's text first
+    """Features in the layer as GDAL counts them, or None when it cannot say (the small path will)."""
     try:
         with gdal_notices(ReadReport()):  # the read that follows reports them
             info = pyogrio.read_info(str(path), layer=layer, encoding=encoding)
@@ -55,49 +45,12 @@ def feature_count(path: Path, layer: str | None, encoding: str | None = None) ->
     return count if count >= 0 else None
 
 
-def declared_encoding(path: Path, encoding: str | None) -> str | None:
-    """The planner's encoding, or for a shapefile the one its .cpg names, if known
-    (GDAL would read an unknown .cpg spelling as Latin-1 without a word)."""
-    if encoding is not None or path.suffix.lower() != ".shp":
-        return encoding
-    cpg = companion(path, ".cpg")
-    if cpg is None:
-        return None
-    try:
-        with open(cpg, "rb") as file:
-            return codec_of_cpg(file.read(CPG_SAMPLE).decode("latin-1"))
-    except OSError:
-        return None
-
-
-def is_large(path: Path, layer: str | None, encoding: str | None = None) -> bool:
-    count = feature_count(path, layer, encoding)
-    return count is not None and count > LARGE_LAYER_FEATURES
-
-
-def default_layer(path: Path, layer: str | None) -> str | None:
-    """The layer read when none is chosen: a geodatabase's first feature class, as the small path reads."""
-    if layer is not None:
-        return layer
-    try:
-        names = [str(name) for name, kind in pyogrio.list_layers(str(path)) if kind]
-    except Exception:
-        return None
-    return names[0] if names else None
-
-
-def open_large(path, layer: str | None, *, assume_crs=None, swap_axes: bool = False, encoding: str | None = None,
-               progress=None, cancelled=None) -> tuple[FileFeatures, ReadReport]:
+def open_large(path, layer: str | None, report: ReadReport, *, assume_crs=None, swap_axes: bool = False,
+               encoding: str | None = None, progress=None, cancelled=None) -> FileFeatures:
+    """The layer's features from its store (built first if need be); what the
+    planner should know in `report`. The file's driver has said what its
+    family needs before (drivers/: a shapefile's encoding, a GeoPackage's WAL)."""
     path = Path(path)
-    report = ReadReport()
-    wal = gpkg_wal.pending_wal(path) if path.suffix.lower() == ".gpkg" else None
-    if wal is not None:  # a large layer is read from its file again and again: not from a copy
-        report.warnings.append(gpkg_wal.missing_changes_notice(wal))
-    if path.suffix.lower() == ".shp" and encoding is None:
-        guess = loose_encoding(path)  # the .cpg's encoding, and whether the .dbf is a table at all
-        report.warnings.extend(guess.problems + guess.notes)
-        encoding = guess.encoding
-        report.encoding, report.encoding_certain = guess.encoding, guess.certain
     with gdal_notices(report):
         info = pyogrio.read_info(str(path), layer=layer, encoding=encoding)
     bounds, notice = trusted_extent(path, layer, info, encoding, cancelled)
@@ -124,4 +77,4 @@ def open_large(path, layer: str | None, *, assume_crs=None, swap_axes: bool = Fa
     if more > 0:
         report.warnings.append(say(f"{more} more features were left out for the same reasons",
                                    f"另有 {more} 个要素因同样原因未载入"))
-    return features, report
+    return features

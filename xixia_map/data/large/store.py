@@ -15,6 +15,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 import shapely
@@ -54,6 +55,30 @@ class Batch:
     @property
     def extent_m(self):
         return np.maximum(self.x1 - self.x0, self.y1 - self.y0)
+
+
+@runtime_checkable
+class BatchStore(Protocol):
+    """What tile drawing (map/store_tiles.py) asks of a store: the features
+    whose box meets a Web Mercator box, then the rings of those big enough to
+    draw, simplified for a zoom. A large file's store (FeatureStore) answers
+    from its own files; a table's (postgis/table.TableStore) by SQL."""
+
+    kind: str
+    levels: list[dict]  # {"tolerance_m", "widest_tile_zoom"} per simplified level
+    folder: Path | None  # where tiles drawn from it may be kept; None: never kept
+
+    def level_for(self, tile_zoom: int) -> int:
+        """The level drawn at a tile zoom."""
+
+    def query(self, west: float, south: float, east: float, north: float) -> Batch:
+        """The features whose box meets the Web Mercator box: their boxes and rows."""
+
+    def with_geometry(self, batch: Batch, level: int, wanted: np.ndarray) -> Batch:
+        """The batch's features at `wanted` (sorted indices into it), with their rings at `level`."""
+
+    def shapes(self, batch: Batch) -> np.ndarray:
+        """Shapely geometries (Web Mercator) of a batch read with_geometry."""
 
 
 def _runs(positions: np.ndarray, gap: int = RUN_GAP) -> list[tuple[int, int]]:

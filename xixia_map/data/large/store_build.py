@@ -38,7 +38,7 @@ from pyproj import CRS, Transformer
 
 from ..errors import DataError
 from ..messages import say
-from ..reader import Cancelled
+from ..errors import Cancelled
 from .source import StoreSource
 
 BATCH = 50_000  # features per Arrow batch: progress moves and Cancel is heard every ~0.3 s

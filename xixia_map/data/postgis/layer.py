@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DataError
+from ..layer_origin import TableOrigin
+from ..new_layers import streamed_layer, vector_layer
 from ..messages import say
 from ..read_report import ReadReport
 from .browse import find_table, qualified_name
@@ -13,11 +15,6 @@ from .table import TableFeatures
 from .whole_table import TooManyRows, read_small_table
 
 
-def describe_source(connection: PgConnection, schema: str, table: str) -> dict:
-    """What a project file records of the layer: the connection (no password) and the table."""
-    return {"connection": connection.to_project(), "schema": schema, "table": table}
-
-
 def layer_from_postgis(connection: PgConnection, schema: str | None, table: str, taken=(), *,
                        password: str | None = None, title: str | None = None):
     """The table as a layer: read whole up to opening.LARGE_LAYER_FEATURES rows,
@@ -25,7 +22,6 @@ def layer_from_postgis(connection: PgConnection, schema: str | None, table: str,
     one is refused, not read into memory). `schema` None: `table` is a dotted
     name as written (browse.split_qualified)."""
     from ..large import opening
-    from ..user_layers import _layer, large_layer_from_features
 
     with connect(connection, password) as conn:
         try:
@@ -63,11 +59,12 @@ def layer_from_postgis(connection: PgConnection, schema: str | None, table: str,
         if info.geometry_type.upper().rstrip("ZM") in CURVED:
             report.warnings.append(say("curved geometries (arcs) are drawn as straight segments, 32 to a quarter "
                                        "circle", "曲线几何（圆弧）按每四分之一圆 32 段折线显示"))
-        layer = large_layer_from_features(label, features, report, taken, None, name)
+        layer = streamed_layer(label, features, report, taken, None, name)
     else:
         if len(frame) == 0:
             raise DataError(label, say("the table has no rows", "数据表中没有数据"))
         report.source_crs = f"EPSG:{info.srid}"
-        layer = _layer(label, frame, report, taken, None, name)
-    layer.source_db = describe_source(connection, info.schema, info.table)
+        layer = vector_layer(label, frame, report, taken, None, name)
+    # What a project file records of the layer: the connection (no password) and the table.
+    layer.origin = TableOrigin(connection.to_project(), info.schema, info.table)
     return layer

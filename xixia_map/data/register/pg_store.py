@@ -15,7 +15,6 @@ every value a parameter.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import geopandas as gpd
@@ -26,7 +25,8 @@ from psycopg import sql
 from ..errors import DataError
 from ..messages import say
 from ..postgis.connection import PgConnection, connect
-from .store import COLUMNS, DELETE, INSERT, NUMERIC, PROGRESS, Edit, Register, RegisterConflict, _stored
+from .model import (COLUMNS, DELETE, INSERT, NUMERIC, PROGRESS, Edit, Register, RegisterConflict, as_text,
+                    column_value, row_values)
 
 # The tables the app creates (README: "A shared register in PostGIS"). {s} is the
 # schema; the columns are the file register's (store.COLUMNS), quoted ("end" is a keyword).
@@ -94,63 +94,71 @@ def create_pg_register(connection: PgConnection, schema: str, frame: gpd.GeoData
         raise _failed(label, exc) from None
 
 
-def _row_values(row: dict) -> list:
-    values = []
-    for c in COLUMNS:
-        value = _stored(row.get(c))
-        if isinstance(value, float) and value != value:
-            value = None
-        if c == "extra" and isinstance(value, dict):
-            value = json.dumps(value, ensure_ascii=False)
-        values.append(value)
-    return values
-
-
 def _insert_rows(conn, s, frame: gpd.GeoDataFrame) -> None:
     statement = sql.SQL("INSERT INTO {s}.projects ({cols}, geom) VALUES ({marks}, ST_GeomFromWKB(%s, 4326))").format(
         s=s, cols=_COLUMN_LIST, marks=sql.SQL(", ").join(sql.Placeholder() for _ in COLUMNS))
     rows = []
     for record in frame.to_dict("records"):
         geometry = record.get(frame.geometry.name)
-        rows.append(_row_values(record) + [shapely.to_wkb(geometry) if geometry is not None else None])
+        rows.append(row_values(record) + [shapely.to_wkb(geometry) if geometry is not None else None])
     with conn.cursor() as cur:
         cur.executemany(statement, rows)
 
 
+class PgStore:
+    """A RegisterStore (model.py): a register's schema in PostGIS, read and
+    written as this database user; the password typed for this session is kept
+    here, in memory only, for its saves."""
+
+    def __init__(self, connection: PgConnection, schema: str, password: str | None = None):
+        self.connection = connection
+        self.schema = schema
+        self._password = password
+        self.path = _label(connection, schema)
+        self.versions: dict[str, int] = {}  # each project's version as last read or written
+
+    def open(self) -> Register:
+        import psycopg
+
+        schema, s = self.schema, sql.Identifier(self.schema)
+        try:
+            with connect(self.connection, self._password) as conn:
+                found = conn.execute("SELECT to_regclass(%s)", (f"{schema}.projects",)).fetchone()[0]
+                if found is None:
+                    raise DataError(self.path, say("no register in this schema (or no right to read it)",
+                                                   "该模式中没有项目库（或没有读取权限）"))
+                rows = conn.execute(sql.SQL("SELECT {cols}, version, ST_AsBinary(geom) FROM {s}.projects "
+                                            "ORDER BY pid").format(cols=_COLUMN_LIST, s=s)).fetchall()
+                progress = conn.execute(sql.SQL("SELECT project_id, month, completed FROM {s}.progress "
+                                                "ORDER BY project_id, month").format(s=s)).fetchall()
+                writable = conn.execute("SELECT has_table_privilege(%s, 'UPDATE')",
+                                        (f"{schema}.projects",)).fetchone()[0]
+        except psycopg.Error as exc:
+            raise _failed(self.path, exc) from None
+        frame = pd.DataFrame([r[:len(COLUMNS)] for r in rows], columns=list(COLUMNS))
+        for column in NUMERIC:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+        geometry = [shapely.from_wkb(bytes(r[-1])) if r[-1] is not None else None for r in rows]
+        self.versions = {r[0]: int(r[len(COLUMNS)]) for r in rows}
+        return Register(store=self, frame=gpd.GeoDataFrame(frame, geometry=geometry, crs=4326), revision=0,
+                        progress=[(p, m, float(c)) for p, m, c in progress if c is not None], read_only=not writable)
+
+    def save(self, register: Register, edits: list[Edit], who: str | None = None) -> int:
+        """Write `edits` in one transaction if none of the projects they touch has
+        changed since it was read (`who` is the server's current_user, not the
+        client's word); the register's new revision (a count of saves here)."""
+        save_pg_edits(self, register, edits)
+        return register.revision
+
+    def edit_log(self) -> list[tuple]:
+        return pg_edit_log(self.connection, self.schema, password=self._password)
+
+    def project_source(self, project_file: Path) -> dict:
+        return {"database": {"connection": self.connection.to_project(), "schema": self.schema}}
+
+
 def open_pg_register(connection: PgConnection, schema: str, *, password: str | None = None) -> Register:
-    import psycopg
-
-    label = _label(connection, schema)
-    s = sql.Identifier(schema)
-    try:
-        with connect(connection, password) as conn:
-            found = conn.execute("SELECT to_regclass(%s)", (f"{schema}.projects",)).fetchone()[0]
-            if found is None:
-                raise DataError(label, say("no register in this schema (or no right to read it)",
-                                           "该模式中没有项目库（或没有读取权限）"))
-            rows = conn.execute(sql.SQL("SELECT {cols}, version, ST_AsBinary(geom) FROM {s}.projects ORDER BY pid")
-                                .format(cols=_COLUMN_LIST, s=s)).fetchall()
-            progress = conn.execute(sql.SQL("SELECT project_id, month, completed FROM {s}.progress "
-                                            "ORDER BY project_id, month").format(s=s)).fetchall()
-            writable = conn.execute("SELECT has_table_privilege(%s, 'UPDATE')", (f"{schema}.projects",)).fetchone()[0]
-    except psycopg.Error as exc:
-        raise _failed(label, exc) from None
-    frame = pd.DataFrame([r[:len(COLUMNS)] for r in rows], columns=list(COLUMNS))
-    for column in NUMERIC:
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-    geometry = [shapely.from_wkb(bytes(r[-1])) if r[-1] is not None else None for r in rows]
-    register = Register(path=label, frame=gpd.GeoDataFrame(frame, geometry=geometry, crs=4326), revision=0,
-                        progress=[(p, m, float(c)) for p, m, c in progress if c is not None])
-    register.versions = {r[0]: int(r[len(COLUMNS)]) for r in rows}
-    register.database = {"connection": connection, "schema": schema}  # in memory only
-    register.read_only = not writable
-    register.password = password  # in memory only, for the saves of this session
-    return register
-
-
-def reopen_pg_register(register: Register) -> Register:
-    source = register.database
-    return open_pg_register(source["connection"], source["schema"], password=register.password)
+    return PgStore(connection, schema, password).open()
 
 
 def _theirs(current: dict | None, edit: Edit, progress_now: dict):
@@ -164,28 +172,26 @@ def _theirs(current: dict | None, edit: Edit, progress_now: dict):
     return current.get(edit.field)
 
 
-def save_pg_edits(register: Register, edits: list[Edit]) -> int:
+def save_pg_edits(store: PgStore, register: Register, edits: list[Edit]) -> int:
     """Write `edits` in one transaction if none of the projects they touch has
     changed since it was read; returns the number of projects written."""
     import psycopg
 
-    source = register.database
-    connection, schema = source["connection"], source["schema"]
     if register.read_only:
         raise DataError(register.path, say("this register is read-only for you (your database user may not change "
                                            "it): nothing was written",
                                            "您对该项目库只有读取权限（数据库用户无修改权限），未写入任何修改"))
-    s = sql.Identifier(schema)
+    s = sql.Identifier(store.schema)
     touched = sorted({e.pid for e in edits if e.field != INSERT})
     try:
-        with connect(connection, register.password) as conn:
+        with connect(store.connection, store._password) as conn:
             with conn.transaction():
                 rows = conn.execute(sql.SQL("SELECT {cols}, version, ST_AsBinary(geom) FROM {s}.projects "
                                             "WHERE pid = ANY(%s) ORDER BY pid FOR UPDATE").format(
                     cols=_COLUMN_LIST, s=s), (touched,)).fetchall()
                 now = {r[0]: {**dict(zip(COLUMNS, r[:len(COLUMNS)])), "version": r[len(COLUMNS)],
                               "geometry": r[-1]} for r in rows}
-                moved = {pid for pid in touched if pid not in now or now[pid]["version"] != register.versions.get(pid)}
+                moved = {pid for pid in touched if pid not in now or now[pid]["version"] != store.versions.get(pid)}
                 if moved:
                     progress_now = dict(((p, m), c) for p, m, c in conn.execute(sql.SQL(
                         "SELECT project_id, month, completed FROM {s}.progress WHERE project_id = ANY(%s)").format(s=s),
@@ -193,11 +199,8 @@ def save_pg_edits(register: Register, edits: list[Edit]) -> int:
                     differences = []
                     for edit in edits:
                         if edit.pid in moved:
-                            old = edit.old.wkt if hasattr(edit.old, "wkt") else edit.old
-                            new = edit.new.wkt if hasattr(edit.new, "wkt") else edit.new
-                            field = edit.field if edit.field not in (INSERT, DELETE) else edit.field
-                            differences.append((edit.pid, field, old, _theirs(now.get(edit.pid), edit, progress_now),
-                                                new))
+                            differences.append((edit.pid, edit.field, as_text(edit.old),
+                                                _theirs(now.get(edit.pid), edit, progress_now), as_text(edit.new)))
                     raise RegisterConflict(register.path, differences, None)
                 for edit in edits:
                     old, new = _apply(conn, s, edit)
@@ -213,8 +216,8 @@ def save_pg_edits(register: Register, edits: list[Edit]) -> int:
     except psycopg.Error as exc:
         raise _failed(register.path, exc) from None
     for pid in written:
-        register.versions.pop(pid, None)
-    register.versions.update({pid: int(v) for pid, v in versions})
+        store.versions.pop(pid, None)
+    store.versions.update({pid: int(v) for pid, v in versions})
     register.revision += 1
     return len(written)
 
@@ -230,7 +233,7 @@ def _apply(conn, s, edit: Edit):
         geometry = row.get("geometry")
         conn.execute(sql.SQL("INSERT INTO {s}.projects ({cols}, geom) VALUES ({marks}, ST_GeomFromWKB(%s, 4326))")
                      .format(s=s, cols=_COLUMN_LIST, marks=sql.SQL(", ").join(sql.Placeholder() for _ in COLUMNS)),
-                     _row_values(row) + [shapely.to_wkb(geometry) if geometry is not None else None])
+                     row_values(row) + [shapely.to_wkb(geometry) if geometry is not None else None])
         return None, row.get("name")
     if edit.field.startswith(PROGRESS):
         month = edit.field[len(PROGRESS):]
@@ -240,18 +243,16 @@ def _apply(conn, s, edit: Edit):
             conn.execute(sql.SQL("INSERT INTO {s}.progress VALUES (%s, %s, %s)").format(s=s),
                          (edit.pid, month, float(edit.new)))
         conn.execute(bump, (edit.pid,))
-        return _stored(edit.old), _stored(edit.new)
+        return column_value("", edit.old), column_value("", edit.new)
     if edit.field == "geometry":
         conn.execute(sql.SQL("UPDATE {s}.projects SET geom = ST_GeomFromWKB(%s, 4326), version = version + 1 "
                              "WHERE pid = %s").format(s=s), (shapely.to_wkb(edit.new), edit.pid))
         return (edit.old.wkt if edit.old is not None else None), edit.new.wkt
     if edit.field in COLUMNS and edit.field != "pid":
-        value = _stored(edit.new)
-        if edit.field == "extra" and isinstance(value, dict):
-            value = json.dumps(value, ensure_ascii=False)
+        value = column_value(edit.field, edit.new)
         conn.execute(sql.SQL("UPDATE {s}.projects SET {c} = %s, version = version + 1 WHERE pid = %s").format(
             s=s, c=sql.Identifier(edit.field)), (value, edit.pid))
-        return _stored(edit.old), value
+        return column_value("", edit.old), value
     raise ValueError(f"unknown register field {edit.field}")
 
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 
 from ..catalog import DetailField, LayerSpec
-from ..layers import Layer
+from ..layer_kinds import FilteredLayer
 from .fields import AWAITING, FIELDS, PLACED
-from .store import DELETE, INSERT, PROGRESS, Edit, Register, save_any
+from .model import DELETE, INSERT, PROGRESS, Edit, Register
 
 LAYER_ID = "register"
 HAND_PX = 3  # how far from the intended spot a drag lands
@@ -153,7 +153,7 @@ class EditSession:
     def save(self, who: str | None = None) -> int:
         """All pending edits in one transaction (RegisterConflict if the file moved on)."""
         flat = [edit for group in self.pending for edit in group]
-        revision = save_any(self.register, flat, who) if flat else self.register.revision
+        revision = self.register.save(flat, who) if flat else self.register.revision
         self.pending.clear()
         self.redone.clear()
         return revision
@@ -163,7 +163,8 @@ class EditSession:
             pass
         self.redone.clear()
 
-    def layer(self, title: str, title_en: str | None = None) -> Layer:
+    def layer(self, title: str, title_en: str | None = None) -> FilteredLayer:
+        """The register as a map layer, every project shown until a filter is set (FilteredLayer.set_shown)."""
         frame = self.frame.copy()
         frame.insert(0, "id", frame.pop("pid"))  # the map's feature id; one column, not two
         frame["extra"] = [_readable_extra(v) for v in frame["extra"]] if "extra" in frame else None
@@ -178,7 +179,7 @@ class EditSession:
             DetailField("stage", "建设阶段", "Stage"))
         spec = LayerSpec(id=LAYER_ID, title_zh=title, title_en=title_en or title, path=self.register.path, geometry="Point",
                          category="register", style=STYLE, label_field="name", detail_fields=fields, group="user")
-        return Layer(spec=spec, frame=frame)
+        return FilteredLayer(spec=spec, frame=frame)
 
 
 def _readable_extra(value) -> str | None:

@@ -1,0 +1,112 @@
+"""The tile sources (tile_source.py) of the layers the map draws in Python:
+large vector layers (layer_tiles.py, store_tiles.py) and imagery and DEMs
+(raster_tiles.py). Each is built on the tile workers as soon as its layer is
+on the map, so the first tiles Leaflet asks for only wait for what is left of
+it; served through xixia://, asked what lies under a click, and dropped when
+its layer changes."""
+from __future__ import annotations
+
+from ..data.layers import Layer, LayerList, RasterLayer
+from .layer_tiles import LayerTiles, drawn_as_tiles, tiles_to_prefetch
+from .runtime import release_free_memory
+from .tile_source import TileSource
+from .tiles import EMPTY_PNG
+
+
+def _build_tiles(layer: Layer) -> LayerTiles:
+    """Runs on a tile worker: the index, then the temporaries it freed go back to the system."""
+    tiles = LayerTiles(layer)
+    release_free_memory()
+    return tiles
+
+
+def _store_tiles(layer: Layer):
+    """Runs on a tile worker: a large layer's inks; what its store's build and
+    the style's column read freed goes back to the system."""
+    from .store_tiles import StoreTiles
+
+    tiles = StoreTiles(layer)
+    release_free_memory()
+    return tiles
+
+
+class TiledLayers:
+    def __init__(self, layers: LayerList, submit):
+        self.layers = layers
+        self._submit = submit  # (function, layer) -> a Future, run on the tile workers
+        self._vector: dict = {}  # layer id -> Future of its TileSource
+        self._raster: dict = {}  # layer id -> RasterTiles
+
+    def is_tiled(self, layer_id: str) -> bool:
+        return drawn_as_tiles(self.layers[layer_id])
+
+    def indexed(self, layer_id: str) -> bool:
+        return layer_id in self._vector
+
+    def index(self, layer: Layer) -> None:
+        """Start building the layer's tile source, if it is drawn as tiles."""
+        if isinstance(layer, RasterLayer):
+            from .raster_tiles import RasterTiles
+
+            self._raster[layer.id] = RasterTiles(layer.raster, tinted=layer.tinted)
+        elif layer.streamed:  # too large to hold: drawn from its store
+            self._vector[layer.id] = self._submit(_store_tiles, layer)
+        elif drawn_as_tiles(layer):  # without the hidden legend classes (LayerTiles draws drawn_frame())
+            self._vector[layer.id] = self._submit(_build_tiles, layer)
+
+    def drop(self, layer_id: str) -> None:
+        self._vector.pop(layer_id, None)
+        self._raster.pop(layer_id, None)
+
+    def tiles(self, layer_id: str) -> TileSource:
+        if layer_id not in self._vector:
+            self.index(self.layers[layer_id])
+        return self._vector[layer_id].result()
+
+    def serve(self, rest: str):
+        """`<layer>/<z>/<x>/<y>` as PNG bytes; runs on a tile worker thread (see XixiaSchemeHandler.layer_tiles)."""
+        parts = rest.split("/")
+        raster = self._raster.get(parts[0])
+        future = self._vector.get(parts[0])
+        if len(parts) != 4 or (future is None and raster is None) or not all(p.isdigit() for p in parts[1:]):
+            return None
+        z, x, y = (int(p) for p in parts[1:])
+        data = raster.render(z, x, y) if raster is not None else future.result().render(z, x, y)
+        return (data or EMPTY_PNG), "image/png"
+
+    def prefetch_plans(self, view: dict):
+        """(layer id, tiles) the page should fetch while the planner looks at a
+        settled map: those they are likely to ask for next (tiles_to_prefetch and
+        bitmap_tiles.js), of the visible layers whose tiles are ready."""
+        for layer in self.layers:
+            future = self._vector.get(layer.id)
+            if layer.visible and future is not None and future.done() and future.exception() is None:
+                tiles = future.result()
+                plan = [tile for tile in tiles_to_prefetch(view) if tiles.may_cover(*tile)]
+                if plan:
+                    yield layer.id, plan
+
+    def _visible_from_top(self, above: str | None):
+        """The visible layers, topmost first, among those above `above` if given."""
+        ordered = list(self.layers)
+        start = next((i + 1 for i, layer in enumerate(ordered) if layer.id == above), 0)
+        return [layer for layer in reversed(ordered[start:]) if layer.visible]
+
+    def raster_value_at(self, lng: float, lat: float, above: str | None = None) -> tuple[RasterLayer, float] | None:
+        """The topmost visible raster's value under a point (a DEM's height, an image's
+        first band), among the layers above `above` if given."""
+        for layer in self._visible_from_top(above):
+            tiles = self._raster.get(layer.id)
+            value = tiles.value_at(lng, lat) if tiles is not None else None
+            if value is not None:
+                return layer, value
+        return None
+
+    def feature_at(self, lat: float, lng: float, zoom: float, above: str | None = None) -> tuple[str, str] | None:
+        """(layer id, feature id) of the topmost feature of a tiled layer under a point."""
+        for layer in self._visible_from_top(above):
+            if self.is_tiled(layer.id):
+                fid = self.tiles(layer.id).identify(lng, lat, zoom)
+                if fid is not None:
+                    return layer.id, fid
+        return None
