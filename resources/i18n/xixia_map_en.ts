@@ -3,6 +3,46 @@
 <context>
     <name />
     <message>
+        <source>分析所选区域</source>
+        <translation>Analyse the selected area</translation>
+    </message>
+    <message>
+        <source>导出 XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>在地图上选中一个面（红线、地块或乡镇），再点“分析所选区域”。</source>
+        <translation>Select an area on the map (a red line, a parcel or a township), then press “Analyse the selected area”.</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>请先在地图上选中一个面（红线、地块或乡镇）：点要素没有面积可分析。</source>
+        <translation>First select an area on the map (a red line, a parcel or a township): a point has no area to analyse.</translation>
+    </message>
+    <message>
+        <source>请先指定用地现状图层或至少一条控制线。</source>
+        <translation>First name the land-use layer or at least one control line.</translation>
+    </message>
+    <message>
+        <source>正在分析…</source>
+        <translation>Analysing…</translation>
+    </message>
+    <message>
+        <source>正在进行占地分析…</source>
+        <translation>Analysing the land take…</translation>
+    </message>
+    <message>
+        <source>分析完成：{title}</source>
+        <translation>Analysed: {title}</translation>
+    </message>
+    <message>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
         <source>项目库有未保存的编辑（落图、红线、属性、月度填报等）。</source>
         <translation>The project register has unsaved edits (placements, red lines, attributes, monthly reports …).</translation>
     </message>
@@ -1228,6 +1268,10 @@ Allow the app to reach them? With No, this basemap asks nothing of the network (
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>占地分析</source>
+        <translation>Land take</translation>
+    </message>
     <message>
         <source>底图“{name}”有瓦片未能取得（{failed} 张失败，{refused} 张未获允许或被重定向）：请检查网络、密钥和允许的地址</source>
         <translation>Some tiles of the basemap “{name}” could not be had ({failed} failed, {refused} not allowed or redirected): check the network, the key and the allowed addresses</translation>

@@ -110,9 +110,12 @@ def log_failure(logger: logging.Logger, exc: BaseException, what: str, *args) ->
     as an error."""
     from .errors import DataError
 
-    reader = sys.modules.get(f"{__package__}.reader")  # not imported yet: exc is no Cancelled
-    if reader is not None and isinstance(exc, reader.Cancelled):
+    from .errors import Cancelled
+
+    if isinstance(exc, Cancelled):
         logger.info(what + ": cancelled", *args, stacklevel=2)
+    elif getattr(exc, "is_question", False):  # which layer, which columns: the planner is asked, nothing failed
+        logger.info(what + ": asked the planner (%s)", *args, type(exc).__name__, stacklevel=2)
     elif isinstance(exc, (DataError, OSError)):
         said = exc.one_line("en") if isinstance(exc, DataError) else f"{type(exc).__name__}: {exc}"
         logger.warning(what + ": %s", *args, said, exc_info=exc, stacklevel=2)

@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("视图"))
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addAction(self.tr("占地分析")).triggered.connect(self.show_landtake)
         view_menu.addSeparator()
         view_menu.addAction(self.tr("添加底图文件…")).triggered.connect(lambda: self.basemap_box.add_archive())
         view_menu.addAction(self.tr("添加地图服务…")).triggered.connect(self.add_map_service)
@@ -478,6 +479,23 @@ class MainWindow(QMainWindow):
             self._fit_docks_on_show = True
         else:  # first start: room for the map; 视图 → 属性表 opens the table, and the layout is remembered
             self.docks["table"].hide()
+
+    def show_landtake(self) -> None:
+        """视图 → 占地分析: the dock, made the first time (ui/landtake_dock.py), as a tab beside 要素详情."""
+        from .landtake_dock import LandTakeDock
+
+        if getattr(self, "landtake", None) is None:
+            self.landtake = LandTakeDock(self)
+            dock = self.landtake_dock = QDockWidget(self.tr("占地分析"), self)
+            dock.setObjectName("dock_landtake")
+            dock.setWidget(self.landtake)
+            self.addDockWidget(RIGHT, dock)
+            self.tabifyDockWidget(self.docks["details"], dock)
+            self.layers.events.inserted.connect(self.landtake.refresh_layers)  # bound: held weakly
+            self.layers.events.removed.connect(self.landtake.refresh_layers)
+        self.landtake.refresh_layers()
+        self.landtake_dock.show()
+        self.landtake_dock.raise_()
 
     def keep_map_room(self) -> None:
         """Panels laid out on a wide screen leave the map most of a small one:

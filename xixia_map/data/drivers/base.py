@@ -50,6 +50,8 @@ class Answers(NamedTuple):
 class LayerQuestion(Exception):
     """Which of a file's layers to open: only the planner can say (ui/open_data.py asks)."""
 
+    is_question = True  # a question for the planner, not a failure (data/log.py)
+
     def __init__(self, path: Path, names: list[str]):
         super().__init__(f"{path}: which of {len(names)} layers?")
         self.path, self.names = path, names
@@ -57,6 +59,8 @@ class LayerQuestion(Exception):
 
 class ColumnsQuestion(Exception):
     """Which columns of a table hold the coordinates: none was recognised."""
+
+    is_question = True
 
     def __init__(self, path: Path, columns: list[str]):
         super().__init__(f"{path}: which columns are the coordinates?")

@@ -1,0 +1,188 @@
+"""The 占地分析 dock: which open layers are the land-use layer and the control
+lines (guessed from the standards' names, changeable), and, for the selected
+area (a 红线, a parcel, a township), its 地类 table, its overlap with each line
+and one 符合性说明 sentence per line; exported as XLSX. The work runs on a
+worker with Cancel; the tables are data/analysis's."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ..data.analysis.roles import CONTROL_LINES, LANDUSE, ROLE_WORDS, guess_role
+from . import file_dialogs, plain_text
+from .background import failure_text, start_tracked
+from .i18n import tr
+
+ROLES = (LANDUSE,) + CONTROL_LINES
+
+
+class LandTakeDock(QWidget):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.jobs: list = []
+        self.result = None
+        self.title = ""
+        self.boxes: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        for role in ROLES:
+            box = QComboBox()
+            self.boxes[role] = box
+            form.addRow(ROLE_WORDS[role][0 if window.lang == "zh" else 1], box)
+        self.run_button = QPushButton(tr("分析所选区域"))
+        self.run_button.clicked.connect(lambda _checked=False: self.analyse_selected())
+        self.export_button = QPushButton(tr("导出 XLSX…"))
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(lambda _checked=False: self.export())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.export_button)
+        self.status = QLabel(tr("在地图上选中一个面（红线、地块或乡镇），再点“分析所选区域”。"))
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.table = QTableWidget(0, 0)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.findings = QLabel()
+        self.findings.setTextFormat(Qt.TextFormat.PlainText)
+        self.findings.setWordWrap(True)
+        self.findings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.findings)
+        self.refresh_layers()
+
+    # -- roles --------------------------------------------------------------------------
+    def _polygon_layers(self):
+        return [layer for layer in self.window.layers if not getattr(layer, "is_raster", False)
+                and layer.spec.geometry == "Polygon" and layer.spec.category not in ("boundary",)]
+
+    def refresh_layers(self) -> None:
+        """Offer the open polygon layers; keep a choice made, else guess from the names."""
+        for role, box in self.boxes.items():
+            chosen = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(tr("（无）"), None)
+            for layer in self._polygon_layers():
+                box.addItem(layer.spec.title(self.window.lang), layer.id)
+            index = box.findData(chosen) if chosen else -1
+            if index < 0:
+                guessed = next((layer.id for layer in self._polygon_layers() if (guess := guess_role(
+                    f"{layer.spec.title('zh')} {Path(str(layer.spec.path)).stem} {getattr(getattr(layer, 'origin', None), 'layer', '') or ''}",
+                    layer.frame.columns)) is not None and guess.role == role), None)
+                index = box.findData(guessed) if guessed else 0
+            box.setCurrentIndex(max(0, index))
+            box.blockSignals(False)
+
+    # -- the analysis ---------------------------------------------------------------------
+    def _site(self):
+        record = self.window.details.record
+        if record is None:
+            return None, None
+        layer = self.window.layers[record["_layer"]]
+        geometry = layer.geometry_of(str(record["id"]))
+        if geometry is None or geometry.geom_type not in ("Polygon", "MultiPolygon"):
+            return None, None
+        name = record.get("name") or record.get("name_zh") or record.get("名称") or layer.spec.title(self.window.lang)
+        return geometry, str(name)
+
+    def analyse_selected(self) -> bool:
+        from ..data.analysis.layer_inputs import layer_polygons_near
+        from ..data.analysis.overlay import analyse_site
+
+        site, title = self._site()
+        if site is None:
+            self.status.setText(tr("请先在地图上选中一个面（红线、地块或乡镇）：点要素没有面积可分析。"))
+            return False
+        layers = {role: self.window.layers[box.currentData()] for role, box in self.boxes.items()
+                  if box.currentData() and box.currentData() in self.window.layers}
+        if not layers:
+            self.status.setText(tr("请先指定用地现状图层或至少一条控制线。"))
+            return False
+
+        def work(_progress, _cancelled):
+            frames = {role: layer_polygons_near(layer, site) for role, layer in layers.items()}
+            landuse = frames.pop(LANDUSE, None)
+            return analyse_site(site, landuse, frames)
+
+        def done(result) -> None:
+            self.result, self.title = result, title
+            self.show_result()
+
+        def failed(exc) -> None:
+            self.status.setText(failure_text(exc, self.window.lang))
+
+        self.status.setText(tr("正在分析…"))
+        start_tracked(self, self.jobs, tr("正在进行占地分析…"), tr("取消"), work, done, failed)
+        return True
+
+    def show_result(self) -> None:
+        from ..data.analysis.report_tables import control_table, landuse_table
+        from ..data.analysis.sentences import control_sentences, landuse_sentence
+
+        lang = self.window.lang
+        tables = [landuse_table(self.result, lang)]
+        if self.result.controls:
+            tables.append(control_table(self.result, lang))
+        rows = sum(len(t) for t in tables) + len(tables) - 1
+        columns = max(len(t.columns) for t in tables)
+        self.table.clear()
+        self.table.setRowCount(rows)
+        self.table.setColumnCount(columns)
+        self.table.setHorizontalHeaderLabels([str(c) for c in tables[0].columns])
+        row = 0
+        for n, table in enumerate(tables):
+            if n:
+                for column, header in enumerate(table.columns):  # the control lines' own header row
+                    item = QTableWidgetItem(str(header))
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                    self.table.setItem(row, column, item)
+                row += 1
+            for values in table.itertuples(index=False, name=None):
+                for column, value in enumerate(values):
+                    item = QTableWidgetItem("" if value is None else (f"{value:,.4f}".rstrip("0").rstrip(".")
+                                                                      if isinstance(value, float) else str(value)))
+                    if isinstance(value, float):
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    self.table.setItem(row, column, item)
+                row += 1
+        self.table.resizeColumnsToContents()
+        self.findings.setText("\n".join([landuse_sentence(self.result, lang)] + control_sentences(self.result, lang)))
+        self.status.setText(tr("分析完成：{title}").format(title=self.title))
+        self.export_button.setEnabled(True)
+
+    def export(self, out: Path | None = None) -> Path | None:
+        from ..data.analysis.inputs import source_note
+        from ..data.analysis.report_tables import write_analysis_xlsx
+
+        if self.result is None:
+            return None
+        if out is None:
+            chosen, _ = file_dialogs.getSaveFileName(self, tr("导出 XLSX…"), f"{self.title}占地分析.xlsx",
+                                                     tr("Excel 工作簿 (*.xlsx)"))
+            if not chosen:
+                return None
+            out = Path(chosen)
+        sources = []
+        for role, box in self.boxes.items():
+            layer = self.window.layers[box.currentData()] if box.currentData() in self.window.layers else None
+            if layer is not None:
+                crs = getattr(layer.report, "source_crs", None) or getattr(layer.report, "assumed_crs", None)
+                sources.append(source_note(role, Path(str(layer.spec.path)), getattr(getattr(layer, "origin", None),
+                                                                                  "layer", None), crs, self.window.lang))
+        try:
+            write_analysis_xlsx(self.result, sources, self.title, out, self.window.lang)
+        except (OSError, ValueError) as exc:
+            plain_text.critical(self, tr("导出失败"), failure_text(exc, self.window.lang, out))
+            return None
+        self.status.setText(tr("已导出") + f"：{out}")
+        return out
