@@ -244,4 +244,4 @@ def test_a_drawings_second_layer_is_read_in_the_crs_given_for_its_first(qtbot, w
     window.opener.ask_layer = lambda path, names: "线"
     second = open_and_wait(qtbot, window, drawing)
     assert len(asked) == 1 and first != second  # asked once, for the file
-    assert window.layers[second].assume_crs == 4525
+    assert window.layers[second].origin.assume_crs == 4525
