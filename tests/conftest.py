@@ -20,6 +20,8 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --disable-bac
 # The page skeleton cache (map/page_skeleton.py) goes to a fresh folder, not the user's.
 
 os.environ["XIXIA_MAP_CACHE"] = tempfile.mkdtemp(prefix="xixia-cache-")
+# The map page loads the tests' probes (window.xixia's test-only members, static/test_probes.js).
+os.environ["XIXIA_MAP_TEST_PROBES"] = "1"
 
 from xixia_map.map.runtime import prepare_web_engine  # noqa: E402
 

@@ -15,7 +15,7 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngin
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from ..data.layers import Layer, LayerList
-from .assets import ORIGIN, SCHEME
+from .assets import ORIGIN, SCHEME, test_probes_wanted
 from .bridge import MapBridge
 from .interceptor import OfflineGuard, OfflineInterceptor
 from .layer_tiles import LayerTiles, drawn_as_tiles, tiles_to_prefetch
@@ -161,7 +161,8 @@ class MapView(QWebEngineView):
             if layer.id not in self._layer_tiles:
                 self._index_tiles(layer)
         self.handler.set_page("map.html", build_page(self.layers, bounds=bounds, lang=self.lang,
-                                                     basemap=self.basemaps.page_config(self.basemap)))
+                                                     basemap=self.basemaps.page_config(self.basemap),
+                                                     probes=test_probes_wanted()))
         self.load(QUrl(PAGE_URL))
 
     def _serve(self, layer: Layer) -> None:
