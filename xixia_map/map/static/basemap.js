@@ -11,12 +11,13 @@
   // A standalone export's basemap: its tiles carried in the page (data: URIs),
   // a tile it does not carry drawn as nothing. No request leaves the file.
   L.Xixia.EmbeddedTileLayer = L.TileLayer.extend({
+    // tiles: "z/x/y" -> data: URI. (Not this._tiles: Leaflet's GridLayer keeps its own tiles there.)
     initialize: function (tiles, options) {
-      this._tiles = tiles;
+      this._carried = tiles;
       L.TileLayer.prototype.initialize.call(this, "", options);
     },
     getTileUrl: function (coords) {
-      return this._tiles[coords.z + "/" + coords.x + "/" + coords.y] || EMPTY_TILE;
+      return this._carried[coords.z + "/" + coords.x + "/" + coords.y] || EMPTY_TILE;
     },
   });
 

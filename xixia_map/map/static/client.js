@@ -1,9 +1,11 @@
 /* The page's core: wires the plugins of this folder to one Leaflet map and the
  * layer config Python built (page.py), keeps the layers by id, and decides what
  * a click means. Python drives it through window.xixia (api.js). A Leaflet
- * plugin: L.Xixia.Client, an L.Evented; plugins that need the page's layers and
- * bridge (editing.js) attach with L.Xixia.Client.addInitHook and listen to
- * "layerbuilt" ({layer}) and to the selection's "change".
+ * plugin: L.Xixia.Client, an L.Evented, the page's one instance kept as
+ * L.Xixia.client. Plugins that need the page's layers and bridge (editing.js)
+ * attach with L.Xixia.Client.addInitHook, use its public methods (layer,
+ * feature, send, the selection) and listen to "layerbuilt" ({layer}) and to
+ * the selection's "change".
  */
 (function () {
   "use strict";
@@ -69,8 +71,6 @@
       var layer = this.layers[layerId];
       return (layer && layer.feature(fid)) || null;
     },
-
-    spec: function (layerId) { return this.config.layers.filter(function (l) { return l.id === layerId; })[0]; },
 
     // Layers added after start-up (the user's files), removed, or whose data changed.
     addLayer: function (spec) {
