@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("XIXIA_MAP_TEST_PROBES", "1")  # window.xixia's test-only members (static/test_probes.js)
 
 from xixia_map.map.runtime import prepare_web_engine  # noqa: E402
 

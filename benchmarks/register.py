@@ -63,6 +63,7 @@ def main() -> None:
 def filter_and_redraw(path: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    os.environ.setdefault("XIXIA_MAP_TEST_PROBES", "1")  # window.xixia's test-only members (static/test_probes.js)
     os.environ.setdefault("XIXIA_SETTINGS", str(path.with_name("bench.ini")))
     from xixia_map.map.runtime import prepare_web_engine
 

@@ -13,6 +13,7 @@ import tempfile
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("XIXIA_MAP_TEST_PROBES", "1")  # window.xixia's test-only members (static/test_probes.js)
 os.environ.setdefault("XIXIA_SETTINGS", os.path.join(tempfile.mkdtemp(), "bench.ini"))
 
 from xixia_map.map.runtime import prepare_web_engine  # noqa: E402

@@ -22,6 +22,8 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --disable-bac
 os.environ["XIXIA_MAP_CACHE"] = tempfile.mkdtemp(prefix="xixia-cache-")
 # The log (data/log.py) too, for the CLI run in-process and in child processes.
 os.environ["XIXIA_MAP_LOG_DIR"] = tempfile.mkdtemp(prefix="xixia-log-")
+# The map page loads the tests' probes (window.xixia's test-only members, static/test_probes.js).
+os.environ["XIXIA_MAP_TEST_PROBES"] = "1"
 
 from xixia_map.map.runtime import prepare_web_engine  # noqa: E402
 

@@ -17,6 +17,7 @@ from xixia_map.export.html_export import standalone_html
 from xixia_map.export.paper import paper_px
 from xixia_map.export.report import NOTICE, ReportRequest, write_report
 from xixia_map.export.snapshot import SnapshotRequest, render_map
+from xixia_map.map.assets import TEST_PROBES, resolve_asset
 from xixia_map.map.capture import wait_until_idle
 
 
@@ -79,6 +80,8 @@ def test_html_has_no_remote_assets_and_loads_offline(qtbot, bundled_layers, tmp_
     assert not re.search(r"url\(\s*['\"]?https?:", html)
     assert "xixia://" not in html and "qrc:" not in html
     assert "&lt;b&gt;测试&lt;/b&gt;" in html
+    # No test probe rides along: the tests run them in the page themselves, below.
+    assert "_state" not in html and "featurePointAt" not in html and "test_probes" not in html
     out = tmp_path / "map.html"
     out.write_text(html, encoding="utf-8")
     view = QWebEngineView()
@@ -86,6 +89,7 @@ def test_html_has_no_remote_assets_and_loads_offline(qtbot, bundled_layers, tmp_
     view.show()
     with qtbot.waitSignal(view.loadFinished, timeout=CEILING_MS):
         view.load(QUrl.fromLocalFile(str(out)))
+    view.page().runJavaScript(resolve_asset(TEST_PROBES).read_text(encoding="utf-8"))
     counts = {}
 
     def read_counts():

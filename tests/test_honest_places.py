@@ -58,7 +58,7 @@ def test_projects_without_a_site_are_listed_on_the_zone(qtbot, window):
     assert len(members) == 8
     _ready(qtbot, view, "projects", len(frame))
     assert set(view.call_sync("membersOf", "projects", "dev_zone")) == members
-    drawn = view.evaluate("window.xixia._state.layers.projects.xmGeo.getLayers().length")
+    drawn = view.evaluate("window.xixia._state.layers.projects.geo.getLayers().length")
     assert drawn == len(frame) - len(members)  # not drawn as points of their own
     assert view.evaluate("window.xixia._state.features.projects.zhongye_steel === "
                          "window.xixia._state.features.projects.dev_zone")

@@ -381,7 +381,7 @@ def test_two_seats_at_one_spot_share_a_label_and_the_county_town_is_named_at_cou
     view = window.map_view
     text = "window.xixia._state.features.townships.{fid}.getTooltip().getContent().textContent"
     shown = "getComputedStyle(window.xixia._state.features.townships.{fid}.getTooltip().getElement()).display"
-    town = ("(function () { var t = window.xixia._state.layers.townships.xmCollapsed;"
+    town = ("(function () { var t = window.xixia._state.layers.townships.collapsedLabel;"
             " return t.getContent().textContent + ':' + t.getElement().style.display; })()")
     view.call("setViewNoAnim", 111.48, 33.30, 13)
     qtbot.waitUntil(lambda: view.call_sync("viewState")["zoom"] == 13, timeout=CEILING_MS)

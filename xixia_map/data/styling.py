@@ -1,6 +1,6 @@
 """Layer styles a planner chooses (as QGIS's layer properties): one colour,
 categories of a field, or graduated classes of a numeric field, with line,
-point and label settings. Pure data: the style dict map.js, the tile renderer,
+point and label settings. Pure data: the style dict the page (static/style_rules.js), the tile renderer,
 the legend and the project file all read.
 
 Class breaks come from mapclassify (PySAL's classification schemes) and colours

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from ..data.layers import LayerList, RasterLayer
-from ..map.assets import ASSET_PREFIX, EDITING_ASSETS, QWEBCHANNEL_JS, resolve_asset
+from ..map.assets import ASSET_PREFIX, EDITING_ASSETS, QWEBCHANNEL_JS, TEST_PROBES, resolve_asset
 from ..map.layer_tiles import TILE_THRESHOLD
 from ..map.page import build_page
 from ..data.atomic_write import atomic_write_bytes
@@ -28,8 +28,8 @@ def _asset_text(url: str) -> str:
 
 def _inline_script(match: re.Match) -> str:
     url = match.group(1)
-    if url == QWEBCHANNEL_JS or url.removeprefix(ASSET_PREFIX) in EDITING_ASSETS:
-        return ""  # no Qt and no editing outside the app; map.js works without either
+    if url == QWEBCHANNEL_JS or url.removeprefix(ASSET_PREFIX) in EDITING_ASSETS | {TEST_PROBES}:
+        return ""  # no Qt, no editing and no test probes outside the app; the client works without them
     return "<script>" + _asset_text(url).replace("</script", "<\\/script") + "</script>"
 
 

@@ -5,6 +5,7 @@ and refuses anything not listed here.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
@@ -19,16 +20,43 @@ QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"
 _LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
 _STATIC_DIR = Path(__file__).resolve().parent / "static"
 
+# The page's client: Leaflet plugins, one concern a file, in the order the page
+# loads them (each uses only those before it). No bundler: plain script tags.
+CLIENT_SCRIPTS = (
+    "xixia/bitmap_tiles.js",  # the canvas tile layer large layers are drawn into
+    "xixia/style_rules.js",  # pure rules (tests/js runs them under node) ...
+    "xixia/label_rules.js",
+    "xixia/pane_order.js",
+    "xixia/dom.js",  # ... then the plugins
+    "xixia/panes.js",
+    "xixia/bridge.js",
+    "xixia/idle.js",
+    "xixia/labels.js",
+    "xixia/feature_layer.js",
+    "xixia/filters.js",
+    "xixia/tile_layers.js",
+    "xixia/selection.js",
+    "xixia/measure.js",
+    "xixia/basemap.js",
+    "xixia/refit.js",
+    "xixia/context_menu.js",
+    "xixia/client.js",  # the core that wires them
+    "xixia/api.js",  # window.xixia, what Python calls
+    "xixia/editing.js",  # the register's 编辑 mode (the app only)
+)
+# window.xixia's members only tests call: loaded only when they ask (test_probes_wanted).
+TEST_PROBES = "xixia/test_probes.js"
+TEST_PROBES_VARIABLE = "XIXIA_MAP_TEST_PROBES"
+
 ASSETS: dict[str, Path] = {
     "leaflet/leaflet.js": _LEAFLET_DIR / "leaflet.js",
     "leaflet/leaflet.css": _LEAFLET_DIR / "leaflet.css",
     **{f"leaflet/images/{p.name}": p for p in (_LEAFLET_DIR / "images").glob("*.png")},
-    "xixia/map.js": _STATIC_DIR / "map.js",
-    "xixia/bitmap_tiles.js": _STATIC_DIR / "bitmap_tiles.js",
+    **{name: _STATIC_DIR / name.removeprefix("xixia/") for name in CLIENT_SCRIPTS},
     "xixia/map.css": _STATIC_DIR / "map.css",
-    "xixia/editing.js": _STATIC_DIR / "editing.js",
+    TEST_PROBES: _STATIC_DIR / "test_probes.js",  # not in an installed bundle (installer/xixia_map.spec)
     # Fetched from npm at install time (web_packages.py); absent files answer 404
-    # and map.js then offers no polygon drawing.
+    # and editing.js then offers no polygon drawing.
     "geoman/leaflet-geoman.js": GEOMAN.folder / "leaflet-geoman.js",
     "geoman/leaflet-geoman.css": GEOMAN.folder / "leaflet-geoman.css",
 }
@@ -66,3 +94,9 @@ def page_js() -> list[tuple[str, str]]:
 def page_css() -> list[tuple[str, str]]:
     return [("leaflet_css", asset_url("leaflet/leaflet.css")), ("geoman_css", asset_url("geoman/leaflet-geoman.css")),
             ("xixia_css", asset_url("xixia/map.css"))]
+
+
+def test_probes_wanted() -> bool:
+    """Whether the app's page loads TEST_PROBES: only when the tests (or the
+    benchmarks) set XIXIA_MAP_TEST_PROBES=1; a planner's page never does."""
+    return os.environ.get(TEST_PROBES_VARIABLE) == "1"

@@ -5,20 +5,18 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from .assets import asset_url, page_css, page_js
+from .assets import CLIENT_SCRIPTS, asset_url, page_css, page_js
 
 
 class OfflineMap(folium.Map):
     """folium.Map whose assets are local files, never CDN links."""
 
-    default_js = page_js() + [("xixia_bitmap_tiles", asset_url("xixia/bitmap_tiles.js")),
-                              ("xixia_map", asset_url("xixia/map.js")),
-                              ("xixia_editing", asset_url("xixia/editing.js"))]
+    default_js = page_js() + [(name.replace("/", "_").removesuffix(".js"), asset_url(name)) for name in CLIENT_SCRIPTS]
     default_css = page_css()
 
 
 class LayerClient(MacroElement):
-    """Hands the layer config to map.js once the Leaflet map exists."""
+    """Hands the layer config to the page's client (api.js) once the Leaflet map exists."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -33,7 +31,7 @@ class LayerClient(MacroElement):
 
 
 def render_page(config_js: str, center: list[float]) -> str:
-    fmap = OfflineMap(location=center, zoom_start=9, tiles=None, control_scale=False,  # map.js adds a metric one
+    fmap = OfflineMap(location=center, zoom_start=9, tiles=None, control_scale=False,  # client.js adds a metric one
                       fade_animation=False, zoom_animation=False, marker_zoom_animation=False,
                       zoom_snap=0.25, prefer_canvas=False)
     fmap.add_child(LayerClient(config_js))

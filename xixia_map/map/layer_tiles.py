@@ -98,7 +98,7 @@ def leaflet_tile_zoom(view_zoom: float) -> int:
 
 def tiles_to_prefetch(view: dict) -> list[tuple[int, int, int]]:
     """The tiles a planner is likely to ask for next, from a settled view
-    (west/south/east/north/zoom, as map.js reports it), most likely first: the
+    (west/south/east/north/zoom, as client.js reports it), most likely first: the
     next zoom in on the centre, the next zoom out, a ring of half a view around
     this one, then the next zoom in over the rest of the view (a wheel zooms in
     where the mouse is, not only at the centre). Each covers the margin the

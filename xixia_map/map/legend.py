@@ -1,4 +1,4 @@
-"""Legend swatches painted from catalog styles, matching what map.js draws."""
+"""Legend swatches painted from catalog styles, matching what the page draws (static/style_rules.js)."""
 from __future__ import annotations
 
 import math

@@ -11,7 +11,7 @@ import json
 import re
 
 from ..data.layers import Layer, LayerList, RasterLayer
-from .assets import ORIGIN
+from .assets import CLIENT_SCRIPTS, ORIGIN, TEST_PROBES, asset_url
 from .page_skeleton import CONFIG_PLACEHOLDER, DEFAULT_CENTER, page_skeleton
 
 
@@ -116,7 +116,7 @@ def config_to_js(config: dict) -> str:
 
 
 def build_page(layers: LayerList, *, bounds=None, inline: bool = False, lang: str = "zh",
-               basemap: dict | None = None) -> str:
+               basemap: dict | None = None, probes: bool = False) -> str:
     """The app's page fetches its data and comes from the cached skeleton (see
     page_skeleton.py); the self-contained export inlines its data into a skeleton
     centred on its bounds.
@@ -124,7 +124,12 @@ def build_page(layers: LayerList, *, bounds=None, inline: bool = False, lang: st
     Either way the config is put in by plain string replacement *after* folium
     has rendered: branca compiles each element's rendered script as a new Jinja2
     template, so data that went through folium would be run as template code
-    (`{{ ... }}` from a file executed, `{% ...` crashing the export)."""
+    (`{{ ... }}` from a file executed, `{% ...` crashing the export).
+
+    `probes`: the app's page also loads the tests' probes (assets.TEST_PROBES),
+    after the client's scripts; a standalone page never carries them."""
+    if probes and inline:
+        raise ValueError("a standalone page never carries the test probes")
     if bounds is None:
         bounds = layers["county"].bounds() if "county" in layers else None
     config = {"bounds": list(bounds) if bounds else None, "basemap": basemap, "lang": lang,
@@ -136,7 +141,17 @@ def build_page(layers: LayerList, *, bounds=None, inline: bool = False, lang: st
         skeleton = render_page(CONFIG_PLACEHOLDER, center)
     else:
         skeleton = page_skeleton()
+    if probes:
+        skeleton = with_test_probes(skeleton)
     head, placeholder, tail = skeleton.partition(CONFIG_PLACEHOLDER)
     if not placeholder or CONFIG_PLACEHOLDER in tail:
         raise RuntimeError("the page template must hold the layer config exactly once")
     return head + config_to_js(config) + tail
+
+
+def with_test_probes(html: str) -> str:
+    """The page with a script tag for the test probes right after the client's last script."""
+    last = f'<script src="{asset_url(CLIENT_SCRIPTS[-1])}"></script>'
+    if html.count(last) != 1:
+        raise RuntimeError("the page template must load the client's scripts exactly once")
+    return html.replace(last, last + f'\n    <script src="{asset_url(TEST_PROBES)}"></script>')

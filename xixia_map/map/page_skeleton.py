@@ -20,7 +20,7 @@ from ..data.app_dirs import cache_dir
 from ..data.atomic_write import atomic_write_bytes
 
 CONFIG_PLACEHOLDER = "__XIXIA_LAYER_CONFIG__"
-DEFAULT_CENTER = [33.3, 111.48]  # map.js fits the view to the county's bounds anyway
+DEFAULT_CENTER = [33.3, 111.48]  # client.js fits the view to the county's bounds anyway
 
 
 def _fingerprint(path: str | None) -> str:

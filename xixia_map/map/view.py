@@ -14,7 +14,7 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngin
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from ..data.layers import Layer, LayerList, RasterLayer
-from .assets import ORIGIN, SCHEME
+from .assets import ORIGIN, SCHEME, test_probes_wanted
 from .bridge import MapBridge
 from .interceptor import OfflineGuard, OfflineInterceptor
 from .layer_tiles import drawn_as_tiles
@@ -153,7 +153,8 @@ class MapView(QWebEngineView):
             if not self.tiled.indexed(layer.id):
                 self.tiled.index(layer)
         self.handler.set_page("map.html", build_page(self.layers, bounds=bounds, lang=self.lang,
-                                                     basemap=self.basemaps.page_config(self.basemap)))
+                                                     basemap=self.basemaps.page_config(self.basemap),
+                                                     probes=test_probes_wanted()))
         self.load(QUrl(PAGE_URL))
 
     def _serve(self, layer: Layer) -> None:
