@@ -110,8 +110,10 @@
       this.idle.started();
       // A layer replaced while its data was on the way (the register saves edits
       // in quick succession) must not build into its successor's group.
+      // Nor is the data of a layer removed meanwhile (a project opened over it) an
+      // error when it is no longer served: only a current layer's failure is one.
       return layer.fetchData().then(function (json) { if (self.layers[spec.id] === layer) { self._built(layer, json); } })
-        .catch(function (err) { self.send("jsError", String(err)); })
+        .catch(function (err) { if (self.layers[spec.id] === layer) { self.send("jsError", String(err)); } })
         .then(function () { self.idle.finished(); });
     },
 
