@@ -412,3 +412,12 @@ def test_the_register_is_english_in_the_english_window(qtbot, window, tmp_path):
     finally:
         window.set_language("zh")
     assert window.register.view_panel.totals.text().startswith("筛选结果：11 个项目")
+
+
+def test_a_closed_register_panel_comes_back_from_the_menu(qtbot, window, tmp_path):
+    assert window.register.new_register(tmp_path / "库.gpkg")
+    window.register.dock.close()
+    assert not window.register.dock.isVisible()
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "项目库")
+    next(a for a in menu.actions() if a.text() == "显示项目库面板").trigger()
+    qtbot.waitUntil(window.register.dock.isVisible, timeout=CEILING_MS)

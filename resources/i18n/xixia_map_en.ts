@@ -3,6 +3,10 @@
 <context>
     <name />
     <message>
+        <source>显示项目库面板</source>
+        <translation>Show the register panel</translation>
+    </message>
+    <message>
         <source>分析所选区域</source>
         <translation>Analyse the selected area</translation>
     </message>

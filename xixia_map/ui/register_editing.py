@@ -49,6 +49,7 @@ class RegisterEditing(QObject):
         menu.addAction(tr("打开项目库…")).triggered.connect(lambda: self.open(None))
         menu.addAction(tr("从台账导入（XLSX/CSV）…")).triggered.connect(lambda: self.import_ledger(None, None))
         menu.addAction(tr("导出台账（XLSX）…")).triggered.connect(lambda: self.export_ledger(None))
+        menu.addAction(tr("显示项目库面板")).triggered.connect(self.show_panel)  # a closed dock comes back here
         menu.addSeparator()
         self.edit_action = QAction(tr("编辑"), menu, checkable=True)
         self.edit_action.setChecked(self.editing)  # the menu is rebuilt when the language changes
@@ -186,6 +187,14 @@ class RegisterEditing(QObject):
             self.window.tabifyDockWidget(self.window.docks["details"], dock)
             dock.raise_()
         return self.view_panel
+
+    def show_panel(self) -> None:
+        if self.session is None:
+            plain_text.inform(self.window, tr("项目库"), tr("请先新建或打开项目库。"))
+            return
+        self._lifecycle_view()
+        self.dock.show()
+        self.dock.raise_()
 
     def _reference(self) -> str:
         from ..data.indicator_words import period_text, value_text
