@@ -7,7 +7,7 @@ first thing.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import CancelledError, ThreadPoolExecutor
 from typing import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
@@ -153,6 +153,14 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
                 return
             try:
                 result = work(rest)
+            except CancelledError as error:
+                # The view closed meanwhile (shutdown cancels its queued work, a
+                # layer's tile index among it): the request is moot, not failed.
+                if not self._closed:
+                    log_failure(log, error, "request %s", url)
+                else:
+                    self.refused_after_shutdown += 1
+                result = None
             except Exception as error:  # noqa: BLE001 (a failed tile must not kill the worker)
                 log_failure(log, error, "request %s", url)
                 result = error
