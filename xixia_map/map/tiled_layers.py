@@ -30,10 +30,28 @@ def _store_tiles(layer: Layer):
     return tiles
 
 
+_INDEX_POOL = None
+
+
+def _index_pool():
+    """The workers that build layers' tile sources, apart from those that serve
+    tiles: a tile request waits on its layer's source, and with both on the
+    same two workers, requests queued ahead of a re-index (the page's prefetch,
+    then a legend class switched off) took both workers and waited for an index
+    queued behind them, for ever."""
+    global _INDEX_POOL
+    if _INDEX_POOL is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _INDEX_POOL = ThreadPoolExecutor(2, thread_name_prefix="xixia-index")
+    return _INDEX_POOL
+
+
 class TiledLayers:
-    def __init__(self, layers: LayerList, submit):
+    def __init__(self, layers: LayerList, submit=None):
         self.layers = layers
-        self._submit = submit  # (function, layer) -> a Future, run on the tile workers
+        # (function, layer) -> a Future of the layer's tile source, built on workers of their own
+        self._submit = submit or (lambda work, layer: _index_pool().submit(work, layer))
         self._vector: dict = {}  # layer id -> Future of its TileSource
         self._raster: dict = {}  # layer id -> RasterTiles
 

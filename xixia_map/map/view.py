@@ -100,7 +100,7 @@ class MapView(QWebEngineView):
         self._profile.setUrlRequestInterceptor(self._interceptor)
         self.handler.tiles = self.basemaps.registry
         self.handler.service_tiles = self.basemaps.service_lookup
-        self.tiled = TiledLayers(layers, self.handler.submit)  # the layers drawn as tiles in Python
+        self.tiled = TiledLayers(layers)  # the layers drawn as tiles in Python (indexed on workers of their own)
         self.handler.layer_tiles = self.tiled.serve
         self.destroyed.connect(self.handler.shutdown)
         page = _Page(self._profile, self)
