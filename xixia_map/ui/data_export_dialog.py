@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMessageBox
 
-from ..data.errors import DataError
 from ..data.log import log_failure
 from ..export.data_export import FORMATS, selection_frame, plan_shapefile, write_features
 from ..export.shapefile_fit import NAMES_FILE, ShapefileFit

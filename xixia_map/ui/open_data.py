@@ -3,7 +3,6 @@ questions only a person can answer (which layer, which CRS, swapped axes,
 which columns, which text encoding)."""
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -11,12 +10,9 @@ from PySide6.QtCore import QObject, Signal
 from ..data.crs_checks import CrsQuestion
 from ..data.drivers import ColumnsQuestion, LayerQuestion
 from ..data.errors import Cancelled, DataError
-from ..data.log import log_failure
 from ..data.user_layers import layer_from_file
 from . import plain_text
 from .background import BackgroundJob
-
-log = logging.getLogger(__name__)
 
 
 class DataOpener(QObject):
