@@ -20,12 +20,12 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent / "tests")]
+sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent / "tests" / "helpers")]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> None:
-    servers = subprocess.Popen([sys.executable, str(HERE.parent / "tests" / "tile_services.py")],
+    servers = subprocess.Popen([sys.executable, str(HERE.parent / "tests" / "helpers" / "tile_services.py")],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     bases = json.loads(servers.stdout.readline())
     try:

@@ -111,7 +111,7 @@ def service_scenes(window_with, shoot, wait, out: Path) -> None:
     from xixia_map.export.report import ReportRequest, write_report
 
     here = Path(__file__).resolve().parent.parent
-    servers = subprocess.Popen([sys.executable, str(here / "tests" / "tile_services.py")], stdin=subprocess.PIPE,
+    servers = subprocess.Popen([sys.executable, str(here / "tests" / "helpers" / "tile_services.py")], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, text=True)
     try:
         bases = json.loads(servers.stdout.readline())
