@@ -45,6 +45,11 @@ class FeatureSource(Protocol):
     def ids_in(self, west: float, south: float, east: float, north: float) -> list[str]:
         """The ids of the features whose box meets the lon/lat box."""
 
+    def features_of(self, ids: list[str]) -> gpd.GeoDataFrame:
+        """Features by id, with their attributes and geometry in lon/lat, in the
+        order asked; ids it does not have are left out. With ids_in, an analysis
+        reads only what an area's box meets, through the source's own index."""
+
     def column(self, name: str) -> np.ndarray:
         """One field's values, one per feature in the source's own order; KeyError for no such field."""
 

@@ -75,6 +75,15 @@ class FrameFeatures:
         hits = np.sort(self.frame.sindex.query(shapely.box(west, south, east, north)))
         return [str(v) for v in self.frame["id"].to_numpy()[hits]]
 
+    def features_of(self, ids: list[str]) -> gpd.GeoDataFrame:
+        rows = []
+        for fid in ids:
+            try:
+                rows.append(self.position(fid))
+            except KeyError:
+                continue
+        return self.frame.iloc[rows]
+
     def column(self, name: str) -> np.ndarray:
         if name not in self.frame.columns or name == self.frame.geometry.name:
             raise KeyError(name)

@@ -5,9 +5,12 @@ file, a register project or a township."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
+import pandas as pd
 import pyogrio
 import shapely
 from pyproj import CRS, Transformer
@@ -26,7 +29,7 @@ def split_source(text: str) -> tuple[Path, str | None]:
     return Path(path), (layer or None)
 
 
-def _crs(path: Path, layer, assume_crs) -> CRS:
+def file_crs(path: Path, layer, assume_crs) -> CRS:
     if assume_crs is not None:
         return CRS.from_user_input(assume_crs)
     try:
@@ -41,18 +44,45 @@ def _crs(path: Path, layer, assume_crs) -> CRS:
     return CRS.from_user_input(declared)
 
 
-def read_near(path: Path, layer: str | None, site, assume_crs=None) -> tuple[gpd.GeoDataFrame, CRS]:
-    """The polygons of `path` (its `layer`) whose box meets the site's, in degrees."""
-    crs = _crs(path, layer, assume_crs)
-    box = Transformer.from_crs(4326, crs, always_xy=True).transform_bounds(*site.bounds, densify_pts=21)
+@lru_cache(maxsize=16)
+def _transformer(source: str, target: str) -> Transformer:
+    """PROJ takes ~30 ms to set one up: made once per pair of CRSs (a register's
+    hundreds of reads spent most of their time here)."""
+    return Transformer.from_crs(CRS.from_user_input(source), CRS.from_user_input(target), always_xy=True)
+
+
+def to_lonlat(geometries, crs: CRS):
+    """Geometries in `crs` moved to lon/lat (EPSG:4326)."""
+    moving = _transformer(crs.to_wkt(), "EPSG:4326")
+    return shapely.transform(geometries, lambda xy: np.column_stack(moving.transform(xy[:, 0], xy[:, 1])))
+
+
+def box_in(crs: CRS, bounds) -> tuple[float, float, float, float]:
+    """A lon/lat box as a box in `crs` that holds it (edges densified)."""
+    return _transformer("EPSG:4326", crs.to_wkt()).transform_bounds(*bounds, densify_pts=21)
+
+
+def polygons_in_degrees(frame: gpd.GeoDataFrame, crs: CRS) -> gpd.GeoDataFrame:
+    """The frame's polygons (others left out) moved from `crs` to lon/lat."""
+    geometry = frame.geometry.values
+    frame = frame[~shapely.is_missing(geometry) & np.isin(shapely.get_type_id(geometry), (3, 6))]
+    moved = to_lonlat(frame.geometry.values, crs) if len(frame) else frame.geometry.values
+    out = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    out["geometry"] = gpd.array.GeometryArray(np.asarray(moved, dtype=object), crs=4326)
+    return gpd.GeoDataFrame(out, geometry="geometry", crs=4326)
+
+
+def read_near(path: Path, layer: str | None, site, assume_crs=None, crs: CRS | None = None
+              ) -> tuple[gpd.GeoDataFrame, CRS]:
+    """The polygons of `path` (its `layer`) whose box meets the site's, in
+    degrees; `crs`: the file's, when the caller has read it already."""
+    crs = crs if crs is not None else file_crs(path, layer, assume_crs)
+    box = box_in(crs, site.bounds)
     try:
         frame = pyogrio.read_dataframe(str(path), layer=layer, bbox=box, on_invalid="ignore")
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
         raise DataError(path, say(f"cannot be read ({str(exc)[:120]})", "无法读取")) from None
-    frame = frame.set_crs(crs, allow_override=True)
-    frame = frame[frame.geometry.notna() & frame.geom_type.isin(["Polygon", "MultiPolygon"])]
-    frame = frame.to_crs(4326) if len(frame) else gpd.GeoDataFrame(frame, geometry=frame.geometry.name, crs=4326)
-    return frame, crs
+    return polygons_in_degrees(frame, crs), crs
 
 
 def source_note(role: str, path: Path, layer: str | None, crs, lang: str = "zh") -> SourceNote:

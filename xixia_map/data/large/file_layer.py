@@ -212,10 +212,23 @@ class FileFeatures(IntegerKeyed):
 
     def feature(self, fid: str) -> gpd.GeoDataFrame:
         """One feature, with its geometry in lon/lat (as the app holds every layer)."""
-        number = fid_number(fid)
-        frame = self._read(fids=[number])
+        frame = self.features_of([str(fid_number(fid))])
         if len(frame) == 0:
             raise KeyError(fid)
+        return frame
+
+    def features_of(self, ids: list[str]) -> gpd.GeoDataFrame:
+        """Features by fid, read from the file by its own fid index (an
+        analysis's area: the ids the store's index found, ids_in)."""
+        numbers = []
+        for fid in ids:
+            try:
+                numbers.append(fid_number(fid))
+            except KeyError:
+                continue
+        if not numbers:
+            return self.empty_frame()
+        frame = self._read(fids=np.asarray(numbers, dtype=np.int64))
         geometry = frame.geometry.values
         if self.source.swap_axes:
             geometry = shapely.transform(geometry, lambda xy: xy[:, ::-1].copy())
@@ -223,7 +236,7 @@ class FileFeatures(IntegerKeyed):
         if to_lonlat is not None:
             geometry = shapely.transform(geometry, lambda xy: np.column_stack(to_lonlat.transform(xy[:, 0], xy[:, 1])))
         frame = gpd.GeoDataFrame(frame.drop(columns=frame.geometry.name), geometry=list(geometry), crs=4326)
-        frame.insert(0, "id", [str(number)])
+        frame.insert(0, "id", [str(n) for n in numbers])  # GDAL reads them in the order asked, or refuses
         return frame
 
     def fids_at(self, positions: np.ndarray) -> np.ndarray:

@@ -343,16 +343,28 @@ class TableFeatures(IntegerKeyed):
         return [str(v) for v in self.store.query(*mercator_box(west, south, east, north)).positions]
 
     def feature(self, fid: str) -> gpd.GeoDataFrame:
-        number = fid_number(fid)
-        columns = list(self.fields)
-        rows = self.fetch(sql.SQL("SELECT {cols}, ST_AsBinary(ST_Transform({g}, 4326)) FROM {t} WHERE {pk} = %s")
-                          .format(cols=sql.SQL(", ").join(sql.Identifier(n) for n in columns),
-                                  g=linear(self.geom, self.info.geometry_type), t=self.table, pk=self.pk), (number,))
-        if not rows:
+        frame = self.features_of([str(fid_number(fid))])
+        if len(frame) == 0:
             raise KeyError(fid)
-        values = list(rows[0])
-        attributes = _keyed(pd.DataFrame([values[:-1]], columns=columns), self.info.primary_key)
-        return gpd.GeoDataFrame(attributes, geometry=list(decode([values[-1]])[0]), crs=4326)
+        return frame
+
+    def features_of(self, ids: list[str]) -> gpd.GeoDataFrame:
+        numbers = []
+        for fid in ids:
+            try:
+                numbers.append(fid_number(fid))
+            except KeyError:
+                continue
+        columns = list(self.fields)
+        rows = self.fetch(sql.SQL("SELECT {cols}, ST_AsBinary(ST_Transform({g}, 4326)) FROM {t} WHERE {pk} = ANY(%s)")
+                          .format(cols=sql.SQL(", ").join(sql.Identifier(n) for n in columns),
+                                  g=linear(self.geom, self.info.geometry_type), t=self.table, pk=self.pk),
+                          (numbers,)) if numbers else []
+        key = columns.index(self.info.primary_key)
+        order = {n: i for i, n in enumerate(numbers)}
+        rows = sorted(rows, key=lambda r: order.get(r[key], len(order)))  # in the order asked
+        attributes = _keyed(pd.DataFrame([list(r[:-1]) for r in rows], columns=columns), self.info.primary_key)
+        return gpd.GeoDataFrame(attributes, geometry=list(decode([r[-1] for r in rows])[0]), crs=4326)
 
     def fids_at(self, positions: np.ndarray) -> np.ndarray:
         return np.asarray(positions, dtype=np.int64)  # a table's positions are its primary keys
