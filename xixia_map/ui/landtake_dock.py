@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..data.analysis.roles import CONTROL_LINES, LANDUSE, ROLE_WORDS, guess_role
+from ..data.analysis.roles import CONTROL_LINES, LANDUSE, ROLE_WORDS
 from . import file_dialogs, plain_text
 from .background import failure_text, start_tracked
 from .i18n import tr
+from .layer_roles import choices_of, current_roles, polygon_layers
 
 ROLES = (LANDUSE,) + CONTROL_LINES
 
@@ -31,8 +32,14 @@ class LandTakeDock(QWidget):
         form = QFormLayout()
         for role in ROLES:
             box = QComboBox()
+            box.activated.connect(lambda _index, r=role: self._chosen(r))  # the planner's pick, even of the guess
             self.boxes[role] = box
             form.addRow(ROLE_WORDS[role][0 if window.lang == "zh" else 1], box)
+        self.guesses = QLabel()  # the roles guessed from fields alone, for the planner to confirm
+        self.guesses.setTextFormat(Qt.TextFormat.PlainText)
+        self.guesses.setWordWrap(True)
+        self.guesses.setStyleSheet("color: #b35806")
+        self.guesses.hide()
         self.run_button = QPushButton(tr("分析所选区域"))
         self.run_button.clicked.connect(lambda _checked=False: self.analyse_selected())
         self.export_button = QPushButton(tr("导出 XLSX…"))
@@ -52,6 +59,7 @@ class LandTakeDock(QWidget):
         self.findings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.guesses)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
@@ -59,27 +67,34 @@ class LandTakeDock(QWidget):
         self.refresh_layers()
 
     # -- roles --------------------------------------------------------------------------
-    def _polygon_layers(self):
-        return [layer for layer in self.window.layers if not getattr(layer, "is_raster", False)
-                and layer.spec.geometry == "Polygon" and layer.spec.category not in ("boundary",)]
-
     def refresh_layers(self) -> None:
-        """Offer the open polygon layers; keep a choice made, else guess from the names."""
+        """Offer the open polygon layers, each role's box on its layer now: the
+        planner's choice, else the layer its names point to (layer_roles.py)."""
+        layers = polygon_layers(self.window)
+        roles = current_roles(self.window)
         for role, box in self.boxes.items():
-            chosen = box.currentData()
             box.blockSignals(True)
             box.clear()
             box.addItem(tr("（无）"), None)
-            for layer in self._polygon_layers():
+            for layer in layers:
                 box.addItem(layer.spec.title(self.window.lang), layer.id)
-            index = box.findData(chosen) if chosen else -1
-            if index < 0:
-                guessed = next((layer.id for layer in self._polygon_layers() if (guess := guess_role(
-                    f"{layer.spec.title('zh')} {Path(str(layer.spec.path)).stem} {getattr(getattr(layer, 'origin', None), 'layer', '') or ''}",
-                    layer.frame.columns)) is not None and guess.role == role), None)
-                index = box.findData(guessed) if guessed else 0
-            box.setCurrentIndex(max(0, index))
+            box.setCurrentIndex(max(0, box.findData(roles[role].layer_id)) if roles[role].layer_id else 0)
             box.blockSignals(False)
+        self._say_guesses(roles)
+
+    def _chosen(self, role: str) -> None:
+        choices_of(self.window).choose(role, self.boxes[role].currentData())
+        self.window.unsaved.mark()
+        self._say_guesses(current_roles(self.window))
+
+    def _say_guesses(self, roles) -> None:
+        lines = []
+        for role, choice in roles.items():
+            if role in self.boxes and choice.layer_id and not choice.confirmed:
+                lines.append(tr("“{layer}”按字段猜测为{role}，请核对：在上方重新选择即确认。").format(
+                    layer=self.boxes[role].currentText(), role=ROLE_WORDS[role][0 if self.window.lang == "zh" else 1]))
+        self.guesses.setText("\n".join(lines))
+        self.guesses.setVisible(bool(lines))
 
     # -- the analysis ---------------------------------------------------------------------
     def _site(self):
