@@ -53,6 +53,11 @@ class LandTakeDock(QWidget):
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, 0)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.cellClicked.connect(lambda row, _column: self.show_pieces(row))
+        self.site = None
+        self.row_pieces: list = []  # per table row: ("landuse" | "control", index into its list) or None
+        self._pieces = None  # the pieces of every row, in degrees, made at the first click
         self.findings = QLabel()
         self.findings.setTextFormat(Qt.TextFormat.PlainText)
         self.findings.setWordWrap(True)
@@ -128,7 +133,7 @@ class LandTakeDock(QWidget):
             return analyse_site(site, landuse, frames)
 
         def done(result) -> None:
-            self.result, self.title = result, title
+            self.result, self.title, self.site = result, title, site
             self.show_result()
 
         def failed(exc) -> None:
@@ -149,6 +154,7 @@ class LandTakeDock(QWidget):
         rows = sum(len(t) for t in tables) + len(tables) - 1
         columns = max(len(t.columns) for t in tables)
         self.table.clear()
+        self.row_pieces, self._pieces = [], None
         self.table.setRowCount(rows)
         self.table.setColumnCount(columns)
         self.table.setHorizontalHeaderLabels([str(c) for c in tables[0].columns])
@@ -161,8 +167,10 @@ class LandTakeDock(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                     self.table.setItem(row, column, item)
+                self.row_pieces.append(None)
                 row += 1
-            for values in table.itertuples(index=False, name=None):
+            for index, values in enumerate(table.itertuples(index=False, name=None)):
+                self.row_pieces.append(("landuse" if n == 0 else "control", index))
                 for column, value in enumerate(values):
                     item = QTableWidgetItem("" if value is None else (f"{value:,.4f}".rstrip("0").rstrip(".")
                                                                       if isinstance(value, float) else str(value)))
@@ -174,6 +182,24 @@ class LandTakeDock(QWidget):
         self.findings.setText("\n".join([landuse_sentence(self.result, lang)] + control_sentences(self.result, lang)))
         self.status.setText(tr("分析完成：{title}").format(title=self.title))
         self.export_button.setEnabled(True)
+
+    def show_pieces(self, row: int) -> bool:
+        """The pieces behind a row of the table (a 地类's, a 三大类's, a control
+        line's overlap) drawn over the map, until the selection is cleared."""
+        from shapely.geometry import mapping
+
+        from ..data.analysis.report_tables import control_pieces, landuse_pieces
+
+        source = self.row_pieces[row] if 0 <= row < len(self.row_pieces) else None
+        if self.result is None or source is None:
+            self.window.map_view.call("showPieces", None)
+            return False
+        if self._pieces is None:
+            self._pieces = {"landuse": landuse_pieces(self.result, self.site), "control": control_pieces(self.result)}
+        piece = self._pieces[source[0]][source[1]]
+        shown = piece is not None and not piece.is_empty
+        self.window.map_view.call("showPieces", mapping(piece) if shown else None)
+        return shown
 
     def export(self, out: Path | None = None) -> Path | None:
         from ..data.analysis.inputs import source_note

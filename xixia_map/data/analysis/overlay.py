@@ -65,6 +65,7 @@ class SiteAnalysis:
     controls: list[ControlResult]
     method: str
     uncovered_square_metres: float  # the site's area that no land-use parcel covers
+    plane: int | None = None  # EPSG of the Gauss-Krüger plane the pieces are in (plane_for)
 
     def by_main_class(self) -> dict[str, float]:
         totals = {name: 0.0 for name in MAIN_CLASSES}
@@ -201,4 +202,4 @@ def analyse_site(site, landuse: gpd.GeoDataFrame | None, controls: dict[str, gpd
     site_area = float(areas_from_plane([to_plane(site, plane)], plane, centre.x, centre.y)[0])
     rows, uncovered = landuse_rows(site, landuse, method, plane) if landuse is not None else ([], site_area)
     results = [control_result(site, role, frame, plane) for role, frame in controls.items()]
-    return SiteAnalysis(site_area, rows, results, method, uncovered)
+    return SiteAnalysis(site_area, rows, results, method, uncovered, plane)
