@@ -96,7 +96,8 @@ class RegisterView(QWidget):
         self.review_export = QPushButton(tr("导出审查报告（XLSX）…"))
         self.review_export.clicked.connect(lambda _checked=False: self.review_export_requested.emit())
         row = QHBoxLayout()
-        row.addWidget(self.conflicts_only, 1)
+        row.addWidget(self.conflicts_only)  # no stretch: a click beside its words would miss it
+        row.addStretch(1)
         row.addWidget(self.review_export)
         layout = QVBoxLayout(box)
         layout.addWidget(self.review_summary)
