@@ -3,6 +3,82 @@
 <context>
     <name />
     <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>部分</source>
+        <translation>partly</translation>
+    </message>
+    <message>
+        <source>合规性审查</source>
+        <translation>Compliance review</translation>
+    </message>
+    <message>
+        <source>请先打开用地现状图层或控制线图层（永久基本农田、生态保护红线、城镇开发边界），并在“视图 → 占地分析”中核对其用途。</source>
+        <translation>First open the land-use layer or a control line layer (permanent basic farmland, ecological protection red line, urban development boundary), and check their roles in View → Land take.</translation>
+    </message>
+    <message>
+        <source>项目库中还没有项目画出红线：请先绘制红线。</source>
+        <translation>No project in the register has a red line yet: draw the red lines first.</translation>
+    </message>
+    <message>
+        <source>已取消合规性审查</source>
+        <translation>Compliance review cancelled</translation>
+    </message>
+    <message>
+        <source>合规性审查未完成</source>
+        <translation>The compliance review did not finish</translation>
+    </message>
+    <message>
+        <source>正在进行合规性审查…</source>
+        <translation>Reviewing compliance…</translation>
+    </message>
+    <message>
+        <source>未审查</source>
+        <translation>not reviewed</translation>
+    </message>
+    <message>
+        <source>已审查 {n} 个有红线的项目，其中 {c} 个存在冲突（占用永久基本农田、涉及生态保护红线或位于城镇开发边界外）；{m} 个项目尚无红线，未审查。</source>
+        <translation>Reviewed {n} projects with a red line, {c} of them in conflict (taking permanent basic farmland, touching the ecological red line, or lying outside the urban development boundary); {m} projects have no red line yet and were not reviewed.</translation>
+    </message>
+    <message>
+        <source>项目库已修改，审查结果可能已过时，请重新审查。</source>
+        <translation>The register has changed since: the review may be out of date, run it again.</translation>
+    </message>
+    <message>
+        <source>导出审查报告（XLSX）…</source>
+        <translation>Export the review (XLSX)…</translation>
+    </message>
+    <message>
+        <source>占用耕地（亩）</source>
+        <translation>Cultivated land taken (mu)</translation>
+    </message>
+    <message>
+        <source>占用永久基本农田（亩）</source>
+        <translation>Permanent farmland taken (mu)</translation>
+    </message>
+    <message>
+        <source>涉及生态保护红线</source>
+        <translation>Touches the ecological red line</translation>
+    </message>
+    <message>
+        <source>在城镇开发边界内</source>
+        <translation>Inside the development boundary</translation>
+    </message>
+    <message>
+        <source>地图和表中只显示存在冲突的项目</source>
+        <translation>Show only the projects in conflict, on the map and in the table</translation>
+    </message>
+    <message>
+        <source>“{layer}”按字段猜测为{role}，请核对：在上方重新选择即确认。</source>
+        <translation>“{layer}” was guessed to be the {role} from its fields alone: check it, and choosing it above confirms it.</translation>
+    </message>
+    <message>
         <source>显示项目库面板</source>
         <translation>Show the register panel</translation>
     </message>

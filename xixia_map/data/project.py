@@ -68,6 +68,9 @@ class Project:
     # {"database": {"connection": …no password…, "schema": …}}.
     register: dict | None = None
     window_state: str | None = None  # the panels' layout (QMainWindow.saveState, base64)
+    # The layers the analyses read (data/analysis/roles.py): role -> {"layer": a
+    # token of `order`, or None for none; "confirmed": False while only a guess}.
+    roles: dict[str, dict] = field(default_factory=dict)
     # What reading the file found malformed (DataErrors naming the file and the
     # layer): never written back, not part of what the project is.
     problems: list = field(default_factory=list, compare=False, repr=False)
@@ -76,6 +79,8 @@ class Project:
         doc = {"format": FORMAT, "version": VERSION, "layers": [asdict(entry) for entry in self.layers],
                "bundled": self.bundled, "extent": self.extent, "bookmarks": [asdict(b) for b in self.bookmarks],
                "order": self.order, "register": self.register, "window_state": self.window_state}
+        if self.roles:
+            doc["roles"] = self.roles
         return json.dumps(doc, ensure_ascii=False, indent=1)
 
 
@@ -158,7 +163,7 @@ def load_project(path: Path) -> Project:
     return Project(layers=layers, bundled=bundled, extent=tuple(float(v) for v in extent) if extent else None,
                    bookmarks=bookmarks, order=order[:10_000], register=_register(doc.get("register"), problems),
                    window_state=_window_state(doc.get("window_state"), problems),
-                   problems=[DataError(path, text) for text in problems])
+                   roles=_roles(doc.get("roles"), problems), problems=[DataError(path, text) for text in problems])
 
 
 def _register(raw, problems: Problems) -> dict | None:
@@ -181,6 +186,32 @@ def _register(raw, problems: Problems) -> dict | None:
     problems.append(say(f"the project register {shown(raw)} is neither a file nor a database schema; it is not opened",
                         f"项目库 {shown(raw)} 既不是文件也不是数据库模式，未打开"))
     return None
+
+
+def _roles(raw, problems: Problems) -> dict[str, dict]:
+    """The analyses' layer roles, each checked: a known role, a layer token (or
+    null) and whether the planner confirmed it; anything else is said and left
+    for the window to guess again."""
+    from .analysis.roles import ROLE_WORDS, ROLES
+
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        problems.append(say("the layers' roles are not a set of named values; they are guessed again",
+                            "图层用途格式不正确，将重新识别"))
+        return {}
+    roles = {}
+    for role, value in raw.items():
+        layer = value.get("layer") if isinstance(value, dict) else ""
+        confirmed = value.get("confirmed") if isinstance(value, dict) else None
+        if role in ROLES and (layer is None or (isinstance(layer, str) and 0 < len(layer) <= 200)) \
+                and isinstance(confirmed, bool):
+            roles[role] = {"layer": layer, "confirmed": confirmed}
+        else:
+            en, zh = ROLE_WORDS.get(role, (shown(role, 60), shown(role, 60)))[::-1]
+            problems.append(say(f"the layer for {en} ({shown(value)}) is not a layer and a yes/no; it is guessed again",
+                                f"{zh}图层（{shown(value)}）格式不正确，将重新识别"))
+    return roles
 
 
 def _window_state(raw, problems: Problems) -> str | None:

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..data.analysis.roles import CONTROL_LINES, LANDUSE, ROLE_WORDS, guess_role
+from ..data.analysis.roles import CONTROL_LINES, LANDUSE, ROLE_WORDS
 from . import file_dialogs, plain_text
 from .background import failure_text, start_tracked
 from .i18n import tr
+from .layer_roles import choices_of, current_roles, polygon_layers
 
 ROLES = (LANDUSE,) + CONTROL_LINES
 
@@ -31,8 +32,14 @@ class LandTakeDock(QWidget):
         form = QFormLayout()
         for role in ROLES:
             box = QComboBox()
+            box.activated.connect(lambda _index, r=role: self._chosen(r))  # the planner's pick, even of the guess
             self.boxes[role] = box
             form.addRow(ROLE_WORDS[role][0 if window.lang == "zh" else 1], box)
+        self.guesses = QLabel()  # the roles guessed from fields alone, for the planner to confirm
+        self.guesses.setTextFormat(Qt.TextFormat.PlainText)
+        self.guesses.setWordWrap(True)
+        self.guesses.setStyleSheet("color: #b35806")
+        self.guesses.hide()
         self.run_button = QPushButton(tr("分析所选区域"))
         self.run_button.clicked.connect(lambda _checked=False: self.analyse_selected())
         self.export_button = QPushButton(tr("导出 XLSX…"))
@@ -46,12 +53,18 @@ class LandTakeDock(QWidget):
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, 0)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.cellClicked.connect(lambda row, _column: self.show_pieces(row))
+        self.site = None
+        self.row_pieces: list = []  # per table row: ("landuse" | "control", index into its list) or None
+        self._pieces = None  # the pieces of every row, in degrees, made at the first click
         self.findings = QLabel()
         self.findings.setTextFormat(Qt.TextFormat.PlainText)
         self.findings.setWordWrap(True)
         self.findings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.guesses)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
@@ -59,27 +72,34 @@ class LandTakeDock(QWidget):
         self.refresh_layers()
 
     # -- roles --------------------------------------------------------------------------
-    def _polygon_layers(self):
-        return [layer for layer in self.window.layers if not getattr(layer, "is_raster", False)
-                and layer.spec.geometry == "Polygon" and layer.spec.category not in ("boundary",)]
-
     def refresh_layers(self) -> None:
-        """Offer the open polygon layers; keep a choice made, else guess from the names."""
+        """Offer the open polygon layers, each role's box on its layer now: the
+        planner's choice, else the layer its names point to (layer_roles.py)."""
+        layers = polygon_layers(self.window)
+        roles = current_roles(self.window)
         for role, box in self.boxes.items():
-            chosen = box.currentData()
             box.blockSignals(True)
             box.clear()
             box.addItem(tr("（无）"), None)
-            for layer in self._polygon_layers():
+            for layer in layers:
                 box.addItem(layer.spec.title(self.window.lang), layer.id)
-            index = box.findData(chosen) if chosen else -1
-            if index < 0:
-                guessed = next((layer.id for layer in self._polygon_layers() if (guess := guess_role(
-                    f"{layer.spec.title('zh')} {Path(str(layer.spec.path)).stem} {getattr(getattr(layer, 'origin', None), 'layer', '') or ''}",
-                    layer.frame.columns)) is not None and guess.role == role), None)
-                index = box.findData(guessed) if guessed else 0
-            box.setCurrentIndex(max(0, index))
+            box.setCurrentIndex(max(0, box.findData(roles[role].layer_id)) if roles[role].layer_id else 0)
             box.blockSignals(False)
+        self._say_guesses(roles)
+
+    def _chosen(self, role: str) -> None:
+        choices_of(self.window).choose(role, self.boxes[role].currentData())
+        self.window.unsaved.mark()
+        self._say_guesses(current_roles(self.window))
+
+    def _say_guesses(self, roles) -> None:
+        lines = []
+        for role, choice in roles.items():
+            if role in self.boxes and choice.layer_id and not choice.confirmed:
+                lines.append(tr("“{layer}”按字段猜测为{role}，请核对：在上方重新选择即确认。").format(
+                    layer=self.boxes[role].currentText(), role=ROLE_WORDS[role][0 if self.window.lang == "zh" else 1]))
+        self.guesses.setText("\n".join(lines))
+        self.guesses.setVisible(bool(lines))
 
     # -- the analysis ---------------------------------------------------------------------
     def _site(self):
@@ -113,7 +133,7 @@ class LandTakeDock(QWidget):
             return analyse_site(site, landuse, frames)
 
         def done(result) -> None:
-            self.result, self.title = result, title
+            self.result, self.title, self.site = result, title, site
             self.show_result()
 
         def failed(exc) -> None:
@@ -134,6 +154,7 @@ class LandTakeDock(QWidget):
         rows = sum(len(t) for t in tables) + len(tables) - 1
         columns = max(len(t.columns) for t in tables)
         self.table.clear()
+        self.row_pieces, self._pieces = [], None
         self.table.setRowCount(rows)
         self.table.setColumnCount(columns)
         self.table.setHorizontalHeaderLabels([str(c) for c in tables[0].columns])
@@ -146,8 +167,10 @@ class LandTakeDock(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                     self.table.setItem(row, column, item)
+                self.row_pieces.append(None)
                 row += 1
-            for values in table.itertuples(index=False, name=None):
+            for index, values in enumerate(table.itertuples(index=False, name=None)):
+                self.row_pieces.append(("landuse" if n == 0 else "control", index))
                 for column, value in enumerate(values):
                     item = QTableWidgetItem("" if value is None else (f"{value:,.4f}".rstrip("0").rstrip(".")
                                                                       if isinstance(value, float) else str(value)))
@@ -159,6 +182,24 @@ class LandTakeDock(QWidget):
         self.findings.setText("\n".join([landuse_sentence(self.result, lang)] + control_sentences(self.result, lang)))
         self.status.setText(tr("分析完成：{title}").format(title=self.title))
         self.export_button.setEnabled(True)
+
+    def show_pieces(self, row: int) -> bool:
+        """The pieces behind a row of the table (a 地类's, a 三大类's, a control
+        line's overlap) drawn over the map, until the selection is cleared."""
+        from shapely.geometry import mapping
+
+        from ..data.analysis.report_tables import control_pieces, landuse_pieces
+
+        source = self.row_pieces[row] if 0 <= row < len(self.row_pieces) else None
+        if self.result is None or source is None:
+            self.window.map_view.call("showPieces", None)
+            return False
+        if self._pieces is None:
+            self._pieces = {"landuse": landuse_pieces(self.result, self.site), "control": control_pieces(self.result)}
+        piece = self._pieces[source[0]][source[1]]
+        shown = piece is not None and not piece.is_empty
+        self.window.map_view.call("showPieces", mapping(piece) if shown else None)
+        return shown
 
     def export(self, out: Path | None = None) -> Path | None:
         from ..data.analysis.inputs import source_note

@@ -16,6 +16,7 @@ from ..data.user_layers import layer_from_file
 from .settings import open_settings
 from . import file_dialogs, plain_text, project_trust
 from .i18n import tr
+from .layer_roles import restore_roles, roles_for_project
 
 log = logging.getLogger(__name__)
 RECENT_KEY = "recent_projects"
@@ -25,7 +26,7 @@ PROJECT_FILTER = QT_TR_NOOP("西峡项目地图项目 (*.xixia.json *.json)")
 
 
 def project_from_window(window, project_file: Path) -> Project:
-    entries, bundled, order = [], {}, []
+    entries, bundled, order, tokens = [], {}, [], {}
     for layer in window.layers:
         if layer.spec.category == "register":  # the register is saved as itself (Project.register)
             order.append(REGISTER_TOKEN)
@@ -33,6 +34,7 @@ def project_from_window(window, project_file: Path) -> Project:
         hidden = sorted(layer.hidden_classes)
         if layer.spec.category == "user":
             order.append(f"#{len(entries)}")
+            tokens[layer.id] = order[-1]
             entries.append(LayerEntry(
                 **layer.origin.entry(layer.spec.path, project_file),  # a file and its answers, or a table
                 title=layer.spec.title_zh, style=dict(layer.spec.style), visible=layer.visible,
@@ -40,6 +42,7 @@ def project_from_window(window, project_file: Path) -> Project:
                 label_mode=layer.spec.label_mode, group=layer.spec.group or None, hidden_classes=hidden))
         else:
             order.append(layer.id)
+            tokens[layer.id] = layer.id
             bundled[layer.id] = {"visible": layer.visible, "opacity": layer.opacity, "group": layer.spec.group or None}
             if hidden:
                 bundled[layer.id]["hidden_classes"] = hidden
@@ -57,7 +60,8 @@ def project_from_window(window, project_file: Path) -> Project:
         entries.append(entry)
     return Project(layers=entries, bundled=bundled, extent=window.current_extent(),
                    bookmarks=list(window.bookmarks), order=order, register=_register_of(window, project_file),
-                   window_state=bytes(window.saveState().toBase64()).decode("ascii"))
+                   window_state=bytes(window.saveState().toBase64()).decode("ascii"),
+                   roles=roles_for_project(window, tokens))
 
 
 def _register_of(window, project_file: Path) -> dict | None:
@@ -141,6 +145,7 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
 
     opened[REGISTER_TOKEN] = LAYER_ID
     _restore_order(layers, project, opened)  # after the register, which the order may place under a layer
+    restore_roles(window, project.roles, opened)
     if project.window_state:
         from PySide6.QtCore import QByteArray
 

@@ -35,6 +35,9 @@ class RegisterEditing(QObject):
         self.editing = False
         self.filter: dict = {}
         self.view_panel = None  # the lifecycle view, made with the first register
+        from .compliance_run import ComplianceRun
+
+        self.compliance = ComplianceRun(self)  # 项目库 → 合规性审查
         view = window.map_view
         view.feature_dragged.connect(self._dragged)
         view.point_added.connect(self._added_at)
@@ -50,6 +53,8 @@ class RegisterEditing(QObject):
         menu.addAction(tr("从台账导入（XLSX/CSV）…")).triggered.connect(lambda: self.import_ledger(None, None))
         menu.addAction(tr("导出台账（XLSX）…")).triggered.connect(lambda: self.export_ledger(None))
         menu.addAction(tr("显示项目库面板")).triggered.connect(self.show_panel)  # a closed dock comes back here
+        self.compliance_action = menu.addAction(tr("合规性审查"))
+        self.compliance_action.triggered.connect(lambda _checked=False: self.compliance.start())
         menu.addSeparator()
         self.edit_action = QAction(tr("编辑"), menu, checkable=True)
         self.edit_action.setChecked(self.editing)  # the menu is rebuilt when the language changes
@@ -146,6 +151,7 @@ class RegisterEditing(QObject):
             log_failure(log, exc, "opening the register %s", path)
             plain_text.warn(self.window, tr("无法打开项目库"), exc.one_line(self.window.lang))
             return False
+        self.compliance.clear()
         self._show()
         reason = self.session.register.read_only_reason
         if reason is not None:  # triggers the app did not make: shown, never written
@@ -158,6 +164,7 @@ class RegisterEditing(QObject):
     def open_session(self, session: EditSession) -> None:
         """A register read elsewhere (shared in PostGIS): shown and edited as a file's is."""
         self.session = session
+        self.compliance.clear()
         self._show()
         if session.register.read_only:
             self.window.statusBar().showMessage(
@@ -173,6 +180,7 @@ class RegisterEditing(QObject):
             self.view_panel.filter_changed.connect(self._filtered)
             self.view_panel.project_chosen.connect(lambda pid: self.window.map_view.select_feature(LAYER_ID, pid))
             self.view_panel.report_requested.connect(lambda pid: self.report_progress(pid))
+            self.view_panel.review_export_requested.connect(lambda: self.compliance.export())
             dock = self.dock = QDockWidget(tr("项目库"), self.window)
             dock.setObjectName("dock_register")
             scroll = QScrollArea()  # on a short screen the panel scrolls instead of stretching the window
@@ -394,6 +402,7 @@ class RegisterEditing(QObject):
 
     def _changed(self) -> None:
         self._show()
+        self.compliance.stale()
         if self.view_panel.progress_pid is not None:
             self._show_progress(self.view_panel.progress_pid)
         shown = self.window.details.record  # the details panel follows the edit (a 红线 drawn, a month reported)

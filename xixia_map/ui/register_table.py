@@ -12,6 +12,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 PID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+MU_KEYS = ("taken_cultivated_mu", "taken_farmland_mu")  # 合规性审查's areas, in 亩 (register_view.py)
+RIGHT_ALIGNED = ("total", "annual_plan", "completed", "rate") + MU_KEYS
 
 
 def _texts(values: pd.Series) -> list[str]:
@@ -28,6 +30,16 @@ class RegisterTableModel(QAbstractTableModel):
         self.sort_values: list[list] = [[] for _ in columns]
         self.sorted_by: tuple[int, Qt.SortOrder] | None = None
 
+    def set_columns(self, columns: tuple[tuple[str, str], ...], headers: list[str]) -> None:
+        """Other columns (合规性审查's added or taken away); set_frame fills them."""
+        self.beginResetModel()
+        self.keys, self.headers = [key for key, _ in columns], headers
+        self.texts = [[] for _ in columns]
+        self.sort_values = [[] for _ in columns]
+        self.pids = []
+        self.sorted_by = None
+        self.endResetModel()
+
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
         self.pids = [str(p) for p in frame["pid"]]
@@ -42,6 +54,10 @@ class RegisterTableModel(QAbstractTableModel):
             elif key in ("total", "annual_plan", "completed"):
                 values = pd.to_numeric(frame[key], errors="coerce").to_numpy(dtype=float)
                 self.texts[n] = ["" if np.isnan(v) else f"{v:,.0f}" for v in values]
+                self.sort_values[n] = [-1.0 if np.isnan(v) else float(v) for v in values]
+            elif key in MU_KEYS:  # a project not reviewed (no 红线) is "—", and sorts first
+                values = pd.to_numeric(frame[key], errors="coerce").to_numpy(dtype=float)
+                self.texts[n] = ["—" if np.isnan(v) else f"{v:,.2f}" for v in values]
                 self.sort_values[n] = [-1.0 if np.isnan(v) else float(v) for v in values]
             else:
                 self.texts[n] = _texts(frame[key])
@@ -78,8 +94,7 @@ class RegisterTableModel(QAbstractTableModel):
             return self.pids[index.row()]
         if role == SORT_ROLE:
             return self.sort_values[index.column()][index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.keys[index.column()] in (
-                "total", "annual_plan", "completed", "rate"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.keys[index.column()] in RIGHT_ALIGNED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

@@ -23,6 +23,10 @@ CLASS_NAMES = (QT_TR_NOOP("谋划储备"), QT_TR_NOOP("招商对接"), QT_TR_NOO
 COLUMNS = (("name", QT_TR_NOOP("项目名称")), ("township", QT_TR_NOOP("所在乡镇")), ("level", QT_TR_NOOP("级别")),
            ("status", QT_TR_NOOP("建设状态")), ("annual_plan", QT_TR_NOOP("年度计划（万元）")),
            ("completed", QT_TR_NOOP("完成（万元）")), ("rate", QT_TR_NOOP("完成率")))
+# 合规性审查's columns (ui/compliance_run.py), once a review has run
+REVIEW_COLUMNS = (("taken_cultivated_mu", QT_TR_NOOP("占用耕地（亩）")),
+                  ("taken_farmland_mu", QT_TR_NOOP("占用永久基本农田（亩）")),
+                  ("eco_redline", QT_TR_NOOP("涉及生态保护红线")), ("dev_boundary", QT_TR_NOOP("在城镇开发边界内")))
 
 
 
@@ -30,6 +34,7 @@ class RegisterView(QWidget):
     filter_changed = Signal(dict)
     project_chosen = Signal(str)  # a row clicked: the project's pid
     report_requested = Signal(str)  # 填报 for the shown project
+    review_export_requested = Signal()  # 合规性审查's report
 
     def __init__(self, reference: str = "", parent=None):
         super().__init__(parent)
@@ -47,6 +52,9 @@ class RegisterView(QWidget):
         self.reference = QLabel(reference)
         self.reference.setTextFormat(Qt.TextFormat.PlainText)
         self.reference.setWordWrap(True)
+        self.review = None  # pid -> the four review columns' values (compliance_run.py)
+        self.conflicts: frozenset[str] = frozenset()
+        self._review_box()
         self.model = RegisterTableModel(COLUMNS, [tr(h) for _, h in COLUMNS], self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -62,6 +70,7 @@ class RegisterView(QWidget):
         top.addLayout(form)
         top.addWidget(self.totals)
         top.addWidget(self.reference)
+        top.addWidget(self.review_group)
         top.addWidget(self.table, 1)
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 4)
         splitter = self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -73,6 +82,42 @@ class RegisterView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    # -- 合规性审查 ------------------------------------------------------------------------
+    def _review_box(self) -> None:
+        from PySide6.QtWidgets import QCheckBox, QHBoxLayout
+
+        box = self.review_group = QGroupBox(tr("合规性审查"))
+        self.review_summary = QLabel()
+        self.review_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.review_summary.setWordWrap(True)
+        self.conflicts_only = QCheckBox(tr("地图和表中只显示存在冲突的项目"))
+        self.conflicts_only.toggled.connect(self._changed)
+        self.review_export = QPushButton(tr("导出审查报告（XLSX）…"))
+        self.review_export.clicked.connect(lambda _checked=False: self.review_export_requested.emit())
+        row = QHBoxLayout()
+        row.addWidget(self.conflicts_only)  # no stretch: a click beside its words would miss it
+        row.addStretch(1)
+        row.addWidget(self.review_export)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.review_summary)
+        layout.addLayout(row)
+        box.hide()
+
+    def show_review(self, values: dict[str, tuple] | None, conflicts: frozenset[str], summary: str) -> None:
+        """A review's four columns by pid (None: none, the columns go), the projects
+        that conflict, and a sentence saying what was reviewed."""
+        self.review, self.conflicts = values, conflicts
+        columns = COLUMNS + (REVIEW_COLUMNS if values is not None else ())
+        self.model.set_columns(columns, [tr(h) for _, h in columns])
+        self.review_summary.setText(summary)
+        self.review_group.setVisible(values is not None)
+        self.conflicts_only.blockSignals(True)
+        self.conflicts_only.setChecked(self.conflicts_only.isChecked() and values is not None)
+        self.conflicts_only.blockSignals(False)
+        self._changed()
+        if values is not None:
+            self.table.resizeColumnsToContents()
 
     # -- one project's monthly progress ---------------------------------------------
     def _progress_box(self) -> QGroupBox:
@@ -100,8 +145,12 @@ class RegisterView(QWidget):
         for field, box in self.boxes.items():
             self.form.labelForField(box).setText(tr(LABELS[field]))
             box.setItemText(0, tr("全部"))
-        self.model.headers = [tr(h) for _, h in COLUMNS]
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        columns = COLUMNS + (REVIEW_COLUMNS if self.review is not None else ())
+        self.model.headers = [tr(h) for _, h in columns]
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(columns) - 1)
+        self.review_group.setTitle(tr("合规性审查"))
+        self.conflicts_only.setText(tr("地图和表中只显示存在冲突的项目"))
+        self.review_export.setText(tr("导出审查报告（XLSX）…"))
         self.progress_group.setTitle(tr("月度投资进度"))
         self.progress.setHorizontalHeaderLabels([tr("月份"), tr("当月完成（万元）"), tr("累计（万元）")])
         self.report_button.setText(tr("填报月度完成投资…"))
@@ -150,7 +199,9 @@ class RegisterView(QWidget):
         self._refresh()
 
     def selection(self) -> dict:
-        return {field: box.currentData() for field, box in self.boxes.items()}
+        chosen = {field: box.currentData() for field, box in self.boxes.items()}
+        chosen["pids"] = self.conflicts if self.conflicts_only.isChecked() else None
+        return chosen
 
     def _changed(self, *_args) -> None:
         self._refresh()
@@ -162,4 +213,9 @@ class RegisterView(QWidget):
         rows = filtered(self.frame, **self.selection())
         sentence = tr("筛选结果：{n} 个项目 · 总投资 {total} 万元 · 年度计划 {plan} 万元 · 完成 {done} 万元 · 完成率 {rate}")
         self.totals.setText(sentence.format(**totals(rows).figures()))
+        if self.review is not None:
+            rows = rows.copy()
+            reviewed = [self.review.get(str(pid), (None,) * len(REVIEW_COLUMNS)) for pid in rows["pid"]]
+            for n, (key, _header) in enumerate(REVIEW_COLUMNS):
+                rows[key] = [values[n] if values[n] is not None else (None if n < 2 else "—") for values in reviewed]
         self.model.set_frame(rows)

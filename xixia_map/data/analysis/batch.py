@@ -10,16 +10,14 @@ each parcel to the plane once per site that meets it and in Python per site."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
+from ..errors import Cancelled  # the app's own: logged as a cancel, not a failure
 from .overlay import ELLIPSOIDAL, SiteAnalysis
 from .sources import FileInput, as_input
 
 BLOCK_DEGREES = 0.05  # ~5 km: a block's box holds a few thousand parcels of a 三调 layer
-
-
-class Cancelled(Exception):
-    """The planner pressed Cancel."""
 
 
 def blocks_of(sites: dict[str, object], size: float = BLOCK_DEGREES) -> list[list[str]]:

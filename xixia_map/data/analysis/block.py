@@ -179,5 +179,5 @@ def analyse_sites(sites: list, landuse, controls: dict, method: str = ELLIPSOIDA
             area = float(site_areas[k])
             found = [ControlResult(role, float(areas[k]), float(areas[k]) / area if area else 0.0, inside[k])
                      for role, (inside, areas) in lines.items()]
-            results[i] = SiteAnalysis(area, rows[k], found, method, max(0.0, area - float(covered[k])))
+            results[i] = SiteAnalysis(area, rows[k], found, method, max(0.0, area - float(covered[k])), plane)
     return results

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import shapely
 
 from ..atomic_write import atomic_path
 from ..spreadsheet_safe import write_xlsx_sheets
@@ -40,6 +41,37 @@ def landuse_table(analysis: SiteAnalysis, lang: str = "zh") -> pd.DataFrame:
                          analysis.uncovered_square_metres, analysis, zh))
     rows.append(_row("合计" if zh else "total", "", "", analysis.site_square_metres, analysis, zh))
     return pd.DataFrame(rows)
+
+
+def landuse_pieces(analysis: SiteAnalysis, site) -> list:
+    """The site's pieces behind each row of landuse_table, in its order, in
+    degrees (for the map): a 三大类's its classes', a class's its own, the part no
+    parcel covers, and the whole site for 合计."""
+    from .overlay import to_degrees, to_plane
+
+    plane = analysis.plane
+
+    def joined(pieces):
+        return to_degrees(shapely.union_all(pieces), plane) if pieces else None
+
+    out = []
+    for main in MAIN_CLASSES + ("未归类",):
+        members = [r for r in analysis.rows if r.main == main]
+        if members:
+            out.append(joined([p for r in members for p in r.pieces]))
+            out += [joined(r.pieces) for r in members]
+    if analysis.uncovered_square_metres > 0.005:
+        covered = shapely.union_all([p for r in analysis.rows for p in r.pieces])
+        out.append(to_degrees(to_plane(site, plane).difference(covered), plane))
+    out.append(site)
+    return out
+
+
+def control_pieces(analysis: SiteAnalysis) -> list:
+    """The site's area inside each control line, in control_table's order, in degrees."""
+    from .overlay import to_degrees
+
+    return [to_degrees(c.pieces, analysis.plane) if c.pieces is not None else None for c in analysis.controls]
 
 
 def _row(group, code, name, square_metres, analysis, zh):

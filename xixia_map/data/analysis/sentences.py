@@ -7,6 +7,16 @@ from .overlay import SiteAnalysis
 from .roles import DEV_BOUNDARY, ECO_REDLINE, FARMLAND
 
 
+INSIDE, OUTSIDE, PARTLY = "inside", "outside", "partly"
+EDGE_M2 = 0.005  # less than this outside the boundary is rounding: the site lies inside
+
+
+def boundary_status(analysis: SiteAnalysis, result) -> str:
+    """Whether the site lies inside the 城镇开发边界 (`result`: its ControlResult)."""
+    outside = max(0.0, analysis.site_square_metres - result.square_metres)
+    return INSIDE if outside <= EDGE_M2 else OUTSIDE if not result.touches else PARTLY
+
+
 def _amount(square_metres: float, lang: str) -> str:
     if lang == "zh":
         return f"{hectares(square_metres):,.4f} 公顷（{mu(square_metres):,.2f} 亩）"
@@ -31,14 +41,15 @@ def control_sentences(analysis: SiteAnalysis, lang: str = "zh") -> list[str]:
                        "The site does not touch the ecological protection red line.")
         elif result.role == DEV_BOUNDARY:
             outside = max(0.0, analysis.site_square_metres - result.square_metres)
+            status = boundary_status(analysis, result)
             if zh:
-                out.append("项目用地全部位于城镇开发边界内。" if outside <= 0.005 else
-                           "项目用地全部位于城镇开发边界外。" if not result.touches else
+                out.append("项目用地全部位于城镇开发边界内。" if status == INSIDE else
+                           "项目用地全部位于城镇开发边界外。" if status == OUTSIDE else
                            f"项目用地位于城镇开发边界内 {_amount(result.square_metres, lang)}（{share}），"
                            f"边界外 {_amount(outside, lang)}。")
             else:
-                out.append("The whole site lies inside the urban development boundary." if outside <= 0.005 else
-                           "The whole site lies outside the urban development boundary." if not result.touches else
+                out.append("The whole site lies inside the urban development boundary." if status == INSIDE else
+                           "The whole site lies outside the urban development boundary." if status == OUTSIDE else
                            f"{_amount(result.square_metres, lang)} of the site ({share}) lies inside the urban "
                            f"development boundary, {_amount(outside, lang)} outside.")
     return out

@@ -46,9 +46,12 @@ class Totals:
                 "done": f"{self.completed:,.0f}", "rate": rate}
 
 
-def filtered(frame, **choices) -> pd.DataFrame:
-    """Rows matching every chosen value (None: any)."""
+def filtered(frame, pids=None, **choices) -> pd.DataFrame:
+    """Rows matching every chosen value (None: any); `pids`: only these projects
+    (合规性审查's conflicts), by the register's pid or the map layer's id."""
     keep = np.ones(len(frame), dtype=bool)
+    if pids is not None:
+        keep &= frame["pid" if "pid" in frame else "id"].astype(str).isin(pids).to_numpy()
     for field, value in choices.items():
         if field in FILTER_FIELDS and value is not None:
             values = column(frame, field)

@@ -49,7 +49,7 @@
     // the selection
     select: on("selection", "select"), highlight: on("selection", "highlight"),
     clearSelection: on("selection", "clear"), showGeometry: on("selection", "showGeometry"),
-    showUncertainty: on("selection", "showUncertainty"),
+    showUncertainty: on("selection", "showUncertainty"), showPieces: on("selection", "showPieces"),
     // measuring
     startMeasure: on("measure", "start"), stopMeasure: on("measure", "stop"),
     measureLabels: on("measure", "labels"),

@@ -1,6 +1,7 @@
 /* The selection: the selected feature, the features highlighted with it (a
  * search's results, a table's rows), the geometry of a feature Python drew
- * (a large layer's tile), and an estimated feature's accuracy. Esc clears it,
+ * (a large layer's tile), an estimated feature's accuracy, and the pieces of
+ * an analysed site behind a row of 占地分析's table (one 地类, one control line). Esc clears it,
  * as in a GIS (editing.js ends a drawing first). A Leaflet plugin:
  * L.Xixia.Selection fires "change" ({chosen, left}) when the selected feature
  * changes.
@@ -9,6 +10,7 @@
   "use strict";
 
   var SELECT_COLOR = L.Xixia.style.SELECT_COLOR, PANES = L.Xixia.paneOrder.FIXED;
+  var PIECES_COLOR = "#e6550d";  // orange: apart from the selection's colour and the 红线's red
 
   L.Xixia.Selection = L.Evented.extend({
     // client: the page's L.Xixia.Client, whose layers the features belong to.
@@ -19,9 +21,11 @@
       this.highlighted = [];
       this.geometry = null;  // the selected feature of a tiled layer, drawn from Python's geometry
       this.uncertainty = null;
+      this.pieces = null;
       var self = this;
       document.addEventListener("keydown", function (e) {
-        if (e.key === "Escape" && !client.isDrawing() && (self.chosen || self.highlighted.length || self.uncertainty)) {
+        if (e.key === "Escape" && !client.isDrawing() &&
+            (self.chosen || self.highlighted.length || self.uncertainty || self.pieces)) {
           self.clear();
           client.send("selectionCleared");
         }
@@ -56,6 +60,7 @@
     clear: function () {
       this.showGeometry(null);
       this.showUncertainty(null);
+      this.showPieces(null);
       var had = this.chosen, self = this;
       if (had) { this._mark(had, false); this.chosen = null; }
       this.highlighted.forEach(function (l) { self._mark(l, false); });
@@ -98,6 +103,19 @@
         interactive: false,
       }).addTo(this._map);
       return true;
+    },
+
+    // An analysed site's pieces of one 地类 or control line (占地分析's table row),
+    // filled over the features; returns how many shapes are drawn.
+    showPieces: function (geojson) {
+      if (this.pieces) { this._map.removeLayer(this.pieces); this.pieces = null; }
+      if (!geojson) { return 0; }
+      this.pieces = L.geoJSON(geojson, {
+        style: function () { return { color: PIECES_COLOR, weight: 2, fillColor: PIECES_COLOR, fillOpacity: 0.45,
+                                      pane: PANES.selection[0], interactive: false }; },
+        interactive: false,
+      }).addTo(this._map);
+      return this.pieces.getLayers().length;
     },
 
     _mark: function (layer, on) {

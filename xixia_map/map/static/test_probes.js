@@ -55,6 +55,18 @@
       return chosen ? chosen.feature.properties.id : null;
     },
     uncertaintyShown: function () { return !!client().selection.uncertainty; },
+    // 占地分析's pieces on the map: how many polygons (a multipolygon's parts each), and their bounds
+    // [west, south, east, north].
+    piecesShown: function () {
+      var pieces = client().selection.pieces, parts = 0;
+      if (!pieces) { return null; }
+      pieces.eachLayer(function (l) {
+        var rings = l.getLatLngs();
+        parts += Array.isArray(rings[0]) && Array.isArray(rings[0][0]) ? rings.length : 1;
+      });
+      var b = pieces.getBounds();
+      return { count: parts, bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
+    },
     measureShown: function () { return client().measure.shown(); },
     clearMeasure: function () { return client().measure.clear(); },
     membersOf: function (layerId, fid) {
