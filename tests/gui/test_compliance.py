@@ -14,7 +14,7 @@ from shapely.geometry import Point, box
 from shapely.ops import unary_union
 
 from test_landtake import geod_area, lonlat
-from test_window_user_data import open_and_wait, window  # noqa: F401 - the window fixture
+from windows import open_and_wait
 from xixia_map.data.analysis.areas import mu
 from xixia_map.data.register.session import LAYER_ID
 from xixia_map.data.register.store import create_register

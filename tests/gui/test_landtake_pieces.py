@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from shapely.geometry import box
 
 from test_landtake import lonlat
-from test_window_user_data import open_and_wait, window  # noqa: F401 - the window fixture
+from windows import open_and_wait
 
 X0, Y0 = 37_545_000.0, 3_686_000.0
 SITE = box(X0 + 50, Y0 + 10, X0 + 350, Y0 + 90)

@@ -8,8 +8,8 @@ import geopandas as gpd
 from ceilings import CEILING_MS
 from shapely.geometry import box
 
-from test_window_panels import make_window
-from test_window_user_data import open_and_wait, window  # noqa: F401 - the window fixture
+from windows import make_window
+from windows import open_and_wait
 from xixia_map.ui.project_io import open_project, save_project_as
 
 X0, Y0 = 37_545_000.0, 3_686_000.0
