@@ -3,6 +3,10 @@
 <context>
     <name />
     <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>所选的面</source>
         <translation>The selected area</translation>
     </message>
