@@ -55,6 +55,8 @@ class TownshipStatsDialog(QDialog):
             for column, value in enumerate(values):
                 self.table.setItem(row, column, _item(value, frame.columns[column]))
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        self.table.verticalHeader().setVisible(False)  # the township names are the rows' labels
         self.notes = QLabel("\n".join(f"{a}：{b}" if window.lang == "zh" else f"{a}: {b}"
                                       for a, b in stats.notes.itertuples(index=False, name=None)))
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
