@@ -77,6 +77,76 @@
     <message>
         <source>“{layer}”按字段猜测为{role}，请核对：在上方重新选择即确认。</source>
         <translation>“{layer}” was guessed to be the {role} from its fields alone: check it, and choosing it above confirms it.</translation>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>所选的面</source>
+        <translation>The selected area</translation>
+    </message>
+    <message>
+        <source>在地图上绘制的范围</source>
+        <translation>An area drawn on the map</translation>
+    </message>
+    <message>
+        <source>所选线两侧的缓冲区</source>
+        <translation>A corridor either side of the selected line</translation>
+    </message>
+    <message>
+        <source>绘制范围</source>
+        <translation>Draw the area</translation>
+    </message>
+    <message>
+        <source>在地图上单击各拐点绘制范围，然后点“分析所选区域”</source>
+        <translation>Click each corner of the area on the map, then press Analyse the selected area</translation>
+    </message>
+    <message>
+        <source> 米</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>每侧宽度</source>
+        <translation>Width each side</translation>
+    </message>
+    <message>
+        <source>分析范围</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>请先点“绘制范围”，在地图上单击至少三个点围成范围。</source>
+        <translation>Press Draw the area first, then click at least three points on the map around it.</translation>
+    </message>
+    <message>
+        <source>请先在地图上选中一条线（道路、管线），并填写每侧宽度。</source>
+        <translation>Select a line on the map first (a road, a pipe) and give the width each side.</translation>
+    </message>
+    <message>
+        <source>{name}两侧各 {width} 米</source>
+        <translation>{name}, {width} m either side</translation>
+    </message>
+    <message>
+        <source>导出图纸…</source>
+        <translation>Export sheet…</translation>
+    </message>
+    <message>
+        <source>PDF 图纸 (*.pdf);;PNG 图片 (*.png)</source>
+        <translation>PDF sheet (*.pdf);;PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>按乡镇统计</source>
+        <translation>By township</translation>
+    </message>
+    <message>
+        <source>按乡镇统计…</source>
+        <translation>Statistics by township…</translation>
+    </message>
+    <message>
+        <source>项目按乡镇统计</source>
+        <translation>projects by township</translation>
+    </message>
+    <message>
+        <source>正在按乡镇统计…</source>
+        <translation>Counting by township…</translation>
     </message>
     <message>
         <source>显示项目库面板</source>

@@ -45,9 +45,18 @@ class LandTakeDock(QWidget):
         self.export_button = QPushButton(tr("导出 XLSX…"))
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(lambda _checked=False: self.export())
+        from .landtake_sheet import export_sheet
+        from .landtake_site import SiteChooser
+
+        self.site_chooser = SiteChooser(window)  # the selected polygon, a drawn area or a line's corridor
+        self.site = self.site_note = None
+        self.sheet_button = QPushButton(tr("导出图纸…"))
+        self.sheet_button.setEnabled(False)
+        self.sheet_button.clicked.connect(lambda _checked=False: export_sheet(self))
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.sheet_button)
         self.status = QLabel(tr("在地图上选中一个面（红线、地块或乡镇），再点“分析所选区域”。"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
@@ -65,6 +74,7 @@ class LandTakeDock(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.guesses)
+        layout.addWidget(self.site_chooser)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
@@ -103,6 +113,8 @@ class LandTakeDock(QWidget):
 
     # -- the analysis ---------------------------------------------------------------------
     def _site(self):
+        if self.site_chooser.mode() != "selected":
+            return self.site_chooser.site()
         record = self.window.details.record
         if record is None:
             return None, None
@@ -110,7 +122,8 @@ class LandTakeDock(QWidget):
         geometry = layer.geometry_of(str(record["id"]))
         if geometry is None or geometry.geom_type not in ("Polygon", "MultiPolygon"):
             return None, None
-        name = record.get("name") or record.get("name_zh") or record.get("名称") or layer.spec.title(self.window.lang)
+        name = (record.get("name") or record.get("name_zh") or record.get("名称") or record.get(layer.spec.label_field)
+                or layer.spec.title(self.window.lang))
         return geometry, str(name)
 
     def analyse_selected(self) -> bool:
@@ -119,7 +132,8 @@ class LandTakeDock(QWidget):
 
         site, title = self._site()
         if site is None:
-            self.status.setText(tr("请先在地图上选中一个面（红线、地块或乡镇）：点要素没有面积可分析。"))
+            self.status.setText(self.site_chooser.missing_text()
+                                or tr("请先在地图上选中一个面（红线、地块或乡镇）：点要素没有面积可分析。"))
             return False
         layers = {role: self.window.layers[box.currentData()] for role, box in self.boxes.items()
                   if box.currentData() and box.currentData() in self.window.layers}
@@ -132,8 +146,10 @@ class LandTakeDock(QWidget):
             landuse = frames.pop(LANDUSE, None)
             return analyse_site(site, landuse, frames)
 
+        note = self.site_chooser.note if self.site_chooser.mode() != "selected" else None
+
         def done(result) -> None:
-            self.result, self.title, self.site = result, title, site
+            self.result, self.title, self.site, self.site_note = result, title, site, note
             self.show_result()
 
         def failed(exc) -> None:
@@ -182,6 +198,7 @@ class LandTakeDock(QWidget):
         self.findings.setText("\n".join([landuse_sentence(self.result, lang)] + control_sentences(self.result, lang)))
         self.status.setText(tr("分析完成：{title}").format(title=self.title))
         self.export_button.setEnabled(True)
+        self.sheet_button.setEnabled(True)
 
     def show_pieces(self, row: int) -> bool:
         """The pieces behind a row of the table (a 地类's, a 三大类's, a control

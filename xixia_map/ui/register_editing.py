@@ -47,11 +47,14 @@ class RegisterEditing(QObject):
 
     # -- menu ---------------------------------------------------------------------
     def build_menu(self, bar) -> None:
+        from .township_stats import show_township_stats
+
         menu = bar.addMenu(tr("项目库"))
         menu.addAction(tr("新建项目库（从县文件项目）…")).triggered.connect(lambda: self.new_register())
         menu.addAction(tr("打开项目库…")).triggered.connect(lambda: self.open(None))
         menu.addAction(tr("从台账导入（XLSX/CSV）…")).triggered.connect(lambda: self.import_ledger(None, None))
         menu.addAction(tr("导出台账（XLSX）…")).triggered.connect(lambda: self.export_ledger(None))
+        menu.addAction(tr("按乡镇统计…")).triggered.connect(lambda: show_township_stats(self.window))
         menu.addAction(tr("显示项目库面板")).triggered.connect(self.show_panel)  # a closed dock comes back here
         self.compliance_action = menu.addAction(tr("合规性审查"))
         self.compliance_action.triggered.connect(lambda _checked=False: self.compliance.start())
