@@ -10,7 +10,7 @@ from ceilings import CEILING_MS
 from pyproj import Transformer
 from shapely.geometry import LineString, Point, box
 
-from test_window_user_data import open_and_wait, window  # noqa: F401 - the window fixture
+from windows import open_and_wait
 
 X0, Y0 = 37_545_000.0, 3_686_000.0
 TO_LONLAT = Transformer.from_crs(4525, 4326, always_xy=True)

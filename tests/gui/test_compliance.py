@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from shapely.geometry import Point, box
 from shapely.ops import unary_union
 
-from test_landtake import geod_area, lonlat
+from site_shapes import geod_area, lonlat
 from windows import open_and_wait
 from xixia_map.data.analysis.areas import mu
 from xixia_map.data.register.session import LAYER_ID

@@ -7,7 +7,7 @@ from ceilings import CEILING_MS
 from PySide6.QtCore import Qt
 from shapely.geometry import box
 
-from test_landtake import lonlat
+from site_shapes import lonlat
 from windows import open_and_wait
 
 X0, Y0 = 37_545_000.0, 3_686_000.0

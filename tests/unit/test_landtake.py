@@ -6,8 +6,9 @@ pieces made independently in the projected plane."""
 import geopandas as gpd
 import pytest
 import shapely
-from pyproj import Geod, Transformer
 from shapely.geometry import MultiPolygon, Polygon, box
+
+from site_shapes import geod_area, lonlat
 
 from xixia_map.data.analysis.areas import ellipsoidal_area, mu
 from xixia_map.data.analysis.classes import main_class
@@ -15,8 +16,6 @@ from xixia_map.data.analysis.overlay import ELLIPSOIDAL, TBMJ_RATIO, analyse_sit
 from xixia_map.data.analysis.roles import DEV_BOUNDARY, ECO_REDLINE, FARMLAND, LANDUSE, guess_role
 from xixia_map.data.analysis.sentences import control_sentences, landuse_sentence
 
-TO_LONLAT = Transformer.from_crs(4525, 4326, always_xy=True)
-GEOD = Geod(ellps="GRS80")
 X0, Y0 = 37_545_000.0, 3_686_000.0  # near 西峡's county town, in zone 37
 CELL = 100.0
 # a 4 x 3 grid of parcels, row by row from the south-west, each with its class
@@ -25,21 +24,8 @@ CODES = [["0101", "0101", "0301", "0601"],
          ["0103", "0404", "1003", "05H1"]]
 
 
-def lonlat(geometry):
-    return shapely.transform(geometry, lambda xy: __import__("numpy").column_stack(TO_LONLAT.transform(xy[:, 0], xy[:, 1])))
-
-
 def cell(col, row):
     return box(X0 + col * CELL, Y0 + row * CELL, X0 + (col + 1) * CELL, Y0 + (row + 1) * CELL)
-
-
-def geod_area(projected) -> float:
-    """The independent reference: the piece made in the plane, its vertices moved to lon/lat, Geod's area
-    (each part and ring oriented as Geod wants them)."""
-    from shapely.geometry.polygon import orient
-
-    parts = getattr(projected, "geoms", [projected])
-    return sum(abs(GEOD.geometry_area_perimeter(orient(lonlat(p), 1.0))[0]) for p in parts if not p.is_empty)
 
 
 @pytest.fixture(scope="module")
