@@ -94,6 +94,8 @@ def test_pmtiles(tmp_path):
     assert colour_of(reg.lookup("p/1/0/1")[0]) == (200, 100, 0)
     assert reg.lookup("p/1/1/1")[0] == EMPTY_PNG
     assert (source.min_zoom, source.max_zoom) == (1, 1)
+    reg.remove("p")  # the registry lets go of the archive's file
+    assert source._file.closed
 
 
 def _sqlite_without_tiles(path):

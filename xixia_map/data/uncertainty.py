@@ -7,7 +7,6 @@ area has that area as its range: neither gets a shape."""
 from __future__ import annotations
 
 import shapely
-import shapely.ops
 from pyproj import Transformer
 
 
@@ -21,9 +20,9 @@ def uncertainty_shape(geometry, accuracy_m: float):
     plane = f"+proj=aeqd +lat_0={centre.y} +lon_0={centre.x} +datum=WGS84 +units=m"
     forward = Transformer.from_crs(4326, plane, always_xy=True)
     back = Transformer.from_crs(plane, 4326, always_xy=True)
-    flat = shapely.ops.transform(forward.transform, geometry)
+    flat = shapely.transform(geometry, lambda x, y: forward.transform(x, y), interleaved=False)
     zone = flat.buffer(float(accuracy_m), quad_segs=24)
-    return shapely.ops.transform(back.transform, zone)
+    return shapely.transform(zone, lambda x, y: back.transform(x, y), interleaved=False)
 
 
 def uncertainty_for(record: dict, geometry):

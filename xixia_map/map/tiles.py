@@ -47,6 +47,9 @@ class TileSource:
     def describe(self) -> dict:
         return {"kind": self.kind, "path": str(self.path), "min_zoom": self.min_zoom, "max_zoom": self.max_zoom}
 
+    def close(self) -> None:
+        """Let go of the archive's file (a folder holds none open)."""
+
 
 class MBTilesSource(TileSource):
     kind = "mbtiles"
@@ -59,8 +62,15 @@ class MBTilesSource(TileSource):
         with open(self.path, "rb") as fh:
             if fh.read(16) != b"SQLite format 3\x00":
                 raise DataError(self.path, "not an MBTiles file (not SQLite)")
+        self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         try:
-            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._check()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _check(self) -> None:
+        try:
             names = {r[0] for r in self._db.execute("select name from sqlite_master where type in ('table','view')")}
             if not {"tiles", "metadata"} <= names:
                 raise DataError(self.path, "SQLite, but not MBTiles: no 'tiles' and 'metadata' tables")
@@ -77,6 +87,10 @@ class MBTilesSource(TileSource):
         self.metadata = meta
         if zooms[0] is not None:
             self.min_zoom, self.max_zoom = int(zooms[0]), int(zooms[1])
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
 
     def tile(self, z, x, y):
         tms_y = (1 << z) - 1 - y  # MBTiles rows count from the bottom (TMS)
@@ -126,11 +140,18 @@ class PMTilesSource(TileSource):
         except Exception as exc:  # the pmtiles package raises several types for foreign files
             self._file.close()
             raise DataError(self.path, f"not a PMTiles archive ({type(exc).__name__}: {exc})") from None
+        problem = None
         if header["tile_type"] not in (TileType.PNG, TileType.JPEG, TileType.WEBP):
-            raise DataError(self.path, f"unsupported tile type {header['tile_type']} (raster png/jpg/webp only)")
-        if header["tile_compression"] not in (Compression.NONE, Compression.UNKNOWN):
-            raise DataError(self.path, "compressed raster tiles are not supported")
+            problem = f"unsupported tile type {header['tile_type']} (raster png/jpg/webp only)"
+        elif header["tile_compression"] not in (Compression.NONE, Compression.UNKNOWN):
+            problem = "compressed raster tiles are not supported"
+        if problem:
+            self._file.close()
+            raise DataError(self.path, problem)
         self.min_zoom, self.max_zoom = header["min_zoom"], header["max_zoom"]
+
+    def close(self) -> None:
+        self._file.close()
 
     def tile(self, z, x, y):
         return self._reader.get(z, x, y)
@@ -161,10 +182,15 @@ class TileRegistry:
         self.served = 0
 
     def add(self, name: str, source: TileSource) -> None:
+        replaced = self._sources.get(name)
         self._sources[name] = source
+        if replaced is not None and replaced is not source:
+            replaced.close()
 
     def remove(self, name: str) -> None:
-        self._sources.pop(name, None)
+        source = self._sources.pop(name, None)
+        if source is not None:
+            source.close()
 
     def get(self, name: str) -> TileSource | None:
         return self._sources.get(name)
