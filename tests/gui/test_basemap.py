@@ -192,9 +192,8 @@ def test_basemap_is_drawn_under_the_data_layers_offline(qtbot, bundled_layers):
 
 
 def test_switcher_keeps_the_previous_basemap_on_a_bad_archive(qtbot, catalog, tmp_path, monkeypatch, dialogs):
-    from test_window_panels import make_window
+    from windows import make_window
 
-    monkeypatch.setenv("XIXIA_SETTINGS", str(tmp_path / "s.ini"))
     window = make_window(qtbot, catalog)
     box = window.basemap_box
     assert window.map_view.basemap == "xixia" and box.currentData() == "xixia"

@@ -90,16 +90,15 @@ def test_pdf_export_prints_the_text_verbatim(hostile_file, tmp_path):
 
 def test_toggling_layers_after_an_export_from_the_window(qtbot, catalog, tmp_path, monkeypatch):
     """The snapshot view used by a PNG export must leave the window's layer list."""
-    from test_window_panels import make_window
+    from windows import make_window
     from xixia_map.export.snapshot import SnapshotRequest, render_map
 
-    monkeypatch.setenv("XIXIA_SETTINGS", str(tmp_path / "s.ini"))
     window = make_window(qtbot, catalog)
     before = window.layers.listener_count()
     image, _ = render_map(window.layers, SnapshotRequest(400, 300))
     assert not image.isNull()
-    qtbot.wait(50)
-    assert window.layers.listener_count() == before
+    # The snapshot view is deleted once control returns to the event loop, and its listeners with it.
+    qtbot.waitUntil(lambda: window.layers.listener_count() == before, timeout=CEILING_MS)
     frame = gpd.GeoDataFrame({"name": ["新图层"]}, geometry=[Point(111.48, 33.3)], crs=4326)
     frame.to_file(tmp_path / "new.geojson")
     window.layers.set_visible("roads", False)  # raised RuntimeError: MapView already deleted
@@ -162,7 +161,8 @@ def test_map_labels_show_the_text_verbatim(qtbot, hostile_file, bundled_layers):
     shown = json.loads(view.evaluate(
         "JSON.stringify(Array.from(document.querySelectorAll('.leaflet-tooltip')).map(e => e.textContent))"))
     assert sorted(shown) == sorted(texts.values())
-    assert view.evaluate("document.querySelectorAll('.leaflet-tooltip img, .leaflet-tooltip a, .leaflet-tooltip b').length") == 0
+    marks = "document.querySelectorAll('.leaflet-tooltip img, .leaflet-tooltip a, .leaflet-tooltip b').length"
+    assert view.evaluate(marks) == 0
     assert not canary.exists()
     view.close()
 
@@ -198,7 +198,8 @@ def test_shapefile_and_dxf_exports_round_trip(bundled_layers, tmp_path):
     dxf = tmp_path / "图.dxf"
     write_features(frame, dxf, labels={"townships": ("乡镇", "name_zh"), "roads": ("国道", "ref")})
     text = layer_from_file(dxf, layer="文字", assume_crs=4525)
-    assert set(text.frame["Layer"]) == {"乡镇"} and sorted(text.frame["Text"]) == sorted(frame[frame.layer == "townships"]["name_zh"])
+    assert set(text.frame["Layer"]) == {"乡镇"}
+    assert sorted(text.frame["Text"]) == sorted(frame[frame.layer == "townships"]["name_zh"])
     points = layer_from_file(dxf, layer="点", assume_crs=4525).frame
     original = bundled_layers["townships"].frame.geometry
     got = sorted((round(p.x, 6), round(p.y, 6)) for p in points.geometry)

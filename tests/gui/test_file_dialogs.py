@@ -8,7 +8,6 @@ def test_dialogs_start_where_the_planner_last_was(qapp, tmp_path, monkeypatch):
 
     from xixia_map.ui import file_dialogs
 
-    monkeypatch.setenv("XIXIA_SETTINGS", str(tmp_path / "settings.ini"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     (tmp_path / "home").mkdir()
     monkeypatch.chdir(os.path.dirname(file_dialogs.__file__))  # started from the program's folder

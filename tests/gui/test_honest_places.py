@@ -6,6 +6,7 @@ from ceilings import CEILING_MS
 import pytest
 
 from xixia_map.data.uncertainty import uncertainty_shape
+from xixia_map.map.capture import wait_until_idle
 
 
 def _ready(qtbot, view, layer_id, count):
@@ -94,20 +95,26 @@ def test_selection_as_in_a_gis(qtbot, window):
     view = window.map_view
     _ready(qtbot, view, "rivers", 3)
     window.resize(1400, 900)
+    proxy = view.focusProxy()
+    # The page has taken the new size when its map is as wide as the view.
+    qtbot.waitUntil(lambda: view.evaluate("document.querySelector('.leaflet-container').clientWidth") == proxy.width(),
+                    timeout=CEILING_MS)
     course = window.layers["rivers"].frame.set_index("id").geometry["guanhe"]
     spot = course.interpolate(0.45, normalized=True)
-    qtbot.wait(300)
     view.call_sync("setViewNoAnim", spot.x, spot.y, 13)
-    qtbot.wait(400)
+    wait_until_idle(view, CEILING_MS / 1000)
     x, y = view.call_sync("featurePointAt", spot.y, spot.x)
-    proxy = view.focusProxy()
     QTest.mouseClick(proxy, Qt.MouseButton.LeftButton, pos=QPoint(round(x) + 5, round(y)))
-    qtbot.waitUntil(lambda: window.details.record is not None and window.details.record["id"] == "guanhe", timeout=CEILING_MS)
+    qtbot.waitUntil(lambda: window.details.record is not None and window.details.record["id"] == "guanhe",
+                    timeout=CEILING_MS)
     QTest.keyClick(proxy, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.details.record is None, timeout=CEILING_MS)
+    # Empty ground clears a selection: the river selected again, then a click
+    # inside the county but on no feature must clear it (and select no 西峡县).
+    QTest.mouseClick(proxy, Qt.MouseButton.LeftButton, pos=QPoint(round(x) + 5, round(y)))
+    qtbot.waitUntil(lambda: window.details.record is not None, timeout=CEILING_MS)
     QTest.mouseClick(proxy, Qt.MouseButton.LeftButton, pos=QPoint(round(x) + 80, round(y) + 60))  # inside the county
-    qtbot.wait(500)
-    assert window.details.record is None  # empty ground: no 西峡县
+    qtbot.waitUntil(lambda: window.details.record is None, timeout=CEILING_MS)
     window.layers.set_identifiable("county", True)
     qtbot.waitUntil(lambda: view.call_sync("featureCount", "county") == 1, timeout=CEILING_MS)
     QTest.mouseClick(proxy, Qt.MouseButton.LeftButton, pos=QPoint(round(x) + 80, round(y) + 60))
@@ -134,7 +141,7 @@ def test_stacked_features_get_a_chooser_and_the_map_its_own_menu(qtbot, window):
     # A right-click opens the app's menu, not Chromium's.
     seat = window.layers["townships"].frame.set_index("id").geometry["xiping"]
     view.call_sync("setViewNoAnim", seat.x, seat.y, 12)
-    qtbot.wait(300)
+    wait_until_idle(view, CEILING_MS / 1000)
     x, y = view.call_sync("featurePointAt", seat.y, seat.x)
     QTest.mouseClick(view.focusProxy(), Qt.MouseButton.RightButton, pos=QPoint(round(x) + 40, round(y) + 40))
     qtbot.waitUntil(lambda: window.map_menus.menu is not None and window.map_menus.menu.isVisible()

@@ -149,7 +149,10 @@ def test_records_and_table_pages_come_from_the_file_verbatim(dltb):
     assert record["ZLDWMC"] == HOSTILE and record["BSM"] == "B00007" and record["id"] == "8"
     lon, lat = record["_lonlat"]
     assert 111.39 < lon < 111.51 and 33.24 < lat < 33.34
-    assert "面积" in " ".join(record["_extra"]) or record["_extra"]
+    from xixia_map.data.measure import geometry_measures
+
+    assert record["_extra"] == geometry_measures(frame.to_crs(4326).geometry.iloc[7])  # 面积 of the parcel itself
+    assert set(record["_extra"]) == {"面积"} and "亩" in record["_extra"]["面积"]
     page = layer.features.page(5, 4)
     assert page["BSM"].tolist() == frame["BSM"].iloc[5:9].tolist()
     assert page["id"].tolist() == ["6", "7", "8", "9"]

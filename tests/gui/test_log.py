@@ -108,8 +108,9 @@ def test_a_background_job_failure_is_logged_with_the_workers_traceback(qtbot, lo
     for work in (_raising_work, _refused_work):
         job = BackgroundJob(owner, "reading", "cancel", work, shown.append,
                             lambda exc: shown.append(failure_text(exc, "en")))
+        before = len(shown)
         job.start()
-        qtbot.waitUntil(lambda n=len(shown): len(shown) == n + 1, timeout=CEILING_MS)
+        qtbot.waitUntil(lambda want=before + 1: len(shown) == want, timeout=CEILING_MS)
     # The planner reads one line; the log has the rest.
     assert shown == ["unexpected error (ZeroDivisionError: a job that failed in a way nobody foresaw)",
                      "plan.shp: not a readable vector file"]
@@ -152,7 +153,6 @@ def window(qtbot, catalog, tmp_path, monkeypatch):
     from xixia_map.paths import INDICATORS_PATH
     from xixia_map.ui.main_window import MainWindow
 
-    monkeypatch.setenv("XIXIA_SETTINGS", str(tmp_path / "settings.ini"))
     win = MainWindow(LayerList.from_catalog(catalog), "zh", groups=catalog.groups,
                      indicators=load_indicators(INDICATORS_PATH))
     qtbot.addWidget(win)
@@ -225,7 +225,8 @@ PLANTED = """
 
 
 def test_an_unexpected_error_logged_fails_the_test(pytester, monkeypatch):
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(HELPERS), str(HELPERS.parents[1]), os.environ.get("PYTHONPATH", "")]))
+    paths = [str(HELPERS), str(HELPERS.parents[1]), os.environ.get("PYTHONPATH", "")]
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(paths))
     pytester.makepyfile(test_planted=textwrap.dedent(PLANTED))
     result = pytester.runpytest_subprocess("-p", "log_errors", "-p", "no:cacheprovider", "--no-qt-log", "-rA")
     result.assert_outcomes(passed=3, failed=4)

@@ -110,7 +110,7 @@ def test_a_project_reopens_its_table_once_confirmed_with_a_password_for_that_con
 def test_the_shared_register_opens_in_the_window_and_saves_to_the_server(qtbot, window, postgis, tmp_path):
     import pandas as pd
     from postgis_server import ADMIN, ADMIN_PASSWORD
-    from test_register import LEDGER
+    from ledgers import LEDGER
 
     from xixia_map.data.postgis.connection import PgConnection
     from xixia_map.data.register.ledger import import_ledger

@@ -3,6 +3,7 @@ drag a project to its site through the map (a real marker's dragend), undo
 and redo, edit its status, save, reopen; a conflicting save is shown, not
 written over."""
 from ceilings import CEILING_MS
+from xixia_map.map.capture import wait_until_idle
 import pytest
 
 from windows import menu_texts
@@ -76,7 +77,7 @@ def test_a_conflicting_save_is_shown(qtbot, window, tmp_path, answer, expected):
 def test_import_a_ledger_in_the_window_and_export_it(qtbot, window, tmp_path):
     import pandas as pd
 
-    from test_register import LEDGER
+    from ledgers import LEDGER
 
     sheet = tmp_path / "台账.xlsx"
     LEDGER.to_excel(sheet, index=False)
@@ -111,7 +112,7 @@ def test_cli_draws_a_register_on_a_snapshot(tmp_path):
     import sys
 
 
-    from test_register import LEDGER
+    from ledgers import LEDGER
 
     LEDGER.to_excel(tmp_path / "t.xlsx", index=False)
     run = lambda *a: subprocess.run([sys.executable, "-m", "xixia_map", *map(str, a)], capture_output=True,  # noqa: E731
@@ -128,7 +129,7 @@ def test_cli_draws_a_register_on_a_snapshot(tmp_path):
 
 
 def test_the_lifecycle_view_filters_the_register_and_its_totals(qtbot, window, tmp_path):
-    from test_register import LEDGER
+    from ledgers import LEDGER
 
     sheet = tmp_path / "台账.xlsx"
     LEDGER.to_excel(sheet, index=False)
@@ -168,7 +169,6 @@ def _drag(qtbot, view, start, end):
     proxy = view.focusProxy()
     QTest.mousePress(proxy, Qt.MouseButton.LeftButton, pos=QPoint(*map(round, start)))
     for step in range(1, 11):
-        qtbot.wait(15)
         QTest.mouseMove(proxy, QPoint(round(start[0] + (end[0] - start[0]) * step / 10),
                                       round(start[1] + (end[1] - start[1]) * step / 10)))
     QTest.mouseRelease(proxy, Qt.MouseButton.LeftButton, pos=QPoint(*map(round, end)))
@@ -220,13 +220,13 @@ def test_draw_and_reshape_a_redline_with_the_mouse(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: window.current_selection() == (LAYER_ID, pid), timeout=CEILING_MS)
     star = register.session.register.record(pid)["geometry"]
     view.call_sync("setViewNoAnim", star.x, star.y, 16)
-    qtbot.wait(300)
+    wait_until_idle(view, CEILING_MS / 1000)
     assert register.draw_redline()
     cx, cy = view.call_sync("featurePointAt", star.y + 0.002, star.x - 0.003)  # away from the star itself
     corners = [(cx, cy), (cx + 160, cy), (cx + 160, cy + 120), (cx, cy + 120)]
-    for x, y in corners:
+    for placed, (x, y) in enumerate(corners, start=1):
         _click(view, x, y)
-        qtbot.wait(120)
+        qtbot.waitUntil(lambda n=placed: view.call_sync("drawnVertexCount") == n, timeout=CEILING_MS)
     with qtbot.waitSignal(view.drawing_ended, timeout=CEILING_MS):
         _click(view, *corners[0])  # back at the start closes the ring
     record = register.session.register.record(pid)
@@ -312,7 +312,7 @@ def test_a_typed_position_places_the_project_with_its_precision(qtbot, window, t
 def test_monthly_progress_is_reported_from_the_lifecycle_view(qtbot, window, tmp_path):
     from PySide6.QtCore import QDate
 
-    from test_register import LEDGER
+    from ledgers import LEDGER
     from xixia_map.ui.register_dialog import MonthReportDialog
 
     sheet = tmp_path / "台账.xlsx"
@@ -351,7 +351,7 @@ def test_monthly_progress_is_reported_from_the_lifecycle_view(qtbot, window, tmp
 
 
 def test_the_dashboard_reads_the_register_against_the_documents(qtbot, window, tmp_path):
-    from test_register import LEDGER
+    from ledgers import LEDGER
 
     sheet = tmp_path / "台账.xlsx"
     LEDGER.to_excel(sheet, index=False)
@@ -384,7 +384,8 @@ def test_the_register_is_english_in_the_english_window(qtbot, window, tmp_path):
     try:
         assert window.register.edit_action.isChecked()  # the rebuilt menu keeps the mode
         menus = [t for m in window.menuBar().actions() if m.menu() for t in menu_texts(m.menu())]
-        assert "Project register" in menus and "Draw the selected project's red line (click each corner, click the first to finish)" in menus
+        assert "Project register" in menus
+        assert "Draw the selected project's red line (click each corner, click the first to finish)" in menus
         panel = window.register.view_panel
         shown = [panel.form.labelForField(b).text() for b in panel.boxes.values()]
         shown += [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(panel.model.columnCount())]

@@ -286,7 +286,6 @@ def test_a_service_allowed_by_an_earlier_version_is_asked_again(qtbot, tmp_path,
     from xixia_map.ui.basemap_control import SERVICES_KEY
     from xixia_map.ui.settings import open_settings
 
-    monkeypatch.setenv("XIXIA_SETTINGS", str(tmp_path / "settings.ini"))
     service = MapService("xyz", "旧服务", "xyz", trap.other.base + "/xyz/{z}/{x}/{y}.png")
     earlier = [{"name": "service1_xyz", "allowed": True, "services": [service.to_settings()]}]
     open_settings().setValue(SERVICES_KEY, json.dumps(earlier, ensure_ascii=False))

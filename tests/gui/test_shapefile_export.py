@@ -184,7 +184,7 @@ def _export_through_the_window(qtbot, window, out: Path, answer: str, encoding: 
 
 @pytest.fixture
 def hostile_layer(qtbot, window, tmp_path):
-    from test_window_user_data import open_and_wait
+    from windows import open_and_wait
 
     hostile_geojson(tmp_path / "项目.geojson")
     layer_id = open_and_wait(qtbot, window, tmp_path / "项目.geojson")

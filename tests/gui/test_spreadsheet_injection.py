@@ -285,7 +285,7 @@ def test_the_window_exports_write_no_formula(qtbot, window, tmp_path):
 
     from modal_click import press_when_shown
     from xixia_map.ui.data_export_dialog import ask_data_export
-    from test_window_user_data import open_and_wait
+    from windows import open_and_wait
 
     texts, amounts = PAYLOADS, [-(i + 0.25) * 10 for i in range(len(PAYLOADS))]
     hostile_register(tmp_path / "库.gpkg", texts, amounts)

@@ -265,7 +265,7 @@ def test_dashboard_values_are_not_cut(qtbot, window):
     panel = window.indicators_panel
     window.docks["indicators"].show()
     window.docks["indicators"].raise_()
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: panel.all_tree.isVisible() and panel.all_tree.viewport().width() > 0, timeout=CEILING_MS)
     tree = panel.all_tree
     metrics = tree.fontMetrics()
     for top in range(tree.topLevelItemCount()):

@@ -18,7 +18,8 @@ def big_layer(n=50_000, seed=2):
     x = rng.uniform(111.30, 111.70, n)
     y = rng.uniform(33.20, 33.45, n)
     codes = np.where(x < 111.5, "01", "03")
-    frame = gpd.GeoDataFrame({"id": [f"p{i}" for i in range(n)], "DLBM": codes, "DLMC": np.where(codes == "01", "耕地", "林地")},
+    names = np.where(codes == "01", "耕地", "林地")
+    frame = gpd.GeoDataFrame({"id": [f"p{i}" for i in range(n)], "DLBM": codes, "DLMC": names},
                              geometry=shapely.box(x, y, x + 0.0015, y + 0.001), crs=4326)
     spec = LayerSpec(id="sandiao", title_zh="三调", title_en="Land use", path=None, geometry="Polygon",
                      category="user", style=STYLE, label_field="DLMC", detail_fields=(), group="user")

@@ -99,7 +99,8 @@ def test_edit_session_undo_redo_save_and_accuracy(ledger_file, tmp_path):
     seat = session.frame.geometry.iloc[0]
     session.drag(pid, 111.6801, 33.2322, 16)
     assert session.register.record(pid)["placement"] == "已落图"
-    assert session.register.record(pid)["accuracy_m"] == drag_accuracy_m(16, 33.2322) == pytest.approx(6.0, abs=0.1)  # 3 px of 2 m
+    accuracy = session.register.record(pid)["accuracy_m"]
+    assert accuracy == drag_accuracy_m(16, 33.2322) == pytest.approx(6.0, abs=0.1)  # 3 px of 2 m
     session.change(pid, {"status": "投产运营", "completed": 5000.0})
     assert session.undo() and session.register.record(pid)["status"] == "在建"
     assert session.undo() and session.register.record(pid)["geometry"].equals(seat)
@@ -195,7 +196,8 @@ def test_monthly_progress_moves_the_completed_investment_and_is_saved(ledger_fil
     reread = open_register(path)
     assert reread.monthly(pid) == [("2026-10", 300.0), ("2026-11", 450.5)]
     assert reread.record(pid)["completed"] == start + 750.5
-    assert [(row[3], row[5]) for row in edit_log(path)][:2] == [("progress:2026-10", "300.0"), ("completed", str(start + 300))]
+    logged = [(row[3], row[5]) for row in edit_log(path)][:2]
+    assert logged == [("progress:2026-10", "300.0"), ("completed", str(start + 300))]
     other = open_register(path)  # a second planner reports the same month first
     save_edits(other, [Edit(pid, "progress:2026-11", 450.5, 500.0)], who="孙工")
     session.report_month(pid, "2026-11", 480.0)

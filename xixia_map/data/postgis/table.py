@@ -80,6 +80,17 @@ def _keyed(frame: pd.DataFrame, pk: str) -> pd.DataFrame:
     return frame
 
 
+# The server's refusals a planner meets, by SQLSTATE (or its class), said in
+# words (PostgreSQL's own messages come in the server's language).
+_SERVER_CAUSES = {
+    "25006": ("the session is read-only: the map never changes a table", "只读会话：地图不会修改数据表"),
+    "42501": ("the database user may not read it", "数据库用户没有读取它的权限"),
+    "42P01": ("the table no longer exists", "数据表已不存在"),
+    "57014": ("the query took too long and was stopped", "查询耗时过长，已被中止"),
+    "08": ("the connection to the database was lost", "与数据库的连接已中断"),
+    "53": ("the server is out of resources", "数据库服务器资源不足"),
+}
+
 class TableStore:
     """A BatchStore (large/store.py): what the tile drawing asks of a store, answered by SQL."""
 
@@ -250,9 +261,14 @@ class TableFeatures(IntegerKeyed):
         try:
             return query()
         except psycopg.Error as exc:
-            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-            raise DataError(self.connection.label(), say(f"the query on {self.info.name} failed ({first})",
-                                                         f"查询数据表 {self.info.name} 失败（{first}）")) from None
+            known = _SERVER_CAUSES.get(getattr(exc, "sqlstate", None) or "") or \
+                _SERVER_CAUSES.get((getattr(exc, "sqlstate", None) or "")[:2])
+            if known is not None:
+                cause_en, cause_zh = known
+            else:  # the server's own words, in the language the server speaks
+                cause_en = cause_zh = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+            raise DataError(self.connection.label(), say(f"the query on {self.info.name} failed ({cause_en})",
+                                                         f"查询数据表 {self.info.name} 失败（{cause_zh}）")) from None
 
     def close(self) -> None:
         with self._lock:

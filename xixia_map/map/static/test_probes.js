@@ -113,5 +113,10 @@
       if (Array.isArray(ring[0])) { ring = ring[0]; }
       return ring.map(pixel);
     },
+    // The corners placed so far of a red line being drawn (geoman's working polygon).
+    drawnVertexCount: function () {
+      var draw = client().map.pm && client().map.pm.Draw.Polygon;
+      return draw && draw._enabled && draw._layer ? draw._layer.getLatLngs().length : 0;
+    },
   });
 })();
