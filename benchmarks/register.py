@@ -100,7 +100,8 @@ def filter_and_redraw(path: Path) -> None:
             wait_for(app, lambda: view.call_sync("featureCount", LAYER_ID) == expected)
             wait_until_idle(view)
             times.append((time.perf_counter() - started, field, expected))
-            print(f"  {field}={box.itemText(index)}: {expected} shown, {times[-1][0] * 1000:.0f} ms") if os.environ.get("XIXIA_BENCH_VERBOSE") else None
+            if os.environ.get("XIXIA_BENCH_VERBOSE"):
+                print(f"  {field}={box.itemText(index)}: {expected} shown, {times[-1][0] * 1000:.0f} ms")
     print(f"filter and redraw in the window (1600 × 1000, {len(times)} filters, "
           f"{min(t[2] for t in times)}–{max(t[2] for t in times)} projects shown): "
           f"median {statistics.median(t[0] for t in times) * 1000:.0f} ms, worst "

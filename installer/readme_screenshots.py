@@ -85,7 +85,7 @@ def main() -> int:
     dom, dltb, dem = sample / "示例_正射影像.tif", sample / "示例_三调图斑.gpkg", sample / "示例_DEM.tif"
     for lang, size, suffix in (("zh", (1600, 1000), ""), ("zh", (1024, 700), "-1024"), ("en", (1600, 1000), "-en")):
         window = window_with([dom, dltb], lang, size)
-        land = next(l for l in window.layers if l.spec.path == dltb)
+        land = next(layer for layer in window.layers if layer.spec.path == dltb)
         window.layers.set_opacity(land.id, 0.3)
         window.layers_panel.tree.expandAll()
         shoot(window, f"dom-sandiao{suffix}.png", (111.445, 33.272, 111.515, 33.328))

@@ -22,7 +22,7 @@ import indicators as ind  # noqa: E402
 import places as P  # noqa: E402
 import research as R  # noqa: E402
 
-from xixia_map.data.seeds import find_seed_dir, seed_text, sentence_containing  # noqa: E402
+from seeds import find_seed_dir, seed_text, sentence_containing  # noqa: E402
 
 GEODATA = ROOT / "geodata"
 SEED_DIR = find_seed_dir(HERE)

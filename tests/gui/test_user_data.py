@@ -137,12 +137,12 @@ def big_gpkg(tmp_path, count=100_000):
 def test_big_file_reports_progress_and_can_be_cancelled(tmp_path):
     path = big_gpkg(tmp_path)
     seen = []
-    frame, _ = read_vector(path, id_field=None, progress=lambda done, total: seen.append((done, total)))
+    frame, _ = read_vector(path, progress=lambda done, total: seen.append((done, total)))
     assert len(frame) == 100_000
     assert len(seen) >= 5 and seen[-1] == (100_000, 100_000)
     calls = []
     with pytest.raises(Cancelled):
-        read_vector(path, id_field=None, progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) >= 1)
+        read_vector(path, progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) >= 1)
     assert calls == [20_000]  # stopped after the first chunk
 
 

@@ -10,7 +10,7 @@ from xixia_map.data.catalog import load_catalog
 from xixia_map.data.chinese_offsets import wgs84_to_gcj02
 from xixia_map.data.indicators import load_indicators
 from xixia_map.data.layers import LayerList
-from xixia_map.data.seeds import find_seed_dir, seed_text, squash
+from seeds import find_seed_dir, seed_text, squash
 from xixia_map.paths import CATALOG_PATH, GEODATA_DIR, INDICATORS_PATH
 
 SEED_DIR = find_seed_dir()

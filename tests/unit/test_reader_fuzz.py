@@ -20,7 +20,7 @@ def _read(name: str, data: bytes) -> None:
     path = FOLDER / name
     path.write_bytes(data)
     try:
-        read_vector(path, id_field=None)
+        read_vector(path)
     except DataError as exc:
         assert str(path) in exc.one_line() and len(exc.one_line().splitlines()) == 1
         assert exc.one_line("zh")
@@ -86,7 +86,7 @@ def test_random_dbf_text_in_mixed_encodings(words, encoding, cut):
         (folder / "t.dbf").write_bytes(bytes(dbf))
     guess_dbf_encoding(bytes(dbf))
     try:
-        frame, report = read_vector(folder / "t.shp", id_field=None)
+        frame, report = read_vector(folder / "t.shp")
     except DataError:
         return
     if not cut and encoding in ("utf-8", "gbk", "gb18030") and not text.isascii() and report.encoding_certain:

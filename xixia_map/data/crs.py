@@ -8,12 +8,7 @@ from pyproj import Proj
 WGS84 = "EPSG:4326"
 CGCS2000 = "EPSG:4490"
 # CGCS2000 3-degree Gauss-Krüger zone 37 (central meridian 111°E, zone-prefixed
-# eastings). Xixia (110.99–111.83°E) lies wholly inside it.
-CGCS2000_GK3_ZONE37 = "EPSG:4525"
-CGCS2000_GK3_CM111 = "EPSG:4546"  # the same zone without the "37" prefix
-
-
-# EPSG:4525 written out as its PROJ definition (CGCS2000 uses the GRS80
+# eastings; Xixia, 110.99–111.83°E, lies wholly inside it), EPSG:4525 written out as its PROJ definition (CGCS2000 uses the GRS80
 # ellipsoid). Building it skips the EPSG database search, which costs ~150 ms on
 # first use; tests pin it to the EPSG:4525 transformation.
 GK3_ZONE37_PROJ = "+proj=tmerc +lat_0=0 +lon_0=111 +k=1 +x_0=37500000 +y_0=0 +ellps=GRS80 +units=m +no_defs"

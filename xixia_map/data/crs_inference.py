@@ -103,8 +103,3 @@ def guess_crs(bounds) -> list[CrsGuess]:
                 for e, n, r, z in _candidates(swapped)]
     # Near Xixia first; among those, the order above (as written before swapped).
     return sorted(guesses, key=lambda g: not lands_near_xixia(bounds, g.epsg, g.swap))
-
-
-def to_wgs84_bounds(bounds, epsg: int):
-    transformer = Transformer.from_crs(epsg, 4326, always_xy=True)
-    return transformer.transform_bounds(*bounds)

@@ -129,7 +129,7 @@ class Layer(ABC):
             return None
         return [str(i) for i in self.drawn_frame()["id"]]
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - a hook: only a layer that holds files or connections overrides it
         """Let go of the files and connections its features are read through (StreamedLayer)."""
 
     # -- changes (the LayerList calls these; each emits its event) -----------------

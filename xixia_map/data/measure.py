@@ -46,9 +46,6 @@ def format_area(square_metres: float, exact: bool = False, lang: str = "zh") -> 
     return f"{main}（{'，'.join(parts)}）"
 
 
-def format_hectares(square_metres: float, lang: str = "zh") -> str:
-    return f"{square_metres / 10000:,.2f} {'公顷' if lang == 'zh' else 'ha'}"
-
 
 def segment_lengths_m(lonlats) -> list[float]:
     """Geodesic length of each leg of a measured line."""

@@ -30,7 +30,7 @@ def list_layers_of(path) -> list[str]:
     return driver_for(path).layers(Path(path))
 
 
-def read_vector(path, *, layer=None, id_field: str | None = "id", assume_crs=None, swap_axes: bool = False,
+def read_vector(path, *, layer=None, assume_crs=None, swap_axes: bool = False,
                 encoding: str | None = None, progress=None, cancelled=None) -> tuple[gpd.GeoDataFrame, ReadReport]:
     """`progress(done, total)` and `cancelled()` make long reads observable and stoppable.
     `assume_crs`, `swap_axes` and `encoding` are the planner's answers to earlier questions."""

@@ -1,7 +1,6 @@
 """Where the app's data is expected to lie: Xixia County and its neighbours."""
 from __future__ import annotations
 
-import math
 
 # Xixia County spans 110.99–111.83°E, 32.98–33.81°N (the bundled outline). The
 # neighbourhood adds about one county on each side (淅川, 内乡, 嵩县, 栾川, 卢氏,
@@ -25,7 +24,3 @@ def km_from_county_seat(lon: float, lat: float) -> float:
 
 def centre(bounds) -> tuple[float, float]:
     return (bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2
-
-
-def finite_bounds(bounds) -> bool:
-    return all(math.isfinite(b) for b in bounds)

@@ -15,7 +15,6 @@ from .shapefile_fit import NAMES_FILE, ShapefileFit, fit_for_shapefile
 
 FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GPKG", ".csv": "CSV", ".zip": "ESRI Shapefile",
            ".dxf": "DXF"}
-SHAPEFILE_ENCODINGS = ("GBK", "UTF-8")  # GBK (with its .cpg) is what Chinese office GIS reads by default
 _KIND_NAMES = {"Point": "point", "LineString": "line", "Polygon": "polygon"}
 
 

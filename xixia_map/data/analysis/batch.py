@@ -10,7 +10,6 @@ each parcel to the plane once per site that meets it and in Python per site."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import Cancelled  # the app's own: logged as a cancel, not a failure

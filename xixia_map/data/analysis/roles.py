@@ -58,7 +58,7 @@ def guess_role(layer_name: str, columns) -> RoleGuess | None:
     """The role a layer's name (file stem, layer or table name) and fields point to."""
     codes = _codes_in(layer_name)
     fields = {str(c).upper() for c in columns}
-    for role, role_codes, words, marks in _HINTS:
+    for role, role_codes, words, _marks in _HINTS:
         if codes & set(role_codes) or any(word in layer_name for word in words):
             return RoleGuess(role, True)
     for role, _codes, _words, marks in _HINTS:

@@ -92,7 +92,7 @@ def parse_position(system_key: str, east_text: str, north_text: str) -> TypedPos
     system = BY_KEY[system_key]
     east = _number(east_text, "easting" if not system.degrees else "longitude", "东坐标" if not system.degrees else "经度")
     north = _number(north_text, "northing" if not system.degrees else "latitude", "北坐标" if not system.degrees else "纬度")
-    for swapped, (e, n) in ((False, (east, north)), (True, (north, east))):
+    for swapped, (e, n) in ((False, (east, north)), (True, (north, east))):  # noqa: B007 - the match is returned
         lon, lat = _to_lonlat(system, float(e), float(n))
         if math.isfinite(lon) and math.isfinite(lat) and _in_xixia(lon, lat):
             break
