@@ -238,8 +238,18 @@ TIMING = st.sampled_from(["BEFORE INSERT", "AFTER INSERT", "BEFORE UPDATE", "AFT
                           "AFTER UPDATE OF \"geom\"", "AFTER UPDATE OF status"])
 
 
+def _bare_ok(name: str) -> bool:
+    """A name SQLite takes unquoted (a generated `all` or `on` is a keyword)."""
+    try:
+        sqlite3.connect(":memory:").execute(f"CREATE TABLE {name} (x)")
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
 def _quote(name: str, style: int) -> str:
-    return [name, f'"{name}"', f"[{name}]", f"'{name}'"][style]
+    bare = name if _bare_ok(name) else f'"{name}"'
+    return [bare, f'"{name}"', f"[{name}]", f"'{name}'"][style]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
