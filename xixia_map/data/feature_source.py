@@ -121,6 +121,24 @@ class IntegerKeyed:
         except KeyError:
             return -1
 
+    def feature(self, fid: str):
+        """One feature, with its geometry in lon/lat (as the app holds every layer); KeyError if none."""
+        frame = self.features_of([str(fid_number(fid))])
+        if len(frame) == 0:
+            raise KeyError(fid)
+        return frame
+
+
+def fid_numbers(ids) -> list[int]:
+    """The integer feature ids among the app's text ids (others name no feature here)."""
+    numbers = []
+    for fid in ids:
+        try:
+            numbers.append(fid_number(fid))
+        except KeyError:
+            continue
+    return numbers
+
 
 def fid_number(fid) -> int:
     """A source's integer feature id from the app's text id; KeyError for one that is not a number."""

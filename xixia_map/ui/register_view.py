@@ -95,13 +95,14 @@ class RegisterView(QWidget):
         self.conflicts_only.toggled.connect(self._changed)
         self.review_export = QPushButton(tr("导出审查报告（XLSX）…"))
         self.review_export.clicked.connect(lambda _checked=False: self.review_export_requested.emit())
-        row = QHBoxLayout()
-        row.addWidget(self.conflicts_only)  # no stretch: a click beside its words would miss it
-        row.addStretch(1)
-        row.addWidget(self.review_export)
+        # One above the other: side by side they made the panel wider than its dock, which cut it off.
         layout = QVBoxLayout(box)
         layout.addWidget(self.review_summary)
-        layout.addLayout(row)
+        for widget in (self.conflicts_only, self.review_export):  # no stretch: a click beside the words would miss
+            row = QHBoxLayout()
+            row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
         box.hide()
 
     def show_review(self, values: dict[str, tuple] | None, conflicts: frozenset[str], summary: str) -> None:

@@ -25,7 +25,7 @@ import shapely
 from pyproj import CRS, Transformer
 
 from ..errors import DataError
-from ..feature_source import IntegerKeyed, empty_frame, fid_number
+from ..feature_source import IntegerKeyed, empty_frame, fid_numbers
 from ..mercator import mercator_box
 from ..messages import say
 from .source import StoreSource
@@ -210,22 +210,10 @@ class FileFeatures(IntegerKeyed):
         batch = self.store.query(*mercator_box(west, south, east, north))
         return [str(v) for v in np.sort(self.fids_at(batch.positions))]
 
-    def feature(self, fid: str) -> gpd.GeoDataFrame:
-        """One feature, with its geometry in lon/lat (as the app holds every layer)."""
-        frame = self.features_of([str(fid_number(fid))])
-        if len(frame) == 0:
-            raise KeyError(fid)
-        return frame
-
     def features_of(self, ids: list[str]) -> gpd.GeoDataFrame:
         """Features by fid, read from the file by its own fid index (an
         analysis's area: the ids the store's index found, ids_in)."""
-        numbers = []
-        for fid in ids:
-            try:
-                numbers.append(fid_number(fid))
-            except KeyError:
-                continue
+        numbers = fid_numbers(ids)
         if not numbers:
             return self.empty_frame()
         frame = self._read(fids=np.asarray(numbers, dtype=np.int64))

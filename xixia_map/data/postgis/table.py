@@ -23,7 +23,7 @@ import shapely
 from psycopg import sql
 
 from ..errors import DataError
-from ..feature_source import IntegerKeyed, empty_frame, fid_number
+from ..feature_source import IntegerKeyed, empty_frame, fid_numbers
 from ..large.store import Batch, shapes_of
 from ..mercator import mercator_box
 from ..large.store_build import LEVELS, _ring_arrays, level_for
@@ -358,19 +358,8 @@ class TableFeatures(IntegerKeyed):
     def ids_in(self, west: float, south: float, east: float, north: float) -> list[str]:
         return [str(v) for v in self.store.query(*mercator_box(west, south, east, north)).positions]
 
-    def feature(self, fid: str) -> gpd.GeoDataFrame:
-        frame = self.features_of([str(fid_number(fid))])
-        if len(frame) == 0:
-            raise KeyError(fid)
-        return frame
-
     def features_of(self, ids: list[str]) -> gpd.GeoDataFrame:
-        numbers = []
-        for fid in ids:
-            try:
-                numbers.append(fid_number(fid))
-            except KeyError:
-                continue
+        numbers = fid_numbers(ids)
         columns = list(self.fields)
         rows = self.fetch(sql.SQL("SELECT {cols}, ST_AsBinary(ST_Transform({g}, 4326)) FROM {t} WHERE {pk} = ANY(%s)")
                           .format(cols=sql.SQL(", ").join(sql.Identifier(n) for n in columns),
