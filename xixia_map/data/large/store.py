@@ -90,6 +90,16 @@ class BatchStore(Protocol):
         """Shapely geometries (Web Mercator) of a batch read with_geometry."""
 
 
+@runtime_checkable
+class PerBatchStyles(Protocol):
+    """A BatchStore whose batches bring the style's fields with them (a table's,
+    postgis/table.TableStore, for a source whose per_batch_styles is True): told
+    which before tiles are drawn."""
+
+    style_fields: list[str]
+    style_categories: dict[str, list[str]]  # field -> its legend's values, sent as codes
+
+
 def _runs(positions: np.ndarray, gap: int = RUN_GAP) -> list[tuple[int, int]]:
     """Sorted positions as [start, stop) runs, joining runs less than `gap` apart."""
     if len(positions) == 0:
