@@ -150,7 +150,7 @@ def run_map_export(dialog: MapExportDialog, layers: LayerList, out: Path, bounds
                 image = add_furniture(image, state, layers, lang, 96.0 * (scale or 1.0))
             step(85)
             with atomic_path(out) as tmp:
-                if not image.save(str(tmp), "PNG"):
+                if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]  # PySide6 6.11 stubs: format is bytes; the binding takes str only
                     raise OSError(f"could not write {out}")
     finally:
         progress.setValue(100)
