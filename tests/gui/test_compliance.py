@@ -155,7 +155,7 @@ def test_cancel_stops_the_review_and_a_second_run_does_not_stack(qtbot, window, 
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     release.set()
     qtbot.waitUntil(lambda: not editing.compliance.jobs, timeout=CEILING_MS)
-    assert not job.thread.isRunning() if _alive(job) else True
+    assert not job.worker_thread.isRunning() if _alive(job) else True
     assert len(analysed) == 1  # stopped after the site under way, of three
     assert editing.compliance.found is None and (editing.view_panel is None or editing.view_panel.review is None)
     assert "已取消合规性审查" in window.statusBar().currentMessage()
@@ -165,4 +165,4 @@ def test_cancel_stops_the_review_and_a_second_run_does_not_stack(qtbot, window, 
 def _alive(job) -> bool:
     from shiboken6 import isValid
 
-    return isValid(job) and isValid(job.thread)
+    return isValid(job) and isValid(job.worker_thread)
