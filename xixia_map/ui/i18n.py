@@ -8,7 +8,16 @@ window has no English buttons.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+if TYPE_CHECKING:
+    # PySide6's stub has QT_TR_NOOP(object) -> object; it hands back the text it
+    # marks (for lupdate), so a str stays a str.
+    def QT_TR_NOOP(message: str) -> str: ...  # noqa: N802 (Qt's name, which lupdate looks for)
+else:
+    from PySide6.QtCore import QT_TR_NOOP  # noqa: F401 (re-exported: import it from here)
 
 from ..paths import RESOURCES_DIR
 

@@ -5,7 +5,7 @@ import dataclasses
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from ..data.errors import DataError
 from ..data.log import log_failure
@@ -15,7 +15,7 @@ from ..data.project import (Bookmark, LayerEntry, Project, load_project, outside
 from ..data.user_layers import layer_from_file
 from .settings import open_settings
 from . import file_dialogs, plain_text, project_trust
-from .i18n import tr
+from .i18n import QT_TR_NOOP, tr
 from .layer_roles import restore_roles, roles_for_project
 
 log = logging.getLogger(__name__)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from .settings import open_settings
+from .i18n import tr
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -51,7 +52,7 @@ def show_landtake(window: MainWindow) -> None:
 
     if window.landtake is None or window.landtake_dock is None:
         window.landtake = LandTakeDock(window)
-        dock = window.landtake_dock = QDockWidget(window.tr("占地分析"), window)
+        dock = window.landtake_dock = QDockWidget(tr("占地分析"), window)
         dock.setObjectName("dock_landtake")
         dock.setWidget(window.landtake)
         window.addDockWidget(RIGHT, dock)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from ..data.measure import format_area, format_length, geodesic_area_m2, geodesic_length_m
 from ..map.scale import scale_denominator
+from .i18n import tr
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -36,7 +37,7 @@ def show_cursor(window: MainWindow, lat: float, lng: float) -> None:
     text = f"{lng:.5f}°E, {lat:.5f}°N"
     hit = window.map_view.raster_value_at(lng, lat)  # one pixel read: the DEM's height under the cursor
     if hit is not None and hit[0].is_dem:
-        text += "  " + window.tr("高程") + f" {hit[1]:,.1f} m"
+        text += "  " + tr("高程") + f" {hit[1]:,.1f} m"
     window.cursor_label.setText(text)
 
 
@@ -46,7 +47,7 @@ def show_scale(window: MainWindow, view: dict) -> None:
 
 
 def show_blocked(window: MainWindow) -> None:
-    prefix = window.tr("已拦截外网请求")
+    prefix = tr("已拦截外网请求")
     window.blocked_label.setText(f"{prefix}: {window.map_view.blocked_requests}")
     say_basemap_trouble(window)
 
@@ -67,7 +68,7 @@ def say_basemap_trouble(window: MainWindow) -> None:
     if choice.kind != "service":
         return
     failed, refused = counts[0] - seen[0], counts[1] - seen[1]
-    window.statusBar().showMessage(window.tr(
+    window.statusBar().showMessage(tr(
         "底图“{name}”有瓦片未能取得（{failed} 张失败，{refused} 张未获允许或被重定向）："
         "请检查网络、密钥和允许的地址").format(name=choice.title(window.lang), failed=failed, refused=refused), 15000)
 
@@ -80,7 +81,7 @@ def set_measuring(window: MainWindow, kind: str | None) -> None:
             action.blockSignals(False)
     if kind:
         window.map_view.call("startMeasure", kind)
-        window.measure_label.setText(window.tr("单击地图添加点"))
+        window.measure_label.setText(tr("单击地图添加点"))
     else:
         window.map_view.call("stopMeasure")
         window.measure_label.setText("")
@@ -92,9 +93,9 @@ def show_measure(window: MainWindow, kind: str, points: list) -> None:
     from ..data.measure import segment_lengths_m
 
     if kind == "area":
-        label, value = window.tr("面积"), format_area(geodesic_area_m2(points), lang=window.lang)
+        label, value = tr("面积"), format_area(geodesic_area_m2(points), lang=window.lang)
     else:
-        label, value = window.tr("距离"), format_length(geodesic_length_m(points))
+        label, value = tr("距离"), format_length(geodesic_length_m(points))
     text = f"{label}: {value}"
     window.measure_label.setText(text)
     legs = [format_length(m) for m in segment_lengths_m(points)] if kind == "line" else []
