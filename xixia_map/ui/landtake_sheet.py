@@ -23,11 +23,11 @@ def role_sources(dock) -> list:
 
     sources = []
     for role, box in dock.boxes.items():
-        layer = dock.window.layers[box.currentData()] if box.currentData() in dock.window.layers else None
+        layer = dock.main_window.layers[box.currentData()] if box.currentData() in dock.main_window.layers else None
         if layer is not None:
             crs = getattr(layer.report, "source_crs", None) or getattr(layer.report, "assumed_crs", None)
             sources.append(source_note(role, Path(str(layer.spec.path)),
-                                       getattr(getattr(layer, "origin", None), "layer", None), crs, dock.window.lang))
+                                       getattr(getattr(layer, "origin", None), "layer", None), crs, dock.main_window.lang))
     return sources
 
 
