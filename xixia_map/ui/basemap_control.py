@@ -189,8 +189,8 @@ class BasemapBox(QComboBox):
             if not isinstance(entry, dict) or not _earlier_allowed(entry):
                 continue
             name = entry.get("name")
-            definitions = self.basemaps.service_definitions(name)
-            if not definitions:
+            definitions = self.basemaps.service_definitions(name) if isinstance(name, str) else []
+            if not isinstance(name, str) or not definitions:
                 continue
             origins = sorted(frozenset().union(*(s.origins() for s in definitions)))
             title = " + ".join(s.title for s in definitions)

@@ -118,7 +118,7 @@ def _basemap_of(window) -> dict:
 def run_map_export(dialog: MapExportDialog, layers: LayerList, out: Path, bounds, select, lang: str,
                    parent=None) -> None:
     kind = dialog.kind.currentData()
-    progress = QProgressDialog(tr("正在导出…") if parent else "…", None, 0, 100, parent)
+    progress = QProgressDialog(tr("正在导出…") if parent else "…", None, 0, 100, parent)  # type: ignore[call-overload]  # PySide6 stub: cancelButtonText is str; None (no Cancel) is Qt's own
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     progress.setValue(5)

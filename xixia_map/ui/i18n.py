@@ -46,6 +46,8 @@ def _qt_translator(app, lang: str) -> QTranslator | None:
 def install_language(lang: str) -> bool:
     """Switch the application's translators; returns False if the app's .qm is missing."""
     app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_language needs the QApplication made first")
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -20,6 +20,7 @@ from .i18n import tr
 from .layer_roles import choices_of, current_roles, polygon_layers
 
 if TYPE_CHECKING:
+    from ..data.analysis.overlay import SiteAnalysis
     from .main_window import MainWindow
 
 ROLES = (LANDUSE,) + CONTROL_LINES
@@ -30,7 +31,7 @@ class LandTakeDock(QWidget):
         super().__init__(window)
         self.main_window = window
         self.jobs: list = []
-        self.result = None
+        self.result: SiteAnalysis | None = None
         self.title = ""
         self.boxes: dict[str, QComboBox] = {}
         form = QFormLayout()
@@ -53,7 +54,8 @@ class LandTakeDock(QWidget):
         from .landtake_site import SiteChooser
 
         self.site_chooser = SiteChooser(window)  # the selected polygon, a drawn area or a line's corridor
-        self.site = self.site_note = None
+        self.site = None
+        self.site_note: str | None = None
         self.sheet_button = QPushButton(tr("导出图纸…"))
         self.sheet_button.setEnabled(False)
         self.sheet_button.clicked.connect(lambda _checked=False: export_sheet(self))
@@ -70,7 +72,7 @@ class LandTakeDock(QWidget):
         self.table.cellClicked.connect(lambda row, _column: self.show_pieces(row))
         self.site = None
         self.row_pieces: list = []  # per table row: ("landuse" | "control", index into its list) or None
-        self._pieces = None  # the pieces of every row, in degrees, made at the first click
+        self._pieces: dict[str, list] | None = None  # the pieces of every row, in degrees, made at the first click
         self.findings = QLabel()
         self.findings.setTextFormat(Qt.TextFormat.PlainText)
         self.findings.setWordWrap(True)
@@ -168,9 +170,12 @@ class LandTakeDock(QWidget):
         from ..data.analysis.sentences import control_sentences, landuse_sentence
 
         lang = self.main_window.lang
-        tables = [landuse_table(self.result, lang)]
-        if self.result.controls:
-            tables.append(control_table(self.result, lang))
+        result = self.result
+        if result is None:
+            return
+        tables = [landuse_table(result, lang)]
+        if result.controls:
+            tables.append(control_table(result, lang))
         rows = sum(len(t) for t in tables) + len(tables) - 1
         columns = max(len(t.columns) for t in tables)
         self.table.clear()
@@ -199,7 +204,7 @@ class LandTakeDock(QWidget):
                     self.table.setItem(row, column, item)
                 row += 1
         self.table.resizeColumnsToContents()
-        self.findings.setText("\n".join([landuse_sentence(self.result, lang)] + control_sentences(self.result, lang)))
+        self.findings.setText("\n".join([landuse_sentence(result, lang)] + control_sentences(result, lang)))
         self.status.setText(tr("分析完成：{title}").format(title=self.title))
         self.export_button.setEnabled(True)
         self.sheet_button.setEnabled(True)

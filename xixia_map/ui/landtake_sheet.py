@@ -51,7 +51,7 @@ def export_sheet(dock, out: Path | None = None) -> Path | None:
                            legend=tuple(box.currentData() for box in dock.boxes.values() if box.currentData()),
                            basemaps=window.map_view.basemaps, basemap=window.map_view.basemap,
                            sources=tuple(role_sources(dock)))
-    progress = QProgressDialog(tr("正在导出…"), None, 0, 100, window)
+    progress = QProgressDialog(tr("正在导出…"), None, 0, 100, window)  # type: ignore[call-overload]  # PySide6 stub: cancelButtonText is str; None (no Cancel) is Qt's own
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     try:

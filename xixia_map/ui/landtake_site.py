@@ -32,18 +32,18 @@ class SiteChooser(QWidget):
         self.draw_button = QPushButton(tr("绘制范围"))
         self.draw_button.setToolTip(tr("在地图上单击各拐点绘制范围，然后点“分析所选区域”"))
         self.draw_button.clicked.connect(lambda _checked=False: self.start_drawing())
-        self.width = QDoubleSpinBox()
-        self.width.setRange(0.5, 5000.0)
-        self.width.setDecimals(1)
-        self.width.setValue(20.0)
-        self.width.setSuffix(tr(" 米"))
+        self.corridor_width = QDoubleSpinBox()
+        self.corridor_width.setRange(0.5, 5000.0)
+        self.corridor_width.setDecimals(1)
+        self.corridor_width.setValue(20.0)
+        self.corridor_width.setSuffix(tr(" 米"))
         self.width_label = QLabel(tr("每侧宽度"))
         self.width_label.setTextFormat(Qt.TextFormat.PlainText)
         label = QLabel(tr("分析范围"))
         label.setTextFormat(Qt.TextFormat.PlainText)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for widget in (label, self.kind, self.draw_button, self.width_label, self.width):
+        for widget in (label, self.kind, self.draw_button, self.width_label, self.corridor_width):
             row.addWidget(widget)
         row.addStretch(1)
         self.kind.currentIndexChanged.connect(lambda _i: self._show_options())
@@ -60,7 +60,7 @@ class SiteChooser(QWidget):
         mode = self.mode()
         self.draw_button.setVisible(mode == DRAWN)
         self.width_label.setVisible(mode == CORRIDOR)
-        self.width.setVisible(mode == CORRIDOR)
+        self.corridor_width.setVisible(mode == CORRIDOR)
 
     def start_drawing(self) -> None:
         """The map's 测面积: each click a vertex; the area stays drawn until the next or Esc."""
@@ -104,7 +104,7 @@ class SiteChooser(QWidget):
         line, name = self._selected_line()
         if line is None:
             return None, None
-        width = self.width.value()
+        width = self.corridor_width.value()
         self.note = corridor_method(width, self.main_window.lang)
         return line_corridor(line, width), tr("{name}两侧各 {width} 米").format(name=name, width=f"{width:g}")
 

@@ -78,9 +78,11 @@ class OfflineDialog(QDialog):
     def plan(self) -> PackagePlan:
         if self.area.currentData() == "view":
             view = self.main_window.map_view.last_view or {}
-            bounds = tuple(view.get(k) for k in ("west", "south", "east", "north"))
-            if any(v is None for v in bounds):
+            west, south, east, north = (view.get(k) for k in ("west", "south", "east", "north"))
+            if west is None or south is None or east is None or north is None:
                 bounds = COUNTY
+            else:
+                bounds = (west, south, east, north)
         else:
             bounds = COUNTY
         low, high = sorted((self.min_zoom.value(), self.max_zoom.value()))
@@ -114,7 +116,7 @@ class OfflineDialog(QDialog):
                             confirmed=True)
 
         def done(result) -> None:
-            self.result = result
+            self.download_result = result
             self.estimate_label.setText(self.tr("已下载 {written} 张，已有 {skipped} 张，失败 {failed} 张").format(
                 written=result.written, skipped=result.skipped, failed=result.failed))
             self.main_window.basemap_box.add_archive(str(out))

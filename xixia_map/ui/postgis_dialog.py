@@ -144,7 +144,7 @@ class PostgisDialog(QDialog):
 
     def _restore(self) -> None:
         try:
-            saved = json.loads(open_settings().value(SETTINGS_KEY, "") or "{}")
+            saved = json.loads(str(open_settings().value(SETTINGS_KEY, "") or "{}"))
             last = PgConnection.from_project(saved) if saved else None
         except (TypeError, ValueError, DataError):  # settings edited by hand: start empty
             last = None
