@@ -120,7 +120,7 @@ def test_the_review_fills_the_columns_writes_the_report_and_narrows_the_map(qtbo
     qtbot.waitUntil(lambda: elements.call_sync("shownElements", LAYER_ID) == 7, timeout=CEILING_MS)
     assert len(model.pids) == 4
     editing.session.change("P3", {"status": "在建"})  # the register edited after the review: said
-    editing._changed()
+    editing.changed()
     assert "审查结果可能已过时" in view.review_summary.text() and view.review is not None
     assert not window.dialogs
 

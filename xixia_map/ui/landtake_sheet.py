@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog
@@ -14,10 +15,13 @@ from . import file_dialogs, plain_text
 from .background import failure_text
 from .i18n import tr
 
+if TYPE_CHECKING:
+    from .landtake_dock import LandTakeDock
+
 log = logging.getLogger(__name__)
 
 
-def role_sources(dock) -> list:
+def role_sources(dock: LandTakeDock) -> list:
     """Each role's layer as a source note: its file, date and CRS."""
     from ..data.analysis.inputs import source_note
 
@@ -31,10 +35,10 @@ def role_sources(dock) -> list:
     return sources
 
 
-def export_sheet(dock, out: Path | None = None) -> Path | None:
+def export_sheet(dock: LandTakeDock, out: Path | None = None) -> Path | None:
     from ..export.analysis_sheet import SheetRequest, write_analysis_sheet
 
-    window = dock.window
+    window = dock.main_window
     if dock.result is None or getattr(dock, "site", None) is None:
         return None
     if out is None:
