@@ -24,8 +24,8 @@ class SearchBox(QLineEdit):
         completer = QCompleter(self._model, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        # PySide6's stubs give a signal no __getitem__; [str] picks QCompleter.activated's text overload.
-        completer.activated[str].connect(self._on_activated)  # type: ignore[index]
+        # [str] picks QCompleter.activated's text overload.
+        completer.activated[str].connect(self._on_activated)  # type: ignore[index]  # PySide6 stub: no Signal[...]
         self.setCompleter(completer)
         self.textEdited.connect(self._refresh)
         self.returnPressed.connect(self._choose_first)
