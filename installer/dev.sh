@@ -2,7 +2,7 @@
 # Set up what Xixia Map needs on a Debian machine, then start the app or the tests.
 #
 #   bash installer/dev.sh app [xixia-map args]   # the map window on the bundled data
-#   bash installer/dev.sh test [pytest args]     # the whole test suite, headless
+#   bash installer/dev.sh test [pytest args]     # ruff, mypy, then the whole test suite, headless
 #
 # Each step is skipped when already done, so repeated runs start in seconds.
 set -euo pipefail
@@ -111,6 +111,9 @@ main() {
   build_translations
   cd "$ROOT"
   if [ "$what" = test ]; then
+    # Lint and types first: seconds, where the suite takes minutes (config in pyproject.toml).
+    "$VENV/bin/ruff" check . || { say "ruff found problems (above): fix them before the tests run"; exit 1; }
+    "$VENV/bin/mypy" || { say "mypy found type errors (above): fix them before the tests run"; exit 1; }
     exec "$VENV/bin/python" -m pytest "$@"
   fi
   if ! has_display && [ -z "${QT_QPA_PLATFORM:-}" ]; then

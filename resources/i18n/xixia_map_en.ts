@@ -3,6 +3,142 @@
 <context>
     <name />
     <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>打开数据…</source>
+        <translation>Open data…</translation>
+    </message>
+    <message>
+        <source>打开 File Geodatabase…</source>
+        <translation>Open File Geodatabase…</translation>
+    </message>
+    <message>
+        <source>添加 PostGIS 图层…</source>
+        <translation>Add PostGIS layer…</translation>
+    </message>
+    <message>
+        <source>打开共享项目库（PostGIS）…</source>
+        <translation>Open shared register (PostGIS)…</translation>
+    </message>
+    <message>
+        <source>新建项目库…</source>
+        <translation>New project register…</translation>
+    </message>
+    <message>
+        <source>打开项目…</source>
+        <translation>Open project…</translation>
+    </message>
+    <message>
+        <source>项目另存为…</source>
+        <translation>Save project as…</translation>
+    </message>
+    <message>
+        <source>最近的项目</source>
+        <translation>Recent projects</translation>
+    </message>
+    <message>
+        <source>导出地图…</source>
+        <translation>Export map…</translation>
+    </message>
+    <message>
+        <source>导出数据…</source>
+        <translation>Export data…</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>视图</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>占地分析</source>
+        <translation>Land take</translation>
+    </message>
+    <message>
+        <source>添加底图文件…</source>
+        <translation>Add basemap file…</translation>
+    </message>
+    <message>
+        <source>添加地图服务…</source>
+        <translation>Add map service…</translation>
+    </message>
+    <message>
+        <source>下载离线底图包…</source>
+        <translation>Download offline basemap package…</translation>
+    </message>
+    <message>
+        <source>允许在线底图</source>
+        <translation>Allow online basemaps</translation>
+    </message>
+    <message>
+        <source>书签</source>
+        <translation>Bookmarks</translation>
+    </message>
+    <message>
+        <source>定位到坐标…</source>
+        <translation>Go to coordinates…</translation>
+    </message>
+    <message>
+        <source>大屏模式</source>
+        <translation>Big-screen mode</translation>
+    </message>
+    <message>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>打开日志文件夹</source>
+        <translation>Open the log folder</translation>
+    </message>
+    <message>
+        <source>关于西峡项目地图…</source>
+        <translation>About Xixia Project Map…</translation>
+    </message>
+    <message>
+        <source>(无)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>添加书签…</source>
+        <translation>Add bookmark…</translation>
+    </message>
+    <message>
+        <source>删除书签</source>
+        <translation>Delete bookmark</translation>
+    </message>
+    <message>
+        <source>高程</source>
+        <translation>Elevation</translation>
+    </message>
+    <message>
+        <source>已拦截外网请求</source>
+        <translation>Blocked outside requests</translation>
+    </message>
+    <message>
+        <source>底图“{name}”有瓦片未能取得（{failed} 张失败，{refused} 张未获允许或被重定向）：请检查网络、密钥和允许的地址</source>
+        <translation>Some tiles of the basemap “{name}” could not be had ({failed} failed, {refused} not allowed or redirected): check the network, the key and the allowed addresses</translation>
+    </message>
+    <message>
+        <source>单击地图添加点</source>
+        <translation>Click the map to add points</translation>
+    </message>
+    <message>
+        <source>面积</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>距离</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
         <source>是</source>
         <translation>yes</translation>
     </message>

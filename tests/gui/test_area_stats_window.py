@@ -76,7 +76,7 @@ def test_a_corridor_either_side_of_a_selected_road_and_its_sheet(qtbot, window, 
     window.map_view.select_feature(road_id, str(window.layers[road_id].frame["id"].iloc[0]), zoom=False)
     qtbot.waitUntil(lambda: window.details.record is not None, timeout=CEILING_MS)
     dock.site_chooser.set_mode("corridor")
-    dock.site_chooser.width.setValue(15)
+    dock.site_chooser.corridor_width.setValue(15)
     result = _run(qtbot, dock)
     # 360 m of road, 15 m either side: 1.08 ha; 80 m of it in 0101 and 0702, 100 m in each of the others
     assert result.site_square_metres == pytest.approx(360 * 30, rel=1e-4)

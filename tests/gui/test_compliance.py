@@ -123,7 +123,7 @@ def test_the_review_fills_the_columns_writes_the_report_and_narrows_the_map(qtbo
     qtbot.waitUntil(lambda: elements.call_sync("shownElements", LAYER_ID) == 7, timeout=CEILING_MS)
     assert len(model.pids) == 4
     editing.session.change("P3", {"status": "在建"})  # the register edited after the review: said
-    editing._changed()
+    editing.changed()
     assert "审查结果可能已过时" in view.review_summary.text() and view.review is not None
     assert not window.dialogs
 
@@ -158,7 +158,7 @@ def test_cancel_stops_the_review_and_a_second_run_does_not_stack(qtbot, window, 
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     release.set()
     qtbot.waitUntil(lambda: not editing.compliance.jobs, timeout=CEILING_MS)
-    assert not job.thread.isRunning() if _alive(job) else True
+    assert not job.worker_thread.isRunning() if _alive(job) else True
     assert len(analysed) == 1  # stopped after the site under way, of three
     assert editing.compliance.found is None and (editing.view_panel is None or editing.view_panel.review is None)
     assert "已取消合规性审查" in window.statusBar().currentMessage()
@@ -168,4 +168,4 @@ def test_cancel_stops_the_review_and_a_second_run_does_not_stack(qtbot, window, 
 def _alive(job) -> bool:
     from shiboken6 import isValid
 
-    return isValid(job) and isValid(job.thread)
+    return isValid(job) and isValid(job.worker_thread)

@@ -113,7 +113,7 @@ def test_an_offline_package_is_estimated_downloaded_and_becomes_a_basemap(qtbot,
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1
     qtbot.waitUntil(lambda: not dialog.jobs, timeout=CEILING_S * 1000)
-    assert dialog.result.written == plan.count() and dialog.result.failed == 0
+    assert dialog.download_result.written == plan.count() and dialog.download_result.failed == 0
     assert sqlite3.connect(out).execute("SELECT count(*) FROM tiles").fetchone()[0] == plan.count()
     current = window.map_view.basemaps.get(window.map_view.basemap)
     assert current.kind == "archive" and current.path == str(out)

@@ -49,7 +49,7 @@ def test_saving_the_project_keeps_the_mark_while_the_register_has_edits(qtbot, w
     assert window.register.new_register(tmp_path / "库.gpkg")
     pid = window.register.session.frame["pid"].iloc[0]
     window.register.session.change(pid, {"status": "续建"})
-    window.register._changed()
+    window.register.changed()
     assert save_project_as(window, tmp_path / "p.xixia.json") is not None
     assert window.isWindowModified()  # the register's edit is not in the project file
     window.dialogs.answer = QMessageBox.StandardButton.Cancel

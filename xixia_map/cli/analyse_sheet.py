@@ -21,6 +21,9 @@ CONTROL_STYLES = {
 BACKGROUND = ("county", "roads", "rivers", "townships")
 
 
+_qt_app: object = None  # the QApplication _start_qt made, if it made one
+
+
 def _start_qt() -> None:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, whatever the session has
     from ..map.qt_log import install_qt_message_handler
@@ -30,8 +33,9 @@ def _start_qt() -> None:
     prepare_web_engine()
     from PySide6.QtWidgets import QApplication
 
+    global _qt_app
     if QApplication.instance() is None:
-        _start_qt.app = QApplication(sys.argv[:1])  # kept: Qt needs it alive while drawing
+        _qt_app = QApplication(sys.argv[:1])  # kept: Qt needs it alive while drawing
 
 
 def map_layers(frames: dict[str, tuple[gpd.GeoDataFrame, Path, str | None]], lang: str):

@@ -281,6 +281,7 @@ def _render(plan: ExportPlan, layers, args, started: float) -> int:
     if plan.kind == "png":
         from ..export.snapshot import SnapshotRequest, render_map
 
+        assert plan.size is not None  # plan_export gives a PNG its size
         image, state = render_map(layers, SnapshotRequest(*plan.size, plan.bounds, plan.select, lang=args.lang,
                                                           **_basemap(args)))
         if args.furniture:
@@ -288,7 +289,7 @@ def _render(plan: ExportPlan, layers, args, started: float) -> int:
 
             image = add_furniture(image, state, layers, args.lang)
         with atomic_path(plan.out) as tmp:
-            if not image.save(str(tmp), "PNG"):
+            if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]  # PySide6 6.11 stubs: format is bytes; the binding takes str only
                 print(f"xixia-map export: error: could not encode {plan.out}", file=sys.stderr)
                 return 1
     else:

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..data.catalog import load_catalog
 from ..data.drivers import driver_for
 from ..data.errors import DataError
-from ..data.layers import LayerList
+from ..data.layers import LayerList, VectorLayer
 from ..data.log import log_failure
 from ..data.messages import say
 from ..data.reader import describe_bounds
@@ -54,7 +54,9 @@ def load_user_layer(path, args, taken=()):
                                       f"有 {len(names)} 个图层，请用 --layer 选择（{'、'.join(names)}）"))
     layer = layer_from_file(path, taken, **kwargs)
     if getattr(args, "offset", None):
-        layer.apply_offset(layer.offset_frame(args.offset), args.offset)
+        moved = layer.offset_frame(args.offset)  # a DataError for a layer drawn where its source places it
+        if isinstance(layer, VectorLayer):
+            layer.apply_offset(moved, args.offset)
     return layer
 
 

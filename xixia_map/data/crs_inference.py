@@ -56,7 +56,7 @@ def _candidates(bounds) -> list[tuple[int, str, str, str]]:
 
     minx, miny, maxx, maxy = bounds
     xs, ys = (minx, maxx), (miny, maxy)
-    forms = []
+    forms: list[tuple[tuple[int, ...], str, str]] = []
     if _within(xs, -180, 180) and _within(ys, -90, 90):
         forms.append((DEGREES, "coordinates are degrees of lon/lat", "坐标为经纬度"))
     if _within(xs, 37_000_000, 37_999_999) and _within(ys, 0, 10_000_000):

@@ -28,10 +28,22 @@ if TYPE_CHECKING:
 class FeatureSource(Protocol):
     """A layer's features: counted, bounded, paged, read one at a time or by box."""
 
-    kind: str  # "Point", "LineString" or "Polygon"
-    count: int
-    bounds: tuple  # (west, south, east, north) in lon/lat
-    fields: list[str]  # the attribute columns, in the source's order
+    # Read-only members (properties here), which a source may hold as plain attributes.
+    @property
+    def kind(self) -> str:
+        """"Point", "LineString" or "Polygon"."""
+
+    @property
+    def count(self) -> int:
+        """How many features."""
+
+    @property
+    def bounds(self) -> tuple:
+        """(west, south, east, north) in lon/lat."""
+
+    @property
+    def fields(self) -> list[str]:
+        """The attribute columns, in the source's order."""
 
     def empty_frame(self) -> gpd.GeoDataFrame:
         """The columns (`id` first) with no rows: what the rest of the app reads a schema from."""
@@ -68,11 +80,18 @@ class StreamedSource(FeatureSource, Protocol):
     """A source too large to hold (a large file, a big table): drawn as tiles
     from a store (`store`), styled from its columns without a frame."""
 
-    store: BatchStore
-    path: Path | str
-    # True: the style's fields come with each tile's query (a table, which
-    # someone may edit meanwhile); False: inks are made once per store position.
-    per_batch_styles: bool
+    @property
+    def store(self) -> BatchStore:
+        """Where its tiles are drawn from."""
+
+    @property
+    def path(self) -> Path | str:
+        """The file, or the table's label."""
+
+    @property
+    def per_batch_styles(self) -> bool:
+        """True: the style's fields come with each tile's query (a table, which
+        someone may edit meanwhile); False: inks are made once per store position."""
 
     def values_of(self, name: str) -> np.ndarray | None:
         """A field's values per store position for the inks, or None (no such field, or per batch)."""
@@ -109,6 +128,14 @@ def empty_frame(fields: list[str], dtypes: dict[str, str]) -> gpd.GeoDataFrame:
 class IntegerKeyed:
     """The contract's id_of_row and row_of_id for a source keyed by integers
     (a file's fids, a table's primary key), from its own fid_of_row and row_of_fid."""
+
+    def fid_of_row(self, rows: np.ndarray) -> np.ndarray:
+        """The integer feature ids at table rows."""
+        raise NotImplementedError
+
+    def row_of_fid(self, fid: int) -> int:
+        """The table row of an integer feature id, or -1 for one it does not have."""
+        raise NotImplementedError
 
     def id_of_row(self, row: int) -> str:
         import numpy as np

@@ -44,8 +44,8 @@ def _translate(text: str) -> Text:
 
 def _from_pyogrio(record) -> bool:
     return issubclass(record.category, UserWarning) and not issubclass(record.category, RuntimeWarning) \
-        and ("pyogrio" in (record.filename or "") or _MEASURED.search(str(record.message))
-             or _LAYERS.search(str(record.message)))
+        and ("pyogrio" in (record.filename or "") or _MEASURED.search(str(record.message)) is not None
+             or _LAYERS.search(str(record.message)) is not None)
 
 
 @contextmanager

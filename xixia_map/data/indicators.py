@@ -52,5 +52,6 @@ def load_indicators(path: Path) -> list[Indicator]:
             raise DataError(path, f"line {line}: value '{row['value']}' is not a number",
                             field="value") from None
         related = tuple(r for r in row["related"].split(",") if r)
-        out.append(Indicator(**{**row, "value": value, "related": related}))
+        text = {name: row[name] for name in row if name not in ("value", "related")}
+        out.append(Indicator(value=value, related=related, **text))
     return out

@@ -151,12 +151,9 @@ class Layer(ABC):
 
     def restyle(self, style: dict, label_field: str | None = None, label_mode: str | None = None) -> None:
         """A new style (styling.build_style) and, optionally, the field labels are drawn from."""
-        changes = {"style": style}
-        if label_field is not None:
-            changes["label_field"] = label_field
-        if label_mode is not None:
-            changes["label_mode"] = label_mode
-        self.spec = replace(self.spec, **changes)
+        self.spec = replace(self.spec, style=style,
+                            label_field=self.spec.label_field if label_field is None else label_field,
+                            label_mode=self.spec.label_mode if label_mode is None else label_mode)
         self.restyled = True
         self.events.style.emit()
 

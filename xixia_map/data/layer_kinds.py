@@ -35,6 +35,7 @@ class _Held:
     """The features of `frame` as a FeatureSource, made again when the frame is replaced."""
 
     _held: FrameFeatures | None = None
+    frame: gpd.GeoDataFrame  # the layer's (Layer.frame)
 
     @property
     def feature_source(self) -> FeatureSource:

@@ -73,11 +73,14 @@ def close() -> None:
         _file_handler = None
 
 
+_OUR_HOOKS: list[object] = []  # the hooks _log_uncaught installed, so it installs them once
+
+
 def _log_uncaught() -> None:
     """sys.excepthook and threading.excepthook log, then do what they did: an
     exception raised in a Qt slot is printed by PySide6 and the app goes on,
     so without this it would reach no file."""
-    if not getattr(sys.excepthook, "logs_to_file", False):
+    if sys.excepthook not in _OUR_HOOKS:
         previous = sys.excepthook
 
         def hook(kind, value, traceback):
@@ -85,9 +88,9 @@ def _log_uncaught() -> None:
                 logging.getLogger(LOGGER_NAME).critical("uncaught exception", exc_info=(kind, value, traceback))
             previous(kind, value, traceback)
 
-        hook.logs_to_file = True
+        _OUR_HOOKS.append(hook)
         sys.excepthook = hook
-    if not getattr(threading.excepthook, "logs_to_file", False):
+    if threading.excepthook not in _OUR_HOOKS:
         previous_thread = threading.excepthook
 
         def thread_hook(args):
@@ -97,7 +100,7 @@ def _log_uncaught() -> None:
                                                         exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
             previous_thread(args)
 
-        thread_hook.logs_to_file = True
+        _OUR_HOOKS.append(thread_hook)
         threading.excepthook = thread_hook
 
 

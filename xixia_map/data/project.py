@@ -21,7 +21,7 @@ from .atomic_write import atomic_write_bytes
 from .errors import DataError
 from .messages import say
 from .postgis.connection import PgConnection, shown
-from .project_values import OFFSETS, Problems, checked_state, crs_problem, encoding_ok, extent_ok, layer_name
+from .project_values import OFFSETS, Problems, as_extent, checked_state, crs_problem, encoding_ok, extent_ok, layer_name
 
 FORMAT = "xixia-map-project"
 VERSION = 1
@@ -155,12 +155,12 @@ def load_project(path: Path) -> Project:
     bookmarks = []
     for raw in _listed(doc, "bookmarks", problems):
         if isinstance(raw, dict) and isinstance(raw.get("name"), str) and extent_ok(raw.get("extent")):
-            bookmarks.append(Bookmark(raw["name"], tuple(float(v) for v in raw["extent"])))
+            bookmarks.append(Bookmark(raw["name"], as_extent(raw["extent"])))
         else:
             problems.append(say(f"the bookmark {shown(raw)} is not a name and an extent in degrees; it is left out",
                                 f"书签 {shown(raw)} 不是名称加以度表示的范围，已略去"))
     order = [token for token in _listed(doc, "order", problems) if isinstance(token, str) and len(token) <= 200]
-    return Project(layers=layers, bundled=bundled, extent=tuple(float(v) for v in extent) if extent else None,
+    return Project(layers=layers, bundled=bundled, extent=as_extent(extent) if extent else None,
                    bookmarks=bookmarks, order=order[:10_000], register=_register(doc.get("register"), problems),
                    window_state=_window_state(doc.get("window_state"), problems),
                    roles=_roles(doc.get("roles"), problems), problems=[DataError(path, text) for text in problems])

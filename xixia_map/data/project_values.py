@@ -115,7 +115,7 @@ def style_problem(style) -> str | None:
 def checked_state(name: str, state: dict, problems: Problems, *, with_style: bool) -> dict:
     """visible, opacity, style, label_field and label_mode of one layer, each
     checked; a malformed one is left out (the layer keeps its own) and named."""
-    out = {}
+    out: dict[str, object] = {}
     if "visible" in state:
         if isinstance(state["visible"], bool):
             out["visible"] = state["visible"]
@@ -165,6 +165,12 @@ def checked_state(name: str, state: dict, problems: Problems, *, with_style: boo
             problems.bad(name, key, value, "a field name" if allowed is None else " or ".join(allowed),
                          "字段名" if allowed is None else "、".join(allowed), "it is ignored", "已忽略")
     return out
+
+
+def as_extent(value) -> tuple[float, float, float, float]:
+    """An extent that passed extent_ok, as four floats."""
+    west, south, east, north = (float(v) for v in value)
+    return west, south, east, north
 
 
 def extent_ok(value) -> bool:

@@ -252,7 +252,7 @@ def read_raster_info(path, assume_crs=None) -> RasterInfo:
                           overviews=list(dataset.overviews(1)))
         if kind == "dem":
             info.elevation = _elevation_range(path, dataset)
-            if info.elevation.low is not None:
+            if info.elevation.low is not None and info.elevation.high is not None:
                 info.elevation_range = (info.elevation.low, info.elevation.high)
     return info
 

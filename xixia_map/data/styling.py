@@ -39,7 +39,7 @@ class StyleChoice:
     label_halo: bool = True
 
 
-def _hex(value: str, fallback: str) -> str:
+def _hex(value: object, fallback: str) -> str:
     return value if isinstance(value, str) and HEX.match(value) else fallback
 
 
@@ -97,9 +97,9 @@ def build_style(choice: StyleChoice, frame, geometry: str) -> dict:
     if geometry == "LineString":
         style["opacity"] = 0.95
         style["stroke"] = style["fill"] if choice.mode == "single" else style["stroke"]
-    if choice.mode == "categorized" and choice.field in frame.columns:
+    if choice.mode == "categorized" and choice.field is not None and choice.field in frame.columns:
         style["color_by"] = categorized_rule(frame, choice.field)
-    elif choice.mode == "graduated" and choice.field in frame.columns:
+    elif choice.mode == "graduated" and choice.field is not None and choice.field in frame.columns:
         style["graduated"] = graduated_rule(frame, choice.field, choice.method, choice.classes, choice.ramp)
     if choice.label_field:
         style["label"] = {"size": max(6, min(int(choice.label_size), 48)), "color": _hex(choice.label_color, "#222222"),

@@ -79,7 +79,7 @@ def _font(size_pt: float, bold: bool = False) -> QFont:
 class _Page:
     """mm-based drawing on a device with `dpi` dots per inch."""
 
-    def __init__(self, painter: QPainter, dpi: int):
+    def __init__(self, painter: QPainter, dpi: float):
         self.p = painter
         self.k = dpi / MM_PER_INCH
 

@@ -140,7 +140,7 @@ class Basemaps:
         """The origins the page itself may ask: the online basemaps', once the planner enabled them."""
         from ..data.services.allowance import origin_of
 
-        return {origin_of(c.url) for c in ONLINE} if self.online_enabled else set()
+        return {origin for c in ONLINE if (origin := origin_of(c.url)) is not None} if self.online_enabled else set()
 
     def page_config(self, name: str) -> dict | None:
         try:

@@ -18,6 +18,8 @@ locked cache, so tiles can be rendered on worker threads.
 from __future__ import annotations
 
 import math
+import weakref
+from typing import TYPE_CHECKING
 
 import mercantile
 import numpy as np
@@ -28,6 +30,9 @@ from ..data.large.store_build import concat_ranges
 from ..data.layers import Layer
 from ..data.mercator import EARTH_RADIUS as _R, MAX_LAT as _MAX_LAT, to_mercator
 from .png_encode import encode_indexed_png
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 from .tile_cache import MISSING, TileCache
 
 # Above this many features a layer takes the tile path; below it stays vector
@@ -44,14 +49,18 @@ TILE_THRESHOLD = 5_000
 VERTEX_THRESHOLD = 50_000
 
 
+# layer -> (the frame counted, its vertices); a layer let go takes its entry with it.
+_VERTEX_COUNTS: weakref.WeakKeyDictionary[Layer, tuple[gpd.GeoDataFrame, int]] = weakref.WeakKeyDictionary()
+
+
 def vertex_count(layer: Layer) -> int:
     """The layer's vertices, counted once per frame (shapely's C loop)."""
     import shapely
 
-    cached = getattr(layer, "_vertex_count", None)
+    cached = _VERTEX_COUNTS.get(layer)
     if cached is None or cached[0] is not layer.frame:
         count = int(shapely.get_num_coordinates(layer.frame.geometry.values).sum()) if len(layer.frame) else 0
-        cached = layer._vertex_count = (layer.frame, count)
+        cached = _VERTEX_COUNTS[layer] = (layer.frame, count)
     return cached[1]
 
 
@@ -190,7 +199,7 @@ def draw_shapes(src, image: Image.Image, idx: np.ndarray, size_px: np.ndarray, l
     flat = np.empty(2 * len(vertex), dtype=np.float32)
     flat[0::2] = (src.vx[vertex] - left) * scale
     flat[1::2] = (top - src.vy[vertex]) * scale
-    coords = memoryview(flat)
+    coords = flat.data  # a memoryview
     ring_len = np.diff(src.ring_start)[rings]
     ends = 2 * np.cumsum(ring_len)
     starts = ends - 2 * ring_len

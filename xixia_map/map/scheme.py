@@ -102,7 +102,7 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
         return None
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)
-        if bytes(job.requestMethod()).decode() != "GET":
+        if bytes(job.requestMethod().data()).decode() != "GET":
             job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
             return
         url = job.requestUrl()

@@ -32,7 +32,7 @@ from PIL import Image
 
 from ..data.services.model import CGCS2000, MapService
 from .tile_cache import MISSING, TileCache
-from .tiles import sniff
+from .tiles import TileSource, sniff
 
 TIMEOUT_S = 8
 CACHE_TILES = 512
@@ -73,27 +73,27 @@ class ServiceFetcher:
             if self.clock() < retry_at:
                 self.failed += 1
                 return None
-        answer, back_off = None, True
+        content: bytes | None = None  # a tile's image, when the service answered with one
+        back_off = True
         try:
             answer = get(self.session, url, allowed, timeout=TIMEOUT_S, max_bytes=MAX_TILE_BYTES)
-            ok = answer.status_code == 200 and sniff(answer.content) is not None
+            if answer.status_code == 200 and sniff(answer.content) is not None:
+                content = answer.content
             back_off = answer.status_code >= 500 or answer.status_code == 429
         except Refused as refused:
-            ok = False
             with self._lock:
                 self.refused += 1
                 if refused.redirect_to is not None and len(self.redirects) < 100:
                     self.redirects.append((refused.origin, refused.redirect_to))
         except Exception as error:  # noqa: BLE001 (a network failure, a body past the limit: an empty tile, counted)
-            ok = False
             if origin not in self._backoff:  # once as the origin starts to fail, not once a tile
                 # The kind of failure only: the URL, which the error's text repeats, may carry
                 # the planner's service key (天地图's tk=), and the log is for bug reports.
                 log.warning("map service %s failed (%s); backing off", origin, type(error).__name__)
         with self._lock:
-            if ok:
+            if content is not None:
                 self._backoff.pop(origin, None)
-                return answer.content
+                return content
             self.failed += 1
             if back_off:
                 _at, delay = self._backoff.get(origin, (0.0, 0.5))
@@ -112,7 +112,7 @@ def _fill(template: str, service: MapService, **values) -> str:
     return text.replace("{key}", service.key)
 
 
-class ServiceTiles:
+class ServiceTiles(TileSource):
     """A TileSource (tiles.py) over a map service: tile(z, x, y) in Web Mercator, PNG or JPEG bytes."""
 
     kind = "service"
@@ -121,7 +121,7 @@ class ServiceTiles:
         self.service = service
         self.fetcher = fetcher
         self.min_zoom, self.max_zoom = service.min_zoom, service.max_zoom
-        self.path = service.url
+        self.url = service.url
         self.cache = TileCache(CACHE_TILES)
 
     def describe(self) -> dict:
@@ -230,7 +230,7 @@ def _rows_to_mercator(mosaic: np.ndarray, top_lat: float, deg_per_row: float, le
     return buffer.getvalue()
 
 
-class StackedTiles:
+class StackedTiles(TileSource):
     """A base service and its annotation (天地图's 矢量 + 注记) drawn as one tile:
     one tile layer in the page, so one composited layer per frame."""
 
@@ -240,7 +240,7 @@ class StackedTiles:
         self.parts = parts
         self.min_zoom = min(p.min_zoom for p in parts)
         self.max_zoom = max(p.max_zoom for p in parts)
-        self.path = parts[0].path
+        self.url = parts[0].url
 
     def describe(self) -> dict:
         return {"kind": self.kind, "parts": [p.describe() for p in self.parts]}

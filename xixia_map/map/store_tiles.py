@@ -16,6 +16,7 @@ import hashlib
 import math
 import os
 import threading
+from pathlib import Path
 from types import SimpleNamespace
 
 import mercantile
@@ -23,6 +24,7 @@ import numpy as np
 import pandas as pd
 from PIL import Image
 
+from ..data.large.store import PerBatchStyles
 from ..data.layers import StreamedLayer
 from ..data.mercator import EARTH_RADIUS, to_mercator
 from .layer_tiles import (
@@ -52,6 +54,8 @@ class StoreTiles(CachedTiles):
         # (data/postgis/table.py); a store's inks are made once, per position.
         self.per_batch = features.per_batch_styles
         if self.per_batch:
+            if not isinstance(self.store, PerBatchStyles):
+                raise TypeError(f"{type(self.store).__name__} does not take the style's fields per batch")
             self.store.style_fields = [r["field"] for r in (rule, style.get("graduated")) if r]
             self.store.style_categories = {rule["field"]: [str(v) for v in rule["values"]]} \
                 if rule and not style.get("graduated") else {}
@@ -82,23 +86,27 @@ class StoreTiles(CachedTiles):
         return data
 
     # -- disk cache ----------------------------------------------------------------
-    def _disk_path(self, z, x, y):
+    def _disk_path(self, z, x, y) -> Path | None:
+        """Where the tile is kept on disk; None: not kept (past DISK_CACHE_MAX_Z, or a store kept nowhere)."""
+        if z > DISK_CACHE_MAX_Z or self.disk is None:
+            return None
         return self.disk / f"{z}-{x}-{y}.png"
 
     def _from_disk(self, z, x, y):
         """The tile's bytes, None for a tile known empty, False when not on disk."""
-        if z > DISK_CACHE_MAX_Z or self.disk is None:
+        path = self._disk_path(z, x, y)
+        if path is None:
             return False
         try:
-            data = self._disk_path(z, x, y).read_bytes()
+            data = path.read_bytes()
         except OSError:
             return False
         return data or None
 
     def _to_disk(self, z, x, y, data) -> None:
-        if z > DISK_CACHE_MAX_Z or self.disk is None:
-            return
         path = self._disk_path(z, x, y)
+        if path is None:
+            return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.name}.{threading.get_ident()}.tmp")

@@ -6,11 +6,16 @@ it; served through xixia://, asked what lies under a click, and dropped when
 its layer changes."""
 from __future__ import annotations
 
-from ..data.layers import Layer, LayerList, RasterLayer
+from typing import TYPE_CHECKING
+
+from ..data.layers import Layer, LayerList, RasterLayer, StreamedLayer
 from .layer_tiles import LayerTiles, drawn_as_tiles, tiles_to_prefetch
 from .runtime import release_free_memory
 from .tile_source import TileSource
 from .tiles import EMPTY_PNG
+
+if TYPE_CHECKING:
+    from .store_tiles import StoreTiles
 
 
 def _build_tiles(layer: Layer) -> LayerTiles:
@@ -20,7 +25,7 @@ def _build_tiles(layer: Layer) -> LayerTiles:
     return tiles
 
 
-def _store_tiles(layer: Layer):
+def _store_tiles(layer: StreamedLayer) -> StoreTiles:
     """Runs on a tile worker: a large layer's inks; what its store's build and
     the style's column read freed goes back to the system."""
     from .store_tiles import StoreTiles
@@ -67,7 +72,7 @@ class TiledLayers:
             from .raster_tiles import RasterTiles
 
             self._raster[layer.id] = RasterTiles(layer.raster, tinted=layer.tinted)
-        elif layer.streamed:  # too large to hold: drawn from its store
+        elif isinstance(layer, StreamedLayer):  # too large to hold: drawn from its store
             self._vector[layer.id] = self._submit(_store_tiles, layer)
         elif drawn_as_tiles(layer):  # without the hidden legend classes (LayerTiles draws drawn_frame())
             self._vector[layer.id] = self._submit(_build_tiles, layer)
@@ -86,10 +91,15 @@ class TiledLayers:
         parts = rest.split("/")
         raster = self._raster.get(parts[0])
         future = self._vector.get(parts[0])
-        if len(parts) != 4 or (future is None and raster is None) or not all(p.isdigit() for p in parts[1:]):
+        if len(parts) != 4 or not all(p.isdigit() for p in parts[1:]):
             return None
         z, x, y = (int(p) for p in parts[1:])
-        data = raster.render(z, x, y) if raster is not None else future.result().render(z, x, y)
+        if raster is not None:
+            data = raster.render(z, x, y)
+        elif future is not None:
+            data = future.result().render(z, x, y)
+        else:
+            return None
         return (data or EMPTY_PNG), "image/png"
 
     def prefetch_plans(self, view: dict):

@@ -1,12 +1,17 @@
 """Attribute tables: one sortable, filterable tab per layer, linked to the map."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QIdentityProxyModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ..data.layers import Layer, LayerList
+
+if TYPE_CHECKING:
+    from .file_table_model import FileTableModel
 
 # Machine fields: the sentence and source are in the details panel, and the
 # grade, the area a feature is listed in and the drawing flags are shown in words there.
@@ -119,9 +124,8 @@ class LayerTable(QWidget):
         return self._parts is not None
 
     def _part(self, name: str):
-        if self._parts is None:
-            self._build()
-        return self._parts[name]
+        parts = self._parts if self._parts is not None else self._build()
+        return parts[name]
 
     model = property(lambda self: self._part("model"))
     proxy = property(lambda self: self._part("proxy"))
@@ -134,17 +138,28 @@ class LayerTable(QWidget):
             self._build()
         super().showEvent(event)
 
-    def _build(self) -> None:
+    def _build(self) -> dict:
         layer = self.layer
         large = layer.streamed
+        filter_edit = QLineEdit()
+        model: FileTableModel | FrameTableModel
+        proxy: QIdentityProxyModel | FilterProxy
         if large:  # read from the file a page at a time; filtered on Enter, not sorted
             from .file_table_model import FileTableModel
 
-            model = FileTableModel(layer, self.lang, lambda lang: header_labels(layer, lang), self)
+            file_model = model = FileTableModel(layer, self.lang, lambda lang: header_labels(layer, lang), self)
             proxy = QIdentityProxyModel(self)
+
+            def filter_cleared(text: str) -> None:
+                if not text and file_model.rows is not None:
+                    file_model.set_filter("")
+
+            filter_edit.returnPressed.connect(lambda: file_model.set_filter(filter_edit.text()))
+            filter_edit.textChanged.connect(filter_cleared)
         else:
             model = FrameTableModel(layer, self.lang, self)
             proxy = FilterProxy(self)
+            filter_edit.textChanged.connect(proxy.setFilterFixedString)
         proxy.setSourceModel(model)
         view = QTableView()
         view.setModel(proxy)
@@ -162,32 +177,28 @@ class LayerTable(QWidget):
         if layer.spec.category not in ("user", "register") and "id" in model.columns:
             view.setColumnHidden(model.columns.index("id"), True)  # a bundled layer's ids are codes, not names
         view.selectionModel().currentRowChanged.connect(self._on_row)
-        filter_edit = QLineEdit()
         filter_edit.setClearButtonEnabled(True)
-        if large:
-            filter_edit.returnPressed.connect(lambda: model.set_filter(filter_edit.text()))
-            filter_edit.textChanged.connect(lambda text: text or model.rows is None or model.set_filter(""))
-        else:
-            filter_edit.textChanged.connect(proxy.setFilterFixedString)
         top = QHBoxLayout()
         top.addWidget(filter_edit, 1)
         combos: dict[str, QComboBox] = {}
         for field in ("status_zh", "kind"):
-            if field in model.columns and layer.spec.category in ("project", "facility"):
+            if (isinstance(proxy, FilterProxy) and field in model.columns
+                    and layer.spec.category in ("project", "facility")):
                 combo = QComboBox()
                 combo.addItem("", "")
                 for value in sorted(set(layer.frame[field].dropna().astype(str))):
                     combo.addItem(value, value)
                 column = model.columns.index(field)
                 combo.currentIndexChanged.connect(
-                    lambda _i, c=combo, col=column: proxy.set_exact(col, c.currentData()))
+                    lambda _i, c=combo, col=column, p=proxy: p.set_exact(col, c.currentData()))
                 combos[field] = combo
                 top.addWidget(combo)
-        self._parts = {"model": model, "proxy": proxy, "view": view, "filter_edit": filter_edit,
-                       "combos": combos}
+        parts = self._parts = {"model": model, "proxy": proxy, "view": view, "filter_edit": filter_edit,
+                               "combos": combos}
         self._layout.addLayout(top)
         self._layout.addWidget(view, 1)
         self.retranslate(self.lang)
+        return parts
 
     def retranslate(self, lang: str) -> None:
         self.lang = lang
@@ -276,6 +287,8 @@ class AttributeTables(QTabWidget):
         self.lang = lang
         for index in range(self.count()):
             table = self.widget(index)
+            if not isinstance(table, LayerTable):
+                continue
             table.retranslate(lang)
             title = table.layer.spec.title(lang).replace("&", "&&")  # "&" would be a mnemonic
             self.setTabText(index, f"{title} ({table.layer.feature_count})")

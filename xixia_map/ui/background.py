@@ -47,20 +47,20 @@ class BackgroundJob(QObject):
         self.dialog.setLabelText(label)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
-        self.thread = QThread(self)
+        self.worker_thread = QThread(self)
         self.worker = Worker(work)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
+        self.worker.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self.worker.run)
         self.dialog.canceled.connect(self.worker.cancel, Qt.ConnectionType.DirectConnection)
         self.worker.progress.connect(self.on_progress)
         self.worker.finished.connect(self.on_finished)
         self.worker.failed.connect(self.on_failed)
 
     def start(self) -> None:
-        self.thread.start()
+        self.worker_thread.start()
 
     def running(self) -> bool:
-        return self.thread.isRunning()
+        return self.worker_thread.isRunning()
 
     @Slot(int, int)
     def on_progress(self, done: int, total: int) -> None:
@@ -69,8 +69,8 @@ class BackgroundJob(QObject):
 
     def _finish(self) -> None:
         self.dialog.close()
-        self.thread.quit()
-        self.thread.wait()
+        self.worker_thread.quit()
+        self.worker_thread.wait()
         self.deleteLater()
 
     @Slot(object)

@@ -3,6 +3,7 @@ explicitly enabled) online sources, with GCJ-02 ones flagged."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
@@ -11,6 +12,9 @@ from ..data.log import log_failure
 from ..map.basemaps import BUNDLED, Basemaps
 from .settings import open_settings
 from . import file_dialogs, plain_text
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 ARCHIVES_KEY = "basemap_archives"
 # JSON: [{"name", "origins": [the origins the planner allowed], "services": [MapService.to_settings()]}];
@@ -81,9 +85,9 @@ def _saved_services(settings) -> list[dict]:
 
 
 class BasemapBox(QComboBox):
-    def __init__(self, window, lang: str):
+    def __init__(self, window: MainWindow, lang: str):
         super().__init__(window)
-        self.window = window
+        self.main_window = window
         self.lang = lang
         self.setMinimumWidth(200)
         self.refill()
@@ -92,7 +96,7 @@ class BasemapBox(QComboBox):
 
     @property
     def basemaps(self) -> Basemaps:
-        return self.window.map_view.basemaps
+        return self.main_window.map_view.basemaps
 
     def refill(self) -> None:
         self.blockSignals(True)
@@ -101,7 +105,7 @@ class BasemapBox(QComboBox):
             self.addItem(choice.title(self.lang), choice.name)
             if choice.gcj02:
                 self.setItemData(self.count() - 1, choice.title(self.lang), 3)  # tooltip role
-        self.setCurrentIndex(max(0, self.findData(self.window.map_view.basemap)))
+        self.setCurrentIndex(max(0, self.findData(self.main_window.map_view.basemap)))
         self.blockSignals(False)
 
     def retranslate(self, lang: str) -> None:
@@ -109,19 +113,20 @@ class BasemapBox(QComboBox):
         self.refill()
 
     def choose(self, name: str) -> None:
-        self.window.map_view.set_basemap(name)
+        self.main_window.map_view.set_basemap(name)
         open_settings().setValue("basemap", name)
         self.setCurrentIndex(self.findData(name))
         choice = self.basemaps.get(name)
         if choice.gcj02:
-            self.window.statusBar().showMessage(self.tr("注意：该底图为 GCJ-02 坐标，WGS84 数据叠加会偏移约 500 米"), 15000)
+            self.main_window.statusBar().showMessage(
+                self.tr("注意：该底图为 GCJ-02 坐标，WGS84 数据叠加会偏移约 500 米"), 15000)
 
     def _on_activated(self, index: int) -> None:
         self.choose(self.itemData(index))
 
     def add_archive(self, path: str | None = None) -> bool:
         if path is None:
-            path, _ = file_dialogs.getOpenFileName(self.window, self.tr("添加底图"), "",
+            path, _ = file_dialogs.getOpenFileName(self.main_window, self.tr("添加底图"), "",
                                                   self.tr("瓦片包") + " (*.mbtiles *.pmtiles);;* (*)")
             if not path:
                 return False
@@ -129,7 +134,7 @@ class BasemapBox(QComboBox):
             choice = self.basemaps.add_archive(path)
         except DataError as exc:  # the current basemap stays as it was
             log_failure(log, exc, "basemap %s", path)
-            plain_text.warn(self.window, self.tr("无法使用该底图"), exc.one_line(self.lang))
+            plain_text.warn(self.main_window, self.tr("无法使用该底图"), exc.one_line(self.lang))
             return False
         settings = open_settings()
         settings.setValue(ARCHIVES_KEY, _as_list(settings.value(ARCHIVES_KEY)) + [str(path)])
@@ -172,8 +177,8 @@ class BasemapBox(QComboBox):
                 entry.pop("allowed", None)
                 entry["origins"] = sorted(origins)
         settings.setValue(SERVICES_KEY, json.dumps(entries, ensure_ascii=False))
-        if self.window.map_view.basemap == name:
-            self.window.map_view.set_basemap(name)  # new tile URLs: nothing blocked is reused
+        if self.main_window.map_view.basemap == name:
+            self.main_window.map_view.set_basemap(name)  # new tile URLs: nothing blocked is reused
 
     def ask_again_if_earlier(self) -> None:
         """A service an earlier version allowed (by host name, whatever the port, and not always the
@@ -184,13 +189,13 @@ class BasemapBox(QComboBox):
             if not isinstance(entry, dict) or not _earlier_allowed(entry):
                 continue
             name = entry.get("name")
-            definitions = self.basemaps.service_definitions(name)
-            if not definitions:
+            definitions = self.basemaps.service_definitions(name) if isinstance(name, str) else []
+            if not isinstance(name, str) or not definitions:
                 continue
             origins = sorted(frozenset().union(*(s.origins() for s in definitions)))
             title = " + ".join(s.title for s in definitions)
             answer = plain_text.message(
-                self.window, plain_text.Icon.Question, self.tr("地图服务的访问许可"),
+                self.main_window, plain_text.Icon.Question, self.tr("地图服务的访问许可"),
                 self.tr("底图“{title}”由旧版本保存，当时的许可只看主机名。它的瓦片来自以下地址：\n{origins}\n"
                         "是否允许本软件访问这些地址？选“否”则该底图不再联网（可在 视图 → 添加地图服务 重新添加）。")
                 .format(title=title, origins="\n".join(origins) or self.tr("（无有效地址）")),
@@ -199,15 +204,15 @@ class BasemapBox(QComboBox):
 
     def set_online_enabled(self, enabled: bool, confirm: bool = True) -> bool:
         if enabled and confirm and plain_text.message(
-                self.window, plain_text.Icon.Question, self.tr("在线底图"),
+                self.main_window, plain_text.Icon.Question, self.tr("在线底图"),
                 self.tr("在线底图会向互联网发送请求，离线环境下不可用。确定启用？"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return False
-        current = self.window.map_view.basemap
+        current = self.main_window.map_view.basemap
         self.basemaps.online_enabled = enabled
         open_settings().setValue("online_basemaps", "true" if enabled else "false")
         if current in {c.name for c in self.basemaps.choices()}:
-            self.window.map_view.set_basemap(current)  # refreshes the allowed hosts
+            self.main_window.map_view.set_basemap(current)  # refreshes the allowed hosts
         else:  # an online basemap was showing and online is now off
             self.choose(BUNDLED if self.findData(BUNDLED) >= 0 else "none")
         self.refill()

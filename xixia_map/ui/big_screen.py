@@ -40,7 +40,7 @@ class BigScreen(QWidget):
         title.setStyleSheet("font-size: 30px; font-weight: 700; color: #ffffff; letter-spacing: 4px;")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = title
-        self.cards = {}
+        self.cards: dict[str, Card] = {}
         left = self._cards(indicators, LEFT, lang, columns=2)
         right_box = QVBoxLayout()
         targets = TargetTable(target_pairs(indicators), indicators)
@@ -79,7 +79,7 @@ class BigScreen(QWidget):
         layout.addLayout(middle, 1)
         layout.addWidget(sources)
         for key in (Qt.Key.Key_Escape, Qt.Key.Key_F11):
-            QShortcut(QKeySequence(key), self, activated=self.close)
+            QShortcut(QKeySequence(key), self, self.close)
 
     def _cards(self, indicators: dict, ids: list[str], lang: str, columns: int) -> QWidget:
         box = QWidget()

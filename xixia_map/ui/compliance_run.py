@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QObject
+from PySide6.QtCore import QObject
 
 from ..data.analysis.roles import CONTROL_LINES, LANDUSE
 from . import file_dialogs, plain_text
 from .background import failure_text, start_tracked
-from .i18n import tr
+from .i18n import QT_TR_NOOP, tr
 from .layer_roles import current_roles
 
 # QT_TR_NOOP: lupdate collects the words, tr() translates them where shown.

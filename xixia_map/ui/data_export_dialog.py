@@ -32,15 +32,15 @@ class DataExportDialog(QDialog):
         self.scope.addItem(tr("可见图层的全部要素"), "visible")
         if selected:
             self.scope.addItem(tr("当前选中的要素"), "selected")
-        self.geometry = QComboBox()
-        self.geometry.addItem("CSV: WKT", "wkt")
-        self.geometry.addItem(tr("CSV: 经纬度"), "lonlat")
+        self.csv_geometry = QComboBox()
+        self.csv_geometry.addItem("CSV: WKT", "wkt")
+        self.csv_geometry.addItem(tr("CSV: 经纬度"), "lonlat")
         self.encoding = QComboBox()
         self.encoding.addItem(QCoreApplication.translate("MainWindow", "GBK（国内常用 GIS 软件默认）"), "GBK")
         self.encoding.addItem("UTF-8", "UTF-8")
         form = QFormLayout(self)
         form.addRow(tr("范围"), self.scope)
-        form.addRow(tr("CSV 几何"), self.geometry)
+        form.addRow(tr("CSV 几何"), self.csv_geometry)
         form.addRow(QCoreApplication.translate("MainWindow", "Shapefile 编码"), self.encoding)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -119,7 +119,7 @@ def ask_data_export(parent, layers, selected: tuple[str, str] | None, path: Path
                 if choice == ShapefileCutsBox.GEOPACKAGE:
                     out, fit = _free_path(out.with_suffix(".gpkg")), None
         labels = {layer.id: (layer.spec.title_zh, layer.spec.label_field) for layer in visible}
-        write_features(frame, out, dialog.geometry.currentData(), shapefile_encoding=encoding,
+        write_features(frame, out, dialog.csv_geometry.currentData(), shapefile_encoding=encoding,
                        shapefile_accept_cuts=fit is not None, labels=labels)
     except Exception as exc:
         log_failure(logging.getLogger(__name__), exc, "export to %s", out)

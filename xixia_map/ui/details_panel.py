@@ -84,7 +84,7 @@ class DetailsPanel(QWidget):
         enabled = record is not None
         self.zoom_button.setEnabled(enabled)
         self.copy_button.setEnabled(enabled)
-        self.edit_button.setVisible(enabled and record["_layer"] in self.editable)
+        self.edit_button.setVisible(record is not None and record["_layer"] in self.editable)
         if record is None:
             self.title.setText(self.tr("未选择要素"))
             self.subtitle.setText(self.tr("在地图上点击要素查看详情"))
@@ -107,7 +107,7 @@ class DetailsPanel(QWidget):
             self.form.addRow(plain_label(detail.label(self.lang) + ":"), plain_label(str(value)))
         extra_names = {"面积": self.tr("面积"), "长度": self.tr("长度"), "高程（米）": self.tr("高程（米）"),
                        "像元值（第 1 波段）": self.tr("像元值（第 1 波段）")}
-        extra = dict(record.get("_extra", {}))
+        extra: dict[str, str] = dict(record.get("_extra", {}))  # measure -> its text
         if self.lang != "zh" and ("面积" in extra or "长度" in extra) and record.get("_layer") in self.layers:
             from ..data.measure import geometry_measures
 
@@ -116,8 +116,8 @@ class DetailsPanel(QWidget):
                 extra.update(geometry_measures(layer.geometry_of(str(record.get("id"))), self.lang))
             except KeyError:  # a feature no longer in the layer: its record as it came
                 pass
-        for name, value in extra.items():
-            self.form.addRow(plain_label(extra_names.get(name, name) + ":"), plain_label(value))
+        for measure, value in extra.items():
+            self.form.addRow(plain_label(extra_names.get(measure, measure) + ":"), plain_label(value))
         lon, lat = record["_lonlat"]
         accuracy = record.get("accuracy_m")
         estimated = self.tr("，推定") if record.get("estimated") else ""
@@ -126,7 +126,8 @@ class DetailsPanel(QWidget):
             lon_lat_text = self.tr("选址未定，位于所在区域内（坐标为区域中心）")
             self.form.addRow(plain_label(self.tr("坐标") + ":"), plain_label(lon_lat_text + suffix))
         else:
-            self.form.addRow(plain_label(self.tr("坐标") + ":"), plain_label(format_coordinates(lon, lat, self.lang) + suffix))
+            self.form.addRow(plain_label(self.tr("坐标") + ":"),
+                             plain_label(format_coordinates(lon, lat, self.lang) + suffix))
         self._list_members(record)
 
     def _list_members(self, record: dict) -> None:
@@ -150,7 +151,8 @@ class DetailsPanel(QWidget):
     def coordinates_text(self) -> str:
         if self.record is None:
             return ""
-        return format_coordinates(*self.record["_lonlat"], self.lang)
+        lon, lat = self.record["_lonlat"]
+        return format_coordinates(lon, lat, self.lang)
 
     def _zoom(self) -> None:
         if self.record:

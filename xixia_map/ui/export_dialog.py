@@ -118,7 +118,7 @@ def _basemap_of(window) -> dict:
 def run_map_export(dialog: MapExportDialog, layers: LayerList, out: Path, bounds, select, lang: str,
                    parent=None) -> None:
     kind = dialog.kind.currentData()
-    progress = QProgressDialog(tr("正在导出…") if parent else "…", None, 0, 100, parent)
+    progress = QProgressDialog(tr("正在导出…") if parent else "…", None, 0, 100, parent)  # type: ignore[call-overload]  # PySide6 stub: cancelButtonText is str; None (no Cancel) is Qt's own
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     progress.setValue(5)
@@ -150,7 +150,7 @@ def run_map_export(dialog: MapExportDialog, layers: LayerList, out: Path, bounds
                 image = add_furniture(image, state, layers, lang, 96.0 * (scale or 1.0))
             step(85)
             with atomic_path(out) as tmp:
-                if not image.save(str(tmp), "PNG"):
+                if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]  # PySide6 6.11 stubs: format is bytes; the binding takes str only
                     raise OSError(f"could not write {out}")
     finally:
         progress.setValue(100)

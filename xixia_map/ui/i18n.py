@@ -8,7 +8,16 @@ window has no English buttons.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+if TYPE_CHECKING:
+    # PySide6's stub has QT_TR_NOOP(object) -> object; it hands back the text it
+    # marks (for lupdate), so a str stays a str.
+    def QT_TR_NOOP(message: str) -> str: ...  # noqa: N802 (Qt's name, which lupdate looks for)
+else:
+    from PySide6.QtCore import QT_TR_NOOP  # noqa: F401 (re-exported: import it from here)
 
 from ..paths import RESOURCES_DIR
 
@@ -37,6 +46,8 @@ def _qt_translator(app, lang: str) -> QTranslator | None:
 def install_language(lang: str) -> bool:
     """Switch the application's translators; returns False if the app's .qm is missing."""
     app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_language needs the QApplication made first")
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

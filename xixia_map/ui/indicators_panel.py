@@ -111,8 +111,8 @@ class IndicatorsPanel(QWidget):
         self.retranslate(lang)
 
     def section_titles(self) -> dict[str, str]:
-        return {"核心指标": self.tr("核心指标"), "项目库": self.tr("项目库（与县文件对照）"), "计划完成情况": self.tr("计划完成情况"),
-                "目标与实绩": self.tr("目标与实绩"),
+        return {"核心指标": self.tr("核心指标"), "项目库": self.tr("项目库（与县文件对照）"),
+                "计划完成情况": self.tr("计划完成情况"), "目标与实绩": self.tr("目标与实绩"),
                 "三次产业结构": self.tr("三次产业结构"), "生态指标": self.tr("生态指标"),
                 "乡镇": self.tr("乡镇"), "全部指标": self.tr("全部指标")}
 
@@ -136,8 +136,9 @@ class IndicatorsPanel(QWidget):
             self.plan_axis.setCategories([self.tr("省市重点项目")])
         if hasattr(self, "structure_series"):
             ind = self.indicators["industry_structure"]
-            self.structure_chart.setTitle(f"{ind.title(lang)} {ind.value_text}（{period_text(ind, lang)}）"
-                                          if lang == "zh" else f"{ind.title(lang)} {ind.value_text} ({period_text(ind, lang)})")
+            period = period_text(ind, lang)
+            self.structure_chart.setTitle(f"{ind.title(lang)} {ind.value_text}（{period}）"
+                                          if lang == "zh" else f"{ind.title(lang)} {ind.value_text} ({period})")
             for (zh, en), bar in zip(STRUCTURE_SECTORS, self.structure_series.barSets()):
                 bar.setLabel(zh if lang == "zh" else en)
         self.township_combo.setItemText(0, self.tr("选择乡镇…"))
@@ -175,6 +176,7 @@ class IndicatorsPanel(QWidget):
     def _plan_chart(self) -> QWidget:
         ind = self.indicators["key_project_plan_completion"]
         actual = QBarSet("")
+        assert ind.value is not None  # the plan's completion is a figure in the indicators table
         actual.append(ind.value)
         actual.setColor(QColor("#2166ac"))
         plan = QBarSet("")
@@ -264,8 +266,12 @@ class IndicatorsPanel(QWidget):
         tree.setUniformRowHeights(False)
         tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         tree.header().setStretchLastSection(False)
-        tree.itemClicked.connect(lambda item, _col: item.data(0, ITEM_ID_ROLE) and self.choose(
-            item.data(0, ITEM_ID_ROLE)))
+
+        def clicked(item: QTreeWidgetItem, _column: int) -> None:
+            if item.data(0, ITEM_ID_ROLE):
+                self.choose(item.data(0, ITEM_ID_ROLE))
+
+        tree.itemClicked.connect(clicked)
         self.all_tree = tree
         return tree
 
@@ -276,7 +282,8 @@ class IndicatorsPanel(QWidget):
         themes: dict[str, QTreeWidgetItem] = {}
         for ind in self.indicators.values():
             if ind.theme not in themes:
-                themes[ind.theme] = QTreeWidgetItem(tree, [(THEMES_ZH if self.lang == "zh" else THEMES_EN).get(ind.theme, "")])
+                theme_names = THEMES_ZH if self.lang == "zh" else THEMES_EN
+                themes[ind.theme] = QTreeWidgetItem(tree, [theme_names.get(ind.theme, "")])
             item = QTreeWidgetItem(themes[ind.theme], [ind.title(self.lang), value_text(ind, self.lang),
                                                        period_text(ind, self.lang)])
             item.setData(0, ITEM_ID_ROLE, ind.id)

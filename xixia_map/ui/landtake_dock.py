@@ -6,6 +6,7 @@ worker with Cancel; the tables are data/analysis's."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,15 +19,19 @@ from .background import failure_text, start_tracked
 from .i18n import tr
 from .layer_roles import choices_of, current_roles, polygon_layers
 
+if TYPE_CHECKING:
+    from ..data.analysis.overlay import SiteAnalysis
+    from .main_window import MainWindow
+
 ROLES = (LANDUSE,) + CONTROL_LINES
 
 
 class LandTakeDock(QWidget):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
-        self.window = window
+        self.main_window = window
         self.jobs: list = []
-        self.result = None
+        self.result: SiteAnalysis | None = None
         self.title = ""
         self.boxes: dict[str, QComboBox] = {}
         form = QFormLayout()
@@ -49,7 +54,8 @@ class LandTakeDock(QWidget):
         from .landtake_site import SiteChooser
 
         self.site_chooser = SiteChooser(window)  # the selected polygon, a drawn area or a line's corridor
-        self.site = self.site_note = None
+        self.site = None
+        self.site_note: str | None = None
         self.sheet_button = QPushButton(tr("导出图纸…"))
         self.sheet_button.setEnabled(False)
         self.sheet_button.clicked.connect(lambda _checked=False: export_sheet(self))
@@ -66,7 +72,7 @@ class LandTakeDock(QWidget):
         self.table.cellClicked.connect(lambda row, _column: self.show_pieces(row))
         self.site = None
         self.row_pieces: list = []  # per table row: ("landuse" | "control", index into its list) or None
-        self._pieces = None  # the pieces of every row, in degrees, made at the first click
+        self._pieces: dict[str, list] | None = None  # the pieces of every row, in degrees, made at the first click
         self.findings = QLabel()
         self.findings.setTextFormat(Qt.TextFormat.PlainText)
         self.findings.setWordWrap(True)
@@ -85,29 +91,29 @@ class LandTakeDock(QWidget):
     def refresh_layers(self) -> None:
         """Offer the open polygon layers, each role's box on its layer now: the
         planner's choice, else the layer its names point to (layer_roles.py)."""
-        layers = polygon_layers(self.window)
-        roles = current_roles(self.window)
+        layers = polygon_layers(self.main_window)
+        roles = current_roles(self.main_window)
         for role, box in self.boxes.items():
             box.blockSignals(True)
             box.clear()
             box.addItem(tr("（无）"), None)
             for layer in layers:
-                box.addItem(layer.spec.title(self.window.lang), layer.id)
+                box.addItem(layer.spec.title(self.main_window.lang), layer.id)
             box.setCurrentIndex(max(0, box.findData(roles[role].layer_id)) if roles[role].layer_id else 0)
             box.blockSignals(False)
         self._say_guesses(roles)
 
     def _chosen(self, role: str) -> None:
-        choices_of(self.window).choose(role, self.boxes[role].currentData())
-        self.window.unsaved.mark()
-        self._say_guesses(current_roles(self.window))
+        choices_of(self.main_window).choose(role, self.boxes[role].currentData())
+        self.main_window.unsaved.mark()
+        self._say_guesses(current_roles(self.main_window))
 
     def _say_guesses(self, roles) -> None:
         lines = []
         for role, choice in roles.items():
             if role in self.boxes and choice.layer_id and not choice.confirmed:
                 lines.append(tr("“{layer}”按字段猜测为{role}，请核对：在上方重新选择即确认。").format(
-                    layer=self.boxes[role].currentText(), role=ROLE_WORDS[role][0 if self.window.lang == "zh" else 1]))
+                    layer=self.boxes[role].currentText(), role=ROLE_WORDS[role][0 if self.main_window.lang == "zh" else 1]))
         self.guesses.setText("\n".join(lines))
         self.guesses.setVisible(bool(lines))
 
@@ -115,15 +121,15 @@ class LandTakeDock(QWidget):
     def _site(self):
         if self.site_chooser.mode() != "selected":
             return self.site_chooser.site()
-        record = self.window.details.record
+        record = self.main_window.details.record
         if record is None:
             return None, None
-        layer = self.window.layers[record["_layer"]]
+        layer = self.main_window.layers[record["_layer"]]
         geometry = layer.geometry_of(str(record["id"]))
         if geometry is None or geometry.geom_type not in ("Polygon", "MultiPolygon"):
             return None, None
         name = (record.get("name") or record.get("name_zh") or record.get("名称") or record.get(layer.spec.label_field)
-                or layer.spec.title(self.window.lang))
+                or layer.spec.title(self.main_window.lang))
         return geometry, str(name)
 
     def analyse_selected(self) -> bool:
@@ -135,8 +141,8 @@ class LandTakeDock(QWidget):
             self.status.setText(self.site_chooser.missing_text()
                                 or tr("请先在地图上选中一个面（红线、地块或乡镇）：点要素没有面积可分析。"))
             return False
-        layers = {role: self.window.layers[box.currentData()] for role, box in self.boxes.items()
-                  if box.currentData() and box.currentData() in self.window.layers}
+        layers = {role: self.main_window.layers[box.currentData()] for role, box in self.boxes.items()
+                  if box.currentData() and box.currentData() in self.main_window.layers}
         if not layers:
             self.status.setText(tr("请先指定用地现状图层或至少一条控制线。"))
             return False
@@ -153,7 +159,7 @@ class LandTakeDock(QWidget):
             self.show_result()
 
         def failed(exc) -> None:
-            self.status.setText(failure_text(exc, self.window.lang))
+            self.status.setText(failure_text(exc, self.main_window.lang))
 
         self.status.setText(tr("正在分析…"))
         start_tracked(self, self.jobs, tr("正在进行占地分析…"), tr("取消"), work, done, failed)
@@ -163,10 +169,13 @@ class LandTakeDock(QWidget):
         from ..data.analysis.report_tables import control_table, landuse_table
         from ..data.analysis.sentences import control_sentences, landuse_sentence
 
-        lang = self.window.lang
-        tables = [landuse_table(self.result, lang)]
-        if self.result.controls:
-            tables.append(control_table(self.result, lang))
+        lang = self.main_window.lang
+        result = self.result
+        if result is None:
+            return
+        tables = [landuse_table(result, lang)]
+        if result.controls:
+            tables.append(control_table(result, lang))
         rows = sum(len(t) for t in tables) + len(tables) - 1
         columns = max(len(t.columns) for t in tables)
         self.table.clear()
@@ -195,7 +204,7 @@ class LandTakeDock(QWidget):
                     self.table.setItem(row, column, item)
                 row += 1
         self.table.resizeColumnsToContents()
-        self.findings.setText("\n".join([landuse_sentence(self.result, lang)] + control_sentences(self.result, lang)))
+        self.findings.setText("\n".join([landuse_sentence(result, lang)] + control_sentences(result, lang)))
         self.status.setText(tr("分析完成：{title}").format(title=self.title))
         self.export_button.setEnabled(True)
         self.sheet_button.setEnabled(True)
@@ -209,13 +218,13 @@ class LandTakeDock(QWidget):
 
         source = self.row_pieces[row] if 0 <= row < len(self.row_pieces) else None
         if self.result is None or source is None:
-            self.window.map_view.call("showPieces", None)
+            self.main_window.map_view.call("showPieces", None)
             return False
         if self._pieces is None:
             self._pieces = {"landuse": landuse_pieces(self.result, self.site), "control": control_pieces(self.result)}
         piece = self._pieces[source[0]][source[1]]
         shown = piece is not None and not piece.is_empty
-        self.window.map_view.call("showPieces", mapping(piece) if shown else None)
+        self.main_window.map_view.call("showPieces", mapping(piece) if shown else None)
         return shown
 
     def export(self, out: Path | None = None) -> Path | None:
@@ -232,15 +241,15 @@ class LandTakeDock(QWidget):
             out = Path(chosen)
         sources = []
         for role, box in self.boxes.items():
-            layer = self.window.layers[box.currentData()] if box.currentData() in self.window.layers else None
+            layer = self.main_window.layers[box.currentData()] if box.currentData() in self.main_window.layers else None
             if layer is not None:
                 crs = getattr(layer.report, "source_crs", None) or getattr(layer.report, "assumed_crs", None)
-                sources.append(source_note(role, Path(str(layer.spec.path)), getattr(getattr(layer, "origin", None),
-                                                                                  "layer", None), crs, self.window.lang))
+                origin_layer = getattr(getattr(layer, "origin", None), "layer", None)
+                sources.append(source_note(role, Path(str(layer.spec.path)), origin_layer, crs, self.main_window.lang))
         try:
-            write_analysis_xlsx(self.result, sources, self.title, out, self.window.lang)
+            write_analysis_xlsx(self.result, sources, self.title, out, self.main_window.lang)
         except (OSError, ValueError) as exc:
-            plain_text.critical(self, tr("导出失败"), failure_text(exc, self.window.lang, out))
+            plain_text.critical(self, tr("导出失败"), failure_text(exc, self.main_window.lang, out))
             return None
         self.status.setText(tr("已导出") + f"：{out}")
         return out

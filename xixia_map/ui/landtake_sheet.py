@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog
@@ -14,27 +15,30 @@ from . import file_dialogs, plain_text
 from .background import failure_text
 from .i18n import tr
 
+if TYPE_CHECKING:
+    from .landtake_dock import LandTakeDock
+
 log = logging.getLogger(__name__)
 
 
-def role_sources(dock) -> list:
+def role_sources(dock: LandTakeDock) -> list:
     """Each role's layer as a source note: its file, date and CRS."""
     from ..data.analysis.inputs import source_note
 
     sources = []
     for role, box in dock.boxes.items():
-        layer = dock.window.layers[box.currentData()] if box.currentData() in dock.window.layers else None
+        layer = dock.main_window.layers[box.currentData()] if box.currentData() in dock.main_window.layers else None
         if layer is not None:
             crs = getattr(layer.report, "source_crs", None) or getattr(layer.report, "assumed_crs", None)
             sources.append(source_note(role, Path(str(layer.spec.path)),
-                                       getattr(getattr(layer, "origin", None), "layer", None), crs, dock.window.lang))
+                                       getattr(getattr(layer, "origin", None), "layer", None), crs, dock.main_window.lang))
     return sources
 
 
-def export_sheet(dock, out: Path | None = None) -> Path | None:
+def export_sheet(dock: LandTakeDock, out: Path | None = None) -> Path | None:
     from ..export.analysis_sheet import SheetRequest, write_analysis_sheet
 
-    window = dock.window
+    window = dock.main_window
     if dock.result is None or getattr(dock, "site", None) is None:
         return None
     if out is None:
@@ -51,7 +55,7 @@ def export_sheet(dock, out: Path | None = None) -> Path | None:
                            legend=tuple(box.currentData() for box in dock.boxes.values() if box.currentData()),
                            basemaps=window.map_view.basemaps, basemap=window.map_view.basemap,
                            sources=tuple(role_sources(dock)))
-    progress = QProgressDialog(tr("正在导出…"), None, 0, 100, window)
+    progress = QProgressDialog(tr("正在导出…"), None, 0, 100, window)  # type: ignore[call-overload]  # PySide6 stub: cancelButtonText is str; None (no Cancel) is Qt's own
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     try:

@@ -36,7 +36,7 @@ def current_roles(window) -> dict[str, RoleChoice]:
 def roles_for_project(window, tokens: dict[str, str]) -> dict[str, dict]:
     """role -> {"layer": its token (tokens: layer id -> token), "confirmed": …};
     a role whose layer has no token (not saved with the project) is left out."""
-    saved = {}
+    saved: dict[str, dict] = {}
     for role, choice in current_roles(window).items():
         if choice.layer_id is None:
             if role in choices_of(window).chosen:  # the planner chose none: kept

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSlider, 
 
 from ..data.catalog import Group
 from ..data.layer_order import dropped, tree_runs
+from ..data.layer_origin import FileOrigin
 from ..data.layers import IMAGERY_GROUP, USER_GROUP, Layer, LayerList, RasterLayer
 from ..map.legend import ESTIMATED_NOTE, has_estimated, legend_entries, present_values, swatch_icon
 from . import plain_text
@@ -210,7 +211,7 @@ class LayersPanel(QWidget):
         self.tree.setDropIndicatorShown(True)
         self.tree.setDragDropMode(QTreeView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self._expanded: set[str] | None = None
+        self._expanded: set[str | None] | None = None  # _key's of the rows open before a rebuild
         self.model.about_to_rebuild.connect(self._remember_expanded)
         self.model.rebuilt.connect(self._restore_expanded)
         self.tree.doubleClicked.connect(self._zoom_current)
@@ -250,7 +251,7 @@ class LayersPanel(QWidget):
         """A rebuild (a style, an order, a name changed) keeps what was open."""
         if not hasattr(self, "tree"):
             return
-        expanded = set()
+        expanded: set[str | None] = set()
         for row in range(self.model.rowCount()):
             group = self.model.index(row, 0)
             if self.tree.isExpanded(group):
@@ -298,11 +299,11 @@ class LayersPanel(QWidget):
             return
         layer_id = self.current_layer_id()
         enabled = layer_id is not None
-        if enabled:
+        if layer_id is not None:
             self.layer_chosen.emit(layer_id)
         self.opacity.setEnabled(enabled)
         self.zoom_button.setEnabled(enabled)
-        if enabled:
+        if layer_id is not None:
             self.opacity.blockSignals(True)
             self.opacity.setValue(round(self.layers[layer_id].opacity * 100))
             self.opacity.blockSignals(False)
@@ -344,13 +345,14 @@ class LayersPanel(QWidget):
             if isinstance(layer, RasterLayer) and not layer.raster.overviews:
                 menu.addAction(self.tr("创建金字塔")).triggered.connect(
                     lambda: self.overviews_requested.emit(layer_id))
-            if layer.origin.encodings:  # a file with text whose encoding the planner may choose
+            origin = layer.origin
+            if isinstance(origin, FileOrigin) and origin.encodings:  # a file with text whose encoding may be chosen
                 encodings = menu.addMenu(self.tr("文字编码"))
                 labels = {"CP1252": self.tr("CP1252（西欧文字）")}
-                for name in layer.origin.encodings:
+                for name in origin.encodings:
                     action = encodings.addAction(labels.get(name, name))
                     action.setCheckable(True)
-                    action.setChecked((layer.origin.encoding or layer.report.encoding) == name)
+                    action.setChecked((origin.encoding or layer.report.encoding) == name)
                     action.triggered.connect(lambda _c=False, e=name: self.encoding_requested.emit(layer_id, e))
             menu.addSeparator()
             menu.addAction(self.tr("移除图层")).triggered.connect(lambda: self.layers.remove(layer_id))

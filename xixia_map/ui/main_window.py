@@ -2,18 +2,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar
 
 from . import file_dialogs
 from ..data.catalog import Group
 from ..data.indicators import Indicator
 from ..data.layers import LayerList
-from ..data.measure import format_area, format_length, geodesic_area_m2, geodesic_length_m
 from ..data.search_index import SearchIndex
-from ..map.scale import scale_denominator
 from ..map.view import MapView
 from .attribute_table import AttributeTables
 from .basemap_control import BasemapBox, basemaps_from_settings
@@ -27,17 +26,34 @@ from .raster_jobs import start_overviews
 from .register_editing import RegisterEditing
 from .style_dialog import edit_style
 from .open_data import DataOpener
-from .project_io import add_bookmark, open_project, recent_projects, save_project_as
 from .search_box import SearchBox
-from .settings import open_settings
 from .unsaved_changes import UnsavedChanges
+from .window_layout import BOTTOM, LEFT, RIGHT, add_dock, fitted_size, keep_map_room, restore_layout, save_settings
+from .window_layout import show_landtake as _show_landtake
+from .window_menus import build_menus, build_toolbar, fill_bookmarks
+from .window_status import build_status_bar, set_measuring as _set_measuring, show_blocked, show_cursor
 
-LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
-RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
-BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+if TYPE_CHECKING:
+    from .landtake_dock import LandTakeDock
 
 
 class MainWindow(QMainWindow):
+    """The map in the centre, its panels docked around it. Built here; its
+    toolbar and menus (window_menus.py), status bar and measuring
+    (window_status.py), and docks and remembered layout (window_layout.py) are
+    built and run by the functions there, on the attributes declared below."""
+
+    # Made by build_toolbar and build_status_bar.
+    toolbar: QToolBar
+    home_action: QAction
+    find_action: QAction
+    basemap_box: BasemapBox
+    measure_actions: dict[str, QAction]
+    measure_label: QLabel
+    cursor_label: QLabel
+    scale_label: QLabel
+    blocked_label: QLabel
+
     def __init__(self, layers: LayerList, lang: str = "zh", *, groups: list[Group] | None = None,
                  indicators: list[Indicator] | None = None, extent=None, parent=None):
         super().__init__(parent)
@@ -51,14 +67,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.map_view)
         self.docks: dict[str, QDockWidget] = {}
         self.bookmarks: list = []
-        self.project_path = None
+        self.project_path: Path | None = None
         self.opener = DataOpener(self)
         self.jobs: list = []  # background jobs (offsets) still running
         self.unsaved = UnsavedChanges(self)
         self.register = RegisterEditing(self)
+        self.landtake: LandTakeDock | None = None  # 视图 → 占地分析, made when first asked for
+        self.landtake_dock: QDockWidget | None = None
+        self.fit_docks_on_show = False  # a restored layout is fitted to the window once shown
+        self.basemap_trouble_seen = (0, 0)  # the basemap fetcher's (failed, refused) last said
         self.setAcceptDrops(True)
         self.map_view.setAcceptDrops(False)  # drops land on the window, which opens them
-        self._build_status_bar()
+        build_status_bar(self)
         self._build_ui()
         self.map_view.feature_selected.connect(self._on_feature_selected)
         from .map_menu import MapMenus
@@ -66,7 +86,7 @@ class MainWindow(QMainWindow):
         self.map_menus = MapMenus(self)
         self.map_view.selection_cleared.connect(lambda: self.details.show_record(None))
         self.resize(fitted_size(self, 1500, 950))
-        self._restore_layout()
+        restore_layout(self)
         if self.basemap_problems:  # a remembered basemap file that no longer opens is said, not dropped silently
             self.statusBar().showMessage(self.tr("已记住的底图文件无法打开：") + "；".join(
                 p.one_line(self.lang) for p in self.basemap_problems), 30000)
@@ -91,13 +111,13 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(self.tr("未找到“{text}”").format(text=text), 5000))
         # The pinyin index is built once the map is drawn, not before it.
         self.map_view.idle.connect(self._build_search_index)
-        self._dock("layers", self.layers_panel, LEFT)
-        self._dock("details", self.details, RIGHT)
-        self._dock("indicators", self._new_indicators_panel(), RIGHT)
-        self._dock("table", self.tables, BOTTOM)
+        add_dock(self, "layers", self.layers_panel, LEFT)
+        add_dock(self, "details", self.details, RIGHT)
+        add_dock(self, "indicators", self._new_indicators_panel(), RIGHT)
+        add_dock(self, "table", self.tables, BOTTOM)
         self.tabifyDockWidget(self.docks["details"], self.docks["indicators"])
         self.docks["details"].raise_()
-        self._build_toolbar()
+        build_toolbar(self)
         self._retranslate_chrome()
 
     def _new_indicators_panel(self) -> IndicatorsPanel:
@@ -107,14 +127,6 @@ class MainWindow(QMainWindow):
             lambda fid: self.map_view.select_feature("townships", fid))
         self.indicators_panel.big_screen_requested.connect(lambda: show_big_screen(self))
         return self.indicators_panel
-
-    def _dock(self, name: str, widget, area) -> None:
-        dock = QDockWidget(self)
-        dock.setObjectName(f"dock_{name}")
-        dock.setWidget(widget)
-        dock.setMinimumWidth({RIGHT: 340, LEFT: 290}.get(area, 260))
-        self.addDockWidget(area, dock)
-        self.docks[name] = dock
 
     def _retranslate_chrome(self) -> None:
         self.update_title()
@@ -127,105 +139,14 @@ class MainWindow(QMainWindow):
         self.measure_actions["line"].setText(self.tr("测距"))
         self.measure_actions["area"].setText(self.tr("测面积"))
         self.find_action.setText(self.tr("查找"))
-        self._build_menus()
-        self._show_blocked()
+        build_menus(self)
+        show_blocked(self)
 
     def update_title(self) -> None:
         """The project's name first, as desktop apps do, then the app; [*] is Qt's unsaved-changes mark."""
         app = self.tr("西峡项目地图")
         name = self.project_path.name.removesuffix(".xixia.json") if self.project_path else ""
         self.setWindowTitle(f"{name}[*] — {app}" if name else f"{app}[*]")
-
-    def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("toolbar_main")
-        self.toolbar.setMovable(False)
-        self.home_action = self.toolbar.addAction("")
-        self.home_action.triggered.connect(lambda: self.map_view.zoom_to_layer("county"))
-        self.toolbar.addSeparator()
-        self.toolbar.addWidget(self.search)
-        self.toolbar.addSeparator()
-        self.basemap_box = BasemapBox(self, self.lang)
-        self.toolbar.addWidget(self.basemap_box)
-        self.toolbar.addSeparator()
-        self.measure_actions = {}
-        for kind in ("line", "area"):
-            action = self.toolbar.addAction("")
-            action.setCheckable(True)
-            action.toggled.connect(lambda on, k=kind: self.set_measuring(k if on else None))
-            self.measure_actions[kind] = action
-        self.map_view.measured.connect(self._show_measure)
-        self.map_view.measure_ended.connect(lambda: self.set_measuring(None))
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        self.find_action = QAction(self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
-        self.addAction(self.find_action)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.clear()
-        file_menu = bar.addMenu(self.tr("文件"))
-        open_data = file_menu.addAction(self.tr("打开数据…"))
-        open_data.setShortcut(QKeySequence.StandardKey.Open)
-        open_data.triggered.connect(self.open_data_dialog)
-        file_menu.addAction(self.tr("打开 File Geodatabase…")).triggered.connect(self.open_geodatabase_dialog)
-        file_menu.addAction(self.tr("添加 PostGIS 图层…")).triggered.connect(self.add_postgis_layer)
-        file_menu.addAction(self.tr("打开共享项目库（PostGIS）…")).triggered.connect(self.add_postgis_layer)
-        file_menu.addSeparator()
-        file_menu.addAction(self.tr("新建项目库…")).triggered.connect(lambda: self.register.new_register())
-        file_menu.addAction(self.tr("打开项目库…")).triggered.connect(lambda: self.register.open(None))
-        file_menu.addSeparator()
-        file_menu.addAction(self.tr("打开项目…")).triggered.connect(lambda: open_project(self))
-        save = file_menu.addAction(self.tr("保存项目"))
-        save.setShortcut(QKeySequence.StandardKey.Save)
-        save.triggered.connect(lambda: save_project_as(self, self.project_path))
-        file_menu.addAction(self.tr("项目另存为…")).triggered.connect(lambda: save_project_as(self))
-        recent_menu = file_menu.addMenu(self.tr("最近的项目"))
-        recent_menu.aboutToShow.connect(lambda: self._fill_recent(recent_menu))
-        file_menu.addSeparator()
-        export_map = file_menu.addAction(self.tr("导出地图…"))
-        export_map.setShortcut(QKeySequence("Ctrl+E"))
-        export_map.triggered.connect(self.export_map)
-        file_menu.addAction(self.tr("导出数据…")).triggered.connect(self.export_data)
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction(self.tr("退出"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        edit_menu = bar.addMenu(self.tr("编辑"))
-        edit_menu.addAction(self.find_action)
-        view_menu = bar.addMenu(self.tr("视图"))
-        for dock in self.docks.values():
-            view_menu.addAction(dock.toggleViewAction())
-        view_menu.addAction(self.tr("占地分析")).triggered.connect(self.show_landtake)
-        view_menu.addSeparator()
-        view_menu.addAction(self.tr("添加底图文件…")).triggered.connect(lambda: self.basemap_box.add_archive())
-        view_menu.addAction(self.tr("添加地图服务…")).triggered.connect(self.add_map_service)
-        view_menu.addAction(self.tr("下载离线底图包…")).triggered.connect(self.download_offline_package)
-        online = view_menu.addAction(self.tr("允许在线底图"))
-        online.setCheckable(True)
-        online.setChecked(self.map_view.basemaps.online_enabled)
-        online.triggered.connect(lambda on: self.basemap_box.set_online_enabled(on) or
-                                 online.setChecked(self.map_view.basemaps.online_enabled))
-        self.register.build_menu(bar)
-        bookmark_menu = bar.addMenu(self.tr("书签"))
-        bookmark_menu.aboutToShow.connect(lambda: self._fill_bookmarks(bookmark_menu))
-        self._fill_bookmarks(bookmark_menu)
-        view_menu.addAction(self.tr("定位到坐标…")).triggered.connect(lambda: self.go_to_coordinates(None))
-        big_screen = view_menu.addAction(self.tr("大屏模式"))
-        big_screen.setShortcut(QKeySequence(Qt.Key.Key_F11))
-        big_screen.triggered.connect(lambda: show_big_screen(self))
-        lang_menu = bar.addMenu(self.tr("语言"))
-        group = QActionGroup(lang_menu)
-        for code, label in (("zh", "中文"), ("en", "English")):
-            action = lang_menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(code == self.lang)
-            group.addAction(action)
-            action.triggered.connect(lambda _checked, c=code: self.set_language(c))
-        help_menu = bar.addMenu(self.tr("帮助"))
-        help_menu.addAction(self.tr("打开日志文件夹")).triggered.connect(self.open_log_folder)
-        help_menu.addAction(self.tr("关于西峡项目地图…")).triggered.connect(self.show_about)
 
     def open_log_folder(self) -> Path:
         """The folder of the app's log (data/log.py) in the system's file manager,
@@ -298,58 +219,12 @@ class MainWindow(QMainWindow):
         self.opener.open_paths([u.toLocalFile() for u in event.mimeData().urls()])
         event.acceptProposedAction()
 
-    def _fill_recent(self, menu) -> None:
-        menu.clear()
-        for path in recent_projects():
-            menu.addAction(path).triggered.connect(lambda _c=False, p=path: open_project(self, Path(p)))
-        if menu.isEmpty():
-            menu.addAction(self.tr("(无)")).setEnabled(False)
-
-    def _fill_bookmarks(self, menu) -> None:
-        menu.clear()
-        menu.addAction(self.tr("添加书签…")).triggered.connect(lambda: add_bookmark(self))
-        if self.bookmarks:
-            menu.addSeparator()
-        for bookmark in self.bookmarks:
-            menu.addAction(bookmark.name.replace("&", "&&")).triggered.connect(
-                lambda _c=False, b=bookmark: self.map_view.fit_bounds(*b.extent))
-        if self.bookmarks:  # 管理: rename or delete one
-            from .project_io import delete_bookmark, rename_bookmark
-
-            menu.addSeparator()
-            rename = menu.addMenu(self.tr("重命名书签"))
-            delete = menu.addMenu(self.tr("删除书签"))
-            for n, bookmark in enumerate(self.bookmarks):
-                label = bookmark.name.replace("&", "&&")
-                rename.addAction(label).triggered.connect(lambda _c=False, i=n: rename_bookmark(self, i))
-                delete.addAction(label).triggered.connect(lambda _c=False, i=n: delete_bookmark(self, i))
+    def _fill_bookmarks(self, menu: QMenu) -> None:
+        fill_bookmarks(self, menu)
 
     def set_measuring(self, kind: str | None) -> None:
-        for other, action in self.measure_actions.items():
-            if other != kind and action.isChecked():
-                action.blockSignals(True)
-                action.setChecked(False)
-                action.blockSignals(False)
-        if kind:
-            self.map_view.call("startMeasure", kind)
-            self.measure_label.setText(self.tr("单击地图添加点"))
-        else:
-            self.map_view.call("stopMeasure")
-            self.measure_label.setText("")
-
-    def _show_measure(self, kind: str, points: list) -> None:
-        """The result on the map (each leg's length, the total or the area at the last
-        point) and in the status bar; it stays until the next measurement or Esc."""
-        from ..data.measure import segment_lengths_m
-
-        if kind == "area":
-            label, value = self.tr("面积"), format_area(geodesic_area_m2(points), lang=self.lang)
-        else:
-            label, value = self.tr("距离"), format_length(geodesic_length_m(points))
-        text = f"{label}: {value}"
-        self.measure_label.setText(text)
-        legs = [format_length(m) for m in segment_lengths_m(points)] if kind == "line" else []
-        self.map_view.call("measureLabels", legs, text if len(points) > 1 else "")
+        """Start measuring a line or an area (`kind`), or stop (None)."""
+        _set_measuring(self, kind)
 
     # -- export ------------------------------------------------------------------------
     def current_extent(self):
@@ -406,122 +281,30 @@ class MainWindow(QMainWindow):
         self.details.show_record(record)
         self.tables.select_feature(record["_layer"], str(record["id"]))
 
-    # -- status bar -------------------------------------------------------------------
-    def _build_status_bar(self) -> None:
-        self.measure_label = QLabel()
-        self.cursor_label = QLabel()
-        self.scale_label = QLabel()
-        self.blocked_label = QLabel()
-        for label in (self.measure_label, self.cursor_label, self.scale_label, self.blocked_label):
-            self.statusBar().addPermanentWidget(label)
-        self.map_view.mouse_moved.connect(self._show_cursor)
-        self.map_view.view_changed.connect(self._show_scale)
-        self.map_view.idle.connect(self._show_scale)
-        self.map_view.guard.blocked.connect(lambda _url: self._show_blocked())
-        # Tiles of a map service not allowed are refused on the fetch workers, without
-        # a page request to block: the count is read again whenever the map settles.
-        self.map_view.idle.connect(lambda _view: self._show_blocked())
-        self._show_blocked()
-
+    # -- status bar, panels, layout ----------------------------------------------------
     def _show_cursor(self, lat: float, lng: float) -> None:
-        text = f"{lng:.5f}°E, {lat:.5f}°N"
-        hit = self.map_view.raster_value_at(lng, lat)  # one pixel read: the DEM's height under the cursor
-        if hit is not None and hit[0].is_dem:
-            text += "  " + self.tr("高程") + f" {hit[1]:,.1f} m"
-        self.cursor_label.setText(text)
+        show_cursor(self, lat, lng)
 
     def _build_search_index(self, _view: dict) -> None:
         self.map_view.idle.disconnect(self._build_search_index)
         self.search.index.build_in_background()
 
-    def _show_scale(self, view: dict) -> None:
-        if view:
-            self.scale_label.setText(f"1:{scale_denominator(view['lat'], view['zoom']):,.0f}")
-
-    def _show_blocked(self) -> None:
-        prefix = self.tr("已拦截外网请求")
-        self.blocked_label.setText(f"{prefix}: {self.map_view.blocked_requests}")
-        self._say_basemap_trouble()
-
-    def _say_basemap_trouble(self) -> None:
-        """A map service that gives no tiles (down, a wrong key, an address not
-        allowed, a redirect) is said in the status bar, not left a blank map."""
-        fetcher = self.map_view.basemaps.fetcher
-        counts = (fetcher.failed, fetcher.refused)
-        seen = getattr(self, "_basemap_trouble_seen", (0, 0))
-        self._basemap_trouble_seen = counts
-        if counts == seen or self.map_view.basemap in ("", "none"):
-            return
-        try:
-            choice = self.map_view.basemaps.get(self.map_view.basemap)
-        except KeyError:
-            return
-        if choice.kind != "service":
-            return
-        failed, refused = counts[0] - seen[0], counts[1] - seen[1]
-        self.statusBar().showMessage(self.tr(
-            "底图“{name}”有瓦片未能取得（{failed} 张失败，{refused} 张未获允许或被重定向）："
-            "请检查网络、密钥和允许的地址").format(name=choice.title(self.lang), failed=failed, refused=refused), 15000)
-
     # -- persistence ------------------------------------------------------------------
-    def _restore_layout(self) -> None:
-        settings = open_settings()
-        geometry = settings.value("window/geometry")
-        state = settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-            fitted = fitted_size(self, self.width(), self.height())
-            if fitted != self.size():  # saved on a larger screen than this one
-                self.resize(fitted)
-                self.move(self.screen().availableGeometry().topLeft())
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-            self._fit_docks_on_show = True
-        else:  # first start: room for the map; 视图 → 属性表 opens the table, and the layout is remembered
-            self.docks["table"].hide()
-
     def show_landtake(self) -> None:
-        """视图 → 占地分析: the dock, made the first time (ui/landtake_dock.py), as a tab beside 要素详情."""
-        from .landtake_dock import LandTakeDock
-
-        if getattr(self, "landtake", None) is None:
-            self.landtake = LandTakeDock(self)
-            dock = self.landtake_dock = QDockWidget(self.tr("占地分析"), self)
-            dock.setObjectName("dock_landtake")
-            dock.setWidget(self.landtake)
-            self.addDockWidget(RIGHT, dock)
-            self.tabifyDockWidget(self.docks["details"], dock)
-            self.layers.events.inserted.connect(self.landtake.refresh_layers)  # bound: held weakly
-            self.layers.events.removed.connect(self.landtake.refresh_layers)
-        self.landtake.refresh_layers()
-        self.landtake_dock.show()
-        self.landtake_dock.raise_()
+        """视图 → 占地分析 (window_layout.show_landtake)."""
+        _show_landtake(self)
 
     def keep_map_room(self) -> None:
-        """Panels laid out on a wide screen leave the map most of a small one:
-        each side's docks at most a quarter of the window's width."""
-        widest = max(260, self.width() // 4)
-        docks = list(self.docks.values()) + ([self.register.dock] if getattr(self.register, "dock", None) else [])
-        for dock in docks:
-            area = self.dockWidgetArea(dock)
-            if dock.isVisible() and area in (LEFT, RIGHT) and dock.width() > widest:
-                self.resizeDocks([dock], [widest], Qt.Orientation.Horizontal)
+        """Each side's docks at most a quarter of the window's width (window_layout.keep_map_room)."""
+        keep_map_room(self)
 
     def save_settings(self) -> None:
-        settings = open_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
-        settings.setValue("language", self.lang)
-        settings.setValue("visible_layers", [layer.id for layer in self.layers if layer.visible])
-        view = self.map_view.last_view
-        if view:
-            settings.setValue("extent", [view["west"], view["south"], view["east"], view["north"]])
-        settings.sync()
+        save_settings(self)
 
     def showEvent(self, event):  # noqa: N802 (Qt API)
         super().showEvent(event)
-        if getattr(self, "_fit_docks_on_show", False):
-            self._fit_docks_on_show = False
+        if self.fit_docks_on_show:
+            self.fit_docks_on_show = False
             from PySide6.QtCore import QTimer
 
             QTimer.singleShot(0, self.keep_map_room)  # once laid out, with the docks' real widths
@@ -532,26 +315,3 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         super().closeEvent(event)
-
-
-def fitted_size(window, width: int, height: int):
-    """The size asked for, no larger than the screen's free area (a 1024 × 700
-    laptop gets a window it can see whole, status bar included)."""
-    from PySide6.QtCore import QSize
-
-    screen = window.screen()
-    if screen is None:
-        return QSize(width, height)
-    from PySide6.QtGui import QGuiApplication
-
-    room = screen.availableGeometry()
-    frame = window.frameGeometry().size() - window.geometry().size()  # title bar and borders, once decorated
-    if frame.isEmpty() and QGuiApplication.platformName() not in ("offscreen", "minimal"):
-        # Before the window is first shown its frame is not known: leave room for a
-        # window manager's title bar and borders (the 1024 x 700 walk lost its
-        # status bar under a 25 px title bar).
-        frame = QSize(FRAME_ALLOWANCE[0], FRAME_ALLOWANCE[1])
-    return QSize(min(width, room.width() - frame.width()), min(height, room.height() - frame.height()))
-
-
-FRAME_ALLOWANCE = (16, 48)  # px: borders and a title bar, generous for the desktops planners use

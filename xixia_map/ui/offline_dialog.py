@@ -9,6 +9,7 @@ short is kept, usable, and a second run over it fetches only what is missing.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,13 +20,16 @@ from . import file_dialogs
 from ..map.offline_package import PackagePlan
 from .background import start_tracked
 
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
 COUNTY = (110.96, 32.96, 111.86, 33.84)  # the county and a margin
 
 
 class OfflineDialog(QDialog):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
-        self.window = window
+        self.main_window = window
         self.jobs: list = []
         self.setWindowTitle(self.tr("下载离线底图包"))
         name = window.map_view.basemap
@@ -73,10 +77,12 @@ class OfflineDialog(QDialog):
 
     def plan(self) -> PackagePlan:
         if self.area.currentData() == "view":
-            view = self.window.map_view.last_view or {}
-            bounds = tuple(view.get(k) for k in ("west", "south", "east", "north"))
-            if any(v is None for v in bounds):
+            view = self.main_window.map_view.last_view or {}
+            west, south, east, north = (view.get(k) for k in ("west", "south", "east", "north"))
+            if west is None or south is None or east is None or north is None:
                 bounds = COUNTY
+            else:
+                bounds = (west, south, east, north)
         else:
             bounds = COUNTY
         low, high = sorted((self.min_zoom.value(), self.max_zoom.value()))
@@ -110,10 +116,10 @@ class OfflineDialog(QDialog):
                             confirmed=True)
 
         def done(result) -> None:
-            self.result = result
+            self.download_result = result
             self.estimate_label.setText(self.tr("已下载 {written} 张，已有 {skipped} 张，失败 {failed} 张").format(
                 written=result.written, skipped=result.skipped, failed=result.failed))
-            self.window.basemap_box.add_archive(str(out))
+            self.main_window.basemap_box.add_archive(str(out))
 
         def failed(exc) -> None:
             from ..data.errors import DataError
@@ -122,6 +128,6 @@ class OfflineDialog(QDialog):
             if isinstance(exc, Cancelled):
                 self.estimate_label.setText(self.tr("已暂停：已下载的瓦片已保存，再次开始即从中断处继续"))
             else:
-                self.estimate_label.setText(exc.one_line(self.window.lang) if isinstance(exc, DataError) else str(exc))
+                self.estimate_label.setText(exc.one_line(self.main_window.lang) if isinstance(exc, DataError) else str(exc))
 
         start_tracked(self, self.jobs, self.tr("正在下载离线底图包…"), self.tr("暂停"), work, done, failed)

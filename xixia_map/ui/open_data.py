@@ -66,7 +66,7 @@ class DataOpener(QObject):
 
     def open_path(self, path: Path, *, encoding: str | None = None) -> None:
         """One call opens any file (data/user_layers.layer_from_file); its questions come back as exceptions."""
-        options = {"layer": None, "encoding": encoding, "ask": True}
+        options: dict[str, object] = {"layer": None, "encoding": encoding, "ask": True}
         answered = self._crs_answers.get(self._file_key(path))
         if answered is not None:  # another layer of a file whose CRS the planner gave this session
             options.update(assume_crs=answered[0], swap_axes=answered[1])
@@ -96,7 +96,7 @@ class DataOpener(QObject):
                                                            **kwargs)
 
     def _start(self, path: Path, load, options: dict) -> None:
-        job = BackgroundJob(self.window, self.tr("正在读取") + f" {path.name}…", self.tr("取消"), load,
+        job: BackgroundJob = BackgroundJob(self.window, self.tr("正在读取") + f" {path.name}…", self.tr("取消"), load,
                             lambda layer: self._done(job, layer, options),
                             lambda exc: self._job_failed(job, path, exc, options))
         self._jobs.append(job)

@@ -10,6 +10,7 @@ keyring.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,6 +23,9 @@ from ..data.postgis.connection import SSL_MODES, PgConnection, store_password
 from .background import failure_text, start_tracked
 from .project_trust import remember_confirmed
 from .settings import open_settings
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 # CRS of the tables a county meets, in the planner's words; others by PROJ's name.
 CRS_WORDS = {
@@ -52,9 +56,9 @@ def crs_words(srid: int, lang: str) -> str:
 
 
 class PostgisDialog(QDialog):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
-        self.window = window
+        self.main_window = window
         self.lang = window.lang
         self.tables_found: list = []
         self.jobs: list = []
@@ -140,7 +144,7 @@ class PostgisDialog(QDialog):
 
     def _restore(self) -> None:
         try:
-            saved = json.loads(open_settings().value(SETTINGS_KEY, "") or "{}")
+            saved = json.loads(str(open_settings().value(SETTINGS_KEY, "") or "{}"))
             last = PgConnection.from_project(saved) if saved else None
         except (TypeError, ValueError, DataError):  # settings edited by hand: start empty
             last = None
@@ -200,13 +204,13 @@ class PostgisDialog(QDialog):
             return
         info = self.tables_found[min(rows)]
         connection, password = self.connection(), self._password()
-        taken = self.window.layers.ids()
+        taken = self.main_window.layers.ids()
 
         def work(_progress, _cancelled):
             return layer_from_postgis(connection, info.schema, info.table, taken, password=password)
 
         def done(layer) -> None:
-            self.window.opener.add_layer(layer)
+            self.main_window.opener.add_layer(layer)
             self.status.setText(self.tr("已添加：") + info.name)
 
         self._run(self.tr("正在读取数据表") + f" {info.name}…", work, done)
@@ -223,7 +227,7 @@ class PostgisDialog(QDialog):
 
         def done(register) -> None:
             self._remember(connection, password)
-            self.window.register.open_session(EditSession(register))
+            self.main_window.register.open_session(EditSession(register))
             self.status.setText((self.tr("已打开共享项目库（只读）：") if register.read_only
                                  else self.tr("已打开共享项目库：")) + f"{schema}，{len(register.frame)}")
 
@@ -234,7 +238,7 @@ class PostgisDialog(QDialog):
         (its tables, rights for nobody else yet: the administrator grants them)."""
         from ..data.register.pg_store import create_pg_register
 
-        session = self.window.register.session
+        session = self.main_window.register.session
         if session is None:
             self.status.setText(self.tr("请先打开或新建一个项目库"))
             return

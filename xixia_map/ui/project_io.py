@@ -5,7 +5,7 @@ import dataclasses
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from ..data.errors import DataError
 from ..data.log import log_failure
@@ -15,7 +15,7 @@ from ..data.project import (Bookmark, LayerEntry, Project, load_project, outside
 from ..data.user_layers import layer_from_file
 from .settings import open_settings
 from . import file_dialogs, plain_text, project_trust
-from .i18n import tr
+from .i18n import QT_TR_NOOP, tr
 from .layer_roles import restore_roles, roles_for_project
 
 log = logging.getLogger(__name__)
@@ -26,7 +26,8 @@ PROJECT_FILTER = QT_TR_NOOP("西峡项目地图项目 (*.xixia.json *.json)")
 
 
 def project_from_window(window, project_file: Path) -> Project:
-    entries, bundled, order, tokens = [], {}, [], {}
+    entries: list[LayerEntry] = []
+    bundled, order, tokens = {}, [], {}
     for layer in window.layers:
         if layer.spec.category == "register":  # the register is saved as itself (Project.register)
             order.append(REGISTER_TOKEN)
@@ -125,10 +126,11 @@ def apply_project(window, project: Project, project_file: Path) -> list[str]:
             unopened.append((entry, project_file))
             continue
         if entry.style:
-            changes = {"style": entry.style}
             if entry.label_field and entry.label_field in layer.frame.columns:
-                changes.update(label_field=entry.label_field, label_mode=entry.label_mode or layer.spec.label_mode)
-            layer.spec = dataclasses.replace(layer.spec, **changes)
+                layer.spec = dataclasses.replace(layer.spec, style=entry.style, label_field=entry.label_field,
+                                                 label_mode=entry.label_mode or layer.spec.label_mode)
+            else:
+                layer.spec = dataclasses.replace(layer.spec, style=entry.style)
         layer.visible, layer.opacity = entry.visible, entry.opacity
         if entry.group:
             layer.spec = dataclasses.replace(layer.spec, group=entry.group)
@@ -231,6 +233,8 @@ class _DatabaseAnswers:
         self.typed: dict[str, str] = {}
         self.layers: dict[str, list[str]] = {}
         for entry in project.layers:
+            if entry.database is None:
+                continue
             try:
                 identity = PgConnection.from_project(entry.database.get("connection", {})).identity()
             except (AttributeError, DataError):  # no database, or a malformed one (said when its layer opens)

@@ -34,7 +34,7 @@ def _confirmed() -> list[str]:
     """The confirmed connections' identities, kept as one JSON text (an INI list
     would split an identity at its commas)."""
     try:
-        value = json.loads(open_settings().value(CONFIRMED_KEY, "") or "[]")
+        value = json.loads(str(open_settings().value(CONFIRMED_KEY, "") or "[]"))
     except (TypeError, ValueError):
         return []
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

@@ -7,7 +7,7 @@ import math
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit,
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit, QWidget,
 )
 
 from ..data.register.fields import FIELDS, LEVELS, STATUSES
@@ -21,38 +21,39 @@ class ProjectDialog(QDialog):
     def __init__(self, record: dict, townships: list[str], parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("项目属性"))
-        self.widgets = {}
+        self.widgets: dict[str, QWidget] = {}
         form = QFormLayout(self)
         for f in FIELDS:
             value = record.get(f.key)
+            widget: QWidget
             if f.key in ("status", "level", "township"):
-                widget = QComboBox()
-                widget.setEditable(f.key == "status")
-                widget.addItem(self.tr("（未填）"), None)
+                box = widget = QComboBox()
+                box.setEditable(f.key == "status")
+                box.addItem(self.tr("（未填）"), None)
                 for choice in {"status": STATUSES, "level": LEVELS, "township": townships}[f.key]:
-                    widget.addItem(choice, choice)
+                    box.addItem(choice, choice)
                 if not _blank(value):
-                    if widget.findData(value) < 0:
-                        widget.addItem(str(value), value)
-                    widget.setCurrentIndex(widget.findData(value))
+                    if box.findData(value) < 0:
+                        box.addItem(str(value), value)
+                    box.setCurrentIndex(box.findData(value))
             elif f.kind == "money":
-                widget = QDoubleSpinBox()
-                widget.setRange(0, 1e9)
-                widget.setDecimals(2)
-                widget.setSuffix(" " + self.tr("万元"))
-                widget.setGroupSeparatorShown(True)
-                widget.setSpecialValueText(self.tr("（未填）"))
-                widget.setValue(0 if _blank(value) else float(value))
+                money = widget = QDoubleSpinBox()
+                money.setRange(0, 1e9)
+                money.setDecimals(2)
+                money.setSuffix(" " + self.tr("万元"))
+                money.setGroupSeparatorShown(True)
+                money.setSpecialValueText(self.tr("（未填）"))
+                money.setValue(0 if value is None or _blank(value) else float(value))
             elif f.kind == "date":
-                widget = QDateEdit()
-                widget.setCalendarPopup(True)
-                widget.setDisplayFormat("yyyy-MM-dd")
-                widget.setMinimumDate(QDate(1990, 1, 1))
-                widget.setSpecialValueText(self.tr("（未填）"))
+                day = widget = QDateEdit()
+                day.setCalendarPopup(True)
+                day.setDisplayFormat("yyyy-MM-dd")
+                day.setMinimumDate(QDate(1990, 1, 1))
+                day.setSpecialValueText(self.tr("（未填）"))
                 date = QDate.fromString(str(value)[:10], "yyyy-MM-dd") if not _blank(value) else QDate()
                 if not date.isValid() and not _blank(value):
                     date = QDate.fromString(str(value)[:7], "yyyy-MM")
-                widget.setDate(date if date.isValid() else widget.minimumDate())
+                day.setDate(date if date.isValid() else day.minimumDate())
             else:
                 widget = QLineEdit("" if _blank(value) else str(value))
             self.widgets[f.key] = widget
@@ -73,7 +74,7 @@ class ProjectDialog(QDialog):
                 out[key] = None if widget.value() == widget.minimum() else round(widget.value(), 2)
             elif isinstance(widget, QDateEdit):
                 out[key] = None if widget.date() == widget.minimumDate() else widget.date().toString("yyyy-MM-dd")
-            else:
+            elif isinstance(widget, QLineEdit):
                 out[key] = widget.text().strip() or None
         return out
 

@@ -4,12 +4,12 @@ county documents' own figures for the same things (296 个重大项目, 1335 亿
 143% is of the 省市重点 projects, so the register's rate beside it is too."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ..data.indicator_words import period_text, value_text
 from ..data.register.summary import column as summary_column, totals
-from .i18n import tr
+from .i18n import QT_TR_NOOP, tr
 
 # (label, the register's figure, the indicator it is read against)
 ROWS = ((QT_TR_NOOP("项目数"), "count", "major_projects_count"), (QT_TR_NOOP("总投资"), "total", "major_projects_total"),
@@ -39,7 +39,8 @@ class RegisterFigures(QTableWidget):
     def show_register(self, frame, lang: str) -> None:
         self.setHorizontalHeaderLabels([tr("指标"), tr("项目库"), tr("县文件")])
         everything = totals(frame)
-        key = totals(frame[summary_column(frame, "level").isin(KEY_LEVELS).to_numpy()]) if "level" in frame else None
+        levels = summary_column(frame, "level")  # None: the register has no 级别
+        key = totals(frame[levels.isin(KEY_LEVELS).to_numpy()]) if levels is not None else None
         mine = {"count": tr("{n} 个").format(n=everything.count), "total": _yi(everything.total, lang),
                 "annual_plan": _yi(everything.annual_plan, lang), "completed": _yi(everything.completed, lang),
                 "key_rate": f"{key.completion:.0%}" if key is not None and key.completion is not None else "—"}

@@ -3,7 +3,7 @@ completed against planned investment, and totals that follow the filter, next to
 the county documents' own figure. The map shows the same filtered projects."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QSplitter, QTableView, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from ..data.register.summary import FILTER_FIELDS, choices, filtered, totals
 from .register_table import PID_ROLE, RegisterTableModel
-from .i18n import tr
+from .i18n import QT_TR_NOOP, tr
 
 # QT_TR_NOOP: lupdate collects the texts, tr() translates them where shown.
 LABELS = {"stage": QT_TR_NOOP("建设阶段"), "level": QT_TR_NOOP("级别"), "township": QT_TR_NOOP("所在乡镇"),
@@ -52,7 +52,7 @@ class RegisterView(QWidget):
         self.reference = QLabel(reference)
         self.reference.setTextFormat(Qt.TextFormat.PlainText)
         self.reference.setWordWrap(True)
-        self.review = None  # pid -> the four review columns' values (compliance_run.py)
+        self.review: dict[str, tuple] | None = None  # pid -> the four review columns' values (compliance_run.py)
         self.conflicts: frozenset[str] = frozenset()
         self._review_box()
         self.model = RegisterTableModel(COLUMNS, [tr(h) for _, h in COLUMNS], self)
@@ -135,7 +135,7 @@ class RegisterView(QWidget):
         self.report_button = QPushButton(tr("填报月度完成投资…"))
         self.report_button.setEnabled(False)
         self.report_button.clicked.connect(lambda: self.report_requested.emit(self.progress_pid))
-        self.progress_pid = None
+        self.progress_pid: str | None = None  # the project whose months are shown
         layout = QVBoxLayout(box)
         layout.addWidget(self.progress_title)
         layout.addWidget(self.progress)
@@ -144,7 +144,9 @@ class RegisterView(QWidget):
 
     def retranslate(self, reference: str) -> None:
         for field, box in self.boxes.items():
-            self.form.labelForField(box).setText(tr(LABELS[field]))
+            label = self.form.labelForField(box)
+            if isinstance(label, QLabel):
+                label.setText(tr(LABELS[field]))
             box.setItemText(0, tr("全部"))
         columns = COLUMNS + (REVIEW_COLUMNS if self.review is not None else ())
         self.model.headers = [tr(h) for _, h in columns]

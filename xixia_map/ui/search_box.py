@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
-from ..data.search_index import SearchIndex
+from ..data.search_index import SearchEntry, SearchIndex
 
 
 class SearchBox(QLineEdit):
@@ -19,12 +19,13 @@ class SearchBox(QLineEdit):
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(280)
         self.setMaximumWidth(460)
-        self._hits = []
+        self._hits: list[SearchEntry] = []
         self._model = QStringListModel(self)
         completer = QCompleter(self._model, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.activated[str].connect(self._on_activated)
+        # [str] picks QCompleter.activated's text overload.
+        completer.activated[str].connect(self._on_activated)  # type: ignore[index]  # PySide6 stub: no Signal[...]
         self.setCompleter(completer)
         self.textEdited.connect(self._refresh)
         self.returnPressed.connect(self._choose_first)

@@ -13,6 +13,7 @@ capabilities runs on a worker with the progress dialog.
 from __future__ import annotations
 
 from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,11 +23,14 @@ from PySide6.QtWidgets import (
 
 from .background import failure_text, start_tracked
 
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
 
 class ServiceDialog(QDialog):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
-        self.window = window
+        self.main_window = window
         self.lang = window.lang
         self.jobs: list = []
         self.found: list = []  # ServiceLayer choices of the capabilities read
@@ -244,7 +248,7 @@ class ServiceDialog(QDialog):
             return self.services()
 
         def done(services) -> None:
-            name = self.window.basemap_box.add_service(services, origins)
+            name = self.main_window.basemap_box.add_service(services, origins)
             self.added = name
             named = frozenset().union(*(s.origins() for s in services))
             left_out = sorted(named - origins)

@@ -69,19 +69,19 @@ class StyleDialog(QDialog):
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(0, 100)
         self.opacity.setValue(round(choice.opacity * 100))
-        self.width = QDoubleSpinBox()
-        self.width.setRange(0.2, 12)
-        self.width.setSingleStep(0.5)
-        self.width.setValue(choice.width)
+        self.line_width = QDoubleSpinBox()
+        self.line_width.setRange(0.2, 12)
+        self.line_width.setSingleStep(0.5)
+        self.line_width.setValue(choice.width)
         self.marker = QComboBox()
         names = {"circle": self.tr("圆形"), "square": self.tr("方形"), "diamond": self.tr("菱形"),
                  "triangle": self.tr("三角形"), "star": self.tr("星形")}
         for key in MARKERS:
             self.marker.addItem(names[key], key)
         self.marker.setCurrentIndex(max(0, self.marker.findData(choice.marker)))
-        self.size = QSpinBox()
-        self.size.setRange(2, 40)
-        self.size.setValue(choice.size)
+        self.marker_size = QSpinBox()
+        self.marker_size.setRange(2, 40)
+        self.marker_size.setValue(choice.size)
 
         self.label_field = QComboBox()
         self.label_field.addItem(self.tr("（不标注）"), None)
@@ -104,10 +104,10 @@ class StyleDialog(QDialog):
         form.addRow(self.tr("填充颜色"), self.fill)
         form.addRow(self.tr("边线颜色"), self.stroke)
         form.addRow(self.tr("填充不透明度"), self.opacity)
-        form.addRow(self.tr("线宽"), self.width)
+        form.addRow(self.tr("线宽"), self.line_width)
         if spec.geometry == "Point":
             form.addRow(self.tr("点符号"), self.marker)
-            form.addRow(self.tr("大小"), self.size)
+            form.addRow(self.tr("大小"), self.marker_size)
         labels = QGroupBox(self.tr("标注"))
         label_form = QFormLayout(labels)
         label_form.addRow(self.tr("标注字段"), self.label_field)
@@ -141,8 +141,8 @@ class StyleDialog(QDialog):
     def choice(self) -> StyleChoice:
         return StyleChoice(mode=self.mode.currentData(), field=self.field.currentData(),
                            method=self.method.currentData(), classes=self.classes.value(), fill=self.fill.color,
-                           stroke=self.stroke.color, opacity=self.opacity.value() / 100, width=self.width.value(),
-                           marker=self.marker.currentData(), size=self.size.value(),
+                           stroke=self.stroke.color, opacity=self.opacity.value() / 100, width=self.line_width.value(),
+                           marker=self.marker.currentData(), size=self.marker_size.value(),
                            label_field=self.label_field.currentData(), label_size=self.label_size.value(),
                            label_color=self.label_color.color, label_halo=self.label_halo.isChecked())
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,6 +19,9 @@ from ..data.log import log_failure
 from . import file_dialogs, plain_text
 from .background import failure_text, start_tracked
 from .i18n import tr
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +44,9 @@ def township_layer(window):
 
 
 class TownshipStatsDialog(QDialog):
-    def __init__(self, window, stats):
+    def __init__(self, window: MainWindow, stats):
         super().__init__(window)
-        self.window, self.stats = window, stats
+        self.main_window, self.stats = window, stats
         self.setWindowTitle(tr("按乡镇统计"))
         self.resize(820, 560)
         self.table = QTableWidget(0, 0)
@@ -82,12 +86,12 @@ class TownshipStatsDialog(QDialog):
                 return None
             out = Path(chosen)
         try:
-            self.stats.write_xlsx(out, self.window.lang)
+            self.stats.write_xlsx(out, self.main_window.lang)
         except OSError as exc:
             log_failure(log, exc, "writing %s", out)
-            plain_text.critical(self, tr("导出失败"), failure_text(exc, self.window.lang, out))
+            plain_text.critical(self, tr("导出失败"), failure_text(exc, self.main_window.lang, out))
             return None
-        self.window.statusBar().showMessage(tr("已导出") + f"：{out}", 8000)
+        self.main_window.statusBar().showMessage(tr("已导出") + f"：{out}", 8000)
         return out
 
 

@@ -64,7 +64,7 @@ class UnsavedChanges(QObject):
         if answer == Button.Save:
             from .project_io import save_project_as
 
-            if register_dirty and not register.save():
+            if register_dirty and register is not None and not register.save():
                 return False
             return not self.pending or save_project_as(self.window, self.window.project_path) is not None
         return True

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import Cancelled  # the app's own: logged as a cancel, not a failure
 from .overlay import ELLIPSOIDAL, SiteAnalysis
 from .sources import FileInput, as_input
 
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
 BLOCK_DEGREES = 0.05  # ~5 km: a block's box holds a few thousand parcels of a 三调 layer
 
 
-def blocks_of(sites: dict[str, object], size: float = BLOCK_DEGREES) -> list[list[str]]:
+def blocks_of(sites: dict[str, BaseGeometry], size: float = BLOCK_DEGREES) -> list[list[str]]:
     """The sites' keys, grouped by the cell of a `size`° grid their centre falls in."""
     blocks: dict[tuple[int, int], list[str]] = defaultdict(list)
     for key, site in sites.items():

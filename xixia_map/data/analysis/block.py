@@ -53,7 +53,8 @@ def polygonal(geometries: np.ndarray) -> np.ndarray:
     geometries = np.asarray(geometries, dtype=object)
     kind = shapely.get_type_id(geometries)
     empty = shapely.is_empty(geometries) | shapely.is_missing(geometries)
-    out = np.where(np.isin(kind, (3, 6)) & ~empty, geometries, None)
+    out = geometries.copy()
+    out[~(np.isin(kind, (3, 6)) & ~empty)] = None
     for i in np.flatnonzero((kind == 7) & ~empty):  # a collection: a piece and a line where edges touch
         out[i] = _polygonal(geometries[i])
     return out
@@ -156,7 +157,7 @@ def analyse_sites(sites: list, landuse, controls: dict, method: str = ELLIPSOIDA
     landuse = as_input(landuse) if landuse is not None else None
     controls = {role: as_input(source) for role, source in controls.items()}
     ready = [prepared(site) for site in sites]
-    results: list[SiteAnalysis | None] = [None] * len(sites)
+    results: dict[int, SiteAnalysis] = {}
     by_plane: dict[int, list[int]] = defaultdict(list)
     for i, (_site, plane) in enumerate(ready):
         by_plane[plane].append(i)
@@ -180,4 +181,4 @@ def analyse_sites(sites: list, landuse, controls: dict, method: str = ELLIPSOIDA
             found = [ControlResult(role, float(areas[k]), float(areas[k]) / area if area else 0.0, inside[k])
                      for role, (inside, areas) in lines.items()]
             results[i] = SiteAnalysis(area, rows[k], found, method, max(0.0, area - float(covered[k])), plane)
-    return results
+    return [results[i] for i in range(len(sites))]

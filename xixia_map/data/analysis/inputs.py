@@ -57,7 +57,7 @@ def to_lonlat(geometries, crs: CRS):
     return shapely.transform(geometries, lambda xy: np.column_stack(moving.transform(xy[:, 0], xy[:, 1])))
 
 
-def box_in(crs: CRS, bounds) -> tuple[float, float, float, float]:
+def box_in(crs: CRS, bounds: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
     """A lon/lat box as a box in `crs` that holds it (edges densified)."""
     return _transformer("EPSG:4326", crs.to_wkt()).transform_bounds(*bounds, densify_pts=21)
 

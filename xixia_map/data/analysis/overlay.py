@@ -61,7 +61,7 @@ class SiteAnalysis:
     controls: list[ControlResult]
     method: str
     uncovered_square_metres: float  # the site's area that no land-use parcel covers
-    plane: int | None = None  # EPSG of the Gauss-Krüger plane the pieces are in (plane_for)
+    plane: int  # EPSG of the Gauss-Krüger plane the pieces are in (plane_for)
 
     def by_main_class(self) -> dict[str, float]:
         totals = {name: 0.0 for name in MAIN_CLASSES}

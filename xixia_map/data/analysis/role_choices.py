@@ -38,7 +38,7 @@ class RoleChoices:
         (or the choice of none), else the first candidate its names point to,
         else none."""
         open_ids = {c.layer_id for c in candidates}
-        guesses = {}
+        guesses: dict[str, RoleChoice] = {}
         for candidate in candidates:
             guess = guess_role(candidate.names, candidate.columns)
             if guess is None:

@@ -141,7 +141,8 @@ class FileInput:
                                            on_invalid="ignore", use_arrow=True)
         except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
             raise DataError(self.path, say(f"cannot be read ({str(exc)[:120]})", "无法读取")) from None
-        near = np.unique(shapely.STRtree(boxes).query(frame.geometry.values)[0]) if len(frame) else []
+        near: np.ndarray | list[int] = \
+            np.unique(shapely.STRtree(boxes).query(frame.geometry.values)[0]) if len(frame) else []
         return polygons_in_degrees(frame.iloc[near], self.crs)
 
     def pieces(self, sites_degrees, sites_plane, plane: int, wholes: bool) -> Pieces:

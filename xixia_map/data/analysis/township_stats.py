@@ -90,7 +90,7 @@ def place_projects(register: pd.DataFrame, boundaries: gpd.GeoDataFrame | None) 
     """Each project's township: from `boundaries` (one row per name, lon/lat) where it is placed, else its ledger's."""
     names = list(dict.fromkeys((list(boundaries["name"]) if boundaries is not None else []) + list(bundled_townships())))
     geometry_name = register.geometry.name if isinstance(register, gpd.GeoDataFrame) else None
-    planes = {}
+    planes: dict[int, np.ndarray] = {}
     out = []
     for _, row in register.iterrows():
         ledger_text = row.get("township")
@@ -119,7 +119,7 @@ def _by_position(geometry, boundaries, planes):
         areas = {i: a for i, a in areas.items() if a > 0}
         if not areas:
             return None, UNKNOWN, None
-        best = max(areas, key=areas.get)
+        best = max(areas, key=areas.__getitem__)
         share = areas[best] / site.area if site.area else 1.0
         return boundaries["name"].iloc[best], (REDLINE if share > 1 - 1e-9 else REDLINE_SPLIT), share
     point = geometry if geometry.geom_type == "Point" else geometry.representative_point()

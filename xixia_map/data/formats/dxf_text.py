@@ -87,7 +87,9 @@ class _Scan:
 def _scan(path: Path) -> _Scan:
     """One pass over the file: is it all UTF-8, and the lines holding non-ASCII bytes."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    utf8, values, head, tail = True, [], None, b""
+    values: list[bytes] = []
+    head: bytes | None = None
+    utf8, tail = True, b""
     try:
         with open(path, "rb") as fh:
             while chunk := fh.read(CHUNK):

@@ -26,9 +26,16 @@ def companion(path: Path, suffix: str) -> Path | None:
 
 def check_parts(path: Path) -> None:
     for part in (".shx", ".dbf"):
-        if companion(path, part) is None:
-            raise DataError(path, say(f"shapefile is missing its {part} companion file",
-                                      f"Shapefile 缺少配套的 {part} 文件"))
+        required_part(path, part)
+
+
+def required_part(path: Path, part: str) -> Path:
+    """The shapefile's companion file with that suffix; DataError naming it when it is missing."""
+    found = companion(path, part)
+    if found is None:
+        raise DataError(path, say(f"shapefile is missing its {part} companion file",
+                                  f"Shapefile 缺少配套的 {part} 文件"))
+    return found
 
 
 def _head(path: Path, limit: int) -> bytes:
@@ -75,7 +82,7 @@ def _cpg(path: Path) -> str | None:
 def loose_encoding(path: Path) -> EncodingGuess:
     """For a .shp: its .dbf judged (and an unreadable .dbf named here, not by GDAL)."""
     check_parts(path)
-    dbf = companion(path, ".dbf")
+    dbf = required_part(path, ".dbf")
     return judge(dbf.name, _head(dbf, DBF_SAMPLE), dbf.stat().st_size, _cpg(path))
 
 

@@ -63,8 +63,8 @@ def _sample_bounds(path: Path, layer, encoding, count: int):
             boxes.append(shapely.total_bounds(geoms))
     if not boxes:
         return None
-    boxes = np.array(boxes)
-    return boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max()
+    table = np.array(boxes)
+    return table[:, 0].min(), table[:, 1].min(), table[:, 2].max(), table[:, 3].max()
 
 
 def data_extent(path: Path, layer, encoding=None, cancelled=None):
@@ -92,6 +92,7 @@ def trusted_extent(path: Path, layer, info: dict, encoding=None, cancelled=None)
     declared = info.get("total_bounds")
     problem = _problem(declared)
     if problem is None:
+        assert declared is not None  # _problem calls a missing extent a problem
         sample = _sample_bounds(path, layer, encoding, int(info.get("features") or 0))
         if sample is None or _contains(declared, sample):
             return tuple(float(v) for v in declared), None

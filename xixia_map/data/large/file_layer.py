@@ -14,6 +14,7 @@ import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import Literal
 
 import geopandas as gpd
 import numpy as np
@@ -65,7 +66,8 @@ class FileFeatures(IntegerKeyed):
         self.dtypes = dict(zip(self.fields, self.store.meta["dtypes"]))
         self._columns: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
-        self._transformer = None  # made on the first feature asked for: PROJ takes ~80 ms to set one up
+        # Made on the first feature asked for (PROJ takes ~80 ms to set one up); False: in lon/lat already.
+        self._transformer: Transformer | Literal[False] | None = None
 
     def _to_lonlat(self):
         """The transformer to lon/lat, or None when the file is in lon/lat already."""
@@ -242,7 +244,7 @@ class FileFeatures(IntegerKeyed):
         if codes is None:
             return None
         areas = pd.to_numeric(pd.Series(self.column(area_field)), errors="coerce").to_numpy(float) \
-            if area_field in self.fields else None
+            if area_field is not None and area_field in self.fields else None
         if areas is None or not np.isfinite(areas).all():
             areas = self.areas()
         index, words = codes

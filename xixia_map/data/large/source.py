@@ -61,7 +61,7 @@ def prune_stores(now: float | None = None) -> list[Path]:
     """Remove stores not opened for UNUSED_FOR_S and builds a killed process left."""
     root = stores_dir()
     now = time.time() if now is None else now
-    removed = []
+    removed: list[Path] = []
     if not root.is_dir():
         return removed
     for folder in root.iterdir():

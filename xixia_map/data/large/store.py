@@ -64,9 +64,18 @@ class BatchStore(Protocol):
     draw, simplified for a zoom. A large file's store (FeatureStore) answers
     from its own files; a table's (postgis/table.TableStore) by SQL."""
 
-    kind: str
-    levels: list[dict]  # {"tolerance_m", "widest_tile_zoom"} per simplified level
-    folder: Path | None  # where tiles drawn from it may be kept; None: never kept
+    # Read-only members (properties here), which a store may hold as plain attributes.
+    @property
+    def kind(self) -> str:
+        """"Point", "LineString" or "Polygon"."""
+
+    @property
+    def levels(self) -> list[dict]:
+        """{"tolerance_m", "widest_tile_zoom"} per simplified level."""
+
+    @property
+    def folder(self) -> Path | None:
+        """Where tiles drawn from it may be kept; None: never kept."""
 
     def level_for(self, tile_zoom: int) -> int:
         """The level drawn at a tile zoom."""
@@ -79,6 +88,16 @@ class BatchStore(Protocol):
 
     def shapes(self, batch: Batch) -> np.ndarray:
         """Shapely geometries (Web Mercator) of a batch read with_geometry."""
+
+
+@runtime_checkable
+class PerBatchStyles(Protocol):
+    """A BatchStore whose batches bring the style's fields with them (a table's,
+    postgis/table.TableStore, for a source whose per_batch_styles is True): told
+    which before tiles are drawn."""
+
+    style_fields: list[str]
+    style_categories: dict[str, list[str]]  # field -> its legend's values, sent as codes
 
 
 def _runs(positions: np.ndarray, gap: int = RUN_GAP) -> list[tuple[int, int]]:
@@ -141,19 +160,20 @@ class FeatureStore:
         """Features whose box meets the Web Mercator box, with their boxes and rows."""
         b = self.blocks
         hit = np.flatnonzero((b[:, 0] <= east) & (b[:, 2] >= west) & (b[:, 1] <= north) & (b[:, 3] >= south))
-        parts, positions = [], []
+        parts: list[np.ndarray] = []
+        position_parts: list[np.ndarray] = []
         for start, stop in _runs(hit, gap=1):
             lo, hi = start * self.block, min(stop * self.block, self.count)
             boxes = self._read("bbox.f8", np.float64, lo, hi, 4)
             keep = np.flatnonzero((boxes[:, 0] <= east) & (boxes[:, 2] >= west) & (boxes[:, 1] <= north)
                                   & (boxes[:, 3] >= south))
             parts.append(boxes[keep])
-            positions.append(lo + keep)
+            position_parts.append(lo + keep)
         if not parts:
             empty = np.empty(0)
             return Batch(np.empty(0, np.int64), empty, empty, empty, empty, np.empty(0, np.int64))
         boxes = np.concatenate(parts)
-        positions = np.concatenate(positions)
+        positions = np.concatenate(position_parts)
         rows = self.values("row.i8", np.int64, positions)
         return Batch(positions, boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3], rows)
 
@@ -218,6 +238,9 @@ def shapes_of(kind: str, batch: Batch) -> np.ndarray:
     n = len(batch.positions)
     if kind == "Point":
         return shapely.points(batch.cx, batch.cy)
+    if batch.vx is None or batch.vy is None or batch.ring_start is None or batch.feature_ring_start is None \
+            or batch.ring_is_hole is None:
+        raise ValueError("a batch read without its rings (with_geometry) has no shapes")
     ring_feature = np.repeat(np.arange(n), np.diff(batch.feature_ring_start))
     ring_len = np.diff(batch.ring_start)
     coords = np.column_stack([batch.vx, batch.vy])

@@ -189,6 +189,7 @@ def parse_url(url: str) -> tuple[PgConnection, str | None, str]:
     if not table:
         raise DataError(None, say("the URL names no table: add ?table=SCHEMA.NAME",
                                   "地址中未指定数据表：请加上 ?table=模式名.表名"))
+    schema: str | None  # None: to be matched (browse.find_table)
     if query.get("schema"):
         schema, name = query["schema"][0], table
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DataError
+from ..layer import Layer
 from ..layer_origin import TableOrigin
 from ..new_layers import streamed_layer, vector_layer
 from ..messages import say
@@ -16,7 +17,7 @@ from .whole_table import TooManyRows, read_small_table
 
 
 def layer_from_postgis(connection: PgConnection, schema: str | None, table: str, taken=(), *,
-                       password: str | None = None, title: str | None = None):
+                       password: str | None = None, title: str | None = None) -> Layer:
     """The table as a layer: read whole up to opening.LARGE_LAYER_FEATURES rows,
     drawn per view beyond (by its integer primary key; a table that large without
     one is refused, not read into memory). `schema` None: `table` is a dotted
@@ -39,6 +40,7 @@ def layer_from_postgis(connection: PgConnection, schema: str | None, table: str,
     estimate = info.rows_estimate
     tiled = estimate is not None and estimate > limit
     report = ReadReport()
+    layer: Layer
     if not tiled:
         try:
             frame = read_small_table(connection, info, password, max_rows=limit, report=report)

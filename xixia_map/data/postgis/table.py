@@ -135,7 +135,7 @@ class TableStore:
         rows = rows[np.argsort(rows["gid"], kind="stable")]  # sorted here: the server's ORDER BY cost 0.5 s a county tile
         ids = rows["gid"].astype(np.int64)
         boxes = f.boxes_to_mercator(*(rows[k].astype(float) for k in ("x0", "y0", "x1", "y1")))
-        values = {}
+        values: dict[str, np.ndarray] = {}
         if field:
             lookup = np.array([None] + list(words), dtype=object)
             values[field] = lookup[rows["code"].astype(np.int64)]
@@ -211,6 +211,7 @@ class TableFeatures(IntegerKeyed):
         self._lock = threading.Lock()
         self.table = sql.Identifier(info.schema, info.table)
         self.geom = sql.Identifier(info.geometry_column)
+        self.key = info.primary_key  # its name (checked above: never None here)
         self.pk = sql.Identifier(info.primary_key)
         self.kind = _kind(info.geometry_type)
         described = self.fetch(sql.SQL(
@@ -297,7 +298,7 @@ class TableFeatures(IntegerKeyed):
         return tuple(float(v) for v in row)
 
     # -- the StreamedSource contract (feature_source.py) ----------------------------
-    def boxes_to_mercator(self, x0, y0, x1, y1):
+    def boxes_to_mercator(self, x0, y0, x1, y1) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Boxes in the table's CRS as Web Mercator boxes: the box around two opposite
         moved corners. The grid's rotation against Web Mercator (well under a degree in
         a county's GK zone) moves the other two by centimetres on a parcel: nothing a
@@ -338,7 +339,7 @@ class TableFeatures(IntegerKeyed):
         rows = self.fetch(sql.SQL("SELECT {cols} FROM {t} ORDER BY {pk} OFFSET %s LIMIT %s").format(
             cols=sql.SQL(", ").join(sql.Identifier(n) for n in columns), t=self.table, pk=self.pk),
             (int(start), int(count)))
-        return _keyed(pd.DataFrame(rows, columns=columns), self.info.primary_key)
+        return _keyed(pd.DataFrame(rows, columns=columns), self.key)
 
     def fid_of_row(self, rows: np.ndarray) -> np.ndarray:
         out = []
@@ -365,10 +366,10 @@ class TableFeatures(IntegerKeyed):
                           .format(cols=sql.SQL(", ").join(sql.Identifier(n) for n in columns),
                                   g=linear(self.geom, self.info.geometry_type), t=self.table, pk=self.pk),
                           (numbers,)) if numbers else []
-        key = columns.index(self.info.primary_key)
+        key = columns.index(self.key)
         order = {n: i for i, n in enumerate(numbers)}
         rows = sorted(rows, key=lambda r: order.get(r[key], len(order)))  # in the order asked
-        attributes = _keyed(pd.DataFrame([list(r[:-1]) for r in rows], columns=columns), self.info.primary_key)
+        attributes = _keyed(pd.DataFrame([list(r[:-1]) for r in rows], columns=columns), self.key)
         return gpd.GeoDataFrame(attributes, geometry=list(decode([r[-1] for r in rows])[0]), crs=4326)
 
     def fids_at(self, positions: np.ndarray) -> np.ndarray:

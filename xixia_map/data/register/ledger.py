@@ -16,6 +16,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -112,7 +113,7 @@ def import_ledger(path) -> LedgerImport:
         if name in seen:
             problems.append((line, say(f"duplicate project name '{name}'", f"项目名称“{name}”重复")))
             continue
-        row = {"name": name}
+        row: dict[str, Any] = {"name": name}  # text, numbers, None and (below) a shapely geometry
         bad = None
         for key, header in found.items():
             if key == "name":

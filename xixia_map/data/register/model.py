@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import geopandas as gpd
 
@@ -30,9 +30,11 @@ NUMERIC = {"total", "annual_plan", "completed", "accuracy_m"}
 @dataclass
 class Edit:
     pid: str
-    field: str  # a column of COLUMNS, or "geometry"
-    old: object
-    new: object
+    field: str  # a column of COLUMNS, or "geometry", INSERT, DELETE or PROGRESS + month
+    # What `field` says: a column's value, a month's figure, a row (INSERT's new,
+    # DELETE's old) or a shapely geometry; shapely has no types, so Any.
+    old: Any
+    new: Any
 
 
 class RegisterConflict(DataError):

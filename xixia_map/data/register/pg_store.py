@@ -86,9 +86,9 @@ def create_pg_register(connection: PgConnection, schema: str, frame: gpd.GeoData
             with conn.cursor() as cur:
                 cur.executemany(sql.SQL("INSERT INTO {s}.progress VALUES (%s, %s, %s)").format(s=s),
                                 [tuple(p) for p in progress])
-            for statement, roles in ((GRANT_EDIT, editors), (GRANT_READ, readers)):
+            for grants, roles in ((GRANT_EDIT, editors), (GRANT_READ, readers)):
                 for role in roles:
-                    for part in statement:
+                    for part in grants:
                         conn.execute(sql.SQL(part).format(s=s, r=sql.Identifier(role)))
     except psycopg.Error as exc:
         raise _failed(label, exc) from None

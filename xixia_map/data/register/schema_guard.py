@@ -69,8 +69,8 @@ def tokens(sql: str) -> list[tuple[str, str]]:
             out.extend(("i", w) for w in _SPLIT_WORD.get(word, (word,)))
         elif kind == "number":
             out.append(("n", match.group(kind).lower()))
-        else:
-            op = match.group(kind)
+        else:  # an operator: the whole match
+            op = match.group()
             out.append(("p", _SAME_OPERATOR.get(op, op)))
     while out and out[-1] == ("p", ";"):
         out.pop()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import geopandas as gpd
 
@@ -110,7 +111,7 @@ class EditSession:
         import shapely
 
         pid = next(f"N{i:04d}" for i in range(1, len(self.frame) + 2) if f"N{i:04d}" not in set(self.frame["pid"]))
-        row = {c: None for c in self.frame.columns if c != self.frame.geometry.name}
+        row: dict[str, Any] = {c: None for c in self.frame.columns if c != self.frame.geometry.name}
         row.update(pid=pid, name=name, placement=PLACED, accuracy_m=drag_accuracy_m(zoom, lat), source="在地图上落图")
         edit = Edit(pid, INSERT, None, {**row, "geometry": shapely.Point(lon, lat)})
         self._apply([edit])
