@@ -23,7 +23,8 @@ def main() -> int:
     parser.add_argument("--out", default="resources/screenshots")
     parser.add_argument("--large", default="out/landuse/1000000/dltb.gpkg",
                         help="the generated 三调 layer for --only large (benchmarks/landuse_data.py)")
-    parser.add_argument("--only", choices=("formats", "register", "places", "window", "large", "services"), help="take one set of screenshots")
+    parser.add_argument("--only", choices=("formats", "register", "places", "window", "large", "services"),
+                        help="take one set of screenshots")
     args = parser.parse_args()
     sample, out = Path(args.sample), Path(args.out)
     from xixia_map.map.runtime import start_web_engine

@@ -72,7 +72,8 @@ def run_analyse(args) -> int:
             site, title = site_from_register(Path(args.register), args.project)
         else:
             if not args.townships:
-                raise DataError(None, say("--township needs --townships (the boundary file)", "--township 需要 --townships（乡镇界线文件）"))
+                raise DataError(None, say("--township needs --townships (the boundary file)",
+                                          "--township 需要 --townships（乡镇界线文件）"))
             path, layer = split_source(args.townships)
             site, title = site_from_boundaries(path, layer, args.township, args.crs), args.township
         landuse, sources, frames = None, [], {}
@@ -91,7 +92,8 @@ def run_analyse(args) -> int:
             role = ROLE_NAMES.get(role_name.strip())
             if role is None or not source:
                 raise DataError(None, say(f"--control {text}: name the line as 永久基本农田=FILE, 生态保护红线=FILE or "
-                                          "城镇开发边界=FILE", f"--control {text}：请写作 永久基本农田=文件、生态保护红线=文件 或 城镇开发边界=文件"))
+                                          "城镇开发边界=FILE",
+                                          f"--control {text}：请写作 永久基本农田=文件、生态保护红线=文件 或 城镇开发边界=文件"))
             path, layer = split_source(source)
             controls[role], crs = read_near(path, layer, near, args.crs)
             sources.append(source_note(role, path, layer, crs, lang))

@@ -137,6 +137,10 @@ class IntegerKeyed:
         """The table row of an integer feature id, or -1 for one it does not have."""
         raise NotImplementedError
 
+    def features_of(self, ids: list[str]) -> gpd.GeoDataFrame:
+        """Features by id, geometry in lon/lat, in the order asked; ids it does not have are left out."""
+        raise NotImplementedError
+
     def id_of_row(self, row: int) -> str:
         import numpy as np
 
@@ -148,7 +152,7 @@ class IntegerKeyed:
         except KeyError:
             return -1
 
-    def feature(self, fid: str):
+    def feature(self, fid: str) -> gpd.GeoDataFrame:
         """One feature, with its geometry in lon/lat (as the app holds every layer); KeyError if none."""
         frame = self.features_of([str(fid_number(fid))])
         if len(frame) == 0:

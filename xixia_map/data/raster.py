@@ -224,7 +224,8 @@ def read_raster_info(path, assume_crs=None) -> RasterInfo:
             raise DataError(path, say("has no georeferencing (no CRS, no geotransform, no world file): its place on "
                                       "the map is unknown; georeference it (e.g. a .tfw world file and a CRS) and "
                                       "open it again",
-                                      "没有地理参考（无坐标系、无坐标文件），无法确定位置；请先配准（如提供 .tfw 坐标文件和坐标系）后再打开"))
+                                      "没有地理参考（无坐标系、无坐标文件），无法确定位置；"
+                                      "请先配准（如提供 .tfw 坐标文件和坐标系）后再打开"))
         if crs is None and assume_crs is None:
             b = dataset.bounds
             bounds = (b.left, b.bottom, b.right, b.top)

@@ -22,7 +22,8 @@ def start_offset(window, layer_id: str, system: str) -> BackgroundJob:
             why = exc.one_line(window.lang) if isinstance(exc, DataError) else str(exc)
             plain_text.critical(window, QCoreApplication.translate("MainWindow", "坐标偏移失败"), f"{layer.spec.title_zh}: {why}")
 
-    job = BackgroundJob(window, QCoreApplication.translate("MainWindow", "正在转换坐标") + f" {layer.spec.title_zh}…", QCoreApplication.translate("MainWindow", "取消"),
+    label = QCoreApplication.translate("MainWindow", "正在转换坐标") + f" {layer.spec.title_zh}…"
+    job = BackgroundJob(window, label, QCoreApplication.translate("MainWindow", "取消"),
                         lambda progress, cancelled: layer.offset_frame(system, progress, cancelled), done, failed)
     window.jobs.append(job)
     job.start()

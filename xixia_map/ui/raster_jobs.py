@@ -33,7 +33,8 @@ def start_overviews(window, layer_id: str) -> BackgroundJob:
             message = exc.one_line(window.lang) if hasattr(exc, "one_line") else f"{path}: {exc}"
             plain_text.critical(window, QCoreApplication.translate("MainWindow", "无法创建金字塔"), message)
 
-    job = BackgroundJob(window, QCoreApplication.translate("MainWindow", "正在创建金字塔") + f" {path.name}…", QCoreApplication.translate("MainWindow", "取消"),
+    label = QCoreApplication.translate("MainWindow", "正在创建金字塔") + f" {path.name}…"
+    job = BackgroundJob(window, label, QCoreApplication.translate("MainWindow", "取消"),
                         lambda progress, cancelled: build_overviews(path, progress, cancelled), done, failed)
     window.jobs.append(job)
     job.start()
