@@ -31,7 +31,12 @@ def make_layers(folder: Path) -> dict[str, Path]:
 
     from landuse_data import make_dltb
 
-    _gdb, dltb = make_dltb(folder / "dltb", 20_000, seed=3)
+    _gdb, generated = make_dltb(folder / "dltb", 20_000, seed=3)
+    dltb = folder / "地类图斑.gpkg"
+    if not dltb.exists():
+        import shutil
+
+        shutil.copy(generated, dltb)
     paths = {"dltb": dltb, "farmland": folder / "永久基本农田.gpkg", "eco": folder / "生态保护红线.gpkg",
              "dev": folder / "城镇开发边界.gpkg"}
     if all(p.exists() for p in paths.values()):
@@ -79,7 +84,8 @@ def main() -> int:
     from xixia_map.map.runtime import start_web_engine
 
     _app, _warm = start_web_engine(sys.argv[:1])
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QDockWidget
 
     from xixia_map.data.catalog import load_catalog
     from xixia_map.data.indicators import load_indicators
@@ -128,7 +134,7 @@ def main() -> int:
         pids = list(session.frame["pid"].iloc[:8])
         for pid, site in zip(pids, redlines(len(pids))):
             session.reshape(pid, site, 16)
-        register._changed()
+        register.changed()
         window.show_landtake()
         dock = window.landtake
         dock.refresh_layers()
@@ -148,6 +154,14 @@ def main() -> int:
         until(lambda: register.compliance.found is not None and not register.compliance.jobs)
         register.view_panel.parent().raise_()
         register.view_panel.conflicts_only.setChecked(True)
+        dock = register.view_panel.parent()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parent()
+        if dock is not None:  # wide enough to show the review's columns
+            window.resizeDocks([dock], [760], Qt.Orientation.Horizontal)
+        wait(300)
+        bar = register.view_panel.table.horizontalScrollBar()
+        bar.setValue(bar.maximum())  # the review's four columns, at the table's right end
         shoot(window, f"compliance{suffix}.png", TOWN)
         register.session.discard()
         window.unsaved.clear()

@@ -195,7 +195,7 @@ def register_scenes(window_with, shoot, wait, out: Path) -> None:
         redline = shapely.Polygon([(111.4712, 33.3061), (111.4768, 33.3064), (111.4771, 33.3023),
                                    (111.4739, 33.3008), (111.4709, 33.3019)])
         session.reshape(second, redline, 16)
-        register._changed()
+        register.changed()
         wait(800)
         window.map_view.select_feature(LAYER_ID, second, zoom=False)
         register.view_panel.parent().raise_()

@@ -204,6 +204,15 @@ def test_tile_requests_after_the_view_shut_its_workers_fail_quietly(qtbot, view_
     assert view.handler.served == served
 
 
+def test_tile_requests_after_the_workers_stopped_fail_quietly(qtbot, view_with_big_layer):
+    """The workers stopped before the handler knew (seen at the app's exit): a
+    request then cannot be queued, and is refused, not raised in Qt's slot."""
+    view, _layer = view_with_big_layer
+    view.handler._pool.shutdown(wait=False, cancel_futures=True)
+    view.call_sync("setViewNoAnim", 111.62, 33.4, 14)
+    qtbot.waitUntil(lambda: view.handler.refused_after_shutdown > 0, timeout=CEILING_MS)
+
+
 def test_hiding_a_large_layer_frees_its_tiles(qtbot, view_with_big_layer):
     view, layer = view_with_big_layer
     assert view.call_sync("tileCount", "sandiao") > 0

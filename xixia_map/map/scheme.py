@@ -166,7 +166,12 @@ class XixiaSchemeHandler(QWebEngineUrlSchemeHandler):
                 result = error
             self._results.done.emit(token, result)
 
-        (pool or self._pool).submit(run)
+        try:
+            (pool or self._pool).submit(run)
+        except RuntimeError:  # its workers are shut down (a closing view, the app's exit): moot, not failed
+            self._jobs.pop(token, None)
+            self.refused_after_shutdown += 1
+            job.fail(QWebEngineUrlRequestJob.Error.RequestAborted)
 
     def _finish(self, token: int, found) -> None:
         job = self._jobs.pop(token, None)
