@@ -185,6 +185,7 @@ def changes_frame(change: LandChange) -> gpd.GeoDataFrame:
     """The 变化图斑 with their fields, largest first: 原/现地类编码 and 名称, 变化类型
     (transition_group) and the area in 平方米, 公顷 and 亩."""
     frame = change.changes
+    assert frame is not None, "compare_land_use sets the changes"
     froms, tos = frame["from"].astype(str).to_numpy(), frame["to"].astype(str).to_numpy()
     area = frame["m2"].to_numpy(dtype=float)
     out = gpd.GeoDataFrame({
@@ -203,7 +204,8 @@ def write_change_xlsx(change: LandChange, sources: SourceWords, out, lang: str =
         tables[(f"转移矩阵（{UNIT_WORDS[unit][0]}）" if zh else f"matrix ({UNIT_WORDS[unit][1]})")] = \
             matrix_table(change, level, unit, lang)
     if level != MAIN:
-        tables["转移矩阵（三大类，公顷）" if zh else "matrix (main classes, ha)"] = matrix_table(change, MAIN, HECTARES, lang)
+        main = "转移矩阵（三大类，公顷）" if zh else "matrix (main classes, ha)"
+        tables[main] = matrix_table(change, MAIN, HECTARES, lang)
     tables["地类变化" if zh else "transitions"] = transitions_table(change, level, lang)
     with atomic_path(out) as tmp:
         write_xlsx_sheets(tables, tmp)
