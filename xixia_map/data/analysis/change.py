@@ -124,7 +124,7 @@ def input_extent(source) -> tuple[tuple[float, float, float, float], int]:
     raise TypeError(f"the extent of {type(source).__name__} is the caller's to give")
 
 
-def _tiles(extent, count: int, plane: int) -> tuple[np.ndarray, float, float, float]:
+def _tiles(extent, count: int, plane: int) -> tuple[np.ndarray, float, int, int]:
     """The tiles' origin and size in the plane, and how many a side."""
     box = to_plane(shapely.segmentize(shapely.box(*extent), max(extent[2] - extent[0], 1e-6) / 20), plane)
     x0, y0, x1, y1 = shapely.bounds(box)
