@@ -153,10 +153,11 @@ def method_text(change: LandChange, lang: str = "zh") -> str:
 def notes_table(change: LandChange, sources: SourceWords, lang: str = "zh") -> pd.DataFrame:
     zh = lang == "zh"
     changed = sum(v for (f, t), v in change.changed().items())
+    count = len(change.changes) if change.changes is not None else 0
     lines = [("前期图层" if zh else "before", sources.before), ("后期图层" if zh else "after", sources.after),
              ("变化面积" if zh else "changed area",
-              f"{hectares(changed):,.4f} 公顷（{mu(changed):,.2f} 亩），变化图斑 {len(change.changes)} 个" if zh else
-              f"{hectares(changed):,.4f} ha ({mu(changed):,.2f} mu), {len(change.changes)} changed pieces"),
+              f"{hectares(changed):,.4f} 公顷（{mu(changed):,.2f} 亩），变化图斑 {count} 个" if zh else
+              f"{hectares(changed):,.4f} ha ({mu(changed):,.2f} mu), {count} changed pieces"),
              ("容差" if zh else "tolerance", f"{change.tolerance:g} 米" if zh else f"{change.tolerance:g} m"),
              ("计算方法" if zh else "method", method_text(change, lang))]
     if change.overlaps:
