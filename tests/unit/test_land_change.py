@@ -196,3 +196,39 @@ def test_transition_groups():
     assert transition_group("0103", "0702") == "耕地→建设用地"
     assert transition_group("0301", "0101") == "林地→耕地"
     assert transition_group("1101", "1003") == "未利用地→建设用地"
+
+
+def test_cli_writes_the_matrix_and_the_changes(tmp_path, capsys, monkeypatch):
+    import pyogrio
+
+    from xixia_map.cli.main import main
+
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    paths = []
+    for name, shapes in (("三调", before_shapes()), ("变更", after_shapes())):
+        path = tmp_path / f"{name}.gpkg"
+        frame(shapes).to_crs(4525).to_file(path, layer="DLTB")
+        paths.append(f"{path}::DLTB")
+    xlsx, gpkg = tmp_path / "matrix.xlsx", tmp_path / "changes.gpkg"
+    assert main(["compare", *paths, "--tolerance", "0.5", "--out", str(xlsx), "--out", str(gpkg)]) == 0
+    assert "6 个变化图斑" in capsys.readouterr().err
+    changes = pyogrio.read_dataframe(gpkg, layer="变化图斑")
+    assert sorted(zip(changes["原地类编码"], changes["现地类编码"])) == sorted(CHANGES)
+    assert load_workbook(xlsx)["地类变化"].cell(2, 1).value == "0103 旱地"
+    assert main(["compare", *paths, "--tolerance", "6", "--out", str(gpkg)]) == 0
+    assert len(pyogrio.read_dataframe(gpkg, layer="变化图斑")) == 5  # the 5 m strip is now a boundary adjustment
+
+
+def test_cli_names_the_problem(tmp_path, capsys, monkeypatch):
+    from xixia_map.cli.main import main
+
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    roads = tmp_path / "roads.gpkg"
+    gpd.GeoDataFrame({"name": ["a"]}, geometry=[lonlat(cell(0, 0))], crs=4326).to_file(roads)
+    good = tmp_path / "good.gpkg"
+    frame(before_shapes()).to_file(good)
+    assert main(["compare", str(good), str(roads), "--out", str(tmp_path / "m.xlsx")]) == 1
+    assert "后期图层没有地类编码字段" in capsys.readouterr().err
+    assert main(["compare", str(good), str(good), "--out", str(tmp_path / "m.csv")]) == 1
+    assert "转移矩阵请写为 .xlsx" in capsys.readouterr().err
+    assert not (tmp_path / "m.xlsx").exists()

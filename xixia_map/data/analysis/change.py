@@ -54,7 +54,7 @@ from .areas import areas_from_plane
 from .block import polygonal
 from .classes import class_name
 from .inputs import to_lonlat
-from .overlay import CODE_FIELDS, NAME_FIELDS, plane_for, to_degrees, to_plane
+from .overlay import GRID_M, CODE_FIELDS, _polygonal, NAME_FIELDS, _moved, _transformers, plane_for, to_degrees, to_plane
 from .sources import FileInput, FrameInput, _values
 
 TOLERANCE_M = 0.5
@@ -124,6 +124,23 @@ def input_extent(source) -> tuple[tuple[float, float, float, float], int]:
     raise TypeError(f"the extent of {type(source).__name__} is the caller's to give")
 
 
+def _columns(source) -> list[str]:
+    if isinstance(source, FrameInput):
+        return [str(c) for c in source.frame.columns]
+    if isinstance(source, FileInput):
+        return [str(c) for c in pyogrio.read_info(str(source.path), layer=source.layer)["fields"]]
+    features = getattr(source, "features", None)
+    return [str(c) for c in features.empty_frame().columns] if features is not None else list(CODE_FIELDS)
+
+
+def _check_classes(source, which: str) -> None:
+    """A layer without 地类编码 cannot be compared: said once, naming the layer."""
+    if not set(_columns(source)) & set(CODE_FIELDS):
+        where = getattr(source, "path", None)
+        raise DataError(where, say(f"the {which} layer has no 地类编码 field (DLBM): it is not a DLTB layer",
+                                   f"{'前' if which == 'before' else '后'}期图层没有地类编码字段（DLBM），不是地类图斑图层"))
+
+
 def _tiles(extent, count: int, plane: int) -> tuple[np.ndarray, float, int, int]:
     """The tiles' origin and size in the plane, and how many a side."""
     box = to_plane(shapely.segmentize(shapely.box(*extent), max(extent[2] - extent[0], 1e-6) / 20), plane)
@@ -136,18 +153,36 @@ def _tiles(extent, count: int, plane: int) -> tuple[np.ndarray, float, int, int]
 def _read(source, tile_plane, plane: int):
     """The source's parcels near a box of the plane: frame, their outlines in the plane (normalised)."""
     x0, y0, x1, y1 = shapely.bounds(tile_plane)
-    west, south, east, north = shapely.bounds(to_degrees(shapely.segmentize(tile_plane, max(x1 - x0, y1 - y0) / 8), plane))
+    outline = shapely.segmentize(tile_plane, max(x1 - x0, y1 - y0) / 8)
+    west, south, east, north = shapely.bounds(to_degrees(outline, plane))
     m = MARGIN_DEGREES
     frame = source.near(shapely.box(west - m, south - m, east + m, north + m))
     frame = frame[~shapely.is_missing(frame.geometry.values) & ~shapely.is_empty(frame.geometry.values)]
     if len(frame) == 0:
         return frame, np.empty(0, dtype=object)
-    outlines = np.asarray(to_plane(frame.geometry.values, plane), dtype=object)
+    outlines = _in_plane(np.asarray(frame.geometry.values, dtype=object), plane)
     bad = np.flatnonzero(~shapely.is_valid(outlines))
     if len(bad):  # a self-crossing outline: repaired as GEOS's make_valid does, its polygons kept
         outlines[bad] = polygonal(shapely.make_valid(outlines[bad]))
     there = ~shapely.is_missing(outlines)
     return frame[there], np.asarray(shapely.normalize(outlines[there]), dtype=object)
+
+
+def _in_plane(degrees: np.ndarray, plane: int) -> np.ndarray:
+    """to_plane, and where GEOS's precision reducer gives up on an outline (a
+    sliver a few tenths of a millimetre wide, as a redrawn boundary leaves),
+    the rounded outline made valid instead."""
+    try:
+        return np.asarray(to_plane(degrees, plane), dtype=object)
+    except shapely.errors.GEOSException:
+        moved = _moved(degrees, _transformers(plane)[0])
+        rounded = shapely.transform(moved, lambda xy: np.floor(xy / GRID_M + 0.5) * GRID_M)
+        for i in np.flatnonzero(~shapely.is_valid(rounded) & ~shapely.is_missing(rounded)):
+            try:
+                rounded[i] = shapely.set_precision(shapely.set_precision(moved[i], GRID_M), 0)
+            except shapely.errors.GEOSException:
+                rounded[i] = _polygonal(shapely.make_valid(rounded[i]))
+        return np.asarray(rounded, dtype=object)
 
 
 def _owned(outlines: np.ndarray, origin: np.ndarray, size: float, where: tuple[int, int]) -> np.ndarray:
@@ -191,6 +226,8 @@ def compare_land_use(before, after, tolerance: float = TOLERANCE_M, progress=Non
         if not hasattr(source, "near"):
             raise DataError(None, say("a PostGIS table cannot be compared yet: export it to a GeoPackage first",
                                       "暂不能直接对比 PostGIS 表：请先导出为 GeoPackage"))
+    _check_classes(before, "before")
+    _check_classes(after, "after")
     if extent is None or count is None:
         (b_ext, b_count), (a_ext, a_count) = input_extent(before), input_extent(after)
         extent = (min(b_ext[0], a_ext[0]), min(b_ext[1], a_ext[1]), max(b_ext[2], a_ext[2]), max(b_ext[3], a_ext[3]))
