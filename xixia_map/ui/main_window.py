@@ -26,6 +26,7 @@ from .offset_job import start_offset
 from .raster_jobs import start_overviews
 from .register_editing import RegisterEditing
 from .style_dialog import edit_style
+from .land_change import show_land_change
 from .open_data import DataOpener
 from .project_io import add_bookmark, open_project, recent_projects, save_project_as
 from .search_box import SearchBox
@@ -207,6 +208,8 @@ class MainWindow(QMainWindow):
         online.setChecked(self.map_view.basemaps.online_enabled)
         online.triggered.connect(lambda on: self.basemap_box.set_online_enabled(on) or
                                  online.setChecked(self.map_view.basemaps.online_enabled))
+        compare_menu = bar.addMenu(self.tr("对比分析"))
+        compare_menu.addAction(self.tr("地类变化…")).triggered.connect(lambda: show_land_change(self))
         self.register.build_menu(bar)
         bookmark_menu = bar.addMenu(self.tr("书签"))
         bookmark_menu.aboutToShow.connect(lambda: self._fill_bookmarks(bookmark_menu))
