@@ -161,9 +161,6 @@ def _read(source, tile_plane, plane: int):
     if len(frame) == 0:
         return frame, np.empty(0, dtype=object)
     outlines = _in_plane(np.asarray(frame.geometry.values, dtype=object), plane)
-    bad = np.flatnonzero(~shapely.is_valid(outlines))
-    if len(bad):  # a self-crossing outline: repaired as GEOS's make_valid does, its polygons kept
-        outlines[bad] = polygonal(shapely.make_valid(outlines[bad]))
     there = ~shapely.is_missing(outlines)
     return frame[there], np.asarray(shapely.normalize(outlines[there]), dtype=object)
 
@@ -183,6 +180,19 @@ def _in_plane(degrees: np.ndarray, plane: int) -> np.ndarray:
             except shapely.errors.GEOSException:
                 rounded[i] = _polygonal(shapely.make_valid(rounded[i]))
         return np.asarray(rounded, dtype=object)
+
+
+def _repair(outlines: np.ndarray, which: np.ndarray) -> None:
+    """Self-crossing outlines (a file's own, before the overlay) made valid as
+    GEOS's make_valid does, their polygons kept; only those to be cut are
+    checked (an unchanged outline is its own piece, whatever it is)."""
+    if len(which) == 0:
+        return
+    bad = which[~shapely.is_valid(outlines[which])]
+    if len(bad):
+        outlines[bad] = polygonal(shapely.make_valid(outlines[bad]))
+        empty = bad[shapely.is_missing(outlines[bad])]
+        outlines[empty] = shapely.Polygon()
 
 
 def _owned(outlines: np.ndarray, origin: np.ndarray, size: float, where: tuple[int, int]) -> np.ndarray:
@@ -282,15 +292,21 @@ def _tile(before, after, tile, where, origin, size: float, change: LandChange):
     middle = to_degrees(tile.centroid, plane)
     centre = (middle.x, middle.y)
     b_codes, a_codes = _fields(b_frame, change), _fields(a_frame, change)
-    b_areas = _measure(b_lines, plane, centre)
-    change.parcels = (change.parcels[0] + len(b_lines), change.parcels[1] + int(a_mine.sum()))
-    _add_classes(change.before, b_codes, b_areas)
     # Unchanged outlines: the after year's parcel of the same outline is the one piece.
     a_index = pd.Series(np.arange(len(a_lines)), index=shapely.to_wkb(a_lines), dtype=float)
     a_index = a_index[~a_index.index.duplicated()]
     twin = a_index.reindex(shapely.to_wkb(b_lines)).to_numpy() if len(b_lines) else np.zeros(0)
     same = ~np.isnan(twin)
     twin_of = twin[same].astype(np.int64)
+    left_b = np.flatnonzero(~same)  # the others are cut by the after parcels near them, not matched ones
+    free = np.ones(len(a_lines), dtype=bool)
+    free[twin_of] = False
+    left_a = np.flatnonzero(free)
+    _repair(b_lines, left_b)
+    _repair(a_lines, left_a)
+    b_areas = _measure(b_lines, plane, centre)
+    change.parcels = (change.parcels[0] + len(b_lines), change.parcels[1] + int(a_mine.sum()))
+    _add_classes(change.before, b_codes, b_areas)
     a_areas = np.full(len(a_lines), np.nan)
     a_areas[twin_of] = b_areas[same]
     unmeasured = np.flatnonzero(a_mine & np.isnan(a_areas))
@@ -298,11 +314,6 @@ def _tile(before, after, tile, where, origin, size: float, change: LandChange):
     _add_classes(change.after, a_codes[a_mine], a_areas[a_mine])
     _add_pairs(change.pairs, b_codes[same], a_codes[twin_of], b_areas[same])
     found = [_whole_changes(b_lines[same], b_codes[same], a_codes[twin_of], b_areas[same], change)]
-    # The others: cut by the after parcels near them (not those matched already).
-    left_b = np.flatnonzero(~same)
-    free = np.ones(len(a_lines), dtype=bool)
-    free[twin_of] = False
-    left_a = np.flatnonzero(free)
     if len(left_b) and len(left_a):
         i, j = shapely.STRtree(a_lines[left_a]).query(b_lines[left_b], predicate="intersects")
         bi, aj = left_b[i], left_a[j]
