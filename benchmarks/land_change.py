@@ -149,6 +149,7 @@ def app_figures(before: Path, after: Path) -> dict:
     return {"seconds": seconds, "cpu_seconds": cpu, "pss_peak_mb": peak["pss"], "pss_start_mb": pss_start,
             "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "changed_pieces": len(layer), "matrix_rows": len(matrix), "parcels": change.parcels,
+            "matched_outlines": change.matched,
             "pairs_m2": {f"{f}>{t}": v for (f, t), v in change.pairs.items()},
             "slivers_m2": sum(change.slivers.values()),
             "changed_m2": sum(change.changed().values())}

@@ -75,6 +75,7 @@ class LandChange:
     names: dict = field(default_factory=dict)  # code: its name (三调's, else the layer's DLMC)
     changes: gpd.GeoDataFrame | None = None  # the 变化图斑, lon/lat, areas in m²
     parcels: tuple[int, int] = (0, 0)  # parcels read in each year
+    matched: int = 0  # before parcels whose outline the after year kept (no overlay needed)
 
     @property
     def codes(self) -> list[str]:
@@ -162,7 +163,11 @@ def _read(source, tile_plane, plane: int):
         return frame, np.empty(0, dtype=object)
     outlines = _in_plane(np.asarray(frame.geometry.values, dtype=object), plane)
     there = ~shapely.is_missing(outlines)
-    return frame[there], np.asarray(shapely.normalize(outlines[there]), dtype=object)
+    frame, outlines = frame[there], outlines[there]
+    # A one-part multipolygon is that polygon (a layer of multipolygons writes every parcel as one)
+    single = np.flatnonzero((shapely.get_type_id(outlines) == 6) & (shapely.get_num_geometries(outlines) == 1))
+    outlines[single] = shapely.get_geometry(outlines[single], 0)
+    return frame, np.asarray(shapely.normalize(outlines), dtype=object)
 
 
 def _in_plane(degrees: np.ndarray, plane: int) -> np.ndarray:
@@ -313,6 +318,7 @@ def _tile(before, after, tile, where, origin, size: float, change: LandChange):
     a_areas[unmeasured] = _measure(a_lines[unmeasured], plane, centre)
     _add_classes(change.after, a_codes[a_mine], a_areas[a_mine])
     _add_pairs(change.pairs, b_codes[same], a_codes[twin_of], b_areas[same])
+    change.matched += int(same.sum())
     found = [_whole_changes(b_lines[same], b_codes[same], a_codes[twin_of], b_areas[same], change)]
     if len(left_b) and len(left_a):
         i, j = shapely.STRtree(a_lines[left_a]).query(b_lines[left_b], predicate="intersects")

@@ -32,8 +32,9 @@ def results_folder() -> Path:
 def write_changes(change: LandChange, out: Path | None = None) -> Path:
     """The 变化图斑 as a GeoPackage layer; by default a new file in results_folder()."""
     if out is None:
-        results_folder().mkdir(parents=True, exist_ok=True)
-        out = results_folder() / f"变化图斑_{dt.datetime.now():%Y%m%d_%H%M%S_%f}.gpkg"
+        folder = results_folder() / f"{dt.datetime.now():%Y%m%d_%H%M%S_%f}"  # a comparison's own folder
+        folder.mkdir(parents=True, exist_ok=True)
+        out = folder / "变化图斑.gpkg"
     with atomic_path(out) as tmp:
         pyogrio.write_dataframe(changes_frame(change), tmp, layer=LAYER, driver="GPKG")
     return out
