@@ -236,3 +236,35 @@ def test_cli_names_the_problem(tmp_path, capsys, monkeypatch):
     assert main(["compare", str(good), str(good), "--out", str(tmp_path / "m.csv")]) == 1
     assert "转移矩阵请写为 .xlsx" in capsys.readouterr().err
     assert not (tmp_path / "m.xlsx").exists()
+
+
+def test_large_layers_in_their_stores_give_the_same_figures(result, tmp_path, monkeypatch):
+    import pyogrio
+
+    from xixia_map.data.analysis.layer_inputs import layer_input
+    from xixia_map.data.analysis.sources import StoreInput
+    from xixia_map.data.large import opening
+    from xixia_map.data.user_layers import layer_from_file
+
+    monkeypatch.setattr(opening, "LARGE_LAYER_FEATURES", 0)  # every layer here takes the large-layer path
+    monkeypatch.setenv("XIXIA_MAP_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(change_module, "TILE_PARCELS", 3)
+    layers = []
+    for name, shapes in (("before", before_shapes()), ("after", after_shapes())):
+        path = tmp_path / f"{name}.gpkg"
+        pyogrio.write_dataframe(frame(shapes).to_crs(4525), path, layer="DLTB", driver="GPKG")
+        layers.append(layer_from_file(path, (), layer="DLTB"))
+    try:
+        assert all(layer.streamed for layer in layers)
+        inputs = [layer_input(layer) for layer in layers]
+        assert all(isinstance(i, StoreInput) for i in inputs)
+        bounds = [layer.bounds() for layer in layers]
+        extent = (min(b[0] for b in bounds), min(b[1] for b in bounds), max(b[2] for b in bounds),
+                  max(b[3] for b in bounds))
+        stored = compare_land_use(*inputs, extent=extent, count=max(layer.feature_count for layer in layers))
+    finally:
+        for layer in layers:
+            layer.close()
+    assert stored.parcels == (len(before_shapes()), len(after_shapes()))
+    assert stored.changed() == pytest.approx(result.changed(), rel=1e-6, abs=1e-6)
+    assert stored.slivers == pytest.approx(result.slivers, rel=1e-6)
