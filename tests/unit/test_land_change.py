@@ -174,7 +174,7 @@ def test_progress_and_cancel(monkeypatch):
         compare_land_use(frame(before_shapes()), frame(after_shapes()), cancelled=lambda: len(seen) > 0)
 
 
-def test_files_read_per_tile_give_the_same_figures_and_the_xlsx_keeps_numbers(result, tmp_path):
+def test_files_read_per_tile_give_the_same_figures_and_the_xlsx_keeps_numbers(result, tmp_path, monkeypatch):
     paths = []
     for name, shapes in (("before", before_shapes()), ("after", after_shapes())):
         path = tmp_path / f"{name}.gpkg"
@@ -183,7 +183,12 @@ def test_files_read_per_tile_give_the_same_figures_and_the_xlsx_keeps_numbers(re
             layer.geometry = [MultiPolygon([g]) if g.geom_type == "Polygon" else g for g in layer.geometry]
         layer.to_file(path, layer="DLTB")
         paths.append(path)
+    monkeypatch.setattr(change_module, "TILE_PARCELS", 2)  # many tiles, two at a time
+    monkeypatch.setattr(change_module, "WORKERS", 2)
     read = compare_land_use(FileInput(paths[0], "DLTB"), FileInput(paths[1], "DLTB"))
+    with pytest.raises(Cancelled):
+        compare_land_use(FileInput(paths[0], "DLTB"), FileInput(paths[1], "DLTB"), cancelled=lambda: True)
+    assert read.parcels == (len(before_shapes()), len(after_shapes()))
     assert read.matched == result.matched == 7  # the unchanged outlines, found whatever their type
     assert read.changed() == pytest.approx(result.changed(), rel=1e-6, abs=1e-6)
     out = tmp_path / "matrix.xlsx"

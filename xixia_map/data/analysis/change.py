@@ -39,7 +39,10 @@ less its pieces' areas.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+import os
+from collections import defaultdict, deque
+from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -47,19 +50,23 @@ import numpy as np
 import pandas as pd
 import pyogrio
 import shapely
+from pyproj import CRS, Transformer
 
 from ..errors import Cancelled, DataError
 from ..messages import say
 from .areas import areas_from_plane
 from .block import polygonal
 from .classes import class_name
-from .inputs import to_lonlat
-from .overlay import GRID_M, CODE_FIELDS, _polygonal, NAME_FIELDS, _moved, _transformers, plane_for, to_degrees, to_plane
+from .inputs import box_in, to_lonlat
+from .overlay import (
+    CODE_FIELDS, GRID_M, NAME_FIELDS, _moved, _polygonal, _transformers, on_grid, plane_for, to_degrees, to_plane,
+)
 from .sources import FileInput, FrameInput, _values
 
 TOLERANCE_M = 0.5
 TILE_PARCELS = 15_000
 MARGIN_DEGREES = 1e-5  # a tile's box in degrees, widened by ~1 m (a store keeps its boxes in floats)
+WORKERS = min(2, os.cpu_count() or 1)
 NOISE_M2 = 0.01  # 无数据 below this (m², per class) is the floats' rounding, not land
 
 
@@ -108,8 +115,9 @@ class LandChange:
 
 
 def _text(values: np.ndarray) -> np.ndarray:
-    return np.array(["" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v).strip() for v in values],
-                    dtype=object)
+    """A field's values as stripped text, '' for none (vectorised: a tile holds tens of thousands)."""
+    series = pd.Series(values, dtype=object)
+    return series.where(series.notna(), "").astype(str).str.strip().to_numpy(dtype=object)
 
 
 def input_extent(source) -> tuple[tuple[float, float, float, float], int]:
@@ -157,11 +165,19 @@ def _read(source, tile_plane, plane: int):
     outline = shapely.segmentize(tile_plane, max(x1 - x0, y1 - y0) / 8)
     west, south, east, north = shapely.bounds(to_degrees(outline, plane))
     m = MARGIN_DEGREES
-    frame = source.near(shapely.box(west - m, south - m, east + m, north + m))
-    frame = frame[~shapely.is_missing(frame.geometry.values) & ~shapely.is_empty(frame.geometry.values)]
+    area = shapely.box(west - m, south - m, east + m, north + m)
+    if isinstance(source, FileInput):  # read in its own CRS and moved to the plane at once
+        frame = _file_near(source, area)
+        moved = shapely.transform(np.asarray(frame.geometry.values, dtype=object),
+                                  lambda xy: np.column_stack(_direct(source.crs.to_wkt(), plane).transform(
+                                      xy[:, 0], xy[:, 1])))
+    else:
+        frame = source.near(area)
+        frame = frame[~shapely.is_missing(frame.geometry.values) & ~shapely.is_empty(frame.geometry.values)]
+        moved = None
     if len(frame) == 0:
         return frame, np.empty(0, dtype=object)
-    outlines = _in_plane(np.asarray(frame.geometry.values, dtype=object), plane)
+    outlines = _in_plane(np.asarray(frame.geometry.values, dtype=object), plane, moved)
     there = ~shapely.is_missing(outlines)
     frame, outlines = frame[there], outlines[there]
     # A one-part multipolygon is that polygon (a layer of multipolygons writes every parcel as one)
@@ -170,14 +186,16 @@ def _read(source, tile_plane, plane: int):
     return frame, np.asarray(shapely.normalize(outlines), dtype=object)
 
 
-def _in_plane(degrees: np.ndarray, plane: int) -> np.ndarray:
-    """to_plane, and where GEOS's precision reducer gives up on an outline (a
-    sliver a few tenths of a millimetre wide, as a redrawn boundary leaves),
-    the rounded outline made valid instead."""
+def _in_plane(degrees: np.ndarray, plane: int, moved: np.ndarray | None = None) -> np.ndarray:
+    """to_plane (or `moved`, already in the plane, onto its grid), and where
+    GEOS's precision reducer gives up on an outline (a sliver a few tenths of a
+    millimetre wide, as a redrawn boundary leaves), the rounded outline made
+    valid instead."""
     try:
-        return np.asarray(to_plane(degrees, plane), dtype=object)
+        return np.asarray(to_plane(degrees, plane) if moved is None else on_grid(moved), dtype=object)
     except shapely.errors.GEOSException:
-        moved = _moved(degrees, _transformers(plane)[0])
+        if moved is None:
+            moved = _moved(degrees, _transformers(plane)[0])
         rounded = shapely.transform(moved, lambda xy: np.floor(xy / GRID_M + 0.5) * GRID_M)
         for i in np.flatnonzero(~shapely.is_valid(rounded) & ~shapely.is_missing(rounded)):
             try:
@@ -185,6 +203,24 @@ def _in_plane(degrees: np.ndarray, plane: int) -> np.ndarray:
             except shapely.errors.GEOSException:
                 rounded[i] = _polygonal(shapely.make_valid(rounded[i]))
         return np.asarray(rounded, dtype=object)
+
+
+@lru_cache(maxsize=16)
+def _direct(crs_wkt: str, plane: int) -> Transformer:
+    return Transformer.from_crs(CRS.from_wkt(crs_wkt), plane, always_xy=True)
+
+
+def _file_near(source: FileInput, area) -> gpd.GeoDataFrame:
+    """A file's polygons whose box meets the area (lon/lat), in the file's CRS:
+    read through its index (GDAL's spatial filter), as FileInput.near does."""
+    try:
+        frame = pyogrio.read_dataframe(str(source.path), layer=source.layer, bbox=box_in(source.crs, area.bounds),
+                                       on_invalid="ignore", use_arrow=True)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+        raise DataError(source.path, say(f"cannot be read ({str(exc)[:120]})", "无法读取")) from None
+    geometry = frame.geometry.values
+    keep = ~shapely.is_missing(geometry) & np.isin(shapely.get_type_id(geometry), (3, 6)) & ~shapely.is_empty(geometry)
+    return frame[keep]
 
 
 def _repair(outlines: np.ndarray, which: np.ndarray) -> None:
@@ -211,10 +247,13 @@ def _owned(outlines: np.ndarray, origin: np.ndarray, size: float, where: tuple[i
 
 def _fields(frame, change: LandChange) -> np.ndarray:
     codes = _text(_values(frame, CODE_FIELDS))
-    names = _text(_values(frame, NAME_FIELDS))
-    for code, name in zip(codes, names):
-        if code not in change.names:
-            change.names[code] = class_name(code, name or None)
+    if len(codes):
+        first = pd.Series(np.arange(len(codes))).groupby(codes).first()
+        new = [(code, i) for code, i in first.items() if code not in change.names]
+        if new:
+            names = _text(_values(frame.iloc[[i for _code, i in new]], NAME_FIELDS))
+            for (code, _i), name in zip(new, names):
+                change.names[code] = class_name(code, name or None)
     return codes
 
 
@@ -253,20 +292,61 @@ def compare_land_use(before, after, tolerance: float = TOLERANCE_M, progress=Non
     plane = plane_for(shapely.box(*extent))
     change = LandChange(plane, float(tolerance))
     origin, size, across, up = _tiles(extent, count, plane)
-    found: list[gpd.GeoDataFrame] = []
     total = across * up
-    for k in range(total):
-        if cancelled is not None and cancelled():
-            raise Cancelled()
+
+    def one(k: int):
         where = (k % across, k // across)
         tile = shapely.box(*(origin + np.array(where) * size), *(origin + (np.array(where) + 1) * size))
-        pieces = _tile(before, after, tile, where, origin, size, change)
+        part = LandChange(plane, float(tolerance))
+        return part, _tile(before, after, tile, where, origin, size, part)
+
+    found: list[gpd.GeoDataFrame] = []
+    for k, (part, pieces) in enumerate(_tiles_done(one, total, before, after, cancelled)):
+        _merge(change, part)
         if pieces is not None and len(pieces):
             found.append(pieces)
         if progress is not None:
             progress(k + 1, total)
     change.changes = _changes_frame(found, plane)
     return change
+
+
+def _tiles_done(one, total: int, before, after, cancelled):
+    """Each tile's result, in order. Two files are read and overlaid two tiles at
+    a time (GDAL, PROJ and GEOS let go of Python's lock while they work, and
+    each read opens the file anew); a layer in memory or in its store one tile
+    at a time."""
+    if WORKERS < 2 or not (isinstance(before, FileInput) and isinstance(after, FileInput)):
+        for k in range(total):
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            yield one(k)
+        return
+    with ThreadPoolExecutor(WORKERS) as pool:
+        pending: deque = deque()
+        submitted = 0
+        try:
+            for _k in range(total):
+                while submitted < total and len(pending) < 2 * WORKERS:
+                    if cancelled is not None and cancelled():
+                        raise Cancelled()
+                    pending.append(pool.submit(one, submitted))
+                    submitted += 1
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _merge(into: LandChange, part: LandChange) -> None:
+    for name in ("pairs", "slivers", "before", "after"):
+        target = getattr(into, name)
+        for key, area in getattr(part, name).items():
+            target[key] = target.get(key, 0.0) + area
+    for code, name in part.names.items():
+        into.names.setdefault(code, name)
+    into.parcels = (into.parcels[0] + part.parcels[0], into.parcels[1] + part.parcels[1])
+    into.matched += part.matched
 
 
 def _add_pairs(target: dict, froms, tos, areas) -> None:
