@@ -236,12 +236,16 @@ def _repair(outlines: np.ndarray, which: np.ndarray) -> None:
         outlines[empty] = shapely.Polygon()
 
 
-def _owned(outlines: np.ndarray, origin: np.ndarray, size: float, where: tuple[int, int]) -> np.ndarray:
-    """Which outlines belong to the tile: their first vertex is in it (half-open)."""
+def _owned(outlines: np.ndarray, grid, where: tuple[int, int]) -> np.ndarray:
+    """Which outlines belong to the tile: their first vertex is in it (half-open;
+    one a few centimetres outside the tiles, where a store's box was short, to
+    the edge tile, which reads a metre beyond its edge)."""
     if len(outlines) == 0:
         return np.zeros(0, dtype=bool)
+    origin, size, across, up = grid
     first = shapely.get_point(shapely.get_exterior_ring(shapely.get_geometry(outlines, 0)), 0)
     at = np.floor((shapely.get_coordinates(first) - origin) / size).astype(np.int64)
+    at = np.clip(at, 0, [across - 1, up - 1])
     return (at[:, 0] == where[0]) & (at[:, 1] == where[1])
 
 
@@ -298,7 +302,7 @@ def compare_land_use(before, after, tolerance: float = TOLERANCE_M, progress=Non
         where = (k % across, k // across)
         tile = shapely.box(*(origin + np.array(where) * size), *(origin + (np.array(where) + 1) * size))
         part = LandChange(plane, float(tolerance))
-        return part, _tile(before, after, tile, where, origin, size, part)
+        return part, _tile(before, after, tile, where, (origin, size, across, up), part)
 
     found: list[gpd.GeoDataFrame] = []
     for k, (part, pieces) in enumerate(_tiles_done(one, total, before, after, cancelled)):
@@ -365,15 +369,15 @@ def _add_classes(target: dict, codes, areas) -> None:
         target[code] = target.get(code, 0.0) + float(area)
 
 
-def _tile(before, after, tile, where, origin, size: float, change: LandChange):
+def _tile(before, after, tile, where, grid, change: LandChange):
     """One tile's share of the figures, added to `change`; its 变化图斑 (in the plane)."""
     plane = change.plane
     b_frame, b_lines = _read(before, tile, plane)
-    mine = _owned(b_lines, origin, size, where)
+    mine = _owned(b_lines, grid, where)
     b_frame, b_lines = b_frame[mine], b_lines[mine]
     reach = shapely.box(*shapely.total_bounds(np.append(b_lines, tile)))
     a_frame, a_lines = _read(after, reach, plane)
-    a_mine = _owned(a_lines, origin, size, where)
+    a_mine = _owned(a_lines, grid, where)
     middle = to_degrees(tile.centroid, plane)
     centre = (middle.x, middle.y)
     b_codes, a_codes = _fields(b_frame, change), _fields(a_frame, change)
