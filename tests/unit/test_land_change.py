@@ -273,3 +273,16 @@ def test_large_layers_in_their_stores_give_the_same_figures(result, tmp_path, mo
     assert stored.parcels == (len(before_shapes()), len(after_shapes()))
     assert stored.changed() == pytest.approx(result.changed(), rel=1e-6, abs=1e-6)
     assert stored.slivers == pytest.approx(result.slivers, rel=1e-6)
+
+
+def test_a_self_crossing_parcel_is_repaired_not_a_crash():
+    bow = Polygon([(X0 + 400, Y0), (X0 + 500, Y0 + 100), (X0 + 500, Y0), (X0 + 400, Y0 + 100)])  # a bow-tie
+    before = before_shapes() + [("0103", bow)]
+    after = after_shapes() + [("0702", box(X0 + 400, Y0, X0 + 500, Y0 + 100))]
+    result = compare_land_use(frame(before), frame(after))
+    keys, frame_m2 = matrix_m2(result)
+    for code in keys:  # the repaired bow-tie (two triangles) is measured as it is cut
+        assert frame_m2.loc[code].sum() == pytest.approx(result.before.get(code, 0.0), rel=1e-9, abs=1e-6)
+        assert frame_m2[code].sum() == pytest.approx(result.after.get(code, 0.0), rel=1e-9, abs=1e-6)
+    assert result.changed()[("0103", "0702")] == pytest.approx(
+        geod_area(cell(0, 0)) + geod_area(box(X0 + 400, Y0, X0 + 500, Y0 + 100)) / 2, rel=1e-6)
