@@ -157,6 +157,8 @@
     <message>
         <source>“{layer}”按字段猜测为{role}，请核对：在上方重新选择即确认。</source>
         <translation>“{layer}” was guessed to be the {role} from its fields alone: check it, and choosing it above confirms it.</translation>
+    </message>
+    <message>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
