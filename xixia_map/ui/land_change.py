@@ -219,9 +219,12 @@ class LandChangeDock(QWidget):
         self.table.resizeColumnsToContents()
         changed = sum(self.change.changed().values())
         count = len(self.change.changes) if self.change.changes is not None else 0
-        self.status.setText(tr("前期") + f"：{self.words.before}　" + tr("后期") + f"：{self.words.after}\n"
-                            + tr("变化图斑") + f" {count}，" + tr("变化面积") +
-                            f" {hectares(changed):,.4f} " + tr("公顷") + f"（{mu(changed):,.2f} " + tr("亩") + "）")
+        zh = lang == "zh"
+        colon, comma, space = ("：", "，", "　") if zh else (": ", ", ", "   ")
+        area = (f"{hectares(changed):,.4f} " + tr("公顷") + ("（" if zh else " (") + f"{mu(changed):,.2f} " + tr("亩")
+                + ("）" if zh else ")"))
+        self.status.setText(tr("前期") + colon + self.words.before + space + tr("后期") + colon + self.words.after
+                            + "\n" + tr("变化图斑") + f" {count}{comma}" + tr("变化面积") + " " + area)
 
     def export(self, out: Path | None = None) -> Path | None:
         from ..data.analysis.change_tables import write_change_xlsx
