@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..data.analysis.change import TOLERANCE_M
-from ..data.analysis.change_tables import CODE, FIRST, HECTARES, MAIN, MU
+from ..data.analysis.change import TOLERANCE_M, LandChange
+from ..data.analysis.change_tables import CODE, FIRST, HECTARES, MAIN, MU, SourceWords
 from ..data.analysis.roles import LANDUSE, guess_role
 from ..data.log import log_failure
 from . import file_dialogs, plain_text
@@ -66,7 +66,7 @@ class LandChangeDialog(QDialog):
 
     def __init__(self, window):
         super().__init__(window)
-        self.window = window
+        self.main = window
         self.setWindowTitle(tr("地类变化"))
         self.before, self.after = QComboBox(), QComboBox()
         for layer in polygon_layers(window):
@@ -108,7 +108,7 @@ class LandChangeDialog(QDialog):
         if before is None or after is None or before == after:
             plain_text.inform(self, tr("地类变化"), tr("请选择两个不同的地类图斑图层：前期和后期。"))
             return False
-        started = run_land_change(self.window, self.window.layers[before], self.window.layers[after],
+        started = run_land_change(self.main, self.main.layers[before], self.main.layers[after],
                                   self.tolerance.value())
         if started:
             self.accept()
@@ -121,7 +121,6 @@ def run_land_change(window, before, after, tolerance: float) -> bool:
 
     from ..data.analysis.change import compare_land_use
     from ..data.analysis.change_layer import change_layer
-    from ..data.analysis.change_tables import SourceWords
     from ..data.analysis.layer_inputs import layer_input
 
     jobs = getattr(window, "land_change_jobs", None)
@@ -160,8 +159,9 @@ class LandChangeDock(QWidget):
 
     def __init__(self, window):
         super().__init__(window)
-        self.window = window
-        self.change = self.words = None
+        self.main = window
+        self.change: LandChange | None = None
+        self.words: SourceWords | None = None
         self.level, self.unit = QComboBox(), QComboBox()
         for key, words in ((CODE, tr("二级类")), (FIRST, tr("一级类")), (MAIN, tr("三大类"))):
             self.level.addItem(words, key)
@@ -198,9 +198,9 @@ class LandChangeDock(QWidget):
         from ..data.analysis.areas import hectares, mu
         from ..data.analysis.change_tables import matrix_table
 
-        if self.change is None:
+        if self.change is None or self.words is None:
             return
-        lang = self.window.lang
+        lang = self.main.lang
         table = matrix_table(self.change, self.level.currentData(), self.unit.currentData(), lang)
         self.table.clear()
         self.table.setRowCount(len(table))
@@ -229,7 +229,7 @@ class LandChangeDock(QWidget):
     def export(self, out: Path | None = None) -> Path | None:
         from ..data.analysis.change_tables import write_change_xlsx
 
-        if self.change is None:
+        if self.change is None or self.words is None:
             return None
         if out is None:
             chosen, _ = file_dialogs.getSaveFileName(self, tr("导出 XLSX…"), tr("地类转移矩阵") + ".xlsx",
@@ -238,12 +238,12 @@ class LandChangeDock(QWidget):
                 return None
             out = Path(chosen)
         try:
-            write_change_xlsx(self.change, self.words, out, self.window.lang, self.level.currentData())
+            write_change_xlsx(self.change, self.words, out, self.main.lang, self.level.currentData())
         except OSError as exc:
             log_failure(log, exc, "writing %s", out)
-            plain_text.critical(self, tr("导出失败"), failure_text(exc, self.window.lang, out))
+            plain_text.critical(self, tr("导出失败"), failure_text(exc, self.main.lang, out))
             return None
-        self.window.statusBar().showMessage(tr("已导出") + f"：{out}", 8000)
+        self.main.statusBar().showMessage(tr("已导出") + f"：{out}", 8000)
         return out
 
 
