@@ -85,3 +85,36 @@ def test_the_same_layer_twice_is_refused(qtbot, window, years):
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     assert window.dialogs and "两个不同的地类图斑图层" in window.dialogs[-1][1]
     assert not getattr(window, "land_change_jobs", [])
+
+
+def test_cancel_stops_the_comparison_and_adds_nothing(qtbot, window, years, monkeypatch):
+    import time
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from xixia_map.data.analysis import change
+
+    real = change.compare_land_use
+
+    def slow(before, after, tolerance, progress, cancelled, **kwargs):  # the real comparison, then a wait for Cancel
+        result = real(before, after, tolerance, progress, cancelled, **kwargs)
+        deadline = time.monotonic() + CEILING_MS / 1000
+        while not cancelled() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if cancelled():
+            raise change.Cancelled()
+        return result
+
+    monkeypatch.setattr(change, "compare_land_use", slow)
+    open_and_wait(qtbot, window, years[0])
+    open_and_wait(qtbot, window, years[1])
+    count = len(window.layers.ids())
+    _menu_action(window, "地类变化…").trigger()
+    qtbot.mouseClick(window.land_change_dialog.run_button, Qt.MouseButton.LeftButton)
+    job = window.land_change_jobs[0]
+    qtbot.waitUntil(job.dialog.isVisible, timeout=CEILING_MS)
+    qtbot.mouseClick(job.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.land_change_jobs, timeout=CEILING_MS)
+    assert len(window.layers.ids()) == count and getattr(window, "land_change_dock", None) is None
+    assert not window.dialogs  # a cancel is not an error
