@@ -186,6 +186,7 @@ out["seconds"] = time.perf_counter() - started
 out["pieces"] = pieces.featureCount()
 out["pairs_m2"] = {f["DLBM"] + ">" + f["H_DLBM"]: f["sum"] for f in stats.getFeatures()}
 out["rss_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+out["cpu_seconds"] = time.process_time()  # the whole process, QGIS's start included
 print(json.dumps(out))
 '''
 
@@ -229,6 +230,7 @@ def main() -> int:
     print(json.dumps({"qgis": {k: v for k, v in reference.items() if k != "pairs_m2"}}), flush=True)
     if "seconds" in reference:
         print(json.dumps({"ratio_qgis_over_app": reference["seconds"] / app["seconds"],
+                          "cpu_ratio": reference.get("cpu_seconds", 0.0) / app["cpu_seconds"],
                           "areas": compared_areas(app, reference)}), flush=True)
     return 0
 
