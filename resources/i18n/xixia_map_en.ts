@@ -3,6 +3,14 @@
 <context>
     <name />
     <message>
+        <source>对比分析</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>地类变化…</source>
+        <translation>Land-use change…</translation>
+    </message>
+    <message>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -137,6 +145,86 @@
     <message>
         <source>距离</source>
         <translation>Distance</translation>
+    </message>
+    <message>
+        <source>一级类</source>
+        <translation>First-level classes</translation>
+    </message>
+    <message>
+        <source>三大类</source>
+        <translation>Three main classes</translation>
+    </message>
+    <message>
+        <source>二级类</source>
+        <translation>Second-level classes</translation>
+    </message>
+    <message>
+        <source>亩</source>
+        <translation>mu</translation>
+    </message>
+    <message>
+        <source>公顷</source>
+        <translation>ha</translation>
+    </message>
+    <message>
+        <source>前期（如三调）</source>
+        <translation>Before (e.g. the 3rd national land survey)</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>变化图斑</source>
+        <translation>Changed parcels</translation>
+    </message>
+    <message>
+        <source>变化面积</source>
+        <translation>changed area</translation>
+    </message>
+    <message>
+        <source>后期</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>后期（如变更调查）</source>
+        <translation>After (e.g. a yearly change survey)</translation>
+    </message>
+    <message>
+        <source>地类变化</source>
+        <translation>Land-use change</translation>
+    </message>
+    <message>
+        <source>地类级别</source>
+        <translation>Class level</translation>
+    </message>
+    <message>
+        <source>地类转移矩阵</source>
+        <translation>Land-use transfer matrix</translation>
+    </message>
+    <message>
+        <source>开始比较</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>正在比较两期地类…</source>
+        <translation>Comparing the two years' land use…</translation>
+    </message>
+    <message>
+        <source>界线移动容差</source>
+        <translation>Boundary tolerance</translation>
+    </message>
+    <message>
+        <source>界线移动小于容差的窄条视为边界调整，不计为变化图斑；面积在椭球面上精确计算。</source>
+        <translation>Strips narrower than the tolerance are boundary adjustments, not changes; areas are computed exactly on the ellipsoid.</translation>
+    </message>
+    <message>
+        <source>请先打开两期地类图斑图层（如三调和年度变更调查）。</source>
+        <translation>Open two years' land-use (DLTB) layers first (e.g. the 3rd land survey and a yearly change survey).</translation>
+    </message>
+    <message>
+        <source>请选择两个不同的地类图斑图层：前期和后期。</source>
+        <translation>Choose two different land-use layers: before and after.</translation>
     </message>
     <message>
         <source>是</source>

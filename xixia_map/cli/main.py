@@ -57,10 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     add_read_options(check)
     add_export_parser(sub)
     from .analyse_command import add_analyse_parser
+    from .compare_command import add_compare_parser
     from .register_command import add_register_parser
 
     add_register_parser(sub)
     add_analyse_parser(sub)
+    add_compare_parser(sub)
     return parser
 
 
@@ -90,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         if command == "analyse":
             from .analyse_command import run_analyse
             return run_analyse(args)
+        if command == "compare":
+            from .compare_command import run_compare
+            return run_compare(args)
         if command == "check":
             from .inspect import check_file
             return check_file(args.path, args)

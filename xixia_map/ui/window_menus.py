@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QToolBar
 
 from .basemap_control import BasemapBox
 from .big_screen import show_big_screen
+from .land_change import show_land_change
 from .project_io import add_bookmark, open_project, recent_projects, save_project_as
 from .window_status import show_measure
 from .i18n import tr
@@ -103,6 +104,8 @@ def build_menus(window: MainWindow) -> None:
         online.setChecked(window.map_view.basemaps.online_enabled)  # unchanged when the planner said no
 
     online.triggered.connect(allow_online)
+    compare_menu = bar.addMenu(tr("对比分析"))
+    compare_menu.addAction(tr("地类变化…")).triggered.connect(lambda _checked=False: show_land_change(window))
     window.register.build_menu(bar)
     bookmark_menu = bar.addMenu(tr("书签"))
     bookmark_menu.aboutToShow.connect(lambda: window._fill_bookmarks(bookmark_menu))
