@@ -97,14 +97,16 @@ def test_cancel_stops_the_comparison_and_adds_nothing(qtbot, window, years, monk
 
     real = change.compare_land_use
 
-    def slow(before, after, tolerance, progress, cancelled, **kwargs):  # the real comparison, then a wait for Cancel
-        result = real(before, after, tolerance, progress, cancelled, **kwargs)
+    def slow(before, after, tolerance, progress, cancelled, **kwargs):
+        """Work that reports progress until Cancel is pressed (so the progress dialog
+        shows, as for a long comparison), then the real comparison, which must stop."""
         deadline = time.monotonic() + CEILING_MS / 1000
+        step = 0
         while not cancelled() and time.monotonic() < deadline:
+            step = min(step + 1, 999)
+            progress(step, 1000)
             time.sleep(0.01)
-        if cancelled():
-            raise change.Cancelled()
-        return result
+        return real(before, after, tolerance, progress, cancelled, **kwargs)
 
     monkeypatch.setattr(change, "compare_land_use", slow)
     open_and_wait(qtbot, window, years[0])
