@@ -25,7 +25,9 @@ from .layer_tree import LayersPanel
 from .offset_job import start_offset
 from .raster_jobs import start_overviews
 from .register_editing import RegisterEditing
+from .split_view import MapArea, end_split_view, show_split_view
 from .style_dialog import edit_style
+from .swipe_dock import show_swipe_dock
 from .open_data import DataOpener
 from .project_io import add_bookmark, open_project, recent_projects, save_project_as
 from .search_box import SearchBox
@@ -48,7 +50,7 @@ class MainWindow(QMainWindow):
         install_language(lang)
         basemaps, basemap, self.basemap_problems = basemaps_from_settings()
         self.map_view = MapView(layers, self, bounds=extent, basemaps=basemaps, basemap=basemap, lang=lang)
-        self.setCentralWidget(self.map_view)
+        self.setCentralWidget(MapArea(self.map_view, self))  # 分屏 puts other views beside it (split_view.py)
         self.docks: dict[str, QDockWidget] = {}
         self.bookmarks: list = []
         self.project_path = None
@@ -198,6 +200,11 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addAction(self.tr("占地分析")).triggered.connect(self.show_landtake)
+        view_menu.addAction(self.tr("卷帘对比")).triggered.connect(lambda: show_swipe_dock(self))
+        split_menu = view_menu.addMenu(self.tr("分屏对比"))
+        split_menu.addAction(self.tr("两屏")).triggered.connect(lambda: show_split_view(self, 2))
+        split_menu.addAction(self.tr("四屏")).triggered.connect(lambda: show_split_view(self, 4))
+        split_menu.addAction(self.tr("结束分屏")).triggered.connect(lambda: end_split_view(self))
         view_menu.addSeparator()
         view_menu.addAction(self.tr("添加底图文件…")).triggered.connect(lambda: self.basemap_box.add_archive())
         view_menu.addAction(self.tr("添加地图服务…")).triggered.connect(self.add_map_service)
