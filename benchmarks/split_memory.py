@@ -122,7 +122,7 @@ def main() -> None:
     rows = []
     for views in (1, 2, 4):
         runs = []
-        for _ in range(2):
+        for _ in range(3):
             args = [sys.executable, __file__, "--child", str(views)] + (["--file", large] if large else [])
             out = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900,
                                  env=dict(os.environ, PYTHONPATH=str(ROOT)))

@@ -87,7 +87,9 @@ def test_cross_hair_follows_the_cursor_and_the_sheet_holds_every_view(qtbot, win
 
     out = write_split_sheet(window, split, tmp_path / "分屏.png")
     sheet = QImage(str(out))
-    assert sheet.width() >= 2 * first.width() and sheet.height() >= 2 * first.height()
+    views = split.views  # two rows of two, packed 4 px apart (export/split_sheet.py GUTTER_PX)
+    assert sheet.width() == max(views[0].width() + views[1].width(), views[2].width() + views[3].width()) + 4
+    assert sheet.height() == max(views[0].height(), views[1].height()) + max(views[2].height(), views[3].height()) + 4
     for view in others:  # the export leaves the cursor's mark out
         assert view.call_sync("crosshairPoint") is None
     from xixia_map.ui.split_view import end_split_view

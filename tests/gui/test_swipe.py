@@ -4,6 +4,8 @@ click identifies the layer its side shows, and the PNG export draws the swipe
 as it stands."""
 from __future__ import annotations
 
+import json
+
 from ceilings import CEILING_MS, CEILING_S
 from compare_layers import colour_counts, open_colour_layers
 from PySide6.QtCore import QPoint, Qt
@@ -100,3 +102,20 @@ def test_both_sides_pan_together_and_the_export_draws_the_swipe(qtbot, window, t
     qtbot.waitUntil(lambda: not view.swipe.on, timeout=CEILING_MS)
     wait_until_idle(view, CEILING_S)
     assert colour_counts(stable_grab(view, CEILING_S), 0.05, 0.95)[0] == 0
+
+
+def test_a_side_layers_labels_show_only_on_its_side(qtbot, window):
+    """Town names lie in Leaflet's shared label pane, which no pane clip reaches."""
+    view = window.map_view
+    view.start_swipe(["townships"], [], "vertical", 0.5)
+    wait_until_idle(view, CEILING_S)
+    script = """JSON.stringify(Object.values(window.xixia._state.features.townships).map(function (f) {
+        var tip = f.getTooltip(), el = tip && tip.getElement(); if (!el || el.style.display === "none") { return null; }
+        return [window.xixia._state.map.latLngToContainerPoint(tip.getLatLng()).x, el.style.visibility];
+    }).filter(Boolean))"""
+    labels = json.loads(view.evaluate(script))
+    half = view.width() / 2
+    assert any(x < half for x, _ in labels) and any(x > half for x, _ in labels)  # towns on both sides
+    assert all((shown == "hidden") == (x > half) for x, shown in labels)
+    view.stop_swipe()
+    qtbot.waitUntil(lambda: all(v != "hidden" for _x, v in json.loads(view.evaluate(script))), timeout=CEILING_MS)

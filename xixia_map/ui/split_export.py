@@ -15,7 +15,7 @@ LOG = logging.getLogger(__name__)
 
 def write_split_sheet(window, split, out: Path) -> Path:
     captions = [view_caption(view, i + 1, window.layers, window.lang) for i, view in enumerate(split.views)]
-    image = split_sheet(split, split.views, captions)
+    image = split_sheet(split.area, split.views, captions)
     with atomic_path(out) as tmp:
         if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]  # PySide takes the str; its stubs say bytes
             raise OSError(f"could not write {out}")

@@ -26,6 +26,7 @@
       this._setup = null;  // while on: {vertical, position, a: [ids], b: [ids], basemaps: {a, b}}
       this._sideBasemaps = {};  // side -> its own basemap's tile layer
       this._divider = null;
+      this._hiddenLabels = [];  // label elements hidden on the side their layer does not show on
     },
 
     // options: {orientation: "vertical"|"horizontal", position: 0..1 (from the left or top),
@@ -53,6 +54,7 @@
       var self = this;
       this._map.off("move zoomend viewreset resize", this._update, this);
       this._clippedPanes().forEach(function (pane) { pane.style.clip = ""; });
+      this._showLabels();
       Object.keys(this._sideBasemaps).forEach(function (side) {
         var layer = self._sideBasemaps[side];
         self._client.idle.forgetTiles(layer);
@@ -150,10 +152,51 @@
         var r = rects[pair[1]];
         pair[0].style.clip = "rect(" + r[0] + "px, " + r[1] + "px, " + r[2] + "px, " + r[3] + "px)";
       });
+      this._sideLabels();
       if (this._divider) {
         var at = Math.round(s.position * (s.vertical ? size.x : size.y));
         this._divider.style[s.vertical ? "left" : "top"] = at + "px";
       }
+    },
+
+    // Permanent labels (town names, route shields) lie in Leaflet's one tooltip
+    // pane, shared by every layer, so no pane clip reaches them: a side layer's
+    // label shows only where its point lies on that side.
+    _sideLabels: function () {
+      var s = this._setup, self = this, inA = {}, inB = {};
+      this._showLabels();
+      s.a.forEach(function (id) { inA[id] = true; });
+      s.b.forEach(function (id) { inB[id] = true; });
+      Object.keys(inA).concat(Object.keys(inB)).forEach(function (id) {
+        if (inA[id] && inB[id]) { return; }
+        var side = inA[id] ? "a" : "b";
+        self._labelsOf(id).forEach(function (tip) {
+          var el = tip.getElement && tip.getElement(), at = tip.getLatLng && tip.getLatLng();
+          if (!el || !at) { return; }
+          var p = self._map.latLngToContainerPoint(at);
+          if (self.sideAt(p.x, p.y) !== side) { el.style.visibility = "hidden"; self._hiddenLabels.push(el); }
+        });
+      });
+    },
+
+    _showLabels: function () {
+      this._hiddenLabels.forEach(function (el) { el.style.visibility = ""; });
+      this._hiddenLabels = [];
+    },
+
+    // A layer's permanent tooltips: its features' labels and its shields.
+    _labelsOf: function (id) {
+      var layer = this._client.layer(id), found = [];
+      function walk(group) {
+        group.eachLayer(function (member) {
+          if (member instanceof L.Tooltip) { found.push(member); return; }
+          var tip = member.getTooltip && member.getTooltip();
+          if (tip && tip.options.permanent) { found.push(tip); }
+          if (member.eachLayer) { walk(member); }
+        });
+      }
+      if (layer && layer.eachLayer) { walk(layer); }
+      return found;
     },
 
     // The divider: a line with a handle, in the map's container (it stays put
