@@ -3,6 +3,22 @@
 <context>
     <name />
     <message>
+        <source>分屏对比</source>
+        <translation>Split view</translation>
+    </message>
+    <message>
+        <source>两屏</source>
+        <translation>Two views</translation>
+    </message>
+    <message>
+        <source>四屏</source>
+        <translation>Four views</translation>
+    </message>
+    <message>
+        <source>结束分屏</source>
+        <translation>End split view</translation>
+    </message>
+    <message>
         <source>对比分析</source>
         <translation>Compare</translation>
     </message>
@@ -225,6 +241,18 @@
     <message>
         <source>请选择两个不同的地类图斑图层：前期和后期。</source>
         <translation>Choose two different land-use layers: before and after.</translation>
+    </message>
+    <message>
+        <source>导出分屏图</source>
+        <translation>Export split view</translation>
+    </message>
+    <message>
+        <source>无法导出分屏图：</source>
+        <translation>Could not export the split view: </translation>
+    </message>
+    <message>
+        <source>卷帘对比</source>
+        <translation>Swipe comparison</translation>
     </message>
     <message>
         <source>是</source>
@@ -2859,6 +2887,107 @@ Allow the app to reach them? With No, this basemap asks nothing of the network (
     <message>
         <source>不是已知的 EPSG 代码</source>
         <translation>Not a known EPSG code</translation>
+    </message>
+</context>
+<context>
+    <name>SplitView</name>
+    <message>
+        <source>分屏对比：各视图同步平移缩放，十字线标出光标所在位置</source>
+        <translation>Split view: the views pan and zoom together; a cross-hair marks the cursor’s place</translation>
+    </message>
+    <message>
+        <source>导出分屏图…</source>
+        <translation>Export split view…</translation>
+    </message>
+    <message>
+        <source>结束分屏</source>
+        <translation>End split view</translation>
+    </message>
+</context>
+<context>
+    <name>SwipeDock</name>
+    <message>
+        <source>左右对比（竖向分割线）</source>
+        <translation>Left and right (vertical divider)</translation>
+    </message>
+    <message>
+        <source>上下对比（横向分割线）</source>
+        <translation>Top and bottom (horizontal divider)</translation>
+    </message>
+    <message>
+        <source>分割方向</source>
+        <translation>Divider</translation>
+    </message>
+    <message>
+        <source>开始卷帘</source>
+        <translation>Start swipe</translation>
+    </message>
+    <message>
+        <source>结束卷帘</source>
+        <translation>End swipe</translation>
+    </message>
+    <message>
+        <source>在地图上拖动分割线；两侧同步平移缩放，点击查询该侧显示的图层。未选的图层两侧都显示。</source>
+        <translation>Drag the divider on the map; both sides pan and zoom together, and a click identifies what its side shows. Layers not chosen show on both sides.</translation>
+    </message>
+    <message>
+        <source>左侧</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>上方</source>
+        <translation>Top</translation>
+    </message>
+    <message>
+        <source>右侧</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>下方</source>
+        <translation>Bottom</translation>
+    </message>
+    <message>
+        <source>更新卷帘</source>
+        <translation>Update swipe</translation>
+    </message>
+    <message>
+        <source>我的图层</source>
+        <translation>My layers</translation>
+    </message>
+    <message>
+        <source>影像与高程</source>
+        <translation>Imagery and elevation</translation>
+    </message>
+    <message>
+        <source>（不选）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>图层组：</source>
+        <translation>Group: </translation>
+    </message>
+    <message>
+        <source>底图：</source>
+        <translation>Basemap: </translation>
+    </message>
+</context>
+<context>
+    <name>ViewHeader</name>
+    <message>
+        <source>图层</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>视图 {n}</source>
+        <translation>View {n}</translation>
+    </message>
+    <message>
+        <source>（图层树）</source>
+        <translation> (layer tree)</translation>
+    </message>
+    <message>
+        <source>底图</source>
+        <translation>Basemap</translation>
     </message>
 </context>
 </TS>

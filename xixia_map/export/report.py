@@ -39,6 +39,7 @@ class ReportRequest:
     review_number: str = ""  # 审图号, for a map that is published
     basemaps: object | None = None  # the window's basemaps and the one shown, drawn under the map
     basemap: str = "none"
+    swipe: dict | None = None  # 卷帘 as the window shows it (snapshot.py)
 
 
 def data_sources(layers: LayerList, lang: str = "zh") -> str:
@@ -203,7 +204,8 @@ def write_report(layers: LayerList, request: ReportRequest, out: Path, lang: str
     # One CSS pixel ≈ 1/96 inch on paper, so labels print at their screen size.
     image, state = render_map(layers, SnapshotRequest(
         mm_to_px(map_w, request.dpi), mm_to_px(map_h, request.dpi), request.bounds, request.select,
-        scale=request.dpi / 96.0, lang=lang, basemaps=request.basemaps, basemap=request.basemap))
+        scale=request.dpi / 96.0, lang=lang, basemaps=request.basemaps, basemap=request.basemap,
+        swipe=request.swipe))
     if progress:
         progress(70, "laying out page")
     writer = QPdfWriter(str(out))

@@ -33,6 +33,8 @@ class SnapshotRequest:
     # export matches the screen; "none" draws the layers alone.
     basemaps: object | None = None
     basemap: str = "none"
+    # 卷帘 as the window shows it (MapView.swipe_request): its sides and its divider's ground line.
+    swipe: dict | None = None
 
 
 def device_scale(request: SnapshotRequest) -> float:
@@ -55,6 +57,10 @@ def render_map(layers: LayerList, request: SnapshotRequest, timeout_s: float = 6
             view.call_sync("setPrintMode", True)
         if request.bounds:
             view.call_sync("fitBounds", *request.bounds)  # synchronous, so idle waits for the move
+            wait_until_idle(view, timeout_s)
+        if request.swipe:
+            view.start_swipe_request(request.swipe, view.call_sync("viewState") or view.last_view)
+            view.call_sync("isIdle")  # runs after the swipe's script: the page has it
             wait_until_idle(view, timeout_s)
         if request.select:
             layer_id, feature_id = request.select

@@ -40,6 +40,8 @@ CLIENT_SCRIPTS = (
     "xixia/basemap.js",
     "xixia/refit.js",
     "xixia/context_menu.js",
+    "xixia/swipe.js",  # 卷帘
+    "xixia/crosshair.js",  # 分屏's cross-hair
     "xixia/client.js",  # the core that wires them
     "xixia/api.js",  # window.xixia, what Python calls
     "xixia/editing.js",  # the register's 编辑 mode (the app only)

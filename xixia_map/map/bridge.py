@@ -26,6 +26,7 @@ class MapBridge(QObject):
     clicked_at = Signal(float, float, float)  # a feature was clicked here: lat, lng, zoom (the chooser)
     context_menu_at = Signal(float, float, float)  # right-click on the map: lat, lng, zoom
     zoom_to_layer_requested = Signal(str)
+    swipe_changed = Signal(dict)  # 卷帘: {on, orientation, position, a, b} (static/swipe.js)
 
     @Slot(str, str)
     def featureClicked(self, layer_id: str, feature_id: str) -> None:  # noqa: N802 (JS name)
@@ -66,6 +67,10 @@ class MapBridge(QObject):
     @Slot(float, float, float)
     def mapClicked(self, lat: float, lng: float, zoom: float) -> None:  # noqa: N802
         self.map_clicked.emit(lat, lng, zoom)
+
+    @Slot("QVariantMap")
+    def swipeChanged(self, state: dict) -> None:  # noqa: N802
+        self.swipe_changed.emit(dict(state))
 
     @Slot(str)
     def zoomToLayerRequested(self, layer_id: str) -> None:  # noqa: N802

@@ -116,7 +116,7 @@ def config_to_js(config: dict) -> str:
 
 
 def build_page(layers: LayerList, *, bounds=None, inline: bool = False, lang: str = "zh",
-               basemap: dict | None = None, probes: bool = False) -> str:
+               basemap: dict | None = None, probes: bool = False, shown: set[str] | None = None) -> str:
     """The app's page fetches its data and comes from the cached skeleton (see
     page_skeleton.py); the self-contained export inlines its data into a skeleton
     centred on its bounds.
@@ -127,13 +127,18 @@ def build_page(layers: LayerList, *, bounds=None, inline: bool = False, lang: st
     (`{{ ... }}` from a file executed, `{% ...` crashing the export).
 
     `probes`: the app's page also loads the tests' probes (assets.TEST_PROBES),
-    after the client's scripts; a standalone page never carries them."""
+    after the client's scripts; a standalone page never carries them.
+
+    `shown`: the layers a view with a layer set of its own draws (分屏); None: those the tree shows."""
     if probes and inline:
         raise ValueError("a standalone page never carries the test probes")
     if bounds is None:
         bounds = layers["county"].bounds() if "county" in layers else None
-    config = {"bounds": list(bounds) if bounds else None, "basemap": basemap, "lang": lang,
-              "layers": [layer_config(layer, inline, lang) for layer in layers]}
+    entries = [layer_config(layer, inline, lang) for layer in layers]
+    if shown is not None:
+        for entry in entries:
+            entry["visible"] = entry["id"] in shown
+    config = {"bounds": list(bounds) if bounds else None, "basemap": basemap, "lang": lang, "layers": entries}
     if inline:
         from .folium_page import render_page
 

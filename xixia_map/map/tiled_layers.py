@@ -6,6 +6,7 @@ it; served through xixia://, asked what lies under a click, and dropped when
 its layer changes."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..data.layers import Layer, LayerList, RasterLayer, StreamedLayer
@@ -33,6 +34,10 @@ def _store_tiles(layer: StreamedLayer) -> StoreTiles:
     tiles = StoreTiles(layer)
     release_free_memory()
     return tiles
+
+
+def _visible(layer: Layer) -> bool:
+    return layer.visible
 
 
 _INDEX_POOL = None
@@ -102,37 +107,41 @@ class TiledLayers:
             return None
         return (data or EMPTY_PNG), "image/png"
 
-    def prefetch_plans(self, view: dict):
+    def prefetch_plans(self, view: dict, shown: Callable[[Layer], bool] | None = None):
         """(layer id, tiles) the page should fetch while the planner looks at a
         settled map: those they are likely to ask for next (tiles_to_prefetch and
-        bitmap_tiles.js), of the visible layers whose tiles are ready."""
+        bitmap_tiles.js), of the visible layers whose tiles are ready. `shown`: the
+        layers a view shows (a split view's own set), else those the tree shows."""
         for layer in self.layers:
             future = self._vector.get(layer.id)
-            if layer.visible and future is not None and future.done() and future.exception() is None:
+            if (shown or _visible)(layer) and future is not None and future.done() and future.exception() is None:
                 tiles = future.result()
                 plan = [tile for tile in tiles_to_prefetch(view) if tiles.may_cover(*tile)]
                 if plan:
                     yield layer.id, plan
 
-    def _visible_from_top(self, above: str | None):
-        """The visible layers, topmost first, among those above `above` if given."""
+    def _visible_from_top(self, above: str | None, shown: Callable[[Layer], bool] | None = None):
+        """The visible layers, topmost first, among those above `above` if given.
+        `shown`: what a view shows at the point (its own set, the side of a 卷帘)."""
         ordered = list(self.layers)
         start = next((i + 1 for i, layer in enumerate(ordered) if layer.id == above), 0)
-        return [layer for layer in reversed(ordered[start:]) if layer.visible]
+        return [layer for layer in reversed(ordered[start:]) if (shown or _visible)(layer)]
 
-    def raster_value_at(self, lng: float, lat: float, above: str | None = None) -> tuple[RasterLayer, float] | None:
+    def raster_value_at(self, lng: float, lat: float, above: str | None = None,
+                        shown: Callable[[Layer], bool] | None = None) -> tuple[RasterLayer, float] | None:
         """The topmost visible raster's value under a point (a DEM's height, an image's
         first band), among the layers above `above` if given."""
-        for layer in self._visible_from_top(above):
+        for layer in self._visible_from_top(above, shown):
             tiles = self._raster.get(layer.id)
             value = tiles.value_at(lng, lat) if tiles is not None else None
             if value is not None:
                 return layer, value
         return None
 
-    def feature_at(self, lat: float, lng: float, zoom: float, above: str | None = None) -> tuple[str, str] | None:
+    def feature_at(self, lat: float, lng: float, zoom: float, above: str | None = None,
+                   shown: Callable[[Layer], bool] | None = None) -> tuple[str, str] | None:
         """(layer id, feature id) of the topmost feature of a tiled layer under a point."""
-        for layer in self._visible_from_top(above):
+        for layer in self._visible_from_top(above, shown):
             if self.is_tiled(layer.id):
                 fid = self.tiles(layer.id).identify(lng, lat, zoom)
                 if fid is not None:

@@ -21,6 +21,8 @@ from .layer_tiles import drawn_as_tiles
 from .page import build_page, feature_collection, label_field, layer_config
 from .qt_log import log_console_message, log_page_error
 from .scheme import XixiaSchemeHandler
+from .swipe import SwipeState
+from .view_compare import ViewComparison
 from .tile_source import TileSource
 from .tiled_layers import TiledLayers
 
@@ -59,7 +61,7 @@ class _Page(QWebEnginePage):
         self.console.emit(text)
 
 
-class MapView(QWebEngineView):
+class MapView(ViewComparison, QWebEngineView):
     feature_selected = Signal(dict)
     selection_cleared = Signal()
     ready = Signal()
@@ -75,11 +77,18 @@ class MapView(QWebEngineView):
     drawing_ended = Signal()
     clicked_at = Signal(float, float, float)  # lat, lng, zoom of a click on a feature
     context_menu_at = Signal(float, float, float)  # lat, lng, zoom of a right-click
+    swipe_changed = Signal(object)  # the SwipeState the page reports (the divider dragged, the swipe ended)
 
     def __init__(self, layers: LayerList, parent=None, *, bounds=None, basemaps=None, basemap: str = "none",
-                 lang: str = "zh"):
+                 lang: str = "zh", shown: set[str] | None = None, tiled: TiledLayers | None = None):
+        """`shown`: a view with a layer set of its own (分屏's other views), which the
+        tree's checkboxes do not change; None follows the tree. `tiled`: the tile
+        sources of another view on the same layers, shared, not built twice (that
+        view keeps them up to date)."""
         super().__init__(parent)
         self.layers = layers
+        self.own_shown: set[str] | None = set(shown) if shown is not None else None
+        self.swipe = SwipeState()
         self.lang = lang
         from .basemaps import Basemaps
 
@@ -100,7 +109,9 @@ class MapView(QWebEngineView):
         self._profile.setUrlRequestInterceptor(self._interceptor)
         self.handler.tiles = self.basemaps.registry
         self.handler.service_tiles = self.basemaps.service_lookup
-        self.tiled = TiledLayers(layers)  # the layers drawn as tiles in Python (indexed on workers of their own)
+        self._shares_tiles = tiled is not None
+        # the layers drawn as tiles in Python (indexed on workers of their own)
+        self.tiled = tiled if tiled is not None else TiledLayers(layers)
         self.handler.layer_tiles = self.tiled.serve
         self.destroyed.connect(self.handler.shutdown)
         page = _Page(self._profile, self)
@@ -144,17 +155,19 @@ class MapView(QWebEngineView):
         b.drawing_ended.connect(self.drawing_ended)
         b.clicked_at.connect(self.clicked_at)
         b.context_menu_at.connect(self.context_menu_at)
+        b.swipe_changed.connect(self._on_swipe)
         b.zoom_to_layer_requested.connect(lambda layer_id: self.fit_bounds(*self.layers[layer_id].bounds()))
 
     def reload_page(self, bounds=None) -> None:
         self.is_ready = False
+        self.swipe = SwipeState()
         for layer in self.layers:
             self._serve(layer)
-            if not self.tiled.indexed(layer.id):
+            if not self._shares_tiles and not self.tiled.indexed(layer.id):
                 self.tiled.index(layer)
         self.handler.set_page("map.html", build_page(self.layers, bounds=bounds, lang=self.lang,
                                                      basemap=self.basemaps.page_config(self.basemap),
-                                                     probes=test_probes_wanted()))
+                                                     probes=test_probes_wanted(), shown=self.own_shown))
         self.load(QUrl(PAGE_URL))
 
     def _serve(self, layer: Layer) -> None:
@@ -207,13 +220,13 @@ class MapView(QWebEngineView):
         return self.tiled.tiles(layer_id)
 
     def raster_value_at(self, lng: float, lat: float, above: str | None = None) -> tuple[RasterLayer, float] | None:
-        return self.tiled.raster_value_at(lng, lat, above)
+        return self.tiled.raster_value_at(lng, lat, above, self.shown_at(lat, lng))
 
     def _prefetch(self, view: dict) -> None:
         """While the planner looks at a settled map, have the page fetch the tiles
         they are likely to ask for next: the requests render them on the workers,
         and a zoom or pan then finds them in the page's tile cache."""
-        for layer_id, plan in self.tiled.prefetch_plans(view):
+        for layer_id, plan in self.tiled.prefetch_plans(view, self.shows):
             self.call("preloadTiles", layer_id, plan)
 
     def _on_feature_clicked_at(self, layer_id: str, feature_id: str, lat: float, lng: float, zoom: float) -> None:
@@ -238,7 +251,7 @@ class MapView(QWebEngineView):
         return True
 
     def _identify_tiled(self, lat: float, lng: float, zoom: float, above: str | None = None) -> bool:
-        hit = self.tiled.feature_at(lat, lng, zoom, above)
+        hit = self.tiled.feature_at(lat, lng, zoom, above, self.shown_at(lat, lng))
         if hit is not None:
             self._show_tiled_selection(*hit)
             self._on_feature_clicked(*hit)
@@ -267,15 +280,24 @@ class MapView(QWebEngineView):
                 self.call("setLabelField", layer.id, label_field(layer, lang))
 
     def _on_visible(self, layer: Layer) -> None:
-        self.call("setVisible", layer.id, layer.visible)
+        if self.own_shown is None:  # a view with its own layer set does not follow the tree
+            self.call("setVisible", layer.id, layer.visible)
+
+    def _config(self, layer: Layer) -> dict:
+        config = layer_config(layer, inline=False, lang=self.lang)
+        config["visible"] = self.shows(layer)
+        return config
 
     def _on_opacity(self, layer: Layer) -> None:
         self.call("setOpacity", layer.id, layer.opacity)
 
     def _on_inserted(self, layer: Layer) -> None:
         self._serve(layer)
-        self.tiled.index(layer)
-        self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
+        if not self._shares_tiles:
+            self.tiled.index(layer)
+        if self.own_shown is not None and layer.visible:  # a layer just opened shows in every view
+            self.own_shown.add(layer.id)
+        self.call("addLayer", self._config(layer))
         self.call("setOrder", self.layers.ids())  # inserted below the top, a DOM above the reference layers
 
     def _on_reordered(self) -> None:
@@ -283,27 +305,33 @@ class MapView(QWebEngineView):
 
     def _on_removed(self, layer: Layer) -> None:
         self.handler.remove_data(layer.id)
-        self.tiled.drop(layer.id)
+        if not self._shares_tiles:
+            self.tiled.drop(layer.id)
+        if self.own_shown is not None:
+            self.own_shown.discard(layer.id)
         self.call("removeLayer", layer.id)
 
     def _on_data(self, layer: Layer) -> None:
         """New features or a new style: served, indexed and put on the page anew."""
         self._serve(layer)
-        self.tiled.drop(layer.id)
+        if not self._shares_tiles:
+            self.tiled.drop(layer.id)
         self._readd(layer)
 
     def _on_filter(self, layer: Layer) -> None:
         if drawn_as_tiles(layer):
-            self.tiled.drop(layer.id)  # tiles drawn without the hidden classes
+            if not self._shares_tiles:
+                self.tiled.drop(layer.id)  # tiles drawn without the hidden classes
             self._readd(layer)
         else:
             self.call("showOnly", layer.id, layer.drawn_ids())
 
     def _readd(self, layer: Layer) -> None:
         """Index the layer's tiles anew (if it has them) and put it on the page again."""
-        self.tiled.index(layer)
+        if not self._shares_tiles:
+            self.tiled.index(layer)
         self.call("removeLayer", layer.id)
-        self.call("addLayer", layer_config(layer, inline=False, lang=self.lang))
+        self.call("addLayer", self._config(layer))
 
     def call(self, function: str, *args, callback=None) -> None:
         """Call window.xixia.<function>(*args); arguments travel as JSON, never as code."""

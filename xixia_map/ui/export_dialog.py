@@ -115,6 +115,12 @@ def _basemap_of(window) -> dict:
     return {"basemaps": view.basemaps, "basemap": view.basemap}
 
 
+def _swipe_of(window) -> dict | None:
+    """卷帘 as the window shows it, drawn by the PNG and PDF exports too."""
+    view = getattr(window, "map_view", None)
+    return view.swipe_request() if view is not None else None
+
+
 def run_map_export(dialog: MapExportDialog, layers: LayerList, out: Path, bounds, select, lang: str,
                    parent=None) -> None:
     kind = dialog.kind.currentData()
@@ -135,14 +141,16 @@ def run_map_export(dialog: MapExportDialog, layers: LayerList, out: Path, bounds
             dialog.remember()
             request = ReportRequest(dialog.title.text(), dialog.paper.currentText(), dialog.landscape.isChecked(),
                                     dialog.dpi.currentData(), bounds, select, maker=dialog.maker.text().strip(),
-                                    review_number=dialog.review_number.text().strip(), **_basemap_of(parent))
+                                    review_number=dialog.review_number.text().strip(), **_basemap_of(parent),
+                                    swipe=_swipe_of(parent))
             with atomic_path(out) as tmp:
                 write_report(layers, request, tmp, lang, progress=step)
         else:
             step(20)
             scale = dialog.dpi.currentData() / 96.0 if kind == "png_paper" else None
             image, state = render_map(layers, SnapshotRequest(*dialog.pixel_size(), bounds, select, scale=scale,
-                                                                   lang=lang, **_basemap_of(parent)))
+                                                                   lang=lang, **_basemap_of(parent),
+                                                                   swipe=_swipe_of(parent)))
             dialog.remember()
             if dialog.furniture.isChecked():
                 from ..export.furniture import add_furniture

@@ -24,6 +24,7 @@ from .layer_tree import LayersPanel
 from .offset_job import start_offset
 from .raster_jobs import start_overviews
 from .register_editing import RegisterEditing
+from .split_view import MapArea
 from .style_dialog import edit_style
 from .open_data import DataOpener
 from .search_box import SearchBox
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
         install_language(lang)
         basemaps, basemap, self.basemap_problems = basemaps_from_settings()
         self.map_view = MapView(layers, self, bounds=extent, basemaps=basemaps, basemap=basemap, lang=lang)
-        self.setCentralWidget(self.map_view)
+        self.setCentralWidget(MapArea(self.map_view, self))  # 分屏 puts other views beside it (split_view.py)
         self.docks: dict[str, QDockWidget] = {}
         self.bookmarks: list = []
         self.project_path: Path | None = None

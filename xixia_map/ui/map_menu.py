@@ -33,7 +33,10 @@ class MapMenus:
         menu.popup(QCursor.pos())
 
     def _hits(self, lat: float, lng: float, zoom: float):
-        return features_at(self.window.layers, lng, lat, zoom)
+        """The features under a point, of the layers the map shows there (a 卷帘 shows one side's only)."""
+        shown = self.window.map_view.shown_at(lat, lng)
+        layers = self.window.layers
+        return [hit for hit in features_at(layers, lng, lat, zoom) if shown(layers[hit.layer_id])]
 
     def offer_choice(self, lat: float, lng: float, zoom: float) -> None:
         """Several features under the click: let the planner pick (the top one is shown already)."""

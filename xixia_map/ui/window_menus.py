@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QMenu, QToolBar
 from .basemap_control import BasemapBox
 from .big_screen import show_big_screen
 from .land_change import show_land_change
+from .split_view import end_split_view, show_split_view
+from .swipe_dock import show_swipe_dock
 from .project_io import add_bookmark, open_project, recent_projects, save_project_as
 from .window_status import show_measure
 from .i18n import tr
@@ -91,6 +93,11 @@ def build_menus(window: MainWindow) -> None:
     for dock in window.docks.values():
         view_menu.addAction(dock.toggleViewAction())
     view_menu.addAction(tr("占地分析")).triggered.connect(window.show_landtake)
+    view_menu.addAction(tr("卷帘对比")).triggered.connect(lambda _checked=False: show_swipe_dock(window))
+    split_menu = view_menu.addMenu(tr("分屏对比"))
+    split_menu.addAction(tr("两屏")).triggered.connect(lambda _checked=False: show_split_view(window, 2))
+    split_menu.addAction(tr("四屏")).triggered.connect(lambda _checked=False: show_split_view(window, 4))
+    split_menu.addAction(tr("结束分屏")).triggered.connect(lambda _checked=False: end_split_view(window))
     view_menu.addSeparator()
     view_menu.addAction(tr("添加底图文件…")).triggered.connect(lambda: window.basemap_box.add_archive())
     view_menu.addAction(tr("添加地图服务…")).triggered.connect(window.add_map_service)

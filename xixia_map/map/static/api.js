@@ -50,6 +50,9 @@
     select: on("selection", "select"), highlight: on("selection", "highlight"),
     clearSelection: on("selection", "clear"), showGeometry: on("selection", "showGeometry"),
     showUncertainty: on("selection", "showUncertainty"), showPieces: on("selection", "showPieces"),
+    // 卷帘 and 分屏's cross-hair
+    startSwipe: on("swipe", "start"), stopSwipe: on("swipe", "stop"), setSwipePosition: on("swipe", "setPosition"),
+    swipeState: on("swipe", "state"), showCrosshair: on("crosshair", "show"),
     // measuring
     startMeasure: on("measure", "start"), stopMeasure: on("measure", "stop"),
     measureLabels: on("measure", "labels"),

@@ -25,16 +25,27 @@
       this.basemap = new L.Xixia.Basemap(map, this.idle);
       this.refit = new L.Xixia.Refit(map);
       this.contextMenu = new L.Xixia.ContextMenu(map, this);
+      this.swipe = new L.Xixia.Swipe(map, this);  // 卷帘
+      this.crosshair = new L.Xixia.Crosshair(map);  // 分屏: another view's cursor
       map.on("moveend zoomend", function () {
         this.updateLabels();
         this.send("viewChanged", this.viewState());
       }, this);
       map.on("click", this._onMapClick, this);
       this.contextMenu.enable();
-      var lastMove = 0;
+      // The cursor's place, at most every 50 ms, and always its last place (the
+      // status bar's coordinates, 分屏's cross-hair): a move cut short by the
+      // throttle is sent when its 50 ms are up.
+      var lastMove = 0, latest = null, trailing = null, self = this;
+      function sendMove() {
+        trailing = null;
+        lastMove = Date.now();
+        self.send("mouseMoved", latest.lat, latest.lng);
+      }
       map.on("mousemove", function (e) {
-        var now = Date.now();
-        if (now - lastMove > 50) { lastMove = now; this.send("mouseMoved", e.latlng.lat, e.latlng.lng); }
+        latest = e.latlng;
+        var wait = 50 - (Date.now() - lastMove);
+        if (wait < 0) { sendMove(); } else if (!trailing) { trailing = setTimeout(sendMove, wait); }
       }, this);
       if (config.bounds) {
         var b = config.bounds;

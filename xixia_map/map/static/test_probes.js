@@ -75,6 +75,8 @@
     },
     // The container pixel of a place, and of a feature (its point, or its centre).
     featurePointAt: function (lat, lng) { return pixel([lat, lng]); },
+    // 分屏: where this view's cross-hair is drawn (null when hidden), in container pixels.
+    crosshairPoint: function () { return client().crosshair.point(); },
     featurePoint: function (layerId, fid) {
       var layer = client().feature(layerId, fid);
       return layer ? pixel(centre(layer)) : null;
