@@ -11,6 +11,7 @@ from shapely.geometry import MultiPolygon, Polygon, box
 from site_shapes import geod_area, lonlat
 
 from xixia_map.data.analysis import change as change_module
+from xixia_map.data.analysis import change_inputs
 from xixia_map.data.analysis.change import compare_land_use
 from xixia_map.data.analysis.change_tables import (
     FIRST, MAIN, MU, SourceWords, changes_frame, matrix_m2, matrix_table, transition_group, transitions_table,
@@ -149,7 +150,7 @@ def test_a_year_that_covers_more_ground_puts_the_rest_in_no_data():
 
 
 def test_small_tiles_count_each_parcel_once(result, monkeypatch):
-    monkeypatch.setattr(change_module, "TILE_PARCELS", 2)
+    monkeypatch.setattr(change_inputs, "TILE_PARCELS", 2)
     tiled = compare_land_use(frame(before_shapes()), frame(after_shapes()))
     assert tiled.parcels == (len(before_shapes()), len(after_shapes()))
     assert tiled.pairs == pytest.approx(result.pairs, rel=1e-9)
@@ -166,7 +167,7 @@ def test_a_tolerance_of_zero_makes_the_02_m_strip_a_change_and_a_large_one_takes
 
 
 def test_progress_and_cancel(monkeypatch):
-    monkeypatch.setattr(change_module, "TILE_PARCELS", 2)
+    monkeypatch.setattr(change_inputs, "TILE_PARCELS", 2)
     seen = []
     compare_land_use(frame(before_shapes()), frame(after_shapes()), progress=lambda d, t: seen.append((d, t)))
     assert seen[-1][0] == seen[-1][1] > 1 and [d for d, _ in seen] == list(range(1, seen[-1][1] + 1))
@@ -183,7 +184,7 @@ def test_files_read_per_tile_give_the_same_figures_and_the_xlsx_keeps_numbers(re
             layer.geometry = [MultiPolygon([g]) if g.geom_type == "Polygon" else g for g in layer.geometry]
         layer.to_file(path, layer="DLTB")
         paths.append(path)
-    monkeypatch.setattr(change_module, "TILE_PARCELS", 2)  # many tiles, two at a time
+    monkeypatch.setattr(change_inputs, "TILE_PARCELS", 2)  # many tiles, two at a time
     monkeypatch.setattr(change_module, "WORKERS", 2)
     read = compare_land_use(FileInput(paths[0], "DLTB"), FileInput(paths[1], "DLTB"))
     with pytest.raises(Cancelled):
@@ -253,7 +254,7 @@ def test_large_layers_in_their_stores_give_the_same_figures(result, tmp_path, mo
 
     monkeypatch.setattr(opening, "LARGE_LAYER_FEATURES", 0)  # every layer here takes the large-layer path
     monkeypatch.setenv("XIXIA_MAP_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(change_module, "TILE_PARCELS", 3)
+    monkeypatch.setattr(change_inputs, "TILE_PARCELS", 3)
     layers = []
     for name, shapes in (("before", before_shapes()), ("after", after_shapes())):
         path = tmp_path / f"{name}.gpkg"
