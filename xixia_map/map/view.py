@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 
-import shapely.geometry
 from PySide6.QtCore import QEventLoop, Qt, QTimer, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from ..data.layers import Layer, LayerList, RasterLayer
+from ..data.layers import Layer, LayerList
 from .assets import ORIGIN, SCHEME, test_probes_wanted
 from .bridge import MapBridge
 from .interceptor import OfflineGuard, OfflineInterceptor
@@ -23,6 +22,7 @@ from .qt_log import log_console_message, log_page_error
 from .scheme import XixiaSchemeHandler
 from .swipe import SwipeState
 from .view_compare import ViewComparison
+from .view_identify import ViewIdentify
 from .tile_source import TileSource
 from .tiled_layers import TiledLayers
 
@@ -61,7 +61,7 @@ class _Page(QWebEnginePage):
         self.console.emit(text)
 
 
-class MapView(ViewComparison, QWebEngineView):
+class MapView(ViewIdentify, ViewComparison, QWebEngineView):
     feature_selected = Signal(dict)
     selection_cleared = Signal()
     ready = Signal()
@@ -194,33 +194,12 @@ class MapView(ViewComparison, QWebEngineView):
         self.last_view = view
         self.view_changed.emit(view)
 
-    def _on_feature_clicked(self, layer_id: str, feature_id: str) -> None:
-        try:
-            layer = self.layers[layer_id]
-            record = layer.record(feature_id)
-        except KeyError:
-            return
-        self._show_uncertainty(record, layer.geometry_of(feature_id))
-        self.feature_selected.emit(record)
-
-    def _show_uncertainty(self, record: dict, geometry) -> None:
-        """An estimated feature's accuracy circle (or band), drawn with its selection."""
-        from shapely.geometry import mapping
-
-        from ..data.uncertainty import uncertainty_for
-
-        shape = uncertainty_for(record, geometry)
-        self.call("showUncertainty", mapping(shape) if shape is not None else None)
-
-    # -- large layers: tiles and identify in Python (tiled_layers.py) ----------------
+    # -- large layers: tiles in Python (tiled_layers.py; their identify: view_identify.py) --
     def is_tiled(self, layer_id: str) -> bool:
         return self.tiled.is_tiled(layer_id)
 
     def layer_tiles(self, layer_id: str) -> TileSource:
         return self.tiled.tiles(layer_id)
-
-    def raster_value_at(self, lng: float, lat: float, above: str | None = None) -> tuple[RasterLayer, float] | None:
-        return self.tiled.raster_value_at(lng, lat, above, self.shown_at(lat, lng))
 
     def _prefetch(self, view: dict) -> None:
         """While the planner looks at a settled map, have the page fetch the tiles
@@ -228,39 +207,6 @@ class MapView(ViewComparison, QWebEngineView):
         and a zoom or pan then finds them in the page's tile cache."""
         for layer_id, plan in self.tiled.prefetch_plans(view, self.shows):
             self.call("preloadTiles", layer_id, plan)
-
-    def _on_feature_clicked_at(self, layer_id: str, feature_id: str, lat: float, lng: float, zoom: float) -> None:
-        """A vector feature was clicked under a tiled layer: the tiled layer wins if it has something there."""
-        if not self._identify_tiled(lat, lng, zoom, above=layer_id) and not self._identify_raster(lat, lng, layer_id):
-            self.select_feature(layer_id, feature_id, zoom=False)
-
-    def _on_map_clicked(self, lat: float, lng: float, zoom: float) -> None:
-        if not self._identify_tiled(lat, lng, zoom) and not self._identify_raster(lat, lng):
-            self.selection_cleared.emit()
-
-    def _identify_raster(self, lat: float, lng: float, above: str | None = None) -> bool:
-        hit = self.raster_value_at(lng, lat, above)
-        if hit is None:
-            return False
-        layer, value = hit
-        record = layer.record("1")
-        key = "高程（米）" if layer.is_dem else "像元值（第 1 波段）"
-        record["_extra"] = {key: f"{value:,.2f}"}
-        record["_lonlat"] = (round(lng, 6), round(lat, 6))
-        self.feature_selected.emit(record)
-        return True
-
-    def _identify_tiled(self, lat: float, lng: float, zoom: float, above: str | None = None) -> bool:
-        hit = self.tiled.feature_at(lat, lng, zoom, above, self.shown_at(lat, lng))
-        if hit is not None:
-            self._show_tiled_selection(*hit)
-            self._on_feature_clicked(*hit)
-        return hit is not None
-
-    def _show_tiled_selection(self, layer_id: str, feature_id: str) -> None:
-        layer = self.layers[layer_id]
-        geometry = layer.geometry_of(feature_id)
-        self.call("showGeometry", {"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(geometry)})
 
     # -- model → page ----------------------------------------------------------
     def detach(self) -> None:
