@@ -49,6 +49,35 @@ def bundled_layers(catalog):
     return LayerList.from_catalog(catalog)
 
 
+@pytest.fixture
+def memory_keyring():
+    """The desktop's secret store, in memory for the test (there is none headless)."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):  # the desktop's secret store stands in: there is none headless
+        priority = 1
+
+        def __init__(self):
+            super().__init__()
+            self.saved = {}
+
+        def get_password(self, service_name, username):
+            return self.saved.get((service_name, username))
+
+        def set_password(self, service_name, username, password):
+            self.saved[(service_name, username)] = password
+
+        def delete_password(self, service_name, username):
+            self.saved.pop((service_name, username), None)
+
+    previous = keyring.get_keyring()
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture(scope="session")
 def postgis():
     """A real PostgreSQL + PostGIS server on loopback (tests/helpers/postgis_server.py),

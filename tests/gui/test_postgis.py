@@ -217,10 +217,7 @@ def test_the_cli_checks_and_exports_a_table_named_by_url(postgis, tables, tmp_pa
     assert QImage(str(out)).width() == 400
 
 
-def test_a_service_name_and_the_keyring_supply_the_connection(postgis, tables, tmp_path, monkeypatch):
-    import keyring
-    from keyring.backend import KeyringBackend
-
+def test_a_service_name_and_the_keyring_supply_the_connection(postgis, tables, tmp_path, monkeypatch, memory_keyring):
     from xixia_map.data.postgis.connection import store_password
 
     service = tmp_path / "pg_service.conf"
@@ -228,34 +225,16 @@ def test_a_service_name_and_the_keyring_supply_the_connection(postgis, tables, t
                        "user=viewer\n", encoding="utf-8")
     monkeypatch.setenv("PGSERVICEFILE", str(service))
 
-    class MemoryKeyring(KeyringBackend):  # the desktop's secret store stands in: there is none headless
-        priority = 1
-        saved: dict = {}
-
-        def get_password(self, service_name, username):
-            return self.saved.get((service_name, username))
-
-        def set_password(self, service_name, username, password):
-            self.saved[(service_name, username)] = password
-
-        def delete_password(self, service_name, username):
-            self.saved.pop((service_name, username), None)
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    try:
-        by_service = PgConnection(service="county")
-        with pytest.raises(DataError):
-            connect(by_service)  # no password anywhere yet
-        assert store_password(by_service, PLANNERS["viewer"])
-        with connect(by_service) as conn:
-            assert conn.execute("SELECT current_user, current_database()").fetchone() == ("viewer", postgis.database)
-        assert by_service.label() == "service=county"
-        with pytest.raises(DataError) as missing:
-            connect(PgConnection(service="nowhere"))
-        assert "nowhere" in missing.value.one_line("zh")
-    finally:
-        keyring.set_keyring(previous)
+    by_service = PgConnection(service="county")
+    with pytest.raises(DataError):
+        connect(by_service)  # no password anywhere yet
+    assert store_password(by_service, PLANNERS["viewer"])
+    with connect(by_service) as conn:
+        assert conn.execute("SELECT current_user, current_database()").fetchone() == ("viewer", postgis.database)
+    assert by_service.label() == "service=county"
+    with pytest.raises(DataError) as missing:
+        connect(PgConnection(service="nowhere"))
+    assert "nowhere" in missing.value.one_line("zh")
 
 
 def test_a_tile_reads_the_same_from_binary_copy_as_from_rows(large_table_layer):

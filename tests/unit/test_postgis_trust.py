@@ -33,34 +33,6 @@ def clean_env(monkeypatch, tmp_path):
     return monkeypatch
 
 
-@pytest.fixture
-def memory_keyring():
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class MemoryKeyring(KeyringBackend):  # the desktop's secret store stands in: there is none headless
-        priority = 1
-
-        def __init__(self):
-            super().__init__()
-            self.saved = {}
-
-        def get_password(self, service_name, username):
-            return self.saved.get((service_name, username))
-
-        def set_password(self, service_name, username, password):
-            self.saved[(service_name, username)] = password
-
-        def delete_password(self, service_name, username):
-            self.saved.pop((service_name, username), None)
-
-    previous = keyring.get_keyring()
-    store = MemoryKeyring()
-    keyring.set_keyring(store)
-    yield store
-    keyring.set_keyring(previous)
-
-
 def named_by_project(host, port, user="viewer", dbname="xixia_test", **extra) -> PgConnection:
     return PgConnection.from_project({"host": host, "port": port, "dbname": dbname, "user": user, **extra})
 
