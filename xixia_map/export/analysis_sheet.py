@@ -25,7 +25,7 @@ from ..data.layer_kinds import VectorLayer
 from ..data.layers import LayerList
 from ..map.legend import layer_legend, paint_swatch
 from .paper import MM_PER_INCH, mm_to_px, paper_mm
-from .report import MARGIN_MM, NOTICE, _font, _north_arrow, _Page, _scale_bar, _text_height_mm
+from .report import MARGIN_MM, NOTICE, _font, _Page, _text_height_mm, draw_map_frame
 from .snapshot import SnapshotRequest, render_map
 
 SITE_LAYER = "analysis_site"
@@ -231,12 +231,7 @@ def write_analysis_sheet(layers, site, analysis, request: SheetRequest, out: Pat
                           _font(16, True))
                 page.text(page_w - MARGIN_MM - 50, MARGIN_MM, 50, HEADER_MM - 2, NOTICE, _font(11, True),
                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, color="#c62828")
-                painter.drawImage(page.rect(map_x, map_y, map_w, map_h), image)
-                painter.setPen(QPen(QColor("#444444"), 0.3 * page.k))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(page.rect(map_x, map_y, map_w, map_h))
-                _north_arrow(page, map_x + map_w - 10, map_y + 8, 10)
-                _scale_bar(page, map_x + 6, map_y + map_h - 8, state, map_w, lang)
+                draw_map_frame(page, image, map_x, map_y, map_w, map_h, state, lang)
                 _legend(page, map_x + 2, map_y + 2, shown, request, lang)
                 _column(page, column_x, map_y, map_y + map_h, analysis, lang)
                 page.text(MARGIN_MM, page_h - MARGIN_MM - footer_mm, page_w - 2 * MARGIN_MM, footer_mm, footer,

@@ -97,6 +97,18 @@ class _Page:
         self.p.drawText(self.rect(x, y, w, h), int(flags) | int(Qt.TextFlag.TextWordWrap), text)
 
 
+def draw_map_frame(page: _Page, image, map_x: float, map_y: float, map_w: float, map_h: float, state: dict,
+                   lang: str) -> None:
+    """The map image on the sheet in its thin frame, with the north arrow and the scale bar (mm)."""
+    painter = page.p
+    painter.drawImage(page.rect(map_x, map_y, map_w, map_h), image)
+    painter.setPen(QPen(QColor("#444444"), 0.3 * page.k))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(page.rect(map_x, map_y, map_w, map_h))
+    _north_arrow(page, map_x + map_w - 10, map_y + 8, 10)
+    _scale_bar(page, map_x + 6, map_y + map_h - 8, state, map_w, lang)
+
+
 def _north_arrow(page: _Page, x: float, y: float, size: float) -> None:
     p = page.p
     path = QPainterPath(page.point(x, y))
@@ -222,12 +234,7 @@ def write_report(layers: LayerList, request: ReportRequest, out: Path, lang: str
         page.text(MARGIN_MM, MARGIN_MM, page_w - 2 * MARGIN_MM - 50, HEADER_MM - 2, request.title, _font(18, True))
         page.text(page_w - MARGIN_MM - 50, MARGIN_MM, 50, HEADER_MM - 2, NOTICE, _font(12, True),
                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, color="#c62828")
-        painter.drawImage(page.rect(map_x, map_y, map_w, map_h), image)
-        painter.setPen(QPen(QColor("#444444"), 0.3 * page.k))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(page.rect(map_x, map_y, map_w, map_h))
-        _north_arrow(page, map_x + map_w - 10, map_y + 8, 10)
-        _scale_bar(page, map_x + 6, map_y + map_h - 8, state, map_w, lang)
+        draw_map_frame(page, image, map_x, map_y, map_w, map_h, state, lang)
         _legend(page, map_x + map_w + 6, map_y, LEGEND_MM - 2, map_h, layers, lang)
         date = (request.date or dt.date.today()).isoformat()
         footer_y = page_h - MARGIN_MM - footer_mm + 2
